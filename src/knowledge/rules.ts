@@ -1,0 +1,48 @@
+// Compiles the operator's rules into a json-rules-engine Engine with a plain dot-path resolver (never JSONPath:
+// its path library has had code-execution advisories) and a few operators that keep rules readable.
+import { Engine } from 'json-rules-engine';
+import type { Rule } from './schema.js';
+import { isSafeKey } from './schema.js';
+
+/** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
+export function resolvePath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !isSafeKey(key) || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+const isPresent = (value: unknown) =>
+  value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+/** Operators beyond json-rules-engine's own, named for what a rule means. */
+export const customOperators: Record<string, (factValue: unknown, ruleValue: unknown) => boolean> = {
+  /** `{"fact": "entities", "path": "orderNumber", "operator": "present", "value": true}` */
+  present: (factValue, ruleValue) => isPresent(factValue) === (ruleValue !== false),
+  /** True when the fact (a string) is one of the listed values or starts with one followed by a dot. */
+  oneOfPrefix: (factValue, ruleValue) =>
+    typeof factValue === 'string' &&
+    Array.isArray(ruleValue) &&
+    ruleValue.some((prefix) => factValue === prefix || factValue.startsWith(`${String(prefix)}.`)),
+};
+
+export const builtInOperators = [
+  'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn',
+  'contains', 'doesNotContain',
+];
+
+export const knownOperators = new Set([...builtInOperators, ...Object.keys(customOperators)]);
+
+export function compileRules(rules: Rule[]): Engine {
+  const engine = new Engine([], {
+    allowUndefinedFacts: true,
+    pathResolver: (object: unknown, path: string) => resolvePath(object, path),
+  });
+  for (const [name, evaluate] of Object.entries(customOperators)) engine.addOperator(name, evaluate);
+  for (const rule of rules) {
+    engine.addRule({ name: rule.name, priority: rule.priority, conditions: rule.conditions as never, event: rule.event });
+  }
+  return engine;
+}

@@ -1,0 +1,39 @@
+// The knowledge snapshot: everything the pipeline needs, compiled from the content folders and never changed
+// after it is built. A content change builds a new one.
+import type { Engine } from 'json-rules-engine';
+import type { IntlMessageFormat } from 'intl-messageformat';
+import type { CountryIndex } from '../pipeline/entities.js';
+import type { IntentModel } from '../pipeline/intent-model.js';
+import type { LanguageModel } from '../pipeline/language.js';
+import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
+
+export interface CompiledTemplate {
+  id: string;
+  language: string;
+  file: string;
+  sources: string[];
+  variants: IntlMessageFormat[];
+  quickReplies: QuickReply[];
+}
+
+export interface Snapshot {
+  /** When it was built (ISO time) and from which folder. */
+  builtAt: string;
+  contentDir: string;
+  settings: Settings;
+  /** Languages with training utterances: the ones the bot answers in. */
+  languages: string[];
+  languageModel: LanguageModel;
+  intentModels: ReadonlyMap<string, IntentModel>;
+  /** language → template id → template. */
+  templates: ReadonlyMap<string, ReadonlyMap<string, CompiledTemplate>>;
+  ui: ReadonlyMap<string, UiFile>;
+  rules: readonly Rule[];
+  engine: Engine;
+  countries: CountryIndex;
+}
+
+/** A template in the language, else in the store's default language. */
+export function findTemplate(snapshot: Snapshot, language: string, id: string): CompiledTemplate | undefined {
+  return snapshot.templates.get(language)?.get(id) ?? snapshot.templates.get(snapshot.settings.defaultLanguage)?.get(id);
+}

@@ -1,0 +1,137 @@
+// Extracts what a shopper's message names: order numbers, tracking codes, e-mail addresses and countries.
+import { fold, words } from './text.js';
+
+export interface Entities {
+  orderNumber?: string;
+  trackingCode?: string;
+  email?: string;
+  /** ISO 3166-1 alpha-2 code of the first country named. */
+  country?: string;
+}
+
+/** Country names in every supported language (from Intl.DisplayNames) plus common short forms. */
+export interface CountryIndex {
+  /** Folded name → ISO code; names may have several words. */
+  names: Map<string, string>;
+  /** Leading letters of one-word names → ISO code, for inflected forms ("Германию", "Francji"). */
+  stems: Map<string, string>;
+  longestName: number;
+}
+
+const regionCodes = (() => {
+  const codes: string[] = [];
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  for (const first of letters) {
+    for (const second of letters) {
+      const code = first + second;
+      // Private-use and exceptionally reserved codes have no real country behind them.
+      // Private-use, grouping and withdrawn codes (East Germany, Yugoslavia, …) name no country to ship to.
+      if (/^(A[AS]|Q[M-Z]|X[A-Z]|Z[ZAR]|EU|UN|EZ|DD|YU|CS|SU|BU|TP|AN|NT|FX|DY|HV|NH|RH|VD|YD)$/.test(code)) continue;
+      if (english.of(code)) codes.push(code);
+    }
+  }
+  return codes;
+})();
+
+const countryAliases: Record<string, string> = {
+  usa: 'US', us: 'US', america: 'US', eeuu: 'US', 'estados unidos': 'US', 'etats unis': 'US', uk: 'GB',
+  england: 'GB', britain: 'GB', 'great britain': 'GB', scotland: 'GB', wales: 'GB', inglaterra: 'GB',
+  angleterre: 'GB', holland: 'NL', holanda: 'NL', hollande: 'NL', uae: 'AE', emirates: 'AE', ksa: 'SA',
+  'czech republic': 'CZ', turkey: 'TR', russia: 'RU', 'south korea': 'KR', korea: 'KR', 'アメリカ': 'US',
+  '米国': 'US', '英国': 'GB', 'イギリス': 'GB', 'ドイツ': 'DE', 'フランス': 'FR', 'сша': 'US', 'америка': 'US',
+  'англия': 'GB', 'امريكا': 'US', 'الامارات': 'AE', 'السعوديه': 'SA', 'مصر': 'EG',
+};
+
+/** Country names that are also ordinary words in some language, which would be found by mistake. */
+const ambiguousNames = ['jersey', 'guernsey', 'chad', 'jordan', 'georgia', 'niger', 'guinea', 'togo', 'mali', 'man'];
+
+export function buildCountryIndex(languages: string[]): CountryIndex {
+  const names = new Map<string, string>();
+  for (const language of languages) {
+    const display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+    for (const code of regionCodes) {
+      const name = display.of(code);
+      if (!name) continue;
+      const folded = words(fold(name)).join(' ');
+      if (folded && !names.has(folded)) names.set(folded, code);
+    }
+  }
+  for (const [alias, code] of Object.entries(countryAliases)) names.set(words(fold(alias)).join(' '), code);
+  for (const name of ambiguousNames) names.delete(name);
+  let longestName = 1;
+  const stems = new Map<string, string>();
+  const ambiguousStems = new Set<string>();
+  for (const [name, code] of names) {
+    longestName = Math.max(longestName, name.split(' ').length);
+    const stem = name.includes(' ') ? undefined : stemOf(name);
+    if (!stem) continue;
+    if (stems.has(stem) && stems.get(stem) !== code) ambiguousStems.add(stem);
+    stems.set(stem, code);
+  }
+  for (const stem of ambiguousStems) stems.delete(stem);
+  return { names, stems, longestName: Math.min(longestName, 4) };
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
+/** UPU S10 (two letters, nine digits, two letters) and UPS 1Z codes. */
+const TRACKING = /\b(?:[A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})\b/i;
+/** "#100234", "order 100234", or a bare number of 5 to 12 digits; shorter numbers are quantities or sizes. */
+const ORDER_NUMBER = /(?:#|№|\bno\.?\s*|\bnr\.?\s*|\bn[°º]\s*)(\d{4,12})\b|(?<![\d.,:/+-])\b(\d{5,12})\b(?![.,:/]\d)/iu;
+const ARABIC_INDIC_DIGITS = /[٠-٩۰-۹]/g;
+const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
+
+function normalizeDigits(text: string): string {
+  return text.normalize('NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90 % 10));
+}
+
+const MIN_STEM = 4;
+const MAX_STEM = 6;
+const stemOf = (word: string) => (word.length > MIN_STEM ? word.slice(0, Math.min(MAX_STEM, word.length - 1)) : undefined);
+
+function findStem(token: string, stems: Map<string, string>): string | undefined {
+  for (let length = Math.min(MAX_STEM, token.length - 1); length >= MIN_STEM; length--) {
+    const code = stems.get(token.slice(0, length));
+    if (code) return code;
+  }
+  return undefined;
+}
+
+function findCountry(text: string, index: CountryIndex): string | undefined {
+  const tokens = words(fold(text));
+  for (let start = 0; start < tokens.length; start++) {
+    for (let length = Math.min(index.longestName, tokens.length - start); length >= 1; length--) {
+      const phrase = tokens.slice(start, start + length).join(' ');
+      const code = index.names.get(phrase) ?? (length === 1 ? index.names.get(phrase.replace(ARABIC_PREFIXES, '')) : undefined);
+      if (code && phrase.length > 1) return code;
+    }
+  }
+  for (const token of tokens) {
+    const code = token.length > MIN_STEM ? findStem(token.replace(ARABIC_PREFIXES, ''), index.stems) : undefined;
+    if (code) return code;
+  }
+  // Japanese writes no spaces: look for names inside runs of CJK text.
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu);
+  if (cjk) {
+    for (const [name, code] of index.names) {
+      if (/[\p{Script=Han}\p{Script=Katakana}]/u.test(name) && cjk.some((run) => run.includes(name))) return code;
+    }
+  }
+  return undefined;
+}
+
+export function extractEntities(text: string, countries: CountryIndex): Entities {
+  const normalized = normalizeDigits(text);
+  const entities: Entities = {};
+  const email = normalized.match(EMAIL)?.[0];
+  if (email) entities.email = email;
+  const withoutEmail = email ? normalized.replace(email, ' ') : normalized;
+  const tracking = withoutEmail.match(TRACKING)?.[0];
+  if (tracking) entities.trackingCode = tracking.toUpperCase();
+  const withoutCodes = tracking ? withoutEmail.replace(tracking, ' ') : withoutEmail;
+  const order = withoutCodes.match(ORDER_NUMBER);
+  if (order) entities.orderNumber = order[1] ?? order[2];
+  const country = findCountry(withoutCodes, countries);
+  if (country) entities.country = country;
+  return entities;
+}

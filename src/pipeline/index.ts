@@ -1,0 +1,97 @@
+// Where a message goes: normalize → language → intent → entities → rules → render. Each stage is a function from
+// plain data to plain data over one immutable knowledge snapshot; nothing here reads files, clocks or sockets.
+import type { Snapshot } from '../knowledge/snapshot.js';
+import { buildFacts, decide, newConversationState, type Action, type ConversationState } from './decide.js';
+import { extractEntities, type Entities } from './entities.js';
+import { classifyIntent, type IntentResult } from './intent.js';
+import type { LanguageResult } from './language.js';
+import { normalizeText } from './normalize.js';
+import { renderReply, type Reply } from './render.js';
+
+export type { ConversationState } from './decide.js';
+export { newConversationState } from './decide.js';
+export type { Entities } from './entities.js';
+export type { IntentResult } from './intent.js';
+export type { LanguageResult } from './language.js';
+export type { Reply } from './render.js';
+
+export interface PipelineInput {
+  text: string;
+  /** A quick reply's value, such as "intent:order_status". */
+  payload?: string;
+  /** The widget's locale (navigator.language). */
+  locale?: string;
+  conversation?: ConversationState;
+  now: Date;
+  /** Chooses among a template's variants; by default the conversation's turn. */
+  variantSeed?: number;
+}
+
+export interface Understanding {
+  text: string;
+  language: LanguageResult;
+  intent: IntentResult;
+  entities: Entities;
+}
+
+export interface PipelineResult extends Understanding {
+  rule?: string;
+  action: Action['type'] | 'none';
+  reply?: Reply;
+  handoff?: { reason: string; priority: number };
+  tags: string[];
+  /** The conversation's state after this message, for the caller to keep. */
+  conversation: ConversationState;
+}
+
+/** The stages that need no rules: what the message says. */
+export function understand(snapshot: Snapshot, text: string, hints: { locale?: string; conversationLanguage?: string; payload?: string } = {}): Understanding {
+  const normalized = normalizeText(text);
+  const language = snapshot.languageModel.detect(normalized, hints, snapshot.settings.defaultLanguage);
+  const intent = classifyIntent(snapshot, normalized, language.language, hints.payload);
+  const entities = extractEntities(normalized, snapshot.countries);
+  return { text: normalized, language, intent, entities };
+}
+
+function nextConversation(previous: ConversationState, understood: Understanding, action: Action | undefined): ConversationState {
+  const next: ConversationState = {
+    turns: previous.turns + 1,
+    lowConfidenceStreak: understood.intent.confident || action?.type === 'handoff' ? 0 : previous.lowConfidenceStreak + 1,
+    language: understood.language.isSupported ? understood.language.language : previous.language,
+  };
+  if (action?.type === 'ask') next.awaiting = { slot: action.params.slot, intent: action.params.intent ?? understood.intent.intent };
+  return next;
+}
+
+export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Promise<PipelineResult> {
+  const conversation = input.conversation ?? newConversationState();
+  const understood = understand(snapshot, input.text, {
+    locale: input.locale,
+    conversationLanguage: conversation.language,
+    payload: input.payload,
+  });
+  const facts = buildFacts(understood.text, understood.language, understood.intent, understood.entities, conversation, input.now);
+  const decision = await decide(snapshot, facts);
+  const { action } = decision;
+  const reply = action
+    ? renderReply(snapshot, {
+        templateId: action.params.template,
+        language: understood.language.language,
+        entities: understood.entities,
+        variantSeed: input.variantSeed ?? conversation.turns,
+        now: input.now,
+        suggest: action.type === 'reply' && action.params.suggestAlternatives
+          ? { count: action.params.suggestAlternatives, intent: understood.intent }
+          : undefined,
+      })
+    : undefined;
+  return {
+    ...understood,
+    rule: decision.rule,
+    action: action?.type ?? 'none',
+    reply,
+    handoff: action?.type === 'handoff' ? { reason: action.params.reason, priority: action.params.priority } : undefined,
+    tags: decision.tags,
+    conversation: nextConversation(conversation, understood, action),
+  };
+}

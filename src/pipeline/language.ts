@@ -1,0 +1,177 @@
+// Language detection for short chat messages (DESIGN §2): the Unicode script decides where it can; otherwise a
+// model of the store's own training utterances (words and letter trigrams) is combined with franc, the widget's
+// locale hint and the conversation's language so far.
+import { francAll } from 'franc';
+import { countScripts, fold, hasLetters, words, type Script } from './text.js';
+
+export interface LanguageHints {
+  /** The widget's locale, e.g. "es-MX" from navigator.language. */
+  locale?: string;
+  /** The conversation's language so far. */
+  conversationLanguage?: string;
+}
+
+export interface LanguageResult {
+  language: string;
+  confidence: number;
+  /** False when the shopper writes a language the store has no content for. */
+  isSupported: boolean;
+  /** The detected language when it is not supported (e.g. "ko"), else the same as language. */
+  detected: string;
+  /** What decided it, for logs and the operator's tools. */
+  source: 'script' | 'model' | 'conversation' | 'hint' | 'default';
+}
+
+export interface LanguageModel {
+  languages: string[];
+  detect(text: string, hints?: LanguageHints, defaultLanguage?: string): LanguageResult;
+}
+
+const iso6393: Record<string, string> = {
+  en: 'eng', es: 'spa', fr: 'fra', de: 'deu', it: 'ita', pt: 'por', nl: 'nld', pl: 'pol', ru: 'rus', tr: 'tur',
+  ar: 'arb', ja: 'jpn', sv: 'swe', da: 'dan', nb: 'nob', fi: 'fin', id: 'ind', vi: 'vie', cs: 'ces', ro: 'ron',
+  hu: 'hun', hr: 'hrv', sk: 'slk', tl: 'tgl', ca: 'cat', ms: 'zlm', uk: 'ukr', fa: 'pes',
+};
+const fromIso6393 = Object.fromEntries(Object.entries(iso6393).map(([code, long]) => [long, code]));
+/** Latin-script languages franc may name to tell "a language we do not speak" from one we do. */
+const otherLatinLanguages = ['sv', 'da', 'nb', 'fi', 'id', 'vi', 'cs', 'ro', 'hu', 'hr', 'sk', 'tl', 'ca', 'ms'];
+
+/** Scripts that belong to exactly one language we might support, or to one we never do. */
+const scriptLanguage: Partial<Record<Script, string>> = {
+  kana: 'ja', arabic: 'ar', cyrillic: 'ru', hangul: 'ko', greek: 'el', hebrew: 'he', thai: 'th', devanagari: 'hi',
+};
+/** Simplified Chinese characters Japanese does not use: Han text with these is Chinese. */
+const simplifiedChinese = /[这们吗么没发货给还说时间对问题谢订单让从请们过样吧呢]/u;
+
+const WORD_WEIGHT = 3;
+const ALPHA = 0.5;
+/** Log-odds the conversation's language and the locale hint add in its favour. */
+const CONVERSATION_PRIOR = 4;
+const HINT_PRIOR = 1.5;
+const FRANC_WEIGHT = 2;
+const MAX_DETECTION_LENGTH = 300;
+
+interface Counts {
+  counts: Map<string, number>;
+  total: number;
+}
+
+function trigrams(text: string): string[] {
+  const grams: string[] = [];
+  for (const word of words(text.toLowerCase())) {
+    const padded = ` ${word} `;
+    for (let index = 0; index + 3 <= padded.length; index++) grams.push(padded.slice(index, index + 3));
+  }
+  return grams;
+}
+
+function count(items: string[], into: Counts): void {
+  for (const item of items) into.counts.set(item, (into.counts.get(item) ?? 0) + 1);
+  into.total += items.length;
+}
+
+function logProbability(model: Counts, item: string, vocabularySize: number): number {
+  return Math.log(((model.counts.get(item) ?? 0) + ALPHA) / (model.total + ALPHA * vocabularySize));
+}
+
+function dominantScript(text: string): Script | undefined {
+  const counts = countScripts(text);
+  if ((counts.get('kana') ?? 0) > 0) return 'kana';
+  let best: Script | undefined;
+  let bestCount = 0;
+  for (const [script, letters] of counts) if (letters > bestCount) [best, bestCount] = [script, letters];
+  return best;
+}
+
+const baseLanguage = (locale: string | undefined) => locale?.toLowerCase().split(/[-_]/)[0];
+
+/** Trains on each supported language's utterances (their intents.json). */
+export function trainLanguageModel(corpora: Record<string, string[]>): LanguageModel {
+  const languages = Object.keys(corpora);
+  const wordModels = new Map<string, Counts>();
+  const gramModels = new Map<string, Counts>();
+  const allWords = new Set<string>();
+  const allGrams = new Set<string>();
+  for (const language of languages) {
+    const wordModel: Counts = { counts: new Map(), total: 0 };
+    const gramModel: Counts = { counts: new Map(), total: 0 };
+    for (const utterance of corpora[language] ?? []) {
+      const folded = words(fold(utterance)).filter((word) => !/^\p{N}+$/u.test(word));
+      count(folded, wordModel);
+      count(trigrams(utterance), gramModel);
+    }
+    for (const word of wordModel.counts.keys()) allWords.add(word);
+    for (const gram of gramModel.counts.keys()) allGrams.add(gram);
+    wordModels.set(language, wordModel);
+    gramModels.set(language, gramModel);
+  }
+  const latinLanguages = languages.filter((language) => !['ja', 'ar', 'ru'].includes(language) || !corpora[language]);
+  const francLanguages = [...new Set([...latinLanguages, ...otherLatinLanguages])].map((code) => iso6393[code]).filter(Boolean) as string[];
+
+  const result = (language: string, confidence: number, source: LanguageResult['source'], detected = language): LanguageResult => ({
+    language,
+    confidence,
+    isSupported: languages.includes(detected),
+    detected,
+    source,
+  });
+
+  function scoreLatin(text: string, hints: LanguageHints): { scores: Map<string, number>; knownShare: number; franc: [string, number][] } {
+    const messageWords = words(fold(text)).filter((word) => !/^\p{N}+$/u.test(word));
+    const knownWords = messageWords.filter((word) => allWords.has(word));
+    const grams = trigrams(text).filter((gram) => allGrams.has(gram));
+    const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
+    const francScore = new Map(franc.map(([code, score]) => [fromIso6393[code] ?? code, score]));
+    const scores = new Map<string, number>();
+    for (const language of latinLanguages) {
+      const wordModel = wordModels.get(language)!;
+      const gramModel = gramModels.get(language)!;
+      let score = 0;
+      for (const word of knownWords) score += WORD_WEIGHT * logProbability(wordModel, word, allWords.size);
+      for (const gram of grams) score += logProbability(gramModel, gram, allGrams.size);
+      score += FRANC_WEIGHT * (francScore.get(language) ?? 0);
+      if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
+      if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
+      scores.set(language, score);
+    }
+    return { scores, knownShare: messageWords.length ? knownWords.length / messageWords.length : 0, franc };
+  }
+
+  return {
+    languages,
+    detect(rawText, hints = {}, defaultLanguage = languages[0] ?? 'en') {
+      const text = rawText.slice(0, MAX_DETECTION_LENGTH);
+      const fallback = [hints.conversationLanguage, baseLanguage(hints.locale), defaultLanguage].find(
+        (candidate): candidate is string => !!candidate && languages.includes(candidate),
+      ) ?? defaultLanguage;
+      const fallbackSource = hints.conversationLanguage === fallback ? 'conversation' : baseLanguage(hints.locale) === fallback ? 'hint' : 'default';
+      if (!hasLetters(text)) return result(fallback, 1, fallbackSource);
+
+      const script = dominantScript(text);
+      if (script === 'han') {
+        return simplifiedChinese.test(text) ? result(defaultLanguage, 0.9, 'script', 'zh') : result('ja', 0.9, 'script');
+      }
+      const scriptOwner = script ? scriptLanguage[script] : undefined;
+      if (scriptOwner) {
+        if (!languages.includes(scriptOwner)) return result(defaultLanguage, 0.9, 'script', scriptOwner);
+        return result(scriptOwner, 0.95, 'script');
+      }
+      if (script !== 'latin' || latinLanguages.length === 0) return result(fallback, 0.2, fallbackSource);
+
+      const { scores, knownShare, franc } = scoreLatin(text, hints);
+      const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+      const [best, bestScore] = ranked[0]!;
+      const runnerUpScore = ranked[1]?.[1] ?? -Infinity;
+      const confidence = 1 / (1 + Math.exp(runnerUpScore - bestScore));
+
+      // A sentence in a language we do not speak: franc names another language and we know few of its words.
+      const francTop = franc[0] ? fromIso6393[franc[0][0]] : undefined;
+      const wordCount = words(text).length;
+      if (francTop && otherLatinLanguages.includes(francTop) && knownShare < 0.34 && wordCount >= 4) {
+        return result(defaultLanguage, 0.6, 'model', francTop);
+      }
+      if (hints.conversationLanguage === best) return result(best, confidence, 'conversation');
+      return result(best, confidence, 'model');
+    },
+  };
+}

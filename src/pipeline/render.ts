@@ -1,0 +1,74 @@
+// Render stage: the chosen template in the reply language, formatted with the message's entities and the
+// store's variables (numbers, dates, currency and plurals in the shopper's locale), plus quick replies.
+import type { Snapshot } from '../knowledge/snapshot.js';
+import { findTemplate } from '../knowledge/snapshot.js';
+import type { QuickReply } from '../knowledge/schema.js';
+import { AppError } from '../shared/errors.js';
+import type { Entities } from './entities.js';
+import { OUT_OF_SCOPE, type IntentResult } from './intent.js';
+
+export interface Reply {
+  templateId: string;
+  language: string;
+  text: string;
+  quickReplies: QuickReply[];
+}
+
+export interface RenderInput {
+  templateId: string;
+  language: string;
+  entities: Entities;
+  /** Picks among a template's variants, so replies vary but stay reproducible. */
+  variantSeed: number;
+  now: Date;
+  /** Adds the top N intents other than out_of_scope as quick replies. */
+  suggest?: { count: number; intent: IntentResult };
+  /** Extra values for the template, such as an order's fields. */
+  values?: Record<string, unknown>;
+}
+
+function countryName(code: string | undefined, language: string): string | undefined {
+  if (!code) return undefined;
+  try {
+    return new Intl.DisplayNames([language], { type: 'region' }).of(code);
+  } catch {
+    return code;
+  }
+}
+
+function suggestions(snapshot: Snapshot, language: string, count: number, intent: IntentResult): QuickReply[] {
+  const labels = snapshot.ui.get(language)?.intents ?? snapshot.ui.get(snapshot.settings.defaultLanguage)?.intents ?? {};
+  return [{ intent: intent.intent }, ...intent.alternatives]
+    .filter((candidate) => candidate.intent !== OUT_OF_SCOPE)
+    .slice(0, count)
+    .map((candidate) => ({ label: labels[candidate.intent] ?? candidate.intent, value: `intent:${candidate.intent}` }));
+}
+
+export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
+  const template = findTemplate(snapshot, input.language, input.templateId);
+  if (!template) throw new AppError('internal', `template "${input.templateId}" does not exist`);
+  const values = {
+    ...snapshot.settings.variables,
+    ...input.entities,
+    countryName: countryName(input.entities.country, template.language),
+    today: input.now,
+    ...input.values,
+  };
+  const count = template.variants.length;
+  let lastError: unknown;
+  // A variant that cannot be formatted (a value it needs is missing) gives way to the next one.
+  for (let attempt = 0; attempt < count; attempt++) {
+    const variant = template.variants[(input.variantSeed + attempt) % count]!;
+    try {
+      const text = String(variant.format(values as Record<string, string>));
+      const quickReplies = [
+        ...template.quickReplies,
+        ...(input.suggest ? suggestions(snapshot, template.language, input.suggest.count, input.suggest.intent) : []),
+      ];
+      return { templateId: template.id, language: template.language, text, quickReplies };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(lastError as Error)?.message}`);
+}

@@ -1,0 +1,60 @@
+// One small error hierarchy with stable codes, mapped once to HTTP statuses and socket acks.
+
+export const ErrorCodes = {
+  invalid_payload: 400,
+  message_too_long: 413,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  rate_limited: 429,
+  content_invalid: 422,
+  unavailable: 503,
+  internal: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ErrorCodes;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ErrorCodes[this.code];
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Where in a content file a problem is: 1-based line and column, plus the JSON path when known. */
+export interface ContentLocation {
+  line: number;
+  col: number;
+  path?: (string | number)[];
+}
+
+export interface ContentProblem {
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  severity: 'error' | 'warning';
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  const prefix = problem.severity === 'warning' ? 'warning: ' : '';
+  return `${problem.file}:${problem.line}:${problem.col} ${prefix}${problem.message}`;
+}
+
+export class ContentError extends AppError {
+  constructor(readonly problems: ContentProblem[]) {
+    super('content_invalid', `content has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'ContentError';
+  }
+}
