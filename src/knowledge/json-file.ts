@@ -35,14 +35,10 @@ export function parseJsonDocument(
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || !tree) {
-    const found = errors.length > 0 ? errors : [{ error: 4, offset: 0, length: 0 } as ParseError];
+    // Only the first syntax error is reliable: the ones after it follow from it.
+    const first = errors[0] ?? ({ error: 4, offset: 0, length: 0 } as ParseError);
     return {
-      problems: found.map((error) => ({
-        file,
-        ...positionOf(starts, error.offset),
-        message: `invalid JSON: ${printParseErrorCode(error.error)}`,
-        severity: 'error' as const,
-      })),
+      problems: [{ file, ...positionOf(starts, first.offset), message: `invalid JSON: ${printParseErrorCode(first.error)}`, severity: 'error' }],
     };
   }
   // JSON.parse (not the tree) builds the value: it keeps a "__proto__" key as plain data.

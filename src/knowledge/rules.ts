@@ -1,7 +1,7 @@
 // Compiles the operator's rules into a json-rules-engine Engine with a plain dot-path resolver (never JSONPath:
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
-import type { Rule } from './schema.js';
+import type { Rule, RuleEvent } from './schema.js';
 import { isSafeKey } from './schema.js';
 
 /** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
@@ -35,14 +35,49 @@ export const builtInOperators = [
 
 export const knownOperators = new Set([...builtInOperators, ...Object.keys(customOperators)]);
 
-export function compileRules(rules: Rule[]): Engine {
-  const engine = new Engine([], {
-    allowUndefinedFacts: true,
-    pathResolver: (object: unknown, path: string) => resolvePath(object, path),
-  });
-  for (const [name, evaluate] of Object.entries(customOperators)) engine.addOperator(name, evaluate);
-  for (const rule of rules) {
-    engine.addRule({ name: rule.name, priority: rule.priority, conditions: rule.conditions as never, event: rule.event });
-  }
-  return engine;
+export interface MatchedRule {
+  name: string;
+  priority: number;
+  event: RuleEvent;
+}
+
+export interface RuleRunner {
+  /** The rules that matched, highest priority first; lower priorities than the first action are not evaluated. */
+  run(facts: Record<string, unknown>): Promise<MatchedRule[]>;
+}
+
+/**
+ * An Engine keeps its run status on itself, so two overlapping runs on one Engine cut each other short; each run
+ * therefore borrows an idle Engine from a small pool, which also lets it stop at the first priority that acts.
+ */
+export function compileRules(rules: Rule[]): RuleRunner {
+  const order = new Map(rules.map((rule, index) => [rule.name, index]));
+  const createEngine = () => {
+    const engine = new Engine([], {
+      allowUndefinedFacts: true,
+      pathResolver: (object: unknown, path: string) => resolvePath(object, path),
+    });
+    for (const [name, evaluate] of Object.entries(customOperators)) engine.addOperator(name, evaluate);
+    for (const rule of rules) {
+      engine.addRule({ name: rule.name, priority: rule.priority, conditions: rule.conditions as never, event: rule.event });
+    }
+    engine.on('success', (event) => {
+      if (event.type !== 'tag') engine.stop();
+    });
+    return engine;
+  };
+  const idle: Engine[] = [createEngine()];
+  return {
+    async run(facts) {
+      const engine = idle.pop() ?? createEngine();
+      try {
+        const { results } = await engine.run(facts);
+        return results
+          .map((result) => ({ name: String(result.name), priority: result.priority ?? 1, event: result.event as RuleEvent }))
+          .sort((a, b) => b.priority - a.priority || order.get(a.name)! - order.get(b.name)!);
+      } finally {
+        idle.push(engine);
+      }
+    },
+  };
 }

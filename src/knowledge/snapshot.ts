@@ -1,10 +1,10 @@
 // The knowledge snapshot: everything the pipeline needs, compiled from the content folders and never changed
 // after it is built. A content change builds a new one.
-import type { Engine } from 'json-rules-engine';
 import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CountryIndex } from '../pipeline/entities.js';
 import type { IntentModel } from '../pipeline/intent-model.js';
 import type { LanguageModel } from '../pipeline/language.js';
+import type { RuleRunner } from './rules.js';
 import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
 
 export interface CompiledTemplate {
@@ -29,7 +29,7 @@ export interface Snapshot {
   templates: ReadonlyMap<string, ReadonlyMap<string, CompiledTemplate>>;
   ui: ReadonlyMap<string, UiFile>;
   rules: readonly Rule[];
-  engine: Engine;
+  engine: RuleRunner;
   countries: CountryIndex;
 }
 

@@ -63,12 +63,7 @@ export interface Decision {
 }
 
 export async function decide(snapshot: Snapshot, facts: Facts): Promise<Decision> {
-  const { results } = await snapshot.engine.run({ ...facts });
-  // The engine reports matches in priority order; rules of equal priority keep the order they are written in.
-  const order = new Map(snapshot.rules.map((rule, index) => [rule.name, index]));
-  const matched = results
-    .map((result) => ({ name: result.name as string, priority: result.priority ?? 1, event: result.event as RuleEvent }))
-    .sort((a, b) => b.priority - a.priority || order.get(a.name)! - order.get(b.name)!);
+  const matched = await snapshot.engine.run({ ...facts });
   const chosen = matched.find((match) => match.event.type !== 'tag');
   const tags = matched.flatMap((match) => (match.event.type === 'tag' ? [match.event.params.tag] : []));
   return { rule: chosen?.name, action: chosen?.event as Action | undefined, tags };

@@ -1,6 +1,6 @@
-// Turns a message into the features the intent classifier sees: stemmed words for languages natural has a
-// stemmer for, light stems for the others, character n-grams for Japanese, and shape tokens for numbers,
-// e-mails and tracking codes so that "#100234" and "#558812" look alike.
+// Turns a message into the features the intent classifier sees: stemmed words (natural's stemmers where it has
+// one, light stems otherwise), letter 4-grams of each word so typos and inflections still match, character
+// n-grams for Japanese, and shape tokens for numbers, e-mails and tracking codes ("#100234" ≈ "#558812").
 import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import porterDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
 import porterEs from 'natural/lib/natural/stemmers/porter_stemmer_es.js';
@@ -45,7 +45,9 @@ const LONG_NUMBER = /[#№]?\d[\d-]{3,}/g;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
 const isCjk = (feature: string) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u.test(feature);
 
-const MAX_FEATURES = 120;
+const MAX_FEATURES = 160;
+/** Marks letter n-grams, which say nothing about whether a word is known. */
+const GRAM = '§';
 
 /** Character n-grams of a run of CJK text: Japanese has no spaces between words. */
 function cjkGrams(run: string, into: string[]): void {
@@ -75,13 +77,18 @@ export function intentFeatures(text: string, language: string): string[] {
     .replace(LONG_NUMBER, () => (features.push('#number'), ' '));
   rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));
   features.push(...stemmedWords(rest, language));
+  for (const word of words(fold(rest))) {
+    const padded = `<${word}>`;
+    for (let index = 0; index + 4 <= padded.length; index++) features.push(`${GRAM}${padded.slice(index, index + 4)}`);
+  }
   return features.length > MAX_FEATURES ? features.slice(0, MAX_FEATURES) : features;
 }
 
+
 /**
- * The features that stand for words: stems, and character pairs of Japanese (a single kanji alone when the
- * run is one character). Their share known to the classifier says how much of a message it understood.
+ * The features that stand for words: stems, and character pairs of Japanese. The share of them the classifier
+ * has seen says how much of a message it understood.
  */
 export function lexicalUnits(features: string[]): string[] {
-  return features.filter((feature) => !feature.startsWith('#') && (!isCjk(feature) || [...feature].length === 2));
+  return features.filter((feature) => !feature.startsWith('#') && !feature.startsWith(GRAM) && (!isCjk(feature) || [...feature].length === 2));
 }

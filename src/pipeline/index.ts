@@ -21,6 +21,8 @@ export interface PipelineInput {
   payload?: string;
   /** The widget's locale (navigator.language). */
   locale?: string;
+  /** A language the caller already knows (an operator's preview): detection is skipped. */
+  language?: string;
   conversation?: ConversationState;
   now: Date;
   /** Chooses among a template's variants; by default the conversation's turn. */
@@ -44,11 +46,21 @@ export interface PipelineResult extends Understanding {
   conversation: ConversationState;
 }
 
+export interface UnderstandOptions {
+  locale?: string;
+  conversationLanguage?: string;
+  payload?: string;
+  language?: string;
+}
+
 /** The stages that need no rules: what the message says. */
-export function understand(snapshot: Snapshot, text: string, hints: { locale?: string; conversationLanguage?: string; payload?: string } = {}): Understanding {
+export function understand(snapshot: Snapshot, text: string, options: UnderstandOptions = {}): Understanding {
   const normalized = normalizeText(text);
-  const language = snapshot.languageModel.detect(normalized, hints, snapshot.settings.defaultLanguage);
-  const intent = classifyIntent(snapshot, normalized, language.language, hints.payload);
+  const language: LanguageResult =
+    options.language && snapshot.languages.includes(options.language)
+      ? { language: options.language, detected: options.language, confidence: 1, isSupported: true, source: 'given' }
+      : snapshot.languageModel.detect(normalized, options, snapshot.settings.defaultLanguage);
+  const intent = classifyIntent(snapshot, normalized, language.language, options.payload);
   const entities = extractEntities(normalized, snapshot.countries);
   return { text: normalized, language, intent, entities };
 }
@@ -69,6 +81,7 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     locale: input.locale,
     conversationLanguage: conversation.language,
     payload: input.payload,
+    language: input.language,
   });
   const facts = buildFacts(understood.text, understood.language, understood.intent, understood.entities, conversation, input.now);
   const decision = await decide(snapshot, facts);

@@ -31,10 +31,12 @@ export interface IntentModel {
 }
 
 /** Bayes log-scores are sums over features; dividing by this many features per unit keeps confidences graded. */
-const TEMPERATURE_PER_FEATURE = Number(process.env.TPF ?? 0.5);
+const TEMPERATURE_PER_FEATURE = 0.1;
+/** Bayes' additive smoothing; small, because letter n-grams already spread evidence over many features. */
+const SMOOTHING = 0.1;
 
 export function trainIntentModel(language: string, utterances: Record<string, string[]>): IntentModel {
-  const classifier = new SparseBayesClassifier();
+  const classifier = new SparseBayesClassifier(undefined, SMOOTHING);
   const vocabulary = new Set<string>();
   for (const [intent, examples] of Object.entries(utterances)) {
     for (const example of examples) {

@@ -19,7 +19,7 @@ export interface LanguageResult {
   /** The detected language when it is not supported (e.g. "ko"), else the same as language. */
   detected: string;
   /** What decided it, for logs and the operator's tools. */
-  source: 'script' | 'model' | 'conversation' | 'hint' | 'default';
+  source: 'script' | 'model' | 'conversation' | 'hint' | 'default' | 'given';
 }
 
 export interface LanguageModel {
@@ -47,7 +47,7 @@ const WORD_WEIGHT = 3;
 const ALPHA = 0.5;
 /** Log-odds the conversation's language and the locale hint add in its favour. */
 const CONVERSATION_PRIOR = 4;
-const HINT_PRIOR = 1.5;
+const HINT_PRIOR = 3;
 const FRANC_WEIGHT = 2;
 const MAX_DETECTION_LENGTH = 300;
 

@@ -14,6 +14,8 @@ export interface Reply {
   quickReplies: QuickReply[];
 }
 
+export type TemplateValue = string | number | boolean | Date | undefined;
+
 export interface RenderInput {
   templateId: string;
   language: string;
@@ -24,7 +26,7 @@ export interface RenderInput {
   /** Adds the top N intents other than out_of_scope as quick replies. */
   suggest?: { count: number; intent: IntentResult };
   /** Extra values for the template, such as an order's fields. */
-  values?: Record<string, unknown>;
+  values?: Record<string, TemplateValue>;
 }
 
 function countryName(code: string | undefined, language: string): string | undefined {
@@ -47,7 +49,7 @@ function suggestions(snapshot: Snapshot, language: string, count: number, intent
 export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   const template = findTemplate(snapshot, input.language, input.templateId);
   if (!template) throw new AppError('internal', `template "${input.templateId}" does not exist`);
-  const values = {
+  const values: Record<string, TemplateValue> = {
     ...snapshot.settings.variables,
     ...input.entities,
     countryName: countryName(input.entities.country, template.language),
@@ -60,7 +62,7 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   for (let attempt = 0; attempt < count; attempt++) {
     const variant = template.variants[(input.variantSeed + attempt) % count]!;
     try {
-      const text = String(variant.format(values as Record<string, string>));
+      const text = String(variant.format(values));
       const quickReplies = [
         ...template.quickReplies,
         ...(input.suggest ? suggestions(snapshot, template.language, input.suggest.count, input.suggest.intent) : []),

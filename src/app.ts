@@ -1,0 +1,58 @@
+// Builds the Fastify application with its plugins in a fixed order. Tests import this; server.ts listens.
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import healthRoutes from './http/health.js';
+import previewRoutes from './http/preview.js';
+import { createKnowledge, type Knowledge, type Snapshot } from './knowledge/index.js';
+import { AppError, ContentError } from './shared/errors.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    knowledge: Knowledge;
+    operatorToken: string;
+  }
+}
+
+export interface AppOverrides {
+  logger?: FastifyServerOptions['logger'];
+  /** An already built snapshot (tests share one to save training time). */
+  snapshot?: Snapshot;
+}
+
+export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: overrides.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+  });
+
+  const knowledge = createKnowledge(config.CONTENT_DIR, overrides.snapshot);
+  if (!overrides.snapshot) {
+    const { ok, problems } = await knowledge.reload();
+    if (!ok) throw new ContentError(problems.filter((problem) => problem.severity === 'error'));
+    for (const problem of problems) app.log.warn({ problem }, 'content warning');
+  }
+  app.decorate('knowledge', knowledge);
+
+  const operatorToken = config.OPERATOR_TOKEN ?? randomBytes(24).toString('base64url');
+  if (!config.OPERATOR_TOKEN) {
+    app.log.warn({ operatorToken }, 'OPERATOR_TOKEN is not set: using this token for operator APIs until restart');
+  }
+  app.decorate('operatorToken', operatorToken);
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, request, reply) => {
+    if (error instanceof AppError) return reply.code(error.status).send({ error: error.toJSON() });
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, 'request failed');
+    const code = status === 413 ? 'payload_too_large' : status === 500 ? 'internal' : 'invalid_request';
+    return reply.code(status).send({ error: { code, message: status === 500 ? 'internal error' : error.message } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }),
+  );
+
+  await app.register(healthRoutes);
+  await app.register(previewRoutes, { operatorToken });
+  return app;
+}

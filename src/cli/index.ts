@@ -1,0 +1,58 @@
+// The borderless command line: one file per command, dispatched here.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.js';
+import { startServer } from '../server.js';
+import { checkCommand } from './check.js';
+import { classifyCommand } from './classify.js';
+import { tryCommand } from './try.js';
+
+const usage = `Usage: borderless <command>
+
+  start                         serve the bot (port from PORT, default 3000)
+  check                         validate rules/, templates/ and locales/
+  try "<text>" [--lang xx] [--json]
+                                show what the bot would answer
+  classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (!command || command === 'help' || values.help) {
+    process.stdout.write(usage);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      await startServer(config);
+      return -1;
+    case 'check':
+      return checkCommand(config);
+    case 'try':
+      if (!positionals[0]) {
+        process.stderr.write('try needs a message: borderless try "where is my order?"\n');
+        return 2;
+      }
+      return tryCommand(config, positionals.join(' '), values);
+    case 'classify':
+      return classifyCommand(config, positionals[0]);
+    default:
+      process.stderr.write(`unknown command "${command}"\n\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof ConfigError || (error as Error).name === 'ContentError' ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

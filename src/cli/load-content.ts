@@ -1,0 +1,13 @@
+// Loads the content for a command, printing problems to stderr; exits when it cannot be used.
+import { loadSnapshot, type Snapshot } from '../knowledge/index.js';
+import { formatProblem } from '../shared/errors.js';
+
+export async function loadContentOrExit(contentDir: string): Promise<Snapshot> {
+  const { snapshot, problems } = await loadSnapshot(contentDir);
+  if (!snapshot) {
+    for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+    process.stderr.write('content has errors; run `borderless check` for the full list\n');
+    process.exit(1);
+  }
+  return snapshot;
+}

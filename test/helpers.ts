@@ -1,0 +1,61 @@
+// Shared test fixtures: the default content's snapshot (trained once per test file) and small content folders.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSnapshot, type Snapshot } from '../src/knowledge/index.js';
+
+export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
+
+let defaultSnapshot: Promise<Snapshot> | undefined;
+
+export function loadDefaultSnapshot(): Promise<Snapshot> {
+  defaultSnapshot ??= loadSnapshot(projectRoot).then(({ snapshot, problems }) => {
+    if (!snapshot) throw new Error(`default content does not load:\n${problems.map((problem) => problem.message).join('\n')}`);
+    return snapshot;
+  });
+  return defaultSnapshot;
+}
+
+/** Writes a content folder from a map of relative path → file text (objects are written as JSON). */
+export async function makeContentDir(files: Record<string, string | object>): Promise<{ dir: string; cleanup(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'borderless-content-'));
+  for (const [relative, content] of Object.entries(files)) {
+    const target = path.join(dir, relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+  }
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+const utterances = (...phrases: string[]) => phrases;
+
+/** A small valid content folder in two languages, for tests that edit content. */
+export const tinyContent = (): Record<string, object> => ({
+  'locales/settings.json': { defaultLanguage: 'en', confidenceThreshold: 0.3 },
+  'locales/en/intents.json': {
+    greeting: utterances('hi', 'hello', 'hello there', 'good morning', 'hey'),
+    order_status: utterances('where is my order', 'my package has not arrived', 'track my parcel', 'order status', 'where is my parcel'),
+  },
+  'locales/es/intents.json': {
+    greeting: utterances('hola', 'buenos dias', 'buenas tardes', 'hola que tal', 'buenas'),
+    order_status: utterances('donde esta mi pedido', 'mi paquete no ha llegado', 'rastrear mi pedido', 'estado del pedido', 'donde esta mi paquete'),
+  },
+  'templates/en/replies.json': {
+    greeting: { variants: ['Hello!', 'Hi there!'] },
+    order_status: { variants: ['Your order {orderNumber} is on its way.'] },
+    clarify: { variants: ['Sorry?'] },
+  },
+  'templates/es/replies.json': {
+    greeting: { variants: ['¡Hola!'] },
+    order_status: { variants: ['Tu pedido {orderNumber} está en camino.'] },
+    clarify: { variants: ['¿Perdón?'] },
+  },
+  'rules/answers.json': {
+    rules: [
+      { name: 'unclear', priority: 50, conditions: { all: [{ fact: 'confident', operator: 'equal', value: false }] }, event: { type: 'reply', params: { template: 'clarify' } } },
+      { name: 'hello', priority: 10, conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'greeting' }] }, event: { type: 'reply', params: { template: 'greeting' } } },
+      { name: 'order', priority: 10, conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'order_status' }] }, event: { type: 'reply', params: { template: 'order_status' } } },
+    ],
+  },
+});

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSnapshot } from '../../src/knowledge/index.js';
+import { formatProblem } from '../../src/shared/errors.js';
+import { makeContentDir, tinyContent } from '../helpers.js';
+
+let cleanup: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
+
+async function load(files: Record<string, string | object>) {
+  const content = await makeContentDir(files);
+  cleanup = content.cleanup;
+  const result = await loadSnapshot(content.dir);
+  return { ...result, lines: result.problems.map(formatProblem) };
+}
+
+describe('loading content', () => {
+  it('builds a snapshot from valid content', async () => {
+    const { snapshot, problems } = await load(tinyContent());
+    expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect(snapshot!.languages.sort()).toEqual(['en', 'es']);
+  });
+
+  it('reports a JSON syntax error with its line and column', async () => {
+    const { snapshot, lines } = await load({ ...tinyContent(), 'rules/answers.json': '{\n  "rules": [\n    { "name": "x", }\n  ]\n}' });
+    expect(snapshot).toBeUndefined();
+    expect(lines).toContain('rules/answers.json:3:20 invalid JSON: PropertyNameExpected');
+  });
+
+  it('reports a schema error with its JSON path and position', async () => {
+    const files = tinyContent();
+    (files['locales/en/intents.json'] as Record<string, unknown>).greeting = ['hi', 42];
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeUndefined();
+    expect(lines.find((line) => line.startsWith('locales/en/intents.json:'))).toMatch(/^locales\/en\/intents\.json:\d+:\d+ greeting\[1\]: /);
+  });
+
+  it('reports a rule naming a template that does not exist, with a suggestion', async () => {
+    const files = tinyContent();
+    (files['rules/answers.json'] as { rules: { event: { params: { template: string } } }[] }).rules[2]!.event.params.template = 'order_statuz';
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeUndefined();
+    expect(lines.some((line) => /^rules\/answers\.json:\d+:\d+ unknown template "order_statuz"/.test(line))).toBe(true);
+  });
+
+  it('reports a rule naming an intent that does not exist', async () => {
+    const files = tinyContent();
+    (files['rules/answers.json'] as { rules: { conditions: { all: { value: unknown }[] } }[] }).rules[1]!.conditions.all[0]!.value = 'greetings';
+    const { lines } = await load(files);
+    expect(lines.some((line) => line.includes('unknown intent "greetings"'))).toBe(true);
+  });
+
+  it('reports bad ICU syntax at the variant', async () => {
+    const files = tinyContent();
+    files['templates/es/replies.json'] = { ...files['templates/es/replies.json'], greeting: { variants: ['¡Hola {nombre!'] } };
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeUndefined();
+    expect(lines.some((line) => /^templates\/es\/replies\.json:\d+:\d+ bad ICU message/.test(line))).toBe(true);
+  });
+
+  it('warns about a missing translation but still serves, falling back to the default language', async () => {
+    const files = tinyContent();
+    files['templates/es/replies.json'] = { greeting: { variants: ['¡Hola!'] }, clarify: { variants: ['¿Perdón?'] } };
+    const { snapshot, problems } = await load(files);
+    expect(snapshot).toBeDefined();
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', message: expect.stringContaining('"order_status" has no es translation') }));
+  });
+
+  it('refuses paths through __proto__ in rules', async () => {
+    const files = tinyContent();
+    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[1]!.conditions.all.push({ fact: 'entities', path: '__proto__.polluted', operator: 'equal', value: 1 });
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeUndefined();
+    expect(lines.some((line) => line.includes('__proto__, constructor or prototype'))).toBe(true);
+  });
+
+  it('reports a missing folder of content clearly', async () => {
+    const { snapshot, lines } = await load({ 'rules/empty.json': { rules: [] } });
+    expect(snapshot).toBeUndefined();
+    expect(lines.some((line) => line.includes('no language has training utterances'))).toBe(true);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { buildCountryIndex, extractEntities } from '../../src/pipeline/entities.js';
+
+const countries = buildCountryIndex(['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'tr', 'ar', 'ja']);
+const entities = (text: string) => extractEntities(text, countries);
+
+describe('extractEntities', () => {
+  it('finds order numbers with and without a hash', () => {
+    expect(entities('where is my order #100234?').orderNumber).toBe('100234');
+    expect(entities('pedido 558812 no llega').orderNumber).toBe('558812');
+    expect(entities('طلبي رقم ١٠٠٢٣٤').orderNumber).toBe('100234');
+    expect(entities('注文番号は１００２３４です').orderNumber).toBe('100234');
+  });
+
+  it('does not take quantities, sizes, prices or years for order numbers', () => {
+    expect(entities('I need 2 shirts in size 42 for 19.99').orderNumber).toBeUndefined();
+    expect(entities('ordered in 2024').orderNumber).toBeUndefined();
+  });
+
+  it('finds UPU and UPS tracking codes', () => {
+    expect(entities('tracking LX123456789CN please').trackingCode).toBe('LX123456789CN');
+    expect(entities('1z999aa10123456784').trackingCode).toBe('1Z999AA10123456784');
+  });
+
+  it('finds e-mail addresses and does not read their digits as an order', () => {
+    expect(entities('mail me at ana.perez+shop@example.com')).toEqual({ email: 'ana.perez+shop@example.com' });
+  });
+
+  it('maps a country named in any supported language to its ISO code', () => {
+    expect(entities('do you ship to Chile?').country).toBe('CL');
+    expect(entities('envían a estados unidos?').country).toBe('US');
+    expect(entities('livrez-vous en Allemagne ?').country).toBe('DE');
+    expect(entities('доставка в Германию').country).toBe('DE');
+    expect(entities('ドイツに発送できますか').country).toBe('DE');
+    expect(entities('هل تشحنون إلى السعودية').country).toBe('SA');
+    expect(entities("Türkiye'ye kargo var mı").country).toBe('TR');
+  });
+
+  it('finds nothing in a message without letters or numbers', () => {
+    expect(entities('👍🙂')).toEqual({});
+  });
+});

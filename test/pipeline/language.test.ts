@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/knowledge/index.js';
+import type { LanguageHints } from '../../src/pipeline/language.js';
+import { loadDefaultSnapshot } from '../helpers.js';
+
+let snapshot: Snapshot;
+beforeAll(async () => {
+  snapshot = await loadDefaultSnapshot();
+});
+const detect = (text: string, hints?: LanguageHints) => snapshot.languageModel.detect(text, hints, 'en');
+
+describe('language detection', () => {
+  it.each([
+    ['where is my package', 'en'],
+    ['donde esta mi pedido', 'es'],
+    ['ou est ma commande svp', 'fr'],
+    ['wo bleibt meine bestellung', 'de'],
+    ['dove è il mio ordine', 'it'],
+    ['cadê minha encomenda', 'pt'],
+    ['waar blijft mijn pakket', 'nl'],
+    ['gdzie jest moja paczka', 'pl'],
+    ['где моя посылка', 'ru'],
+    ['kargom nerede', 'tr'],
+    ['وين طلبي', 'ar'],
+    ['荷物はまだですか', 'ja'],
+  ])('recognises %s as %s', (text, language) => {
+    expect(detect(text).language).toBe(language);
+  });
+
+  it('uses the script for one-word messages in Cyrillic, Arabic and Japanese', () => {
+    expect(detect('спасибо')).toMatchObject({ language: 'ru', source: 'script' });
+    expect(detect('شكرا')).toMatchObject({ language: 'ar', source: 'script' });
+    expect(detect('返品')).toMatchObject({ language: 'ja', source: 'script' });
+  });
+
+  it('keeps a Spanish conversation Spanish for a one-word "ok"', () => {
+    expect(detect('ok', { conversationLanguage: 'es' }).language).toBe('es');
+  });
+
+  it('switches the conversation language on a clear sentence in another language', () => {
+    expect(detect('where is my order, I have been waiting for three weeks', { conversationLanguage: 'es' }).language).toBe('en');
+  });
+
+  it('keeps the current language for messages without letters', () => {
+    expect(detect('#100234', { conversationLanguage: 'de' })).toMatchObject({ language: 'de', source: 'conversation' });
+    expect(detect('👍', { locale: 'fr-CA' })).toMatchObject({ language: 'fr', source: 'hint' });
+    expect(detect('12345')).toMatchObject({ language: 'en', source: 'default' });
+  });
+
+  it('lets the widget locale decide an ambiguous message', () => {
+    expect(detect('cancelar pedido', { locale: 'pt-BR' }).language).toBe('pt');
+    expect(detect('cancelar pedido', { locale: 'es-MX' }).language).toBe('es');
+  });
+
+  it('reports languages the store does not support, answering in the default language', () => {
+    expect(detect('배송은 얼마나 걸리나요')).toMatchObject({ language: 'en', detected: 'ko', isSupported: false });
+    expect(detect('我的订单在哪里')).toMatchObject({ detected: 'zh', isSupported: false });
+    expect(detect('hej, var är min beställning? jag har väntat länge')).toMatchObject({ language: 'en', detected: 'sv', isSupported: false });
+  });
+
+  it('reads mixed-script text by its main script', () => {
+    expect(detect('iPhone 15のケースはありますか').language).toBe('ja');
+    expect(detect('мой заказ LX123456789CN где').language).toBe('ru');
+  });
+});
