@@ -43,11 +43,13 @@ const scriptLanguage: Partial<Record<Script, string>> = {
 /** Simplified Chinese characters Japanese does not use: Han text with these is Chinese. */
 const simplifiedChinese = /[这们吗么没发货给还说时间对问题谢订单让从请们过样吧呢]/u;
 
+const fullWidthLatin = /[\uFF21-\uFF3A\uFF41-\uFF5A]/u;
+
 const WORD_WEIGHT = 3;
 const ALPHA = 0.5;
 /** Log-odds the conversation's language and the locale hint add in its favour. */
-const CONVERSATION_PRIOR = 4;
-const HINT_PRIOR = 3;
+const CONVERSATION_PRIOR = 6;
+const HINT_PRIOR = 4;
 const FRANC_WEIGHT = 2;
 const MAX_DETECTION_LENGTH = 300;
 
@@ -147,6 +149,8 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
       const fallbackSource = hints.conversationLanguage === fallback ? 'conversation' : baseLanguage(hints.locale) === fallback ? 'hint' : 'default';
       if (!hasLetters(text)) return result(fallback, 1, fallbackSource);
 
+      // Full-width Latin letters ("ｗｗｗ", "ＯＫ") come from Japanese keyboards.
+      if (fullWidthLatin.test(text) && languages.includes('ja')) return result('ja', 0.8, 'script');
       const script = dominantScript(text);
       if (script === 'han') {
         return simplifiedChinese.test(text) ? result(defaultLanguage, 0.9, 'script', 'zh') : result('ja', 0.9, 'script');
