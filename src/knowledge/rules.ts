@@ -46,19 +46,34 @@ export interface RuleRunner {
   run(facts: Record<string, unknown>): Promise<MatchedRule[]>;
 }
 
+/** The intents a rule can match at all, when its top-level "all" pins the intent fact; undefined means any. */
+function pinnedIntents(rule: Rule): Set<string> | undefined {
+  const conditions = 'all' in rule.conditions ? rule.conditions.all : [];
+  for (const condition of conditions) {
+    if (condition.fact !== 'intent' || condition.path) continue;
+    if (condition.operator === 'equal' && typeof condition.value === 'string') return new Set([condition.value]);
+    if (condition.operator === 'in' && Array.isArray(condition.value)) return new Set(condition.value.map(String));
+  }
+  return undefined;
+}
+
 /**
  * An Engine keeps its run status on itself, so two overlapping runs on one Engine cut each other short; each run
- * therefore borrows an idle Engine from a small pool, which also lets it stop at the first priority that acts.
+ * therefore borrows an idle Engine from a pool, which also lets it stop at the first priority that acts. Engines
+ * are kept per intent and hold only the rules that can match it, so a message is never checked against rules
+ * about other intents.
  */
 export function compileRules(rules: Rule[]): RuleRunner {
   const order = new Map(rules.map((rule, index) => [rule.name, index]));
-  const createEngine = () => {
+  const pinned = rules.map((rule) => ({ rule, intents: pinnedIntents(rule) }));
+  const createEngine = (intent: string | undefined) => {
     const engine = new Engine([], {
       allowUndefinedFacts: true,
       pathResolver: (object: unknown, path: string) => resolvePath(object, path),
     });
     for (const [name, evaluate] of Object.entries(customOperators)) engine.addOperator(name, evaluate);
-    for (const rule of rules) {
+    for (const { rule, intents } of pinned) {
+      if (intents && (intent === undefined || !intents.has(intent))) continue;
       engine.addRule({ name: rule.name, priority: rule.priority, conditions: rule.conditions as never, event: rule.event });
     }
     engine.on('success', (event) => {
@@ -66,10 +81,13 @@ export function compileRules(rules: Rule[]): RuleRunner {
     });
     return engine;
   };
-  const idle: Engine[] = [createEngine()];
+  const pools = new Map<string | undefined, Engine[]>();
   return {
     async run(facts) {
-      const engine = idle.pop() ?? createEngine();
+      const intent = typeof facts.intent === 'string' ? facts.intent : undefined;
+      let idle = pools.get(intent);
+      if (!idle) pools.set(intent, (idle = []));
+      const engine = idle.pop() ?? createEngine(intent);
       try {
         const { results } = await engine.run(facts);
         return results

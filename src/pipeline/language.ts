@@ -52,6 +52,9 @@ const CONVERSATION_PRIOR = 6;
 const HINT_PRIOR = 4;
 const FRANC_WEIGHT = 2;
 const MAX_DETECTION_LENGTH = 300;
+/** A sentence is taken for a language we do not speak when franc says so and few of its words are known. */
+const FOREIGN_KNOWN_SHARE = 0.34;
+const FOREIGN_MIN_WORDS = 4;
 
 interface Counts {
   counts: Map<string, number>;
@@ -118,12 +121,11 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     source,
   });
 
-  function scoreLatin(text: string, hints: LanguageHints): { scores: Map<string, number>; knownShare: number; franc: [string, number][] } {
+  function scoreLatin(text: string, hints: LanguageHints): { ranked: [string, number][]; knownShare: number; francTop?: string } {
     const messageWords = words(fold(text)).filter((word) => !/^\p{N}+$/u.test(word));
     const knownWords = messageWords.filter((word) => allWords.has(word));
+    const knownShare = messageWords.length ? knownWords.length / messageWords.length : 0;
     const grams = trigrams(text).filter((gram) => allGrams.has(gram));
-    const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
-    const francScore = new Map(franc.map(([code, score]) => [fromIso6393[code] ?? code, score]));
     const scores = new Map<string, number>();
     for (const language of latinLanguages) {
       const wordModel = wordModels.get(language)!;
@@ -131,12 +133,24 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
       let score = 0;
       for (const word of knownWords) score += WORD_WEIGHT * logProbability(wordModel, word, allWords.size);
       for (const gram of grams) score += logProbability(gramModel, gram, allGrams.size);
-      score += FRANC_WEIGHT * (francScore.get(language) ?? 0);
       if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
       if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
       scores.set(language, score);
     }
-    return { scores, knownShare: messageWords.length ? knownWords.length / messageWords.length : 0, franc };
+    const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);
+    let ranked = byScore();
+    // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,
+    // or to name a language we do not speak.
+    const margin = ranked[0]![1] - (ranked[1]?.[1] ?? -Infinity);
+    const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && messageWords.length >= FOREIGN_MIN_WORDS;
+    if (margin > FRANC_WEIGHT && !mayBeForeign) return { ranked, knownShare };
+    const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
+    for (const [code, score] of franc) {
+      const language = fromIso6393[code];
+      if (language && scores.has(language)) scores.set(language, scores.get(language)! + FRANC_WEIGHT * score);
+    }
+    ranked = byScore();
+    return { ranked, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
   }
 
   return {
@@ -162,16 +176,13 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
       }
       if (script !== 'latin' || latinLanguages.length === 0) return result(fallback, 0.2, fallbackSource);
 
-      const { scores, knownShare, franc } = scoreLatin(text, hints);
-      const ranked = [...scores].sort((a, b) => b[1] - a[1]);
+      const { ranked, knownShare, francTop } = scoreLatin(text, hints);
       const [best, bestScore] = ranked[0]!;
       const runnerUpScore = ranked[1]?.[1] ?? -Infinity;
       const confidence = 1 / (1 + Math.exp(runnerUpScore - bestScore));
 
       // A sentence in a language we do not speak: franc names another language and we know few of its words.
-      const francTop = franc[0] ? fromIso6393[franc[0][0]] : undefined;
-      const wordCount = words(text).length;
-      if (francTop && otherLatinLanguages.includes(francTop) && knownShare < 0.34 && wordCount >= 4) {
+      if (francTop && otherLatinLanguages.includes(francTop) && knownShare < FOREIGN_KNOWN_SHARE) {
         return result(defaultLanguage, 0.6, 'model', francTop);
       }
       if (hints.conversationLanguage === best) return result(best, confidence, 'conversation');

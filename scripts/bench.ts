@@ -1,0 +1,121 @@
+// npm run bench: pipeline time per message with all languages loaded (median, p99, per stage), the server's
+// start-up time and its resident memory once ready.
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadSnapshot } from '../src/knowledge/index.js';
+import { buildFacts, decide, newConversationState } from '../src/pipeline/decide.js';
+import { extractEntities } from '../src/pipeline/entities.js';
+import { runPipeline } from '../src/pipeline/index.js';
+import { classifyIntent } from '../src/pipeline/intent.js';
+import { normalizeText } from '../src/pipeline/normalize.js';
+import { renderReply } from '../src/pipeline/render.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ROUNDS = 20;
+
+function summarize(samples: number[]): { median: number; p99: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, p99: sorted[Math.floor(sorted.length * 0.99)]! };
+}
+const ms = (value: number) => value.toFixed(3).padStart(8);
+
+const messages = readdirSync(path.join(root, 'eval/dev'))
+  .filter((name) => name.endsWith('.jsonl'))
+  .flatMap((name) => readFileSync(path.join(root, 'eval/dev', name), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text));
+
+const loadStarted = performance.now();
+const { snapshot } = await loadSnapshot(root);
+if (!snapshot) throw new Error('content does not load; run borderless check');
+const loadMs = performance.now() - loadStarted;
+
+// Warm up the JIT, then measure whole messages and each stage separately.
+const now = new Date();
+for (const text of messages) await runPipeline(snapshot, { text, now });
+const whole: number[] = [];
+const stages: Record<string, number[]> = { normalize: [], language: [], intent: [], entities: [], rules: [], render: [] };
+for (let round = 0; round < ROUNDS; round++) {
+  for (const text of messages) {
+    let started = performance.now();
+    await runPipeline(snapshot, { text, now });
+    whole.push(performance.now() - started);
+
+    started = performance.now();
+    const normalized = normalizeText(text);
+    let mark = performance.now();
+    stages.normalize!.push(mark - started);
+    const language = snapshot.languageModel.detect(normalized, {}, snapshot.settings.defaultLanguage);
+    stages.language!.push(performance.now() - mark);
+    mark = performance.now();
+    const intent = classifyIntent(snapshot, normalized, language.language);
+    stages.intent!.push(performance.now() - mark);
+    mark = performance.now();
+    const entities = extractEntities(normalized, snapshot.countries);
+    stages.entities!.push(performance.now() - mark);
+    mark = performance.now();
+    const decision = await decide(snapshot, buildFacts(normalized, language, intent, entities, newConversationState(), now));
+    stages.rules!.push(performance.now() - mark);
+    mark = performance.now();
+    if (decision.action) renderReply(snapshot, { templateId: decision.action.params.template, language: language.language, entities, variantSeed: round, now });
+    stages.render!.push(performance.now() - mark);
+  }
+}
+
+// Start-up: a real server process, timed from spawn until /readyz answers; its memory read once ready.
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function measureStartup(): Promise<{ readyMs: number; rssMb: number } | undefined> {
+  if (!existsSync(path.join(root, 'dist/cli/index.js'))) return undefined;
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'bin/borderless.js'), 'start'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPERATOR_TOKEN: 'bench-operator-token-0123456789' },
+    stdio: 'ignore',
+  });
+  try {
+    for (;;) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+        if (response.ok) break;
+      } catch {
+        // not listening yet
+      }
+      if (performance.now() - started > 30_000) throw new Error('server did not become ready in 30 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const readyMs = performance.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+    return { readyMs, rssMb: rssKb / 1024 };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+const startup = await measureStartup();
+
+const total = summarize(whole);
+console.log(`Borderless pipeline benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}`);
+console.log(`${messages.length} dev messages in ${snapshot.languages.length} languages × ${ROUNDS} rounds = ${whole.length} messages\n`);
+console.log(`${'stage'.padEnd(12)}${'median ms'.padStart(10)}${'p99 ms'.padStart(10)}`);
+for (const [stage, samples] of Object.entries(stages)) {
+  const { median, p99 } = summarize(samples);
+  console.log(`${stage.padEnd(12)}${ms(median).padStart(10)}${ms(p99).padStart(10)}`);
+}
+console.log(`${'whole'.padEnd(12)}${ms(total.median).padStart(10)}${ms(total.p99).padStart(10)}\n`);
+console.log(`content load and training, in process: ${loadMs.toFixed(0)} ms`);
+if (startup) {
+  console.log(`server start → /readyz answers:        ${startup.readyMs.toFixed(0)} ms`);
+  console.log(`server resident memory once ready:     ${startup.rssMb.toFixed(0)} MB`);
+} else {
+  console.log('server start-up not measured: run `npm run build` first');
+}
