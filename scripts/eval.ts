@@ -107,6 +107,10 @@ const FOLDS = 5;
 let cvTotal = 0;
 let cvOurs = 0;
 let cvNlpJs = 0;
+let cvConfident = 0;
+let cvConfidentRight = 0;
+let cvOutOfScope = 0;
+let cvDeclined = 0;
 for (let foldIndex = 0; foldIndex < FOLDS; foldIndex++) {
   const training: Corpora = {};
   const heldOut: { language: string; text: string; intent: string }[] = [];
@@ -114,16 +118,29 @@ for (let foldIndex = 0; foldIndex < FOLDS; foldIndex++) {
     training[language] = {};
     for (const [intent, utterances] of Object.entries(intents)) {
       training[language][intent] = utterances.filter((_, index) => index % FOLDS !== foldIndex);
-      for (const [index, text] of utterances.entries()) if (index % FOLDS === foldIndex && intent !== OUT_OF_SCOPE) heldOut.push({ language, text, intent });
+      for (const [index, text] of utterances.entries()) if (index % FOLDS === foldIndex) heldOut.push({ language, text, intent });
     }
   }
   const models = new Map(Object.entries(training).map(([language, intents]) => [language, trainIntentModel(language, intents)]));
   const baseline = await trainNlpJs(training);
   for (const example of heldOut) {
+    const { ranked, knownShare } = models.get(example.language)!.classify(example.text);
+    const top = ranked[0];
+    const answered = !!top && top.intent !== OUT_OF_SCOPE && top.confidence * knownShare >= snapshot.settings.confidenceThreshold;
+    if (example.intent === OUT_OF_SCOPE) {
+      cvOutOfScope++;
+      if (!answered) cvDeclined++;
+      continue;
+    }
     cvTotal++;
-    if (models.get(example.language)!.classify(example.text).ranked[0]?.intent === example.intent) cvOurs++;
+    if (top?.intent === example.intent) cvOurs++;
+    if (answered) {
+      cvConfident++;
+      if (top?.intent === example.intent) cvConfidentRight++;
+    }
     if ((await baseline.process(example.language, example.text)).intent === example.intent) cvNlpJs++;
   }
 }
-console.log(`5-fold cross-validation on the training utterances, ${cvTotal} in-scope messages, language given:
-  intent accuracy  Borderless ${percent(cvOurs, cvTotal)}%   NLP.js ${percent(cvNlpJs, cvTotal)}%`);
+console.log(`5-fold cross-validation on the training utterances, ${cvTotal} in-scope and ${cvOutOfScope} out-of-scope messages, language given:
+  intent accuracy  Borderless ${percent(cvOurs, cvTotal)}%   NLP.js ${percent(cvNlpJs, cvTotal)}%
+  Borderless at threshold ${snapshot.settings.confidenceThreshold}: prec ${percent(cvConfidentRight, cvConfident)}%  cover ${percent(cvConfident, cvTotal)}%  oos-decl ${percent(cvDeclined, cvOutOfScope)}%`);

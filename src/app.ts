@@ -2,15 +2,24 @@
 import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import type { Server as SocketServer } from 'socket.io';
+import { createConversationService, type ConversationService } from './conversations/index.js';
+import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
 import previewRoutes from './http/preview.js';
+import widgetRoutes from './http/widget.js';
 import { createKnowledge, type Knowledge, type Snapshot } from './knowledge/index.js';
+import { createPublisher, createSocketServer, registerNamespaces } from './realtime/index.js';
 import { AppError, ContentError } from './shared/errors.js';
+import { createMemoryStore, type Store } from './store/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     knowledge: Knowledge;
     operatorToken: string;
+    store: Store;
+    conversations: ConversationService;
+    io: SocketServer;
   }
 }
 
@@ -18,6 +27,8 @@ export interface AppOverrides {
   logger?: FastifyServerOptions['logger'];
   /** An already built snapshot (tests share one to save training time). */
   snapshot?: Snapshot;
+  store?: Store;
+  now?: () => Date;
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
@@ -52,7 +63,23 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }),
   );
 
+  const store = overrides.store ?? createMemoryStore();
+  app.decorate('store', store);
+  const io = createSocketServer(app, config);
+  app.decorate('io', io);
+  const conversations = createConversationService({ store, knowledge, publisher: createPublisher(io), logger: app.log, now: overrides.now });
+  app.decorate('conversations', conversations);
+  registerNamespaces(io, { service: conversations, store, config, app });
+  // Sockets go first, so that closing the HTTP server does not wait on open websockets.
+  app.addHook('preClose', async () => {
+    io.local.disconnectSockets(true);
+    io.engine.close();
+  });
+  app.addHook('onClose', async () => store.close());
+
   await app.register(healthRoutes);
   await app.register(previewRoutes, { operatorToken });
+  await app.register(widgetRoutes);
+  await app.register(demoRoutes);
   return app;
 }

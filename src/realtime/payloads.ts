@@ -1,0 +1,25 @@
+// Every inbound socket payload, parsed with zod at the edge.
+import { z } from 'zod';
+
+export const ShopperAuth = z.object({
+  token: z.string().min(20).max(100).optional(),
+  locale: z.string().max(35).regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/).optional(),
+  identity: z.object({ customerId: z.string().max(200), hash: z.string().max(200) }).optional(),
+});
+
+export const ShopperMessage = z.strictObject({
+  text: z.string(),
+  clientMessageId: z.string().min(8).max(100),
+  payload: z.string().max(200).optional(),
+});
+
+export const Typing = z.strictObject({ typing: z.boolean() });
+
+export const Rating = z.strictObject({
+  score: z.number().int().min(1).max(5),
+  comment: z.string().max(1000).optional(),
+});
+
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+}

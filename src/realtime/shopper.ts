@@ -1,0 +1,87 @@
+// The /shopper namespace: a widget's session, its messages, typing and rating (DESIGN §6).
+import type { Namespace, Socket } from 'socket.io';
+import type { ConversationService } from '../conversations/index.js';
+import { normalizeText } from '../pipeline/normalize.js';
+import { AppError } from '../shared/errors.js';
+import type { Store } from '../store/index.js';
+import { describeIssues, Rating, ShopperAuth, ShopperMessage, Typing } from './payloads.js';
+import { asAck, errorAck } from './respond.js';
+
+export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
+
+export interface ShopperNamespaceOptions {
+  service: ConversationService;
+  store: Store;
+  messagesPerMinute: number;
+  logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
+}
+
+export function registerShopperNamespace(namespace: Namespace, { service, store, messagesPerMinute, logger }: ShopperNamespaceOptions) {
+  async function checkRate(socket: Socket): Promise<void> {
+    if (messagesPerMinute === 0) return;
+    const now = Date.now();
+    const [perSocket, perAddress] = await Promise.all([
+      store.hit(`rate:socket:${socket.id}`, 60_000, now),
+      store.hit(`rate:ip:${socket.handshake.address}`, 60_000, now),
+    ]);
+    if (perSocket > messagesPerMinute || perAddress > messagesPerMinute * 5) {
+      throw new AppError('rate_limited', `too many messages: at most ${messagesPerMinute} a minute; please wait a moment`);
+    }
+  }
+
+  namespace.on('connection', async (socket) => {
+    socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'shopper socket error'));
+    const auth = ShopperAuth.safeParse(socket.handshake.auth ?? {});
+    const { token, locale } = auth.success ? auth.data : {};
+    let conversationId: string;
+    try {
+      const session = await service.openSession({ token, locale });
+      conversationId = session.conversation.id;
+      await socket.join(conversationRoom(conversationId));
+      socket.emit('session', {
+        conversationId,
+        token: session.token,
+        language: session.conversation.state.language ?? locale?.slice(0, 2).toLowerCase() ?? 'en',
+        status: session.conversation.status,
+      });
+      socket.emit('history', session.history);
+    } catch (error) {
+      logger.error({ err: error }, 'could not open a shopper session');
+      socket.disconnect(true);
+      return;
+    }
+
+    socket.on('message', async (raw: unknown, ackCandidate: unknown) => {
+      const ack = asAck(ackCandidate);
+      try {
+        const parsed = ShopperMessage.safeParse(raw);
+        if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error));
+        const text = normalizeText(parsed.data.text);
+        if (!text) throw new AppError('invalid_payload', 'text: a message cannot be empty');
+        await checkRate(socket);
+        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text }, socket.id);
+        ack({ ok: true, id: message.id });
+      } catch (error) {
+        if (!(error instanceof AppError)) logger.error({ err: error, conversationId }, 'shopper message failed');
+        ack(errorAck(error));
+      }
+    });
+
+    socket.on('typing', (raw: unknown) => {
+      const parsed = Typing.safeParse(raw);
+      if (parsed.success) socket.to(conversationRoom(conversationId)).emit('typing', parsed.data);
+    });
+
+    socket.on('rating', async (raw: unknown, ackCandidate: unknown) => {
+      const ack = asAck(ackCandidate);
+      try {
+        const parsed = Rating.safeParse(raw);
+        if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error));
+        await service.rate(conversationId, parsed.data);
+        ack({ ok: true });
+      } catch (error) {
+        ack(errorAck(error));
+      }
+    });
+  });
+}

@@ -1,0 +1,66 @@
+// The socket protocol's types, shared by the server, the widget and the console (DESIGN §6).
+export type Author = 'shopper' | 'bot' | 'agent' | 'system';
+export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'closed';
+
+export interface QuickReply {
+  label: string;
+  value: string;
+}
+
+export interface Message {
+  id: string;
+  conversationId: string;
+  author: Author;
+  text: string;
+  quickReplies?: QuickReply[];
+  createdAt: string;
+}
+
+export interface SessionEvent {
+  conversationId: string;
+  token: string;
+  language: string;
+  status: ConversationStatus;
+}
+
+export interface StatusEvent {
+  status: ConversationStatus;
+  queuePosition?: number;
+  estimatedWaitSeconds?: number;
+}
+
+export interface ErrorBody {
+  code: string;
+  message: string;
+}
+
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+
+/** What a shopper's socket sends. */
+export interface ShopperMessagePayload {
+  text: string;
+  clientMessageId: string;
+  /** The value of the quick reply the shopper clicked, if any. */
+  payload?: string;
+}
+
+export interface ShopperToServer {
+  message(payload: ShopperMessagePayload, ack: (response: Ack<{ id: string }>) => void): void;
+  typing(payload: { typing: boolean }): void;
+  rating(payload: { score: number; comment?: string }, ack: (response: Ack) => void): void;
+}
+
+export interface ServerToShopper {
+  session(event: SessionEvent): void;
+  history(messages: Message[]): void;
+  message(message: Message): void;
+  status(event: StatusEvent): void;
+  typing(event: { typing: boolean }): void;
+}
+
+/** The widget's strings for one language, from locales/<lang>/ui.json. */
+export interface WidgetStrings {
+  language: string;
+  dir: 'ltr' | 'rtl';
+  strings: Record<string, string>;
+}

@@ -1,0 +1,3 @@
+// The store's public face.
+export { createMemoryStore } from './memory.js';
+export type { ConversationRecord, Store, StoredMessage } from './types.js';

@@ -1,0 +1,62 @@
+// The in-memory store: the default, for one process with no set-up.
+import type { Message } from '../shared/protocol.js';
+import type { ConversationRecord, Store } from './types.js';
+
+const clone = <T>(value: T): T => structuredClone(value);
+
+export function createMemoryStore(): Store {
+  const conversations = new Map<string, ConversationRecord>();
+  const byTokenHash = new Map<string, string>();
+  const messages = new Map<string, Message[]>();
+  const clientMessageIds = new Map<string, Message>();
+  const counters = new Map<string, { windowStart: number; count: number }>();
+
+  return {
+    async createConversation(record) {
+      conversations.set(record.id, clone(record));
+      byTokenHash.set(record.tokenHash, record.id);
+      messages.set(record.id, []);
+    },
+    async getConversation(id) {
+      const record = conversations.get(id);
+      return record && clone(record);
+    },
+    async findConversationByTokenHash(tokenHash) {
+      const id = byTokenHash.get(tokenHash);
+      return id ? this.getConversation(id) : undefined;
+    },
+    async saveConversation(record) {
+      if (!conversations.has(record.id)) throw new Error(`conversation ${record.id} does not exist`);
+      conversations.set(record.id, clone(record));
+    },
+    async appendMessage(message, clientMessageId) {
+      const key = clientMessageId && `${message.conversationId}:${clientMessageId}`;
+      const existing = key ? clientMessageIds.get(key) : undefined;
+      if (existing) return { message: clone(existing), isDuplicate: true };
+      const list = messages.get(message.conversationId);
+      if (!list) throw new Error(`conversation ${message.conversationId} does not exist`);
+      list.push(clone(message));
+      if (key) clientMessageIds.set(key, clone(message));
+      return { message: clone(message), isDuplicate: false };
+    },
+    async listMessages(conversationId) {
+      return clone(messages.get(conversationId) ?? []);
+    },
+    async hit(key, windowMs, now) {
+      const counter = counters.get(key);
+      if (!counter || now - counter.windowStart >= windowMs) {
+        counters.set(key, { windowStart: now, count: 1 });
+        if (counters.size > 100_000) {
+          for (const [staleKey, stale] of counters) if (now - stale.windowStart >= windowMs) counters.delete(staleKey);
+        }
+        return 1;
+      }
+      counter.count++;
+      return counter.count;
+    },
+    async ping() {
+      return true;
+    },
+    async close() {},
+  };
+}

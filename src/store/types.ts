@@ -1,0 +1,38 @@
+// The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
+import type { ConversationState } from '../pipeline/index.js';
+import type { ConversationStatus, Message } from '../shared/protocol.js';
+
+export interface ConversationRecord {
+  id: string;
+  /** SHA-256 of the shopper's resume token; the token itself is never stored. */
+  tokenHash: string;
+  status: ConversationStatus;
+  /** The widget's locale when the conversation started. */
+  locale?: string;
+  /** The pipeline's state between messages (language, turns, what the bot is waiting for). */
+  state: ConversationState;
+  createdAt: string;
+  updatedAt: string;
+  rating?: { score: number; comment?: string };
+  handoff?: { reason: string; priority: number; at: string };
+}
+
+export interface StoredMessage {
+  message: Message;
+  isDuplicate: boolean;
+}
+
+export interface Store {
+  createConversation(record: ConversationRecord): Promise<void>;
+  getConversation(id: string): Promise<ConversationRecord | undefined>;
+  findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;
+  saveConversation(record: ConversationRecord): Promise<void>;
+  /** Appends a message, unless one with the same clientMessageId is already stored: then that one is returned. */
+  appendMessage(message: Message, clientMessageId?: string): Promise<StoredMessage>;
+  listMessages(conversationId: string): Promise<Message[]>;
+  /** Counts a hit on a key within a fixed window and returns the count so far (rate limits). */
+  hit(key: string, windowMs: number, now: number): Promise<number>;
+  /** Whether the store answers (readiness). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,272 @@
+// The Borderless chat widget. A store adds <script src="https://HOST/widget.js" defer></script>; options come
+// from data-* attributes (data-title, data-accent, data-position, data-locale, data-greeting). Everything lives in
+// a Shadow DOM; every text is rendered as text.
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, Message, QuickReply, ServerToShopper, SessionEvent, ShopperToServer, StatusEvent, WidgetStrings } from '../../shared/protocol.js';
+import { styles } from './styles.js';
+import { appendText, formatString } from './text.js';
+
+const defaults: Record<string, string> = {
+  title: 'Chat with us', open: 'Open chat', close: 'Close chat', placeholder: 'Type your message…', send: 'Send',
+  messages: 'Conversation', connecting: 'Connecting…', online: 'Online', reconnecting: 'Connection lost. Reconnecting…',
+  typing: 'Typing…', ratePrompt: 'How would you rate this conversation?', rateSubmit: 'Send rating',
+  rateThanks: 'Thank you for your feedback!', rateStar: '{score} stars', rateComment: 'Anything you would like to add? (optional)',
+  errorGeneric: 'Your message could not be sent. Please try again.', errorTooLong: 'Your message is too long.',
+  errorRateLimited: "You're sending messages too quickly. Please wait a moment.", queued: 'You are number {position} in line.',
+  assigned: 'A member of our team has joined the chat.', closed: 'This conversation has been closed.',
+};
+
+const chatIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function start(script: HTMLScriptElement): void {
+  const server = new URL(script.src, location.href).origin;
+  const data = script.dataset;
+  const locale = data.locale || navigator.language || 'en';
+  const storageKey = `borderless:${server}:token`;
+  let strings: Record<string, string> = { ...defaults };
+  let language = locale.slice(0, 2);
+  const t = (key: string, values: Record<string, number | string> = {}) => formatString(strings[key] ?? defaults[key] ?? key, values, language);
+
+  // Structure
+  const host = element('div', { 'data-borderless': '' });
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = element('style');
+  style.textContent = styles;
+  const root = element('div', { class: `root ${data.position === 'left' ? 'left' : 'right'}` });
+  if (data.accent && CSS.supports('color', data.accent)) root.style.setProperty('--accent', data.accent);
+
+  const launcher = element('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'borderless-panel' });
+  launcher.innerHTML = chatIcon; // a constant icon, never shopper text
+  const panel = element('section', { id: 'borderless-panel', class: 'panel', role: 'dialog' });
+  panel.hidden = true;
+  const header = element('header');
+  const title = element('h2');
+  const state = element('span', { class: 'state', role: 'status' });
+  const closeButton = element('button', { type: 'button', class: 'close' }, '×');
+  header.append(title, state, closeButton);
+  const log = element('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
+  const quick = element('div', { class: 'quick' });
+  const typing = element('div', { class: 'typing', 'aria-live': 'polite' });
+  const rating = element('div', { class: 'rating' });
+  rating.hidden = true;
+  const form = element('form');
+  const input = element('textarea', { rows: '1', maxlength: '2000', enterkeyhint: 'send' });
+  const sendButton = element('button', { type: 'submit' });
+  form.append(input, sendButton);
+  panel.append(header, log, quick, typing, rating, form);
+  root.append(launcher, panel);
+  shadow.append(style, root);
+  document.body.append(host);
+
+  function applyStrings(): void {
+    title.textContent = data.title || t('title');
+    launcher.setAttribute('aria-label', panel.hidden ? t('open') : t('close'));
+    closeButton.setAttribute('aria-label', t('close'));
+    panel.setAttribute('aria-label', data.title || t('title'));
+    log.setAttribute('aria-label', t('messages'));
+    input.setAttribute('aria-label', t('placeholder'));
+    input.placeholder = t('placeholder');
+    sendButton.textContent = t('send');
+  }
+  applyStrings();
+
+  fetch(`${server}/api/v1/widget/strings?locale=${encodeURIComponent(locale)}`)
+    .then((response) => (response.ok ? (response.json() as Promise<WidgetStrings>) : undefined))
+    .then((loaded) => {
+      if (!loaded) return;
+      strings = { ...defaults, ...loaded.strings };
+      language = loaded.language;
+      root.setAttribute('dir', loaded.dir);
+      root.setAttribute('lang', loaded.language);
+      applyStrings();
+      showConnection();
+    })
+    .catch(() => undefined);
+
+  // Messages
+  const shown = new Map<string, HTMLElement>();
+  function renderMessage(message: Pick<Message, 'id' | 'author' | 'text'>, pending = false): HTMLElement {
+    const existing = shown.get(message.id);
+    if (existing) return existing;
+    const bubble = element('div', { class: `msg ${message.author}${pending ? ' pending' : ''}`, 'data-id': message.id });
+    const who = element('span', { class: 'sr-only' }, `${message.author === 'shopper' ? t('you') : message.author === 'agent' ? t('agent') : message.author === 'bot' ? t('bot') : ''}: `);
+    bubble.append(who);
+    appendText(bubble, message.text, message.author === 'bot' || message.author === 'agent');
+    log.append(bubble);
+    shown.set(message.id, bubble);
+    log.scrollTop = log.scrollHeight;
+    return bubble;
+  }
+
+  function showQuickReplies(replies: QuickReply[] | undefined): void {
+    quick.replaceChildren();
+    for (const reply of replies ?? []) {
+      const button = element('button', { type: 'button' }, reply.label);
+      button.addEventListener('click', () => send(reply.label, reply.value));
+      quick.append(button);
+    }
+  }
+
+  function receive(message: Message): void {
+    if (shown.has(message.id)) return;
+    renderMessage(message);
+    if (message.author !== 'shopper') showQuickReplies(message.quickReplies);
+    typing.textContent = '';
+  }
+
+  // Connection
+  const socket: Socket<ServerToShopper, ShopperToServer> = io(`${server}/shopper`, {
+    transports: ['websocket', 'polling'],
+    auth: (callback) => callback({ token: localStorage.getItem(storageKey) ?? undefined, locale }),
+  });
+  let connected = false;
+  function showConnection(): void {
+    state.textContent = connected ? t('online') : socket.active ? t('reconnecting') : t('connecting');
+    root.dataset.connection = connected ? 'online' : 'offline';
+  }
+  showConnection();
+  socket.on('connect', () => {
+    connected = true;
+    showConnection();
+  });
+  socket.on('disconnect', () => {
+    connected = false;
+    showConnection();
+  });
+  socket.on('connect_error', () => {
+    connected = false;
+    showConnection();
+  });
+
+  socket.on('session', (session: SessionEvent) => {
+    localStorage.setItem(storageKey, session.token);
+    root.dataset.conversation = session.conversationId;
+    showStatus({ status: session.status });
+  });
+  socket.on('history', (messages: Message[]) => {
+    for (const message of messages) renderMessage(message);
+    const last = messages.at(-1);
+    if (last && last.author !== 'shopper') showQuickReplies(last.quickReplies);
+    if (messages.length === 0 && data.greeting && !shown.has('greeting')) renderMessage({ id: 'greeting', author: 'bot', text: data.greeting });
+  });
+  socket.on('message', receive);
+  socket.on('typing', (event) => {
+    typing.textContent = event.typing ? t('typing') : '';
+  });
+  socket.on('status', showStatus);
+
+  function systemLine(text: string): void {
+    renderMessage({ id: `system-${randomId()}`, author: 'system', text });
+  }
+
+  function showStatus(event: StatusEvent): void {
+    root.dataset.status = event.status;
+    if (event.status === 'queued' && event.queuePosition) {
+      systemLine(t('queued', { position: event.queuePosition, minutes: Math.max(1, Math.round((event.estimatedWaitSeconds ?? 60) / 60)) }));
+    } else if (event.status === 'assigned') {
+      systemLine(t('assigned'));
+    } else if (event.status === 'closed') {
+      systemLine(t('closed'));
+      showRating();
+    }
+  }
+
+  function send(text: string, payload?: string): void {
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    const clientMessageId = randomId();
+    const bubble = renderMessage({ id: clientMessageId, author: 'shopper', text: trimmed }, true);
+    showQuickReplies([]);
+    const message = payload ? { text: trimmed, clientMessageId, payload } : { text: trimmed, clientMessageId };
+    // Emits made while offline are buffered by Socket.IO and sent on reconnect; the same id is never stored twice.
+    socket.emit('message', message, (response: Ack<{ id: string }>) => {
+      bubble.classList.remove('pending');
+      if (response.ok) {
+        shown.delete(clientMessageId);
+        shown.set(response.id, bubble);
+        bubble.dataset.id = response.id;
+        return;
+      }
+      bubble.classList.add('failed');
+      const key = response.error.code === 'message_too_long' ? 'errorTooLong' : response.error.code === 'rate_limited' ? 'errorRateLimited' : 'errorGeneric';
+      bubble.append(element('span', { class: 'error', role: 'alert' }, t(key)));
+    });
+  }
+
+  // Rating, when the conversation is closed
+  function showRating(): void {
+    rating.replaceChildren();
+    rating.hidden = false;
+    let score = 0;
+    const prompt = element('div', { id: 'borderless-rate' }, t('ratePrompt'));
+    const stars = element('div', { class: 'stars', role: 'group', 'aria-labelledby': 'borderless-rate' });
+    for (let value = 1; value <= 5; value++) {
+      const star = element('button', { type: 'button', 'aria-pressed': 'false', 'aria-label': t('rateStar', { score: value }) }, '★');
+      star.addEventListener('click', () => {
+        score = value;
+        stars.querySelectorAll('button').forEach((button, index) => button.setAttribute('aria-pressed', String(index < value)));
+      });
+      stars.append(star);
+    }
+    const comment = element('textarea', { rows: '2', maxlength: '1000', 'aria-label': t('rateComment'), placeholder: t('rateComment') });
+    const submit = element('button', { type: 'button', class: 'submit' }, t('rateSubmit'));
+    submit.addEventListener('click', () => {
+      if (!score) return;
+      socket.emit('rating', comment.value.trim() ? { score, comment: comment.value.trim() } : { score }, () => {
+        rating.replaceChildren(element('div', { role: 'status' }, t('rateThanks')));
+      });
+    });
+    rating.append(prompt, stars, comment, submit);
+  }
+
+  // Opening, closing and the keyboard
+  function setOpen(open: boolean): void {
+    panel.hidden = !open;
+    launcher.setAttribute('aria-expanded', String(open));
+    launcher.setAttribute('aria-label', open ? t('close') : t('open'));
+    if (open) input.focus();
+    else launcher.focus();
+  }
+  launcher.addEventListener('click', () => setOpen(panel.hidden));
+  closeButton.addEventListener('click', () => setOpen(false));
+  panel.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') setOpen(false);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    send(input.value);
+    input.value = '';
+  });
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  let typingSent = false;
+  input.addEventListener('input', () => {
+    const isTyping = input.value.length > 0;
+    if (isTyping !== typingSent) {
+      typingSent = isTyping;
+      socket.emit('typing', { typing: isTyping });
+    }
+  });
+}
+
+const current = document.currentScript;
+if (current instanceof HTMLScriptElement) {
+  if (document.body) start(current);
+  else document.addEventListener('DOMContentLoaded', () => start(current));
+}
