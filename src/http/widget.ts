@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { WidgetStrings } from '../shared/protocol.js';
 
-const bundlePath = fileURLToPath(new URL('../web/widget.js', import.meta.url));
+// The same path from src/http (tests, tsx) and from dist/http (the built server).
+const bundlePath = fileURLToPath(new URL('../../dist/web/widget.js', import.meta.url));
 const rightToLeft = new Set(['ar', 'he', 'fa', 'ur']);
 
 export default async function widgetRoutes(app: FastifyInstance) {

@@ -114,7 +114,10 @@ function start(script: HTMLScriptElement): void {
     quick.replaceChildren();
     for (const reply of replies ?? []) {
       const button = element('button', { type: 'button' }, reply.label);
-      button.addEventListener('click', () => send(reply.label, reply.value));
+      button.addEventListener('click', () => {
+        send(reply.label, reply.value);
+        input.focus(); // the button is gone once sent; keep the keyboard in the conversation
+      });
       quick.append(button);
     }
   }

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer } from '../helpers.js';
+import { launchBrowser, startStorePage } from './browser.js';
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let store: Awaited<ReturnType<typeof startStorePage>>;
+let chromium: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  // The store's stylesheet is hostile on purpose: the widget's Shadow DOM must keep it out.
+  store = await startStorePage((borderless, query) => `<!doctype html><html><head><title>Store</title>
+    <style>button { display: none !important; } * { font-size: 40px !important; color: red !important; }</style></head>
+    <body><h1>Product</h1><script src="${borderless}/widget.js" defer data-title="Test Store" data-accent="#0a7"
+    ${query.get('locale') ? `data-locale="${query.get('locale')}"` : ''}></script></body></html>`);
+  server = await startTestServer({ ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' });
+  store.setBorderless(server.url);
+  chromium = await launchBrowser();
+  browser = chromium.browser;
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await server?.close();
+  await store?.close();
+});
+
+async function openStore(page: Page, query = ''): Promise<void> {
+  await page.goto(`${store.origin}/${query}`);
+  await page.locator('.launcher').waitFor();
+}
+
+const log = (page: Page) => page.getByRole('log');
+const botMessages = (page: Page) => page.locator('.msg.bot');
+
+describe('the widget in a store page on another origin', () => {
+  it('opens, sends a message and shows the reply; keeps the history after a reload', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await openStore(page);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    const composer = page.getByRole('textbox', { name: /type your message/i });
+    await composer.fill('where is my order 100234?');
+    await composer.press('Enter');
+    await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(await botMessages(page).first().innerText()).toContain('100234');
+    await expect.poll(() => page.locator('[data-borderless]').evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-connection'))).toBe('online');
+
+    await page.reload();
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await expect.poll(() => log(page).locator('.msg').count(), { timeout: 10_000 }).toBe(2);
+    expect(await log(page).innerText()).toContain('where is my order 100234?');
+    await context.close();
+  });
+
+  it('is not broken by the store CSS', async () => {
+    const page = await browser.newPage();
+    await openStore(page);
+    const launcher = page.getByRole('button', { name: 'Open chat' });
+    expect(await launcher.isVisible()).toBe(true);
+    const box = await launcher.boundingBox();
+    expect(box!.width).toBe(56);
+    await page.close();
+  });
+
+  it('shows HTML typed by a shopper as text, and runs none of it', async () => {
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', async (dialog) => {
+      dialogs++;
+      await dialog.dismiss();
+    });
+    await openStore(page);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    const payload = '<img src=x onerror=alert(1)>';
+    await page.getByRole('textbox').fill(payload);
+    await page.getByRole('textbox').press('Enter');
+    await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('.msg.shopper').first().innerText()).toContain(payload);
+    expect(await page.locator('[data-borderless]').evaluate((host) => host.shadowRoot!.querySelectorAll('img').length)).toBe(0);
+    expect(dialogs).toBe(0);
+    await page.close();
+  });
+
+  it('makes http(s) links in bot replies clickable', async () => {
+    const page = await browser.newPage();
+    await openStore(page);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    await page.getByRole('textbox').fill('where is my parcel LX123456789CN');
+    await page.getByRole('textbox').press('Enter');
+    const link = page.locator('.msg.bot a');
+    await link.first().waitFor({ timeout: 10_000 });
+    expect(await link.first().getAttribute('href')).toMatch(/^https:\/\/t\.17track\.net\/en#nums=LX123456789CN$/);
+    expect(await link.first().getAttribute('rel')).toContain('noopener');
+    await page.close();
+  });
+
+  it('lays Arabic out right to left with Arabic strings', async () => {
+    const page = await browser.newPage();
+    await openStore(page, '?locale=ar');
+    const root = page.locator('.root');
+    await expect.poll(() => root.getAttribute('dir')).toBe('rtl');
+    await page.locator('.launcher').click();
+    const composer = page.getByRole('textbox');
+    expect(await composer.getAttribute('placeholder')).toMatch(/[\u0600-\u06FF]/);
+    await composer.fill('وين طلبي رقم 100234');
+    await composer.press('Enter');
+    await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(1);
+    expect(await botMessages(page).first().innerText()).toMatch(/[\u0600-\u06FF]/);
+    await page.close();
+  });
+
+  it('works with the keyboard alone', async () => {
+    const page = await browser.newPage();
+    await openStore(page);
+    const launcher = page.getByRole('button', { name: 'Open chat' });
+    for (let step = 0; step < 10 && !(await launcher.evaluate((button) => button === (button.getRootNode() as ShadowRoot).activeElement)); step++) {
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    const composer = page.getByRole('textbox');
+    await expect.poll(() => composer.evaluate((input) => input === (input.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await page.keyboard.type('hello');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(1);
+    // The greeting's quick replies are buttons: reach one with Tab and press it.
+    const quickReply = page.locator('.quick button').first();
+    await quickReply.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(2);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.panel').isHidden()).toBe(true);
+    expect(await launcher.evaluate((button) => button === (button.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await page.close();
+  });
+});
