@@ -12,6 +12,7 @@ import { runPipeline } from '../src/pipeline/index.js';
 import { classifyIntent } from '../src/pipeline/intent.js';
 import { normalizeText } from '../src/pipeline/normalize.js';
 import { renderReply } from '../src/pipeline/render.js';
+import { measureIdleShoppers, runLoad, startBorderless, startEchoServer, type LoadResult } from './bench-chat.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 20;
@@ -103,6 +104,35 @@ async function measureStartup(): Promise<{ readyMs: number; rssMb: number } | un
 }
 const startup = await measureStartup();
 
+// End to end: shoppers on real sockets, each sending its next message when the reply arrives. The messages are
+// the dev messages the bot answers outright, so no conversation is handed off and falls silent mid-run.
+const SHOPPERS = 500;
+const answered: string[] = [];
+for (const text of messages) {
+  const result = await runPipeline(snapshot, { text, now });
+  if ((result.action === 'reply' || result.action === 'ask') && result.intent.confident) answered.push(text);
+}
+interface ChatFigures {
+  offered: { borderless: LoadResult; echo: LoadResult };
+  capacity: { borderless: LoadResult; echo: LoadResult };
+  idle: { count: number; kbPerShopper: number };
+}
+async function compareWithEcho(options: { warmupSeconds: number; seconds: number; perSecond?: number }) {
+  const borderlessServer = await startBorderless();
+  const borderless = await runLoad(borderlessServer.url, SHOPPERS, answered, options).finally(() => borderlessServer.stop());
+  const echoServer = await startEchoServer();
+  const echo = await runLoad(echoServer.url, SHOPPERS, answered, options).finally(() => echoServer.stop());
+  return { borderless, echo };
+}
+let chat: ChatFigures | undefined;
+if (startup) {
+  chat = {
+    offered: await compareWithEcho({ warmupSeconds: 3, seconds: 10, perSecond: 1 }),
+    capacity: await compareWithEcho({ warmupSeconds: 3, seconds: 10 }),
+    idle: await measureIdleShoppers(1000),
+  };
+}
+
 const total = summarize(whole);
 console.log(`Borderless pipeline benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}`);
 console.log(`${messages.length} dev messages in ${snapshot.languages.length} languages × ${ROUNDS} rounds = ${whole.length} messages\n`);
@@ -117,5 +147,22 @@ if (startup) {
   console.log(`server start → /readyz answers:        ${startup.readyMs.toFixed(0)} ms`);
   console.log(`server resident memory once ready:     ${startup.rssMb.toFixed(0)} MB`);
 } else {
-  console.log('server start-up not measured: run `npm run build` first');
+  console.log('server start-up and chat not measured: run `npm run build` first');
+}
+if (chat) {
+  const header = `${''.padEnd(22)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
+  const row = (name: string, result: LoadResult) =>
+    `${name.padEnd(22)}${result.repliesPerSecond.toFixed(0).padStart(10)}${result.p50.toFixed(1).padStart(10)}${result.p99.toFixed(1).padStart(10)}`;
+  const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) => ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(0);
+  console.log(`\nend to end, ${SHOPPERS} shoppers on websockets, each sending 1 message a second (${SHOPPERS} messages/s offered), 10 s after a 3 s warm-up`);
+  console.log(header);
+  console.log(row('Borderless', chat.offered.borderless));
+  console.log(row('bare Socket.IO echo', chat.offered.echo));
+  console.log(`throughput ratio: ${ratio(chat.offered)}% of the echo server`);
+  console.log(`\ncapacity, the same ${SHOPPERS} shoppers each sending the next message as soon as the reply arrives`);
+  console.log(header);
+  console.log(row('Borderless', chat.capacity.borderless));
+  console.log(row('bare Socket.IO echo', chat.capacity.echo));
+  console.log(`throughput ratio: ${ratio(chat.capacity)}% of the echo server`);
+  console.log(`\nmemory per idle connected shopper (${chat.idle.count} connected): ${chat.idle.kbPerShopper.toFixed(1)} KB`);
 }

@@ -15,6 +15,8 @@ export interface CountryIndex {
   names: Map<string, string>;
   /** Leading letters of one-word names → ISO code, for inflected forms ("Германию", "Francji"). */
   stems: Map<string, string>;
+  /** Names written in Han or Katakana, found inside unspaced Japanese text. */
+  cjkNames: [string, string][];
   longestName: number;
 }
 
@@ -70,7 +72,8 @@ export function buildCountryIndex(languages: string[]): CountryIndex {
     stems.set(stem, code);
   }
   for (const stem of ambiguousStems) stems.delete(stem);
-  return { names, stems, longestName: Math.min(longestName, 4) };
+  const cjkNames = [...names].filter(([name]) => /[\p{Script=Han}\p{Script=Katakana}]/u.test(name));
+  return { names, stems, cjkNames, longestName: Math.min(longestName, 4) };
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
@@ -113,9 +116,7 @@ function findCountry(text: string, index: CountryIndex): string | undefined {
   // Japanese writes no spaces: look for names inside runs of CJK text.
   const cjk = text.match(/[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu);
   if (cjk) {
-    for (const [name, code] of index.names) {
-      if (/[\p{Script=Han}\p{Script=Katakana}]/u.test(name) && cjk.some((run) => run.includes(name))) return code;
-    }
+    for (const [name, code] of index.cjkNames) if (cjk.some((run) => run.includes(name))) return code;
   }
   return undefined;
 }

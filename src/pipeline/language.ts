@@ -111,6 +111,16 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     gramModels.set(language, gramModel);
   }
   const latinLanguages = languages.filter((language) => !['ja', 'ar', 'ru'].includes(language) || !corpora[language]);
+  // Log-probabilities per Latin-script language, computed once: scoring a message is then one lookup per token.
+  const logProbabilities = (models: Map<string, Counts>, vocabulary: Set<string>, weight: number) => {
+    const table = new Map<string, Float64Array>();
+    for (const item of vocabulary) {
+      table.set(item, Float64Array.from(latinLanguages, (language) => weight * logProbability(models.get(language)!, item, vocabulary.size)));
+    }
+    return table;
+  };
+  const wordTable = logProbabilities(wordModels, allWords, WORD_WEIGHT);
+  const gramTable = logProbabilities(gramModels, allGrams, 1);
   const francLanguages = [...new Set([...latinLanguages, ...otherLatinLanguages])].map((code) => iso6393[code]).filter(Boolean) as string[];
 
   const result = (language: string, confidence: number, source: LanguageResult['source'], detected = language): LanguageResult => ({
@@ -123,20 +133,22 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
 
   function scoreLatin(text: string, hints: LanguageHints): { ranked: [string, number][]; knownShare: number; francTop?: string } {
     const messageWords = words(fold(text)).filter((word) => !/^\p{N}+$/u.test(word));
-    const knownWords = messageWords.filter((word) => allWords.has(word));
-    const knownShare = messageWords.length ? knownWords.length / messageWords.length : 0;
-    const grams = trigrams(text).filter((gram) => allGrams.has(gram));
+    const totals = new Float64Array(latinLanguages.length);
+    let knownWords = 0;
+    const add = (row: Float64Array | undefined) => {
+      if (row) for (let index = 0; index < totals.length; index++) totals[index]! += row[index]!;
+      return row !== undefined;
+    };
+    for (const word of messageWords) if (add(wordTable.get(word))) knownWords++;
+    for (const gram of trigrams(text)) add(gramTable.get(gram));
+    const knownShare = messageWords.length ? knownWords / messageWords.length : 0;
     const scores = new Map<string, number>();
-    for (const language of latinLanguages) {
-      const wordModel = wordModels.get(language)!;
-      const gramModel = gramModels.get(language)!;
-      let score = 0;
-      for (const word of knownWords) score += WORD_WEIGHT * logProbability(wordModel, word, allWords.size);
-      for (const gram of grams) score += logProbability(gramModel, gram, allGrams.size);
+    latinLanguages.forEach((language, index) => {
+      let score = totals[index]!;
       if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
       if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
       scores.set(language, score);
-    }
+    });
     const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);
     let ranked = byScore();
     // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,

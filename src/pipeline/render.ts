@@ -29,10 +29,14 @@ export interface RenderInput {
   values?: Record<string, TemplateValue>;
 }
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 function countryName(code: string | undefined, language: string): string | undefined {
   if (!code) return undefined;
+  let names = regionNames.get(language);
+  if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language], { type: 'region' })));
   try {
-    return new Intl.DisplayNames([language], { type: 'region' }).of(code);
+    return names.of(code);
   } catch {
     return code;
   }

@@ -3,6 +3,8 @@ import type { Message } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from './types.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
+/** Messages never change once stored: one frozen copy is kept and shared by every read. */
+const freeze = (message: Message): Message => Object.freeze(structuredClone(message));
 
 export function createMemoryStore(): Store {
   const conversations = new Map<string, ConversationRecord>();
@@ -32,15 +34,16 @@ export function createMemoryStore(): Store {
     async appendMessage(message, clientMessageId) {
       const key = clientMessageId && `${message.conversationId}:${clientMessageId}`;
       const existing = key ? clientMessageIds.get(key) : undefined;
-      if (existing) return { message: clone(existing), isDuplicate: true };
+      if (existing) return { message: existing, isDuplicate: true };
       const list = messages.get(message.conversationId);
       if (!list) throw new Error(`conversation ${message.conversationId} does not exist`);
-      list.push(clone(message));
-      if (key) clientMessageIds.set(key, clone(message));
-      return { message: clone(message), isDuplicate: false };
+      const stored = freeze(message);
+      list.push(stored);
+      if (key) clientMessageIds.set(key, stored);
+      return { message: stored, isDuplicate: false };
     },
     async listMessages(conversationId) {
-      return clone(messages.get(conversationId) ?? []);
+      return [...(messages.get(conversationId) ?? [])];
     },
     async hit(key, windowMs, now) {
       const counter = counters.get(key);
