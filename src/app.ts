@@ -4,13 +4,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import type { Server as SocketServer } from 'socket.io';
 import { createConversationService, type ConversationService } from './conversations/index.js';
+import adminRoutes from './http/admin.js';
 import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
 import previewRoutes from './http/preview.js';
 import widgetRoutes from './http/widget.js';
-import { createKnowledge, type Knowledge, type Snapshot } from './knowledge/index.js';
+import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
 import { createPublisher, createSocketServer, registerNamespaces } from './realtime/index.js';
-import { AppError, ContentError } from './shared/errors.js';
+import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, type Store } from './store/index.js';
 
 declare module 'fastify' {
@@ -29,6 +30,8 @@ export interface AppOverrides {
   snapshot?: Snapshot;
   store?: Store;
   now?: () => Date;
+  /** Rebuild the snapshot when content files change (default: when the app loads content itself). */
+  watchContent?: boolean;
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
@@ -45,6 +48,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     for (const problem of problems) app.log.warn({ problem }, 'content warning');
   }
   app.decorate('knowledge', knowledge);
+  if (overrides.watchContent ?? !overrides.snapshot) {
+    const watcher = watchContent(config.CONTENT_DIR, knowledge, {
+      onReload: ({ ok, problems }) => {
+        const lines = problems.map(formatProblem);
+        if (ok) app.log.info({ warnings: lines }, 'content reloaded');
+        else app.log.error({ problems: lines }, 'content change rejected; the previous content keeps serving');
+      },
+      onError: (error) => app.log.error({ err: error }, 'content watcher failed'),
+    });
+    app.addHook('onClose', async () => watcher.close());
+  }
 
   const operatorToken = config.OPERATOR_TOKEN ?? randomBytes(24).toString('base64url');
   if (!config.OPERATOR_TOKEN) {
@@ -79,6 +93,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   await app.register(healthRoutes);
   await app.register(previewRoutes, { operatorToken });
+  await app.register(adminRoutes, { operatorToken });
   await app.register(widgetRoutes);
   await app.register(demoRoutes);
   return app;

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { startServer } from '../server.js';
 import { checkCommand } from './check.js';
 import { classifyCommand } from './classify.js';
+import { testCommand } from './test.js';
 import { tryCommand } from './try.js';
 
 const usage = `Usage: borderless <command>
@@ -13,6 +14,7 @@ const usage = `Usage: borderless <command>
   try "<text>" [--lang xx] [--json]
                                 show what the bot would answer
   classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
+  test [PATH]                   run conversation tests (default: conversation-tests/)
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -41,6 +43,8 @@ async function main(argv: string[]): Promise<number> {
       return tryCommand(config, positionals.join(' '), values);
     case 'classify':
       return classifyCommand(config, positionals[0]);
+    case 'test':
+      return testCommand(config, positionals[0]);
     default:
       process.stderr.write(`unknown command "${command}"\n\n${usage}`);
       return 2;

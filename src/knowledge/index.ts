@@ -4,28 +4,35 @@ import { loadSnapshot } from './load.js';
 import type { Snapshot } from './snapshot.js';
 
 export { loadSnapshot, type LoadResult } from './load.js';
+export { watchContent, type ContentWatcher } from './watch.js';
 export { findTemplate, type CompiledTemplate, type Snapshot } from './snapshot.js';
+
+export interface ReloadResult {
+  ok: boolean;
+  at: string;
+  problems: ContentProblem[];
+}
 
 export interface Knowledge {
   /** The snapshot serving now; undefined only before the first successful load. */
   current(): Snapshot | undefined;
-  /** Problems of the last load attempt (errors mean it was rejected and the previous snapshot kept serving). */
-  problems(): ContentProblem[];
-  /** Builds a new snapshot from disk and swaps it in only if it has no errors. */
-  reload(): Promise<{ ok: boolean; problems: ContentProblem[] }>;
+  /** The last load attempt: when it rejected the content, the previous snapshot kept serving. */
+  lastReload(): ReloadResult | undefined;
+  /** Builds a new snapshot from disk and swaps it in, whole, only if it has no errors. */
+  reload(): Promise<ReloadResult>;
 }
 
 export function createKnowledge(contentDir: string, initial?: Snapshot): Knowledge {
   let serving = initial;
-  let lastProblems: ContentProblem[] = [];
+  let last: ReloadResult | undefined;
   return {
     current: () => serving,
-    problems: () => lastProblems,
+    lastReload: () => last,
     async reload() {
       const { snapshot, problems } = await loadSnapshot(contentDir);
-      lastProblems = problems;
       if (snapshot) serving = snapshot;
-      return { ok: !!snapshot, problems };
+      last = { ok: !!snapshot, at: new Date().toISOString(), problems };
+      return last;
     },
   };
 }

@@ -1,0 +1,68 @@
+// Runs conversation tests against a snapshot: each test is a fresh conversation whose state carries from step
+// to step, as in the widget.
+import type { Snapshot } from '../knowledge/index.js';
+import { runPipeline, type ConversationState, type PipelineResult } from '../pipeline/index.js';
+import type { ConversationTest, Expectation } from './schema.js';
+
+export interface StepFailure {
+  test: string;
+  step: number;
+  say: string;
+  expected: Expectation;
+  actual: PipelineResult;
+  mismatches: string[];
+}
+
+function actualValue(result: PipelineResult, key: keyof Expectation): unknown {
+  switch (key) {
+    case 'language':
+      return result.language.language;
+    case 'intent':
+      return result.intent.intent;
+    case 'reply':
+      return result.reply?.templateId;
+    case 'action':
+      return result.action;
+    case 'rule':
+      return result.rule;
+    case 'awaiting':
+      return result.conversation.awaiting?.slot ?? null;
+    case 'contains':
+      return result.reply?.text;
+  }
+}
+
+export function compare(expected: Expectation, result: PipelineResult): string[] {
+  const mismatches: string[] = [];
+  for (const key of Object.keys(expected) as (keyof Expectation)[]) {
+    const want = expected[key];
+    const got = actualValue(result, key);
+    const matches = key === 'contains' ? typeof got === 'string' && got.includes(String(want)) : got === want;
+    if (!matches) mismatches.push(key);
+  }
+  return mismatches;
+}
+
+export async function runConversationTest(snapshot: Snapshot, test: ConversationTest, now: Date): Promise<{ steps: number; failures: StepFailure[] }> {
+  let conversation: ConversationState | undefined;
+  const failures: StepFailure[] = [];
+  for (const [index, step] of test.steps.entries()) {
+    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0 });
+    conversation = actual.conversation;
+    const mismatches = compare(step.expect, actual);
+    if (mismatches.length > 0) failures.push({ test: test.name, step: index + 1, say: step.say, expected: step.expect, actual, mismatches });
+  }
+  return { steps: test.steps.length, failures };
+}
+
+export function describeFailure(failure: StepFailure): string {
+  const { actual } = failure;
+  const expected = Object.entries(failure.expected).map(([key, value]) => `${key} ${JSON.stringify(value)}`).join(', ');
+  return [
+    `✗ ${failure.test} › step ${failure.step}: the shopper says ${JSON.stringify(failure.say)}`,
+    `    expected  ${expected}`,
+    `    actual    language "${actual.language.language}", intent "${actual.intent.intent}" (${actual.intent.confidence.toFixed(2)}), rule "${actual.rule ?? '-'}" → ${actual.action}${actual.reply ? ` "${actual.reply.templateId}"` : ''}${actual.conversation.awaiting ? `, awaiting ${actual.conversation.awaiting.slot}` : ''}`,
+    `    reply     ${actual.reply ? JSON.stringify(actual.reply.text) : '(none)'}`,
+    `    mismatch  ${failure.mismatches.join(', ')}`,
+  ].join('\n');
+}

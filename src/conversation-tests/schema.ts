@@ -1,0 +1,28 @@
+// The format of conversation tests: what the shopper says, step by step, and what the bot must do.
+import { z } from 'zod';
+import { IntentId, LanguageCode, TemplateId } from '../knowledge/schema.js';
+
+export const Expectation = z.strictObject({
+  /** The language the bot detects (and answers in, when it has the template). */
+  language: LanguageCode.optional(),
+  intent: IntentId.optional(),
+  /** The template of the reply, e.g. "order_status.ask_number". */
+  reply: TemplateId.optional(),
+  action: z.enum(['reply', 'ask', 'handoff', 'none']).optional(),
+  rule: z.string().min(1).optional(),
+  /** Text the reply must contain, e.g. the order number. */
+  contains: z.string().min(1).optional(),
+  /** The slot the bot is waiting for after this step (null: nothing). */
+  awaiting: z.string().min(1).nullable().optional(),
+});
+export type Expectation = z.infer<typeof Expectation>;
+
+export const ConversationTest = z.strictObject({
+  name: z.string().min(1),
+  /** The widget's locale for this conversation, e.g. "es-MX". */
+  locale: z.string().max(35).optional(),
+  steps: z.array(z.strictObject({ say: z.string().min(1), expect: Expectation })).min(1),
+});
+export type ConversationTest = z.infer<typeof ConversationTest>;
+
+export const ConversationTestFile = z.strictObject({ tests: z.array(ConversationTest).min(1) });

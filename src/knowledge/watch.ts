@@ -1,0 +1,57 @@
+// Watches the content folders and rebuilds the snapshot after a change settles. A broken edit leaves the last
+// good snapshot serving; the next good edit replaces it.
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import type { Knowledge, ReloadResult } from './index.js';
+
+export interface ContentWatcher {
+  close(): void;
+}
+
+const CONTENT_FOLDERS = ['rules', 'templates', 'locales'];
+
+export function watchContent(
+  contentDir: string,
+  knowledge: Knowledge,
+  { debounceMs = 250, onReload, onError }: { debounceMs?: number; onReload(result: ReloadResult): void; onError(error: Error): void },
+): ContentWatcher {
+  let timer: NodeJS.Timeout | undefined;
+  let reloading: Promise<void> | undefined;
+  let again = false;
+
+  const reload = async () => {
+    if (reloading) {
+      again = true; // a change during a rebuild gets its own rebuild afterwards
+      return;
+    }
+    reloading = knowledge.reload().then(onReload, onError);
+    await reloading;
+    reloading = undefined;
+    if (again) {
+      again = false;
+      await reload();
+    }
+  };
+
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload(), debounceMs);
+  };
+
+  const watchers: FSWatcher[] = [];
+  for (const folder of CONTENT_FOLDERS) {
+    try {
+      const watcher = watch(path.join(contentDir, folder), { recursive: true }, schedule);
+      watcher.on('error', onError);
+      watchers.push(watcher);
+    } catch (error) {
+      onError(error as Error);
+    }
+  }
+  return {
+    close() {
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}
