@@ -3,6 +3,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
+import isSafeRegex from 'safe-regex2';
+import { fold } from '../pipeline/text.js';
 import type { ZodType } from 'zod';
 import { buildCountryIndex } from '../pipeline/entities.js';
 import { trainIntentModel } from '../pipeline/intent-model.js';
@@ -12,6 +14,29 @@ import { parseJsonDocument, problemAt, schemaProblems, type JsonDocument } from 
 import { compileRules, knownOperators } from './rules.js';
 import { IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
+
+/** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today'];
+/** Fewer training utterances than this in a language makes its classifier guess. */
+export const MIN_UTTERANCES = 20;
+
+interface MessageElement {
+  type: number;
+  value?: string;
+  options?: Record<string, { value: MessageElement[] }>;
+  children?: MessageElement[];
+}
+
+/** The argument names an ICU message uses ({orderNumber}, {days, plural, …}), at any depth. */
+function messageArguments(elements: MessageElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    // 1 argument, 2 number, 3 date, 4 time, 5 select, 6 plural, 8 tag (in @formatjs/icu-messageformat-parser)
+    if (element.type >= 1 && element.type <= 6 && element.value) into.add(element.value);
+    for (const option of Object.values(element.options ?? {})) messageArguments(option.value, into);
+    if (element.children) messageArguments(element.children, into);
+  }
+  return into;
+}
 
 export interface LoadResult {
   snapshot?: Snapshot;
@@ -79,10 +104,14 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
 
   // Languages: every locales/<lang>/ folder with training utterances.
   const corpora: Record<string, Record<string, string[]>> = {};
+  const intentDocuments = new Map<string, JsonDocument>();
   const ui = new Map<string, UiFile>();
   for (const language of await listFolders(path.join(contentDir, 'locales'))) {
     const intents = await reader.read(`locales/${language}/intents.json`, IntentsFile, true);
-    if (intents) corpora[language] = intents.value;
+    if (intents) {
+      corpora[language] = intents.value;
+      intentDocuments.set(language, intents.document);
+    }
     const uiFile = await reader.read(`locales/${language}/ui.json`, UiFile, true);
     if (uiFile) ui.set(language, uiFile.value);
   }
@@ -94,6 +123,36 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     problems.push({ file: 'locales/settings.json', ...where, message: `default language "${settings.defaultLanguage}" has no locales/${settings.defaultLanguage}/intents.json`, severity: 'error' });
   }
   const knownIntents = new Set(languages.flatMap((language) => Object.keys(corpora[language]!)));
+
+  // Training utterances: enough of them, and none under two intents.
+  const defaultIntents = Object.keys(corpora[settings.defaultLanguage] ?? {});
+  for (const language of languages) {
+    const document = intentDocuments.get(language)!;
+    const seen = new Map<string, string>();
+    for (const [intent, utterances] of Object.entries(corpora[language]!)) {
+      if (utterances.length < MIN_UTTERANCES) {
+        problems.push(problemAt(document, [intent], `intent "${intent}" has ${utterances.length} training utterances in ${language}; at least ${MIN_UTTERANCES} make it reliable`, 'warning'));
+      }
+      utterances.forEach((utterance, index) => {
+        // Case, accents, spacing and final punctuation do not make two utterances different.
+        const key = fold(utterance).replace(/\s+/g, ' ').replace(/[\s.!?¿¡。！？]+$/u, '').trim();
+        const other = seen.get(key);
+        if (other && other !== intent) {
+          problems.push(problemAt(document, [intent, index], `"${utterance}" is a training utterance of both "${other}" and "${intent}"`, 'warning'));
+        }
+        seen.set(key, intent);
+      });
+    }
+    for (const intent of defaultIntents) {
+      if (!corpora[language]![intent]) {
+        problems.push(problemAt(document, [], `intent "${intent}" has no ${language} training utterances; ${language} shoppers cannot reach it`, 'warning'));
+      }
+      if (intent !== 'out_of_scope' && ui.size > 0 && !ui.get(language)?.intents[intent]) {
+        problems.push({ file: `locales/${language}/ui.json`, line: 1, col: 1, message: `intent "${intent}" has no ${language} label for quick replies`, severity: 'warning' });
+      }
+    }
+  }
+  const knownValues = new Set([...TEMPLATE_VALUES, ...Object.keys(settings.variables)]);
 
   // Templates: templates/<lang>/*.json, compiled as ICU messages in that language's locale.
   const templates = new Map<string, Map<string, CompiledTemplate>>();
@@ -111,7 +170,13 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
         const variants: IntlMessageFormat[] = [];
         template.variants.forEach((source, index) => {
           try {
-            variants.push(new IntlMessageFormat(source, language));
+            const format = new IntlMessageFormat(source, language);
+            variants.push(format);
+            for (const name of messageArguments(format.getAst() as MessageElement[])) {
+              if (!knownValues.has(name)) {
+                problems.push(problemAt(read.document, [id, 'variants', index], `the message uses {${name}}, which no rule or fact provides; known: ${[...knownValues].join(', ')}`));
+              }
+            }
           } catch (error) {
             problems.push(problemAt(read.document, [id, 'variants', index], `bad ICU message: ${(error as Error).message}`));
           }
@@ -150,6 +215,17 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
         problems.push(problemAt(read.document, at('event', 'params', 'template'), `unknown template "${template}"${similar ? `; did you mean "${similar}"?` : ''}`));
       }
       conditionFacts(rule.conditions as Condition, at('conditions'), (condition, path) => {
+        if (condition.operator === 'matches') {
+          const source = String(condition.value);
+          try {
+            new RegExp(source, 'iu');
+            if (!isSafeRegex(source)) {
+              problems.push(problemAt(read.document, [...path, 'value'], `the pattern /${source}/ risks catastrophic backtracking (nested repetition); simplify it`));
+            }
+          } catch (error) {
+            problems.push(problemAt(read.document, [...path, 'value'], `bad regular expression: ${(error as Error).message}`));
+          }
+        }
         if (condition.operator && !knownOperators.has(condition.operator)) {
           problems.push(problemAt(read.document, [...path, 'operator'], `unknown operator "${condition.operator}"; use one of ${[...knownOperators].join(', ')}`));
         }

@@ -1,6 +1,7 @@
 // Compiles the operator's rules into a json-rules-engine Engine with a plain dot-path resolver (never JSONPath:
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
+import { fold } from '../pipeline/text.js';
 import type { Rule, RuleEvent } from './schema.js';
 import { isSafeKey } from './schema.js';
 
@@ -17,8 +18,24 @@ export function resolvePath(value: unknown, path: string): unknown {
 const isPresent = (value: unknown) =>
   value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
+const patterns = new Map<string, RegExp>();
+/** Rule patterns are checked by `borderless check` (syntax, catastrophic backtracking) before they get here. */
+function pattern(source: string): RegExp {
+  let compiled = patterns.get(source);
+  if (!compiled) patterns.set(source, (compiled = new RegExp(source, 'iu')));
+  return compiled;
+}
+
 /** Operators beyond json-rules-engine's own, named for what a rule means. */
 export const customOperators: Record<string, (factValue: unknown, ruleValue: unknown) => boolean> = {
+  /** `{"fact": "text", "operator": "matches", "value": "\\bcoupon\\b"}`: a regular expression, case-insensitive. */
+  matches: (factValue, ruleValue) => typeof factValue === 'string' && typeof ruleValue === 'string' && pattern(ruleValue).test(factValue),
+  /** `{"fact": "text", "operator": "containsAnyWord", "value": ["lawyer", "abogado"]}`: any of the words, accents ignored. */
+  containsAnyWord: (factValue, ruleValue) => {
+    if (typeof factValue !== 'string' || !Array.isArray(ruleValue)) return false;
+    const words = new Set(fold(factValue).split(/[^\p{L}\p{N}]+/u));
+    return ruleValue.some((word) => words.has(fold(String(word))));
+  },
   /** `{"fact": "entities", "path": "orderNumber", "operator": "present", "value": true}` */
   present: (factValue, ruleValue) => isPresent(factValue) === (ruleValue !== false),
   /** True when the fact (a string) is one of the listed values or starts with one followed by a dot. */

@@ -54,7 +54,10 @@ export const TemplatesFile = safeRecord(
 );
 export type TemplatesFile = z.infer<typeof TemplatesFile>;
 
-const ruleFactName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'fact names are plain identifiers');
+const ruleFactName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'fact names are plain identifiers')
+  .refine(isSafeKey, 'a fact may not be named __proto__, constructor or prototype');
 const dotPath = z
   .string()
   .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'paths are plain dot paths such as "entities.orderNumber"')

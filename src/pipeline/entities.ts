@@ -48,8 +48,12 @@ const countryAliases: Record<string, string> = {
 /** Country names that are also ordinary words in some language, which would be found by mistake. */
 const ambiguousNames = ['jersey', 'guernsey', 'chad', 'jordan', 'georgia', 'niger', 'guinea', 'togo', 'mali', 'man'];
 
+/** Languages whose country names change their endings in a sentence ("в Германию", "do Francji"). */
+const inflectingLanguages = new Set(['ru', 'pl', 'tr']);
+
 export function buildCountryIndex(languages: string[]): CountryIndex {
   const names = new Map<string, string>();
+  const inflectable = new Set<string>();
   for (const language of languages) {
     const display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
     for (const code of regionCodes) {
@@ -57,6 +61,7 @@ export function buildCountryIndex(languages: string[]): CountryIndex {
       if (!name) continue;
       const folded = words(fold(name)).join(' ');
       if (folded && !names.has(folded)) names.set(folded, code);
+      if (folded && inflectingLanguages.has(language)) inflectable.add(folded);
     }
   }
   for (const [alias, code] of Object.entries(countryAliases)) names.set(words(fold(alias)).join(' '), code);
@@ -66,7 +71,8 @@ export function buildCountryIndex(languages: string[]): CountryIndex {
   const ambiguousStems = new Set<string>();
   for (const [name, code] of names) {
     longestName = Math.max(longestName, name.split(' ').length);
-    const stem = name.includes(' ') ? undefined : stemOf(name);
+    // Only names of inflecting languages get stems: "service" must not find Dutch "Servië".
+    const stem = name.includes(' ') || !inflectable.has(name) ? undefined : stemOf(name);
     if (!stem) continue;
     if (stems.has(stem) && stems.get(stem) !== code) ambiguousStems.add(stem);
     stems.set(stem, code);

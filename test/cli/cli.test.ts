@@ -76,3 +76,26 @@ describe('borderless classify', () => {
     expect(lines[3].language).toBe('es');
   });
 });
+
+describe('borderless test', () => {
+  it('prints the step, the expected and the actual reply of a failing test, and exits 1', async () => {
+    const content = await makeContentDir({
+      'failing.json': { tests: [{ name: 'greets back', steps: [{ say: 'hello there', expect: { intent: 'greeting', reply: 'goodbye' } }] }] },
+    });
+    cleanup = content.cleanup;
+    const { code, stdout } = await borderless(['test', `${content.dir}/failing.json`]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('✗');
+    expect(stdout).toContain('greets back › step 1: the shopper says "hello there"');
+    expect(stdout).toContain('expected  intent "greeting", reply "goodbye"');
+    expect(stdout).toMatch(/actual {4}language "en", intent "greeting" \([\d.]+\), rule "answer-greeting" → reply "greeting"/);
+    expect(stdout).toMatch(/reply {5}"/);
+    expect(stdout).toContain('1 conversation tests (1 steps) in 1 files: 0 passed, 1 failed');
+  });
+
+  it('passes the default conversation tests', async () => {
+    const { code, stdout } = await borderless(['test']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/in 13 files: (\d+) passed, 0 failed/);
+  });
+});

@@ -81,4 +81,61 @@ describe('loading content', () => {
     expect(snapshot).toBeUndefined();
     expect(lines.some((line) => line.includes('no language has training utterances'))).toBe(true);
   });
+
+  it('reports a template using a variable no rule or fact provides', async () => {
+    const files = tinyContent();
+    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['Hello {customerName}!'] } };
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeUndefined();
+    expect(lines.some((line) => /^templates\/en\/replies\.json:\d+:\d+ the message uses \{customerName\}, which no rule or fact provides/.test(line))).toBe(true);
+  });
+
+  it('accepts variables declared in settings and plural arguments inside them', async () => {
+    const files = tinyContent();
+    files['locales/settings.json'] = { defaultLanguage: 'en', confidenceThreshold: 0.3, variables: { returnDays: 30 } };
+    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['{returnDays, plural, one {# day} other {# days}} for {orderNumber}'] } };
+    const { snapshot } = await load(files);
+    expect(snapshot).toBeDefined();
+  });
+
+  it('warns about intents with too few training utterances and utterances under two intents', async () => {
+    const files = tinyContent();
+    (files['locales/en/intents.json'] as Record<string, string[]>).order_status!.push('Hello!');
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeDefined();
+    expect(lines.some((line) => /^locales\/en\/intents\.json:\d+:\d+ warning: intent "greeting" has 5 training utterances in en; at least 20/.test(line))).toBe(true);
+    expect(lines).toContainEqual(expect.stringMatching(/^locales\/en\/intents\.json:\d+:\d+ warning: "Hello!" is a training utterance of both "greeting" and "order_status"$/));
+  });
+
+  it('warns about an intent missing in a language', async () => {
+    const files = tinyContent();
+    delete (files['locales/es/intents.json'] as Record<string, string[]>).order_status;
+    const { lines } = await load(files);
+    expect(lines).toContainEqual(expect.stringContaining('warning: intent "order_status" has no es training utterances'));
+  });
+
+  it('refuses regular expressions that risk catastrophic backtracking, and broken ones', async () => {
+    const files = tinyContent();
+    const rules = files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] };
+    rules.rules[1]!.conditions.all.push({ fact: 'text', operator: 'matches', value: '(a+)+$' });
+    rules.rules[2]!.conditions.all.push({ fact: 'text', operator: 'matches', value: '([a-z' });
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeUndefined();
+    expect(lines.some((line) => line.includes('the pattern /(a+)+$/ risks catastrophic backtracking'))).toBe(true);
+    expect(lines.some((line) => line.includes('bad regular expression'))).toBe(true);
+  });
+
+  it('refuses a fact named constructor', async () => {
+    const files = tinyContent();
+    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[1]!.conditions.all.push({ fact: 'constructor', operator: 'equal', value: 1 });
+    const { lines } = await load(files);
+    expect(lines).toContainEqual(expect.stringMatching(/^rules\/answers\.json:\d+:\d+ rules\[1\]\.conditions\.all\[1\]\.fact: a fact may not be named __proto__, constructor or prototype$/));
+  });
+
+  it('refuses an unknown operator and names the known ones', async () => {
+    const files = tinyContent();
+    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[2]!.conditions.all.push({ fact: 'text', operator: 'looksLike', value: 'x' });
+    const { lines } = await load(files);
+    expect(lines.some((line) => line.includes('unknown operator "looksLike"; use one of equal,'))).toBe(true);
+  });
 });

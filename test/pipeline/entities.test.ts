@@ -40,3 +40,17 @@ describe('extractEntities', () => {
     expect(entities('👍🙂')).toEqual({});
   });
 });
+
+describe('country names and ordinary words', () => {
+  it('does not take words that begin like a country for that country', () => {
+    expect(entities('how much does your express delivery service cost?').country).toBeUndefined();
+    expect(entities('cuánto cuesta el servicio de envío?').country).toBeUndefined();
+    expect(entities('combien coûte le service de livraison express ?').country).toBeUndefined();
+  });
+
+  it('still finds inflected names in Russian, Polish and Turkish', () => {
+    expect(entities('доставляете во Францию?').country).toBe('FR');
+    expect(entities('wysyłka do Hiszpanii').country).toBe('ES');
+    expect(entities('Almanyaya kargo').country).toBe('DE');
+  });
+});
