@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { startServer } from '../server.js';
+import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
 import { classifyCommand } from './classify.js';
 import { testCommand } from './test.js';
@@ -15,6 +16,7 @@ const usage = `Usage: borderless <command>
                                 show what the bot would answer
   classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
   test [PATH]                   run conversation tests (default: conversation-tests/)
+  chat [--lang xx]              talk to the bot in the terminal, seeing what it understood
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -45,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return classifyCommand(config, positionals[0]);
     case 'test':
       return testCommand(config, positionals[0]);
+    case 'chat':
+      return chatCommand(config, values);
     default:
       process.stderr.write(`unknown command "${command}"\n\n${usage}`);
       return 2;

@@ -168,11 +168,14 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
           continue;
         }
         const variants: IntlMessageFormat[] = [];
+        const variantArguments: string[][] = [];
         template.variants.forEach((source, index) => {
           try {
             const format = new IntlMessageFormat(source, language);
+            const names = messageArguments(format.getAst() as MessageElement[]);
             variants.push(format);
-            for (const name of messageArguments(format.getAst() as MessageElement[])) {
+            variantArguments.push([...names]);
+            for (const name of names) {
               if (!knownValues.has(name)) {
                 problems.push(problemAt(read.document, [id, 'variants', index], `the message uses {${name}}, which no rule or fact provides; known: ${[...knownValues].join(', ')}`));
               }
@@ -181,7 +184,7 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
             problems.push(problemAt(read.document, [id, 'variants', index], `bad ICU message: ${(error as Error).message}`));
           }
         });
-        catalog.set(id, { id, language, file, sources: template.variants, variants, quickReplies: template.quickReplies ?? [] });
+        catalog.set(id, { id, language, file, sources: template.variants, variants, variantArguments, quickReplies: template.quickReplies ?? [] });
       }
     }
     templates.set(language, catalog);

@@ -33,6 +33,15 @@ export type UiFile = z.infer<typeof UiFile>;
 export const SettingsFile = z.strictObject({
   defaultLanguage: LanguageCode.default('en'),
   confidenceThreshold: z.number().min(0).max(1).default(0.5),
+  /** The store's time zone (IANA), for the localTime fact. */
+  timeZone: z.string().refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'an IANA time zone such as "Europe/Berlin"').default('UTC'),
   /** Store facts that templates may use, e.g. {"returnDays": 30}. */
   variables: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });

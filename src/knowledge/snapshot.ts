@@ -13,6 +13,8 @@ export interface CompiledTemplate {
   file: string;
   sources: string[];
   variants: IntlMessageFormat[];
+  /** The values each variant uses, e.g. ["orderNumber"]. */
+  variantArguments: string[][];
   quickReplies: QuickReply[];
 }
 

@@ -20,6 +20,18 @@ export interface ConversationState {
 
 export const newConversationState = (): ConversationState => ({ turns: 0, lowConfidenceStreak: 0 });
 
+/** What the world around the conversation looks like; the service fills it, tests and previews may too. */
+export interface PipelineContext {
+  /** The store's verified customer, when the widget signed one in. */
+  customer?: { id: string; email?: string; orders?: number; totalSpent?: number; vip?: boolean };
+  /** The order the conversation is about, when it has been looked up for a verified shopper. */
+  order?: Record<string, unknown>;
+  /** Whether the store's people are working now (business hours). */
+  storeOpen?: boolean;
+  /** How many agents are online and could take a hand-off. */
+  agentsOnline?: number;
+}
+
 export interface Facts {
   text: string;
   language: string;
@@ -33,10 +45,35 @@ export interface Facts {
   conversation: ConversationState;
   /** Shortcut for conversation.awaiting.slot. */
   awaiting: string | null;
-  localHour: number;
+  customer: PipelineContext['customer'] | null;
+  order: PipelineContext['order'] | null;
+  storeOpen: boolean;
+  agentsOnline: number;
+  /** The store's local time: hour 0-23, weekday 1 (Monday) to 7, date YYYY-MM-DD. */
+  localTime: { hour: number; weekday: number; date: string };
 }
 
-export function buildFacts(text: string, language: LanguageResult, intent: IntentResult, entities: Entities, conversation: ConversationState, now: Date): Facts {
+const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+export function localTime(now: Date, timeZone: string): Facts['localTime'] {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
+  return { hour: Number(parts.hour), weekday: weekdays[parts.weekday!] ?? 1, date: `${parts.year}-${parts.month}-${parts.day}` };
+}
+
+export function buildFacts(
+  text: string,
+  language: LanguageResult,
+  intent: IntentResult,
+  entities: Entities,
+  conversation: ConversationState,
+  now: Date,
+  timeZone = 'UTC',
+  context: PipelineContext = {},
+): Facts {
   return {
     text,
     language: language.language,
@@ -49,7 +86,11 @@ export function buildFacts(text: string, language: LanguageResult, intent: Inten
     entities,
     conversation,
     awaiting: conversation.awaiting?.slot ?? null,
-    localHour: now.getUTCHours(),
+    customer: context.customer ?? null,
+    order: context.order ?? null,
+    storeOpen: context.storeOpen ?? true,
+    agentsOnline: context.agentsOnline ?? 0,
+    localTime: localTime(now, timeZone),
   };
 }
 

@@ -1,14 +1,14 @@
 // Where a message goes: normalize → language → intent → entities → rules → render. Each stage is a function from
 // plain data to plain data over one immutable knowledge snapshot; nothing here reads files, clocks or sockets.
 import type { Snapshot } from '../knowledge/snapshot.js';
-import { buildFacts, decide, newConversationState, type Action, type ConversationState } from './decide.js';
+import { buildFacts, decide, newConversationState, type Action, type ConversationState, type PipelineContext } from './decide.js';
 import { extractEntities, type Entities } from './entities.js';
 import { classifyIntent, type IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
 import { normalizeText } from './normalize.js';
 import { renderReply, type Reply } from './render.js';
 
-export type { ConversationState } from './decide.js';
+export type { ConversationState, PipelineContext } from './decide.js';
 export { newConversationState } from './decide.js';
 export type { Entities } from './entities.js';
 export type { IntentResult } from './intent.js';
@@ -27,6 +27,7 @@ export interface PipelineInput {
   now: Date;
   /** Chooses among a template's variants; by default the conversation's turn. */
   variantSeed?: number;
+  context?: PipelineContext;
 }
 
 export interface Understanding {
@@ -83,7 +84,7 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     payload: input.payload,
     language: input.language,
   });
-  const facts = buildFacts(understood.text, understood.language, understood.intent, understood.entities, conversation, input.now);
+  const facts = buildFacts(understood.text, understood.language, understood.intent, understood.entities, conversation, input.now, snapshot.settings.timeZone, input.context);
   const decision = await decide(snapshot, facts);
   const { action } = decision;
   const reply = action

@@ -60,21 +60,23 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
     today: input.now,
     ...input.values,
   };
+  // Prefer a variant whose values are all known (a reply about an order needs its number); if none is, the
+  // chosen one is formatted with the missing values left empty rather than failing the reply.
   const count = template.variants.length;
-  let lastError: unknown;
-  // A variant that cannot be formatted (a value it needs is missing) gives way to the next one.
-  for (let attempt = 0; attempt < count; attempt++) {
-    const variant = template.variants[(input.variantSeed + attempt) % count]!;
-    try {
-      const text = String(variant.format(values));
-      const quickReplies = [
-        ...template.quickReplies,
-        ...(input.suggest ? suggestions(snapshot, template.language, input.suggest.count, input.suggest.intent) : []),
-      ];
-      return { templateId: template.id, language: template.language, text, quickReplies };
-    } catch (error) {
-      lastError = error;
-    }
+  const isComplete = (index: number) => template.variantArguments[index]!.every((name) => values[name] !== undefined);
+  const offsets = Array.from({ length: count }, (_, offset) => (input.variantSeed + offset) % count);
+  const chosen = offsets.find(isComplete) ?? offsets[0]!;
+  const filled = { ...values };
+  for (const name of template.variantArguments[chosen]!) filled[name] ??= '';
+  let text: string;
+  try {
+    text = String(template.variants[chosen]!.format(filled));
+  } catch (error) {
+    throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(error as Error).message}`);
   }
-  throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(lastError as Error)?.message}`);
+  const quickReplies = [
+    ...template.quickReplies,
+    ...(input.suggest ? suggestions(snapshot, template.language, input.suggest.count, input.suggest.intent) : []),
+  ];
+  return { templateId: template.id, language: template.language, text, quickReplies };
 }

@@ -1,0 +1,64 @@
+// borderless chat: a conversation with the bot in the terminal; under each reply, what the bot understood.
+import { createInterface } from 'node:readline';
+import type { Config } from '../config.js';
+import { runPipeline, type ConversationState, type PipelineResult } from '../pipeline/index.js';
+import type { QuickReply } from '../knowledge/schema.js';
+import { loadContentOrExit } from './load-content.js';
+
+const dim = (text: string) => (process.stdout.isTTY ? `\u001b[2m${text}\u001b[22m` : text);
+
+export function describeResult(result: PipelineResult): string {
+  const { language, intent } = result;
+  const languageText = language.isSupported ? language.language : `${language.detected} (not supported, answering in ${language.language})`;
+  const alternatives = intent.alternatives.slice(0, 2).map((alternative) => `${alternative.intent} ${alternative.confidence.toFixed(2)}`).join(', ');
+  return [
+    `  language ${languageText} · intent ${intent.intent} ${intent.confidence.toFixed(2)}${intent.confident ? '' : ' (not confident)'}${alternatives ? ` · also ${alternatives}` : ''}`,
+    `  rule ${result.rule ?? '(none)'} → ${result.action}${result.reply ? ` ${result.reply.templateId}` : ''}${Object.keys(result.entities).length ? ` · entities ${JSON.stringify(result.entities)}` : ''}${result.conversation.awaiting ? ` · awaiting ${result.conversation.awaiting.slot}` : ''}`,
+  ].join('\n');
+}
+
+export async function chatCommand(config: Config, options: { lang?: string }): Promise<number> {
+  const snapshot = await loadContentOrExit(config.CONTENT_DIR);
+  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  process.stdout.write(dim(`Borderless chat — ${snapshot.languages.length} languages. A number picks a quick reply; /reset starts over, /quit ends.\n`));
+  let conversation: ConversationState | undefined;
+  let quickReplies: QuickReply[] = [];
+  terminal.setPrompt('you › ');
+  terminal.prompt();
+  try {
+    for await (const input of terminal) {
+      const line = input.trim();
+      if (line === '/quit' || line === '/exit') break;
+      if (line === '/reset') {
+        conversation = undefined;
+        quickReplies = [];
+        process.stdout.write(dim('(a new conversation)\n'));
+      }
+      if (!line || line === '/reset') {
+        terminal.prompt();
+        continue;
+      }
+      const picked = /^\d$/.test(line) ? quickReplies[Number(line) - 1] : undefined;
+      const result = await runPipeline(snapshot, {
+        text: picked?.label ?? line,
+        payload: picked?.value,
+        language: options.lang,
+        conversation,
+        now: new Date(),
+      });
+      conversation = result.conversation;
+      quickReplies = result.reply?.quickReplies ?? [];
+      process.stdout.write(`bot › ${result.reply?.text ?? '(no reply)'}\n`);
+      quickReplies.forEach((reply, index) => process.stdout.write(`      ${index + 1}) ${reply.label}\n`));
+      if (result.handoff) process.stdout.write(dim(`  (handed off to a person: ${result.handoff.reason})\n`));
+      process.stdout.write(`${dim(describeResult(result))}\n`);
+      terminal.prompt();
+    }
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    terminal.close();
+  }
+  return 0;
+}
