@@ -5,6 +5,7 @@ import { startServer } from '../server.js';
 import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
 import { classifyCommand } from './classify.js';
+import { suggestCommand } from './suggest.js';
 import { testCommand } from './test.js';
 import { tryCommand } from './try.js';
 
@@ -17,6 +18,8 @@ const usage = `Usage: borderless <command>
   classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
   test [PATH]                   run conversation tests (default: conversation-tests/)
   chat [--lang xx]              talk to the bot in the terminal, seeing what it understood
+  suggest [--server URL] [--json]
+                                recent messages the bot was unsure of, grouped, to add as training phrases
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -24,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { lang: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { lang: { type: 'string' }, json: { type: 'boolean' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   if (!command || command === 'help' || values.help) {
     process.stdout.write(usage);
@@ -49,6 +52,8 @@ async function main(argv: string[]): Promise<number> {
       return testCommand(config, positionals[0]);
     case 'chat':
       return chatCommand(config, values);
+    case 'suggest':
+      return suggestCommand(config, values);
     default:
       process.stderr.write(`unknown command "${command}"\n\n${usage}`);
       return 2;

@@ -2,6 +2,7 @@
 // the pipeline on shopper messages and applies its decision (reply, hand-off) to the conversation.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
+import { maskPersonalData } from '../learning/suggestions.js';
 import { newConversationState, runPipeline } from '../pipeline/index.js';
 import { AppError } from '../shared/errors.js';
 import type { Message, ShopperMessagePayload, StatusEvent } from '../shared/protocol.js';
@@ -77,6 +78,15 @@ export function createConversationService({ store, knowledge, publisher, logger,
       conversation: record.state,
       now: now(),
     });
+    if (!result.intent.confident && result.language.isSupported && !payload) {
+      await store.recordUnanswered({
+        text: maskPersonalData(result.text),
+        language: result.language.language,
+        guessedIntent: result.intent.intent,
+        confidence: result.intent.confidence,
+        at: now().toISOString(),
+      });
+    }
     let updated: ConversationRecord = { ...record, state: result.conversation, updatedAt: now().toISOString() };
     if (record.status === 'closed') updated.status = transition('closed', 'bot');
     await store.saveConversation(updated);

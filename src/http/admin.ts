@@ -1,5 +1,7 @@
-// Operator APIs: GET /api/v1/admin/status shows what content is serving and the problems of the last change.
+// Operator APIs: GET /api/v1/admin/status shows what content is serving and the problems of the last change;
+// GET /api/v1/admin/suggestions groups recent messages the bot was not confident about.
 import type { FastifyInstance } from 'fastify';
+import { groupSuggestions } from '../learning/suggestions.js';
 import { formatProblem } from '../shared/errors.js';
 import { requireOperator } from './operator-auth.js';
 
@@ -20,5 +22,10 @@ export default async function adminRoutes(app: FastifyInstance, { operatorToken 
         problems: last.problems.map(formatProblem),
       },
     };
+  });
+
+  app.get<{ Querystring: { limit?: string } }>('/api/v1/admin/suggestions', { preHandler: requireOperator(operatorToken) }, async (request) => {
+    const limit = Math.min(Math.max(Number(request.query.limit) || 500, 1), 1000);
+    return { groups: groupSuggestions(await app.store.listUnanswered(limit)) };
   });
 }

@@ -1,4 +1,5 @@
 // The in-memory store: the default, for one process with no set-up.
+import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { Message } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from './types.js';
 
@@ -6,7 +7,10 @@ const clone = <T>(value: T): T => structuredClone(value);
 /** Messages never change once stored: one frozen copy is kept and shared by every read. */
 const freeze = (message: Message): Message => Object.freeze(structuredClone(message));
 
+const UNANSWERED_KEPT = 1000;
+
 export function createMemoryStore(): Store {
+  const unanswered: UnansweredMessage[] = [];
   const conversations = new Map<string, ConversationRecord>();
   const byTokenHash = new Map<string, string>();
   const messages = new Map<string, Message[]>();
@@ -44,6 +48,13 @@ export function createMemoryStore(): Store {
     },
     async listMessages(conversationId) {
       return [...(messages.get(conversationId) ?? [])];
+    },
+    async recordUnanswered(entry) {
+      unanswered.push(entry);
+      if (unanswered.length > UNANSWERED_KEPT) unanswered.splice(0, unanswered.length - UNANSWERED_KEPT);
+    },
+    async listUnanswered(limit) {
+      return unanswered.slice(-limit).reverse();
     },
     async hit(key, windowMs, now) {
       const counter = counters.get(key);

@@ -1,4 +1,5 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
+import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationState } from '../pipeline/index.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';
 
@@ -30,6 +31,9 @@ export interface Store {
   /** Appends a message, unless one with the same clientMessageId is already stored: then that one is returned. */
   appendMessage(message: Message, clientMessageId?: string): Promise<StoredMessage>;
   listMessages(conversationId: string): Promise<Message[]>;
+  /** Keeps a message the bot was not confident about (the most recent ones only). */
+  recordUnanswered(entry: UnansweredMessage): Promise<void>;
+  listUnanswered(limit: number): Promise<UnansweredMessage[]>;
   /** Counts a hit on a key within a fixed window and returns the count so far (rate limits). */
   hit(key: string, windowMs: number, now: number): Promise<number>;
   /** Whether the store answers (readiness). */

@@ -99,3 +99,14 @@ describe('borderless test', () => {
     expect(stdout).toMatch(/in 13 files: (\d+) passed, 0 failed/);
   });
 });
+
+describe('borderless chat', () => {
+  it('answers each line and shows language, intent, confidence and rule; a number picks a quick reply', async () => {
+    const { code, stdout } = await borderless(['chat'], { input: 'hola\n4\n/quit\n' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/bot › ¡Hola!/);
+    expect(stdout).toMatch(/language es · intent greeting 1\.00/);
+    expect(stdout).toContain('rule answer-greeting → reply greeting');
+    expect(stdout).toContain('rule asks-for-a-person → handoff handoff.requested');
+  });
+});

@@ -1,0 +1,46 @@
+// Learning from traffic: the messages the bot was not confident about, masked and grouped, so an operator can add
+// them as training utterances of the right intent.
+import { fold } from '../pipeline/text.js';
+
+export interface UnansweredMessage {
+  text: string;
+  language: string;
+  guessedIntent: string;
+  confidence: number;
+  at: string;
+}
+
+export interface SuggestionGroup {
+  language: string;
+  guessedIntent: string;
+  count: number;
+  /** Distinct messages, most frequent first. */
+  messages: { text: string; count: number; confidence: number }[];
+}
+
+/** Keeps personal data out of what is kept for operators: e-mails, long numbers (orders, phones, cards). */
+export function maskPersonalData(text: string): string {
+  return text
+    .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, '<email>')
+    .replace(/\+?\d[\d\s-]{3,}\d/g, (digits) => (digits.replace(/\D/g, '').length >= 5 ? '<number>' : digits));
+}
+
+/** Groups by language and guessed intent, then by the same words (case, accents and punctuation aside). */
+export function groupSuggestions(entries: UnansweredMessage[]): SuggestionGroup[] {
+  const groups = new Map<string, { language: string; guessedIntent: string; messages: Map<string, { text: string; count: number; confidence: number }> }>();
+  for (const entry of entries) {
+    const groupKey = `${entry.language}\u0000${entry.guessedIntent}`;
+    let group = groups.get(groupKey);
+    if (!group) groups.set(groupKey, (group = { language: entry.language, guessedIntent: entry.guessedIntent, messages: new Map() }));
+    const messageKey = fold(entry.text).replace(/[^\p{L}\p{N}<>]+/gu, ' ').trim();
+    const message = group.messages.get(messageKey);
+    if (message) message.count++;
+    else group.messages.set(messageKey, { text: entry.text, count: 1, confidence: entry.confidence });
+  }
+  return [...groups.values()]
+    .map((group) => {
+      const messages = [...group.messages.values()].sort((a, b) => b.count - a.count);
+      return { language: group.language, guessedIntent: group.guessedIntent, count: messages.reduce((sum, message) => sum + message.count, 0), messages };
+    })
+    .sort((a, b) => b.count - a.count);
+}
