@@ -37,7 +37,7 @@ const regionCodes = (() => {
 })();
 
 const countryAliases: Record<string, string> = {
-  usa: 'US', us: 'US', america: 'US', eeuu: 'US', 'estados unidos': 'US', 'etats unis': 'US', uk: 'GB',
+  usa: 'US', america: 'US', eeuu: 'US', 'estados unidos': 'US', 'etats unis': 'US', uk: 'GB',
   england: 'GB', britain: 'GB', 'great britain': 'GB', scotland: 'GB', wales: 'GB', inglaterra: 'GB',
   angleterre: 'GB', holland: 'NL', holanda: 'NL', hollande: 'NL', uae: 'AE', emirates: 'AE', ksa: 'SA',
   'czech republic': 'CZ', turkey: 'TR', russia: 'RU', 'south korea': 'KR', korea: 'KR', 'アメリカ': 'US',

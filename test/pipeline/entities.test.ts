@@ -42,7 +42,8 @@ describe('extractEntities', () => {
 });
 
 describe('country names and ordinary words', () => {
-  it('does not take words that begin like a country for that country', () => {
+  it('does not take pronouns or words that begin like a country for a country', () => {
+    expect(entities('can you help us with the order').country).toBeUndefined();
     expect(entities('how much does your express delivery service cost?').country).toBeUndefined();
     expect(entities('cuánto cuesta el servicio de envío?').country).toBeUndefined();
     expect(entities('combien coûte le service de livraison express ?').country).toBeUndefined();
