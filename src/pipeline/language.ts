@@ -189,6 +189,8 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
       if (script !== 'latin' || latinLanguages.length === 0) return result(fallback, 0.2, fallbackSource);
 
       const { ranked, knownShare, francTop } = scoreLatin(text, hints);
+      // Not one word known in any language (a name, a typo, keyboard mashing): nothing to switch languages on.
+      if (knownShare === 0 && fallbackSource !== 'default') return result(fallback, 0.5, fallbackSource);
       const [best, bestScore] = ranked[0]!;
       const runnerUpScore = ranked[1]?.[1] ?? -Infinity;
       const confidence = 1 / (1 + Math.exp(runnerUpScore - bestScore));

@@ -52,7 +52,7 @@ describe('the default conversation rules', () => {
   });
 
   it('asks to clarify with the two likeliest topics, then hands off after a second unclear message', async () => {
-    const [first, second] = await converse('hmm the thing with the stuff', 'blorp quax');
+    const [first, second] = await converse('hmm zork the blibber', 'blorp quax');
     expect(first!.rule).toBe('unclear');
     expect(first!.reply!.quickReplies).toHaveLength(2);
     expect(first!.reply!.quickReplies.every((quickReply) => quickReply.value.startsWith('intent:'))).toBe(true);
