@@ -3,7 +3,13 @@ import { randomBytes } from 'node:crypto';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Server as SocketServer } from 'socket.io';
-import { createConversationService, type ConversationService } from './conversations/index.js';
+import { createConversationService, createSerializer, type ConversationService } from './conversations/index.js';
+import { createDesk, type Desk } from './handoff/desk.js';
+import { isOpen, nextOpening, parseBusinessHours } from './handoff/hours.js';
+import { createPresence } from './handoff/presence.js';
+import { createAgentAuth } from './handoff/sessions.js';
+import authRoutes from './http/auth.js';
+import cannedReplyRoutes from './http/canned-replies.js';
 import adminRoutes from './http/admin.js';
 import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
@@ -20,6 +26,7 @@ declare module 'fastify' {
     operatorToken: string;
     store: Store;
     conversations: ConversationService;
+    desk: Desk;
     io: SocketServer;
   }
 }
@@ -81,19 +88,38 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.decorate('store', store);
   const io = createSocketServer(app, config);
   app.decorate('io', io);
-  const conversations = createConversationService({ store, knowledge, publisher: createPublisher(io), logger: app.log, now: overrides.now });
+  const now = overrides.now ?? (() => new Date());
+  const publisher = createPublisher(io);
+  const serialize = createSerializer();
+  const presence = createPresence();
+  const hours = parseBusinessHours(config.BUSINESS_HOURS);
+  const context = () => {
+    const at = now();
+    const storeOpen = isOpen(hours, at, config.BUSINESS_TIMEZONE);
+    return { storeOpen, agentsOnline: presence.onlineAgents().length, reopensAt: storeOpen ? undefined : nextOpening(hours, at, config.BUSINESS_TIMEZONE) };
+  };
+  const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, now });
+  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS });
+  publisher.attachDesk(desk);
   app.decorate('conversations', conversations);
-  registerNamespaces(io, { service: conversations, store, config, app });
+  app.decorate('desk', desk);
+  const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
+  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher });
   // Sockets go first, so that closing the HTTP server does not wait on open websockets.
   app.addHook('preClose', async () => {
     io.local.disconnectSockets(true);
     io.engine.close();
   });
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', async () => {
+    desk.close();
+    await store.close();
+  });
 
   await app.register(healthRoutes);
   await app.register(previewRoutes, { operatorToken });
   await app.register(adminRoutes, { operatorToken });
+  await app.register(authRoutes, { auth });
+  await app.register(cannedReplyRoutes, { auth });
   await app.register(widgetRoutes);
   await app.register(demoRoutes);
   return app;

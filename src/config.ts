@@ -1,6 +1,16 @@
 // The environment, parsed once at start-up into a typed config. Nothing else reads process.env.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseBusinessHours } from './handoff/hours.js';
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -19,6 +29,22 @@ export const ConfigSchema = z.object({
   IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SHOPPER_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Opening hours of the store's people, e.g. "mon-fri 09:00-18:00, sat 10:00-14:00"; empty: always open. */
+  BUSINESS_HOURS: z
+    .string()
+    .default('')
+    .refine((value) => {
+      try {
+        parseBusinessHours(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'write it like "mon-fri 09:00-18:00, sat 10:00-14:00"'),
+  BUSINESS_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'an IANA time zone such as "Europe/Berlin"'),
+  /** Seconds an agent may be disconnected before its conversations go back to the queue. */
+  AGENT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
+  AGENT_SESSION_HOURS: z.coerce.number().min(0.01).max(720).default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

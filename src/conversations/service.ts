@@ -1,18 +1,24 @@
 // The conversation service: opens and resumes conversations, stores every message before it is published, runs
-// the pipeline on shopper messages and applies its decision (reply, hand-off) to the conversation.
+// the pipeline on shopper messages while the bot holds the conversation, and applies its decision (reply,
+// hand-off to the queue) to the conversation.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
 import { maskPersonalData } from '../learning/suggestions.js';
-import { newConversationState, runPipeline } from '../pipeline/index.js';
+import { newConversationState, runPipeline, understand, type PipelineContext } from '../pipeline/index.js';
+import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
 import type { Message, ShopperMessagePayload, StatusEvent } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from '../store/index.js';
+import type { Serializer } from './serialize.js';
 import { botAnswers, transition } from './state.js';
 
 /** How the service reaches connected clients; the realtime layer implements it. */
 export interface Publisher {
-  message(conversationId: string, message: Message, options?: { exceptSocket?: string }): void;
+  /** To the shopper's sockets (never an internal note) and to the agent holding the conversation. */
+  message(record: ConversationRecord, message: Message, options?: { exceptSocket?: string }): void;
   status(conversationId: string, event: StatusEvent): void;
+  /** The queue changed: agents' queue views are sent again, queued shoppers hear their position. */
+  queueChanged(): void;
 }
 
 export interface Logger {
@@ -30,28 +36,26 @@ export interface Session {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
+/** What the shopper sees of a message: no notes, no agent-side details. */
+export function forShopper(message: Message): Message {
+  const { id, conversationId, author, text, quickReplies, createdAt } = message;
+  return quickReplies ? { id, conversationId, author, text, quickReplies, createdAt } : { id, conversationId, author, text, createdAt };
+}
+
+const OFFLINE_REASONS = new Set(['offline', 'no_agents']);
+
 export interface ConversationServiceDependencies {
   store: Store;
   knowledge: Knowledge;
   publisher: Publisher;
   logger: Logger;
+  serialize: Serializer;
+  /** Store hours and agents online, for the rules' facts. */
+  context?: () => PipelineContext;
   now?: () => Date;
 }
 
-export function createConversationService({ store, knowledge, publisher, logger, now = () => new Date() }: ConversationServiceDependencies) {
-  // One shopper message at a time per conversation, so each sees the state the previous one left.
-  const queues = new Map<string, Promise<unknown>>();
-  function serialize<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    const previous = queues.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    queues.set(conversationId, settled);
-    void settled.then(() => {
-      if (queues.get(conversationId) === settled) queues.delete(conversationId);
-    });
-    return next;
-  }
-
+export function createConversationService({ store, knowledge, publisher, logger, serialize, context = () => ({}), now = () => new Date() }: ConversationServiceDependencies) {
   const newMessage = (conversationId: string, author: Message['author'], text: string, extra: Partial<Message> = {}): Message => ({
     id: randomUUID(),
     conversationId,
@@ -61,46 +65,49 @@ export function createConversationService({ store, knowledge, publisher, logger,
     ...extra,
   });
 
-  async function setStatus(record: ConversationRecord, status: ConversationRecord['status']): Promise<ConversationRecord> {
-    const updated = { ...record, status: transition(record.status, status), updatedAt: now().toISOString() };
-    await store.saveConversation(updated);
-    publisher.status(record.id, { status: updated.status });
-    return updated;
-  }
-
-  async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined): Promise<void> {
+  function currentSnapshot() {
     const snapshot = knowledge.current();
     if (!snapshot) throw new AppError('unavailable', 'content is not loaded');
-    const result = await runPipeline(snapshot, {
-      text: shopperMessage.text,
-      payload,
-      locale: record.locale,
-      conversation: record.state,
-      now: now(),
-    });
+    return snapshot;
+  }
+
+  async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: ReturnType<typeof understand>): Promise<void> {
+    const snapshot = currentSnapshot();
+    const result = await runPipeline(snapshot, { text: shopperMessage.text, payload, locale: record.locale, conversation: record.state, now: now(), context: context(), understood });
     if (!result.intent.confident && result.language.isSupported && !payload) {
-      await store.recordUnanswered({
-        text: maskPersonalData(result.text),
-        language: result.language.language,
-        guessedIntent: result.intent.intent,
-        confidence: result.intent.confidence,
-        at: now().toISOString(),
-      });
+      await store.recordUnanswered({ text: maskPersonalData(result.text), language: result.language.language, guessedIntent: result.intent.intent, confidence: result.intent.confidence, at: now().toISOString() });
     }
     let updated: ConversationRecord = { ...record, state: result.conversation, updatedAt: now().toISOString() };
     if (record.status === 'closed') updated.status = transition('closed', 'bot');
+    if (result.handoff) {
+      updated = {
+        ...updated,
+        status: transition(updated.status, 'queued'),
+        handoff: { ...result.handoff, at: now().toISOString() },
+        queuedAt: now().toISOString(),
+        priority: Math.max(result.handoff.priority, record.priority ?? 0),
+      };
+    }
     await store.saveConversation(updated);
-    if (updated.status !== record.status) publisher.status(record.id, { status: updated.status });
+    if (updated.status !== record.status && !result.handoff) publisher.status(record.id, { status: updated.status });
     if (result.reply) {
       const reply = newMessage(record.id, 'bot', result.reply.text, result.reply.quickReplies.length ? { quickReplies: result.reply.quickReplies } : {});
       await store.appendMessage(reply);
-      publisher.message(record.id, reply);
+      publisher.message(updated, reply);
     }
     if (result.handoff) {
-      updated = { ...updated, handoff: { ...result.handoff, at: now().toISOString() } };
-      await setStatus(updated, 'queued');
       logger.info({ conversationId: record.id, reason: result.handoff.reason, intent: result.intent.intent }, 'conversation handed off');
+      publisher.queueChanged();
     }
+  }
+
+  /** While the conversation waits for a person who is away, an e-mail address the shopper gives is kept for the reply. */
+  async function keepContactEmail(record: ConversationRecord, email: string, language: string): Promise<void> {
+    await store.saveConversation({ ...record, contactEmail: email, updatedAt: now().toISOString() });
+    const text = renderReply(currentSnapshot(), { templateId: 'handoff.email_saved', language, entities: { email }, variantSeed: 0, now: now() }).text;
+    const confirmation = newMessage(record.id, 'system', text);
+    await store.appendMessage(confirmation);
+    publisher.message(record, confirmation);
   }
 
   return {
@@ -108,7 +115,10 @@ export function createConversationService({ store, knowledge, publisher, logger,
     async openSession(options: { token?: string; locale?: string }): Promise<Session> {
       if (options.token) {
         const existing = await store.findConversationByTokenHash(hashToken(options.token));
-        if (existing) return { conversation: existing, token: options.token, history: await store.listMessages(existing.id), isNew: false };
+        if (existing) {
+          const history = (await store.listMessages(existing.id)).filter((message) => !message.internal).map(forShopper);
+          return { conversation: existing, token: options.token, history, isNew: false };
+        }
       }
       const token = randomBytes(32).toString('base64url');
       const createdAt = now().toISOString();
@@ -126,24 +136,38 @@ export function createConversationService({ store, knowledge, publisher, logger,
     },
 
     /**
-     * Stores the shopper's message (once per clientMessageId), then lets the bot answer if the conversation is
-     * the bot's. Returns the stored message; a resent one is returned as it was, without a second answer.
+     * Stores the shopper's message (once per clientMessageId) with what the bot understood of it, then lets the bot
+     * answer if the conversation is the bot's. A resent message is returned as it was, without a second answer.
      */
     receiveShopperMessage(conversationId: string, payload: ShopperMessagePayload, senderSocket?: string): Promise<Message> {
       return serialize(conversationId, async () => {
         const record = await store.getConversation(conversationId);
         if (!record) throw new AppError('not_found', 'this conversation does not exist');
-        const { message, isDuplicate } = await store.appendMessage(newMessage(conversationId, 'shopper', payload.text), payload.clientMessageId);
+        const snapshot = currentSnapshot();
+        const understood = understand(snapshot, payload.text, { locale: record.locale, conversationLanguage: record.state.language, payload: payload.payload });
+        const { message, isDuplicate } = await store.appendMessage(
+          newMessage(conversationId, 'shopper', payload.text, {
+            understanding: { language: understood.language.language, intent: understood.intent.intent, confidence: understood.intent.confidence },
+          }),
+          payload.clientMessageId,
+        );
         if (isDuplicate) return message;
-        publisher.message(conversationId, message, { exceptSocket: senderSocket });
+        const current: ConversationRecord = { ...record, lastIntent: understood.intent.intent };
+        await store.saveConversation(current);
+        publisher.message(current, message, { exceptSocket: senderSocket });
         if (botAnswers(record.status)) {
           try {
-            await answer(record, message, payload.payload);
+            await answer(current, message, payload.payload, understood);
           } catch (error) {
             // The shopper's message is stored; a failing answer must not lose it or the conversation.
             logger.error({ err: error, conversationId }, 'the bot could not answer');
           }
+          return message;
         }
+        if (record.status === 'queued' && understood.entities.email && !record.contactEmail && OFFLINE_REASONS.has(record.handoff?.reason ?? '')) {
+          await keepContactEmail(current, understood.entities.email, record.state.language ?? understood.language.language);
+        }
+        publisher.queueChanged();
         return message;
       });
     },
@@ -153,12 +177,6 @@ export function createConversationService({ store, knowledge, publisher, logger,
       if (!record) throw new AppError('not_found', 'this conversation does not exist');
       if (record.status !== 'closed') throw new AppError('forbidden', 'a conversation can be rated once it is closed');
       await store.saveConversation({ ...record, rating, updatedAt: now().toISOString() });
-    },
-
-    async close(conversationId: string): Promise<void> {
-      const record = await store.getConversation(conversationId);
-      if (!record) throw new AppError('not_found', 'this conversation does not exist');
-      await setStatus(record, 'closed');
     },
 
     getConversation: (id: string) => store.getConversation(id),

@@ -30,6 +30,8 @@ export interface PipelineContext {
   storeOpen?: boolean;
   /** How many agents are online and could take a hand-off. */
   agentsOnline?: number;
+  /** When the store's people are next at work, while it is closed. */
+  reopensAt?: Date;
 }
 
 export interface Facts {

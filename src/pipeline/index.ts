@@ -28,6 +28,8 @@ export interface PipelineInput {
   /** Chooses among a template's variants; by default the conversation's turn. */
   variantSeed?: number;
   context?: PipelineContext;
+  /** What the message says, when the caller has already worked it out with understand(). */
+  understood?: Understanding;
 }
 
 export interface Understanding {
@@ -78,7 +80,7 @@ function nextConversation(previous: ConversationState, understood: Understanding
 
 export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Promise<PipelineResult> {
   const conversation = input.conversation ?? newConversationState();
-  const understood = understand(snapshot, input.text, {
+  const understood = input.understood ?? understand(snapshot, input.text, {
     locale: input.locale,
     conversationLanguage: conversation.language,
     payload: input.payload,
@@ -94,6 +96,7 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
         entities: understood.entities,
         variantSeed: input.variantSeed ?? conversation.turns,
         now: input.now,
+        values: input.context?.reopensAt ? { reopensAt: input.context.reopensAt } : undefined,
         suggest: action.type === 'reply' && action.params.suggestAlternatives
           ? { count: action.params.suggestAlternatives, intent: understood.intent }
           : undefined,

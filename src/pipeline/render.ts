@@ -60,6 +60,10 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
     today: input.now,
     ...input.values,
   };
+  // A moment named in a reply ("we're back Monday 09:00") is written in the shopper's language and the store's time.
+  if (values.reopensAt instanceof Date) {
+    values.reopensAt = new Intl.DateTimeFormat(template.language, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: snapshot.settings.timeZone, timeZoneName: 'short' }).format(values.reopensAt);
+  }
   // Prefer a variant whose values are all known (a reply about an order needs its number); if none is, the
   // chosen one is formatted with the missing values left empty rather than failing the reply.
   const count = template.variants.length;

@@ -12,11 +12,13 @@ export const conversationRoom = (conversationId: string) => `conversation:${conv
 export interface ShopperNamespaceOptions {
   service: ConversationService;
   store: Store;
+  /** The /agent namespace: the agent holding a conversation sees the shopper typing. */
+  agents: Namespace;
   messagesPerMinute: number;
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerShopperNamespace(namespace: Namespace, { service, store, messagesPerMinute, logger }: ShopperNamespaceOptions) {
+export function registerShopperNamespace(namespace: Namespace, { service, store, agents, messagesPerMinute, logger }: ShopperNamespaceOptions) {
   async function checkRate(socket: Socket): Promise<void> {
     if (messagesPerMinute === 0) return;
     const now = Date.now();
@@ -67,9 +69,11 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
       }
     });
 
-    socket.on('typing', (raw: unknown) => {
+    socket.on('typing', async (raw: unknown) => {
       const parsed = Typing.safeParse(raw);
-      if (parsed.success) socket.to(conversationRoom(conversationId)).emit('typing', parsed.data);
+      if (!parsed.success) return;
+      const record = await store.getConversation(conversationId).catch(() => undefined);
+      if (record?.assignedTo) agents.to(`agent:${record.assignedTo}`).emit('typing', { conversationId, typing: parsed.data.typing });
     });
 
     socket.on('rating', async (raw: unknown, ackCandidate: unknown) => {

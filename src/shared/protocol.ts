@@ -14,6 +14,27 @@ export interface Message {
   text: string;
   quickReplies?: QuickReply[];
   createdAt: string;
+  /** Agents' side only: the agent who wrote it, an internal note (never shown to the shopper), and what the bot
+   * understood of a shopper message. */
+  agentId?: string;
+  internal?: boolean;
+  understanding?: { language: string; intent: string; confidence: number };
+}
+
+/** A conversation as the agents' queue shows it. */
+export interface ConversationSummary {
+  id: string;
+  status: ConversationStatus;
+  language?: string;
+  intent?: string;
+  priority: number;
+  queuedAt?: string;
+  waitingSeconds?: number;
+  assignedTo?: string;
+  contactEmail?: string;
+  lastMessage?: string;
+  /** Shopper messages since the agent holding it last replied. */
+  unread: number;
 }
 
 export interface SessionEvent {

@@ -1,3 +1,3 @@
 // The store's public face.
 export { createMemoryStore } from './memory.js';
-export type { ConversationRecord, Store, StoredMessage } from './types.js';
+export type { AgentSession, AuditEntry, ConversationRecord, Store, StoredMessage } from './types.js';

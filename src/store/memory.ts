@@ -1,16 +1,19 @@
 // The in-memory store: the default, for one process with no set-up.
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { Message } from '../shared/protocol.js';
-import type { ConversationRecord, Store } from './types.js';
+import type { AgentSession, AuditEntry, ConversationRecord, Store } from './types.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** Messages never change once stored: one frozen copy is kept and shared by every read. */
 const freeze = (message: Message): Message => Object.freeze(structuredClone(message));
 
 const UNANSWERED_KEPT = 1000;
+const AUDIT_KEPT = 10_000;
 
 export function createMemoryStore(): Store {
   const unanswered: UnansweredMessage[] = [];
+  const sessions = new Map<string, AgentSession>();
+  const audit: AuditEntry[] = [];
   const conversations = new Map<string, ConversationRecord>();
   const byTokenHash = new Map<string, string>();
   const messages = new Map<string, Message[]>();
@@ -48,6 +51,31 @@ export function createMemoryStore(): Store {
     },
     async listMessages(conversationId) {
       return [...(messages.get(conversationId) ?? [])];
+    },
+    async listConversationsByStatus(statuses) {
+      return [...conversations.values()].filter((record) => statuses.includes(record.status)).map(clone);
+    },
+    async createAgentSession(session) {
+      sessions.set(session.tokenHash, { ...session });
+    },
+    async getAgentSession(tokenHash, now) {
+      const session = sessions.get(tokenHash);
+      if (!session) return undefined;
+      if (Date.parse(session.expiresAt) <= now.getTime()) {
+        sessions.delete(tokenHash);
+        return undefined;
+      }
+      return { ...session };
+    },
+    async deleteAgentSession(tokenHash) {
+      sessions.delete(tokenHash);
+    },
+    async appendAudit(entry) {
+      audit.push(clone(entry));
+      if (audit.length > AUDIT_KEPT) audit.splice(0, audit.length - AUDIT_KEPT);
+    },
+    async listAudit(limit) {
+      return audit.slice(-limit).reverse().map(clone);
     },
     async recordUnanswered(entry) {
       unanswered.push(entry);

@@ -16,6 +16,29 @@ export interface ConversationRecord {
   updatedAt: string;
   rating?: { score: number; comment?: string };
   handoff?: { reason: string; priority: number; at: string };
+  /** Set while queued: when it entered the queue and how urgent it is (higher first). */
+  queuedAt?: string;
+  priority?: number;
+  /** The agent holding it while assigned. */
+  assignedTo?: string;
+  /** The intent of the last shopper message, for the agents' queue. */
+  lastIntent?: string;
+  /** An e-mail the shopper left while nobody was available. */
+  contactEmail?: string;
+}
+
+export interface AgentSession {
+  tokenHash: string;
+  agentId: string;
+  expiresAt: string;
+}
+
+export interface AuditEntry {
+  at: string;
+  agentId: string;
+  action: string;
+  conversationId?: string;
+  detail?: Record<string, unknown>;
 }
 
 export interface StoredMessage {
@@ -31,6 +54,14 @@ export interface Store {
   /** Appends a message, unless one with the same clientMessageId is already stored: then that one is returned. */
   appendMessage(message: Message, clientMessageId?: string): Promise<StoredMessage>;
   listMessages(conversationId: string): Promise<Message[]>;
+  /** Conversations in one of these statuses (the agents' queue and desks). */
+  listConversationsByStatus(statuses: ConversationStatus[]): Promise<ConversationRecord[]>;
+  createAgentSession(session: AgentSession): Promise<void>;
+  /** The session of a token hash, unless it has expired. */
+  getAgentSession(tokenHash: string, now: Date): Promise<AgentSession | undefined>;
+  deleteAgentSession(tokenHash: string): Promise<void>;
+  appendAudit(entry: AuditEntry): Promise<void>;
+  listAudit(limit: number): Promise<AuditEntry[]>;
   /** Keeps a message the bot was not confident about (the most recent ones only). */
   recordUnanswered(entry: UnansweredMessage): Promise<void>;
   listUnanswered(limit: number): Promise<UnansweredMessage[]>;

@@ -1,0 +1,39 @@
+// Agents' sign-in: POST /api/v1/auth/login {email, password} → {token, expiresAt, agent}; logout; who am I.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AgentAuth } from '../handoff/sessions.js';
+import { AppError } from '../shared/errors.js';
+
+const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.string().min(1).max(200) });
+const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+export const bearer = (request: FastifyRequest) => {
+  const header = request.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7) : undefined;
+};
+
+export default async function authRoutes(app: FastifyInstance, { auth }: { auth: AgentAuth }) {
+  app.post('/api/v1/auth/login', async (request) => {
+    const attempts = await app.store.hit(`login:${request.ip}`, 60_000, Date.now());
+    if (attempts > LOGIN_ATTEMPTS_PER_MINUTE) throw new AppError('rate_limited', 'too many sign-in attempts; wait a minute');
+    const parsed = Login.safeParse(request.body);
+    if (!parsed.success) throw new AppError('invalid_payload', 'email and password are required');
+    const session = await auth.login(parsed.data.email, parsed.data.password);
+    await app.store.appendAudit({ at: new Date().toISOString(), agentId: session.agent.id, action: 'login' });
+    return session;
+  });
+
+  app.post('/api/v1/auth/logout', async (request, reply) => {
+    const token = bearer(request);
+    const { agent, tokenHash } = await auth.authenticate(token);
+    await auth.logout(token!);
+    await app.store.appendAudit({ at: new Date().toISOString(), agentId: agent.id, action: 'logout' });
+    for (const socket of await app.io.of('/agent').fetchSockets()) if (socket.data.tokenHash === tokenHash) socket.disconnect(true);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/auth/me', async (request) => {
+    const { agent, expiresAt } = await auth.authenticate(bearer(request));
+    return { agent, expiresAt };
+  });
+}

@@ -1,0 +1,115 @@
+// The /agent namespace (DESIGN §6): an agent's console. Every event is checked against a valid session and answers
+// its ack with {ok: true, ...} or {ok: false, error: {code, message}}.
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import type { Agent } from '../handoff/agents.js';
+import type { Desk } from '../handoff/desk.js';
+import type { Presence } from '../handoff/presence.js';
+import type { AgentAuth } from '../handoff/sessions.js';
+import { normalizeText } from '../pipeline/normalize.js';
+import { AppError } from '../shared/errors.js';
+import type { Store } from '../store/index.js';
+import { describeIssues } from './payloads.js';
+import { asAck, errorAck } from './respond.js';
+import { conversationRoom } from './shopper.js';
+
+export const agentRoom = (agentId: string) => `agent:${agentId}`;
+
+const ConversationRef = z.strictObject({ conversationId: z.string().min(1).max(100) });
+const AgentMessage = z.union([
+  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().min(1) }),
+  z.strictObject({ conversationId: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
+]);
+const Note = z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().min(1).max(4000) });
+const Transfer = z.strictObject({ conversationId: z.string().min(1).max(100), agentId: z.string().min(1).max(100) });
+const Typing = z.strictObject({ conversationId: z.string().min(1).max(100), typing: z.boolean() });
+const PresenceChange = z.strictObject({ status: z.enum(['online', 'away']) });
+
+interface AgentSocketData {
+  agent: Agent;
+  expiresAt: string;
+  tokenHash: string;
+}
+
+export interface AgentNamespaceOptions {
+  auth: AgentAuth;
+  desk: Desk;
+  presence: Presence;
+  store: Store;
+  shoppers: Namespace;
+  queueChanged(): void;
+  logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
+}
+
+export function registerAgentNamespace(namespace: Namespace, { auth, desk, presence, store, shoppers, queueChanged, logger }: AgentNamespaceOptions) {
+  namespace.use(async (socket, next) => {
+    try {
+      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+      const { agent, expiresAt, tokenHash } = await auth.authenticate(token);
+      Object.assign(socket.data as AgentSocketData, { agent, expiresAt, tokenHash });
+      next();
+    } catch (error) {
+      next(new Error(error instanceof AppError ? error.message : 'unauthorized'));
+    }
+  });
+
+  namespace.on('connection', (socket: Socket) => {
+    const data = socket.data as AgentSocketData;
+    const { agent } = data;
+    socket.on('error', (error) => logger.warn({ err: error, agentId: agent.id }, 'agent socket error'));
+    void socket.join(agentRoom(agent.id));
+    presence.connect(agent.id, socket.id);
+    desk.agentReturned(agent);
+    void desk.queueFor(agent).then((queue) => socket.emit('queue', queue));
+    queueChanged();
+
+    /** Registers an event: checks the session is still valid, parses the payload, answers the ack. */
+    const handle = <T>(event: string, schema: z.ZodType<T>, action: (payload: T) => Promise<object | void>) => {
+      socket.on(event, async (raw: unknown, ackCandidate: unknown) => {
+        const ack = asAck(ackCandidate);
+        try {
+          if (Date.parse(data.expiresAt) <= Date.now()) {
+            socket.disconnect(true);
+            throw new AppError('unauthorized', 'this session has expired; sign in again');
+          }
+          const parsed = schema.safeParse(raw);
+          if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error));
+          ack({ ok: true, ...((await action(parsed.data)) ?? {}) });
+        } catch (error) {
+          if (!(error instanceof AppError)) logger.error({ err: error, agentId: agent.id, event }, 'agent action failed');
+          ack(errorAck(error));
+        }
+      });
+    };
+
+    handle('claim', ConversationRef, async ({ conversationId }) => ({ history: await desk.claim(agent, conversationId) }));
+    handle('message', AgentMessage, async (payload) => {
+      const text = 'text' in payload ? normalizeText(payload.text) : undefined;
+      return { message: await desk.reply(agent, payload.conversationId, 'text' in payload ? { text } : { templateId: payload.templateId }) };
+    });
+    handle('note', Note, async ({ conversationId, text }) => ({ message: await desk.note(agent, conversationId, text) }));
+    handle('release', ConversationRef, ({ conversationId }) => desk.release(agent, conversationId));
+    handle('resolve', ConversationRef, ({ conversationId }) => desk.resolve(agent, conversationId));
+    handle('transfer', Transfer, ({ conversationId, agentId }) => desk.transfer(agent, conversationId, agentId));
+    handle('history', ConversationRef, async ({ conversationId }) => {
+      const record = await store.getConversation(conversationId);
+      if (!record || (record.status !== 'queued' && record.assignedTo !== agent.id && agent.role !== 'operator')) throw new AppError('forbidden', 'not your conversation');
+      return { history: await store.listMessages(conversationId) };
+    });
+    handle('presence', PresenceChange, async ({ status }) => {
+      presence.set(agent.id, socket.id, status);
+      queueChanged();
+    });
+    handle('typing', Typing, async ({ conversationId, typing }) => {
+      const record = await store.getConversation(conversationId);
+      if (record?.assignedTo !== agent.id) throw new AppError('forbidden', 'not your conversation');
+      shoppers.to(conversationRoom(conversationId)).emit('typing', { typing });
+    });
+
+    socket.on('disconnect', () => {
+      presence.disconnect(agent.id, socket.id);
+      if (!presence.isConnected(agent.id)) desk.agentLeft(agent);
+      queueChanged();
+    });
+  });
+}
