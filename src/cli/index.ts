@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { startServer } from '../server.js';
+import { agentsCommand } from './agents.js';
 import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
 import { classifyCommand } from './classify.js';
@@ -20,6 +21,8 @@ const usage = `Usage: borderless <command>
   chat [--lang xx]              talk to the bot in the terminal, seeing what it understood
   suggest [--server URL] [--json]
                                 recent messages the bot was unsure of, grouped, to add as training phrases
+  agents add --email E --name N --languages en,es [--role agent|operator] [--password P]
+  agents list                   the agents who can sign in to the console
 `;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,7 +30,17 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { lang: { type: 'string' }, json: { type: 'boolean' }, server: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      server: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      languages: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (!command || command === 'help' || values.help) {
     process.stdout.write(usage);
@@ -54,6 +67,8 @@ async function main(argv: string[]): Promise<number> {
       return chatCommand(config, values);
     case 'suggest':
       return suggestCommand(config, values);
+    case 'agents':
+      return agentsCommand(config, positionals[0], values);
     default:
       process.stderr.write(`unknown command "${command}"\n\n${usage}`);
       return 2;

@@ -47,7 +47,7 @@ export async function runConversationTest(snapshot: Snapshot, test: Conversation
   let conversation: ConversationState | undefined;
   const failures: StepFailure[] = [];
   for (const [index, step] of test.steps.entries()) {
-    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0 });
+    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0, context: test.context });
     conversation = actual.conversation;
     const mismatches = compare(step.expect, actual);
     if (mismatches.length > 0) failures.push({ test: test.name, step: index + 1, say: step.say, expected: step.expect, actual, mismatches });

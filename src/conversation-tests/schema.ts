@@ -21,6 +21,8 @@ export const ConversationTest = z.strictObject({
   name: z.string().min(1),
   /** The widget's locale for this conversation, e.g. "es-MX". */
   locale: z.string().max(35).optional(),
+  /** The world around the conversation: business hours and agents (unknown when left out). */
+  context: z.strictObject({ storeOpen: z.boolean().optional(), agentsOnline: z.number().int().min(0).optional() }).optional(),
   steps: z.array(z.strictObject({ say: z.string().min(1), expect: Expectation })).min(1),
 });
 export type ConversationTest = z.infer<typeof ConversationTest>;

@@ -80,7 +80,9 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
   async function unreadFor(record: ConversationRecord): Promise<{ unread: number; lastMessage?: string }> {
     const messages = (await store.listMessages(record.id)).filter((message) => !message.internal);
     let unread = 0;
-    for (let index = messages.length - 1; index >= 0 && messages[index]!.author === 'shopper'; index--) unread++;
+    for (let index = messages.length - 1; index >= 0 && messages[index]!.author !== 'agent'; index--) {
+      if (messages[index]!.author === 'shopper') unread++;
+    }
     return { unread, lastMessage: messages.at(-1)?.text.slice(0, 140) };
   }
 

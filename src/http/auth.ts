@@ -5,7 +5,7 @@ import type { AgentAuth } from '../handoff/sessions.js';
 import { AppError } from '../shared/errors.js';
 
 const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.string().min(1).max(200) });
-const LOGIN_ATTEMPTS_PER_MINUTE = 10;
+const LOGIN_ATTEMPTS_PER_MINUTE = 30;
 
 export const bearer = (request: FastifyRequest) => {
   const header = request.headers.authorization ?? '';

@@ -16,6 +16,8 @@ export interface ConversationState {
   lowConfidenceStreak: number;
   /** What the bot asked for last, and for which intent. */
   awaiting?: { slot: string; intent?: string };
+  /** Tags rules have given the conversation so far ("complaint"). */
+  tags?: string[];
 }
 
 export const newConversationState = (): ConversationState => ({ turns: 0, lowConfidenceStreak: 0 });
@@ -49,8 +51,9 @@ export interface Facts {
   awaiting: string | null;
   customer: PipelineContext['customer'] | null;
   order: PipelineContext['order'] | null;
-  storeOpen: boolean;
-  agentsOnline: number;
+  /** Null where nobody knows, as in previews and conversation tests without a context. */
+  storeOpen: boolean | null;
+  agentsOnline: number | null;
   /** The store's local time: hour 0-23, weekday 1 (Monday) to 7, date YYYY-MM-DD. */
   localTime: { hour: number; weekday: number; date: string };
 }
@@ -90,8 +93,8 @@ export function buildFacts(
     awaiting: conversation.awaiting?.slot ?? null,
     customer: context.customer ?? null,
     order: context.order ?? null,
-    storeOpen: context.storeOpen ?? true,
-    agentsOnline: context.agentsOnline ?? 0,
+    storeOpen: context.storeOpen ?? null,
+    agentsOnline: context.agentsOnline ?? null,
     localTime: localTime(now, timeZone),
   };
 }

@@ -68,12 +68,14 @@ export function understand(snapshot: Snapshot, text: string, options: Understand
   return { text: normalized, language, intent, entities };
 }
 
-function nextConversation(previous: ConversationState, understood: Understanding, action: Action | undefined): ConversationState {
+function nextConversation(previous: ConversationState, understood: Understanding, action: Action | undefined, tags: string[]): ConversationState {
   const next: ConversationState = {
     turns: previous.turns + 1,
     lowConfidenceStreak: understood.intent.confident || action?.type === 'handoff' ? 0 : previous.lowConfidenceStreak + 1,
     language: understood.language.isSupported ? understood.language.language : previous.language,
   };
+  const allTags = [...new Set([...(previous.tags ?? []), ...tags])];
+  if (allTags.length) next.tags = allTags;
   if (action?.type === 'ask') next.awaiting = { slot: action.params.slot, intent: action.params.intent ?? understood.intent.intent };
   return next;
 }
@@ -109,6 +111,6 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     reply,
     handoff: action?.type === 'handoff' ? { reason: action.params.reason, priority: action.params.priority } : undefined,
     tags: decision.tags,
-    conversation: nextConversation(conversation, understood, action),
+    conversation: nextConversation(conversation, understood, action, decision.tags),
   };
 }
