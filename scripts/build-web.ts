@@ -3,7 +3,7 @@ import { build } from 'esbuild';
 
 export async function buildWeb(): Promise<void> {
   await build({
-    entryPoints: { widget: 'src/web/widget/index.ts' },
+    entryPoints: { widget: 'src/web/widget/index.ts', console: 'src/web/console/index.ts' },
     outdir: 'dist/web',
     bundle: true,
     minify: true,

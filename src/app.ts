@@ -9,7 +9,8 @@ import { isOpen, nextOpening, parseBusinessHours } from './handoff/hours.js';
 import { createPresence } from './handoff/presence.js';
 import { createAgentAuth } from './handoff/sessions.js';
 import authRoutes from './http/auth.js';
-import cannedReplyRoutes from './http/canned-replies.js';
+import agentApiRoutes from './http/agent-api.js';
+import consoleRoutes from './http/console.js';
 import adminRoutes from './http/admin.js';
 import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
@@ -22,6 +23,7 @@ import { createMemoryStore, type Store } from './store/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    config: Config;
     knowledge: Knowledge;
     operatorToken: string;
     store: Store;
@@ -48,6 +50,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     trustProxy: true,
   });
 
+  app.decorate('config', config);
   const knowledge = createKnowledge(config.CONTENT_DIR, overrides.snapshot);
   if (!overrides.snapshot) {
     const { ok, problems } = await knowledge.reload();
@@ -119,7 +122,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(previewRoutes, { operatorToken });
   await app.register(adminRoutes, { operatorToken });
   await app.register(authRoutes, { auth });
-  await app.register(cannedReplyRoutes, { auth });
+  await app.register(agentApiRoutes, { auth, presence });
+  await app.register(consoleRoutes);
   await app.register(widgetRoutes);
   await app.register(demoRoutes);
   return app;

@@ -234,6 +234,13 @@ function start(script: HTMLScriptElement): void {
     rating.append(prompt, stars, comment, submit);
   }
 
+  let typingSent = false;
+  function setTyping(isTyping: boolean): void {
+    if (isTyping === typingSent) return;
+    typingSent = isTyping;
+    socket.emit('typing', { typing: isTyping });
+  }
+
   // Opening, closing and the keyboard
   function setOpen(open: boolean): void {
     panel.hidden = !open;
@@ -251,6 +258,7 @@ function start(script: HTMLScriptElement): void {
     event.preventDefault();
     send(input.value);
     input.value = '';
+    setTyping(false);
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -258,14 +266,7 @@ function start(script: HTMLScriptElement): void {
       form.requestSubmit();
     }
   });
-  let typingSent = false;
-  input.addEventListener('input', () => {
-    const isTyping = input.value.length > 0;
-    if (isTyping !== typingSent) {
-      typingSent = isTyping;
-      socket.emit('typing', { typing: isTyping });
-    }
-  });
+  input.addEventListener('input', () => setTyping(input.value.length > 0));
 }
 
 const current = document.currentScript;

@@ -1,13 +1,22 @@
-// GET /api/v1/agent/canned-replies?language=xx: the templates as canned replies, in the agent's language and in
-// the shopper's, so an agent can answer in a language it does not speak.
+// Agents' HTTP API. GET /api/v1/agent/canned-replies?language=xx: the templates as canned replies, in the agent's
+// language and in the shopper's, so an agent can answer in a language it does not speak. GET /api/v1/agent/agents:
+// who is connected, for transfers.
 import type { FastifyInstance } from 'fastify';
+import { loadAgents, publicAgent } from '../handoff/agents.js';
+import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { renderReply } from '../pipeline/render.js';
 import { bearer } from './auth.js';
 
 const HIDDEN = /^(clarify|handoff\.|unsupported_language)/;
 
-export default async function cannedReplyRoutes(app: FastifyInstance, { auth }: { auth: AgentAuth }) {
+export default async function agentApiRoutes(app: FastifyInstance, { auth, presence }: { auth: AgentAuth; presence: Presence }) {
+  app.get('/api/v1/agent/agents', async (request) => {
+    await auth.authenticate(bearer(request));
+    const online = new Set(presence.onlineAgents());
+    return { agents: (await loadAgents(app.config.DATA_DIR)).filter((agent) => presence.isConnected(agent.id)).map((agent) => ({ ...publicAgent(agent), online: online.has(agent.id) })) };
+  });
+
   app.get<{ Querystring: { language?: string } }>('/api/v1/agent/canned-replies', async (request) => {
     const { agent } = await auth.authenticate(bearer(request));
     const snapshot = app.knowledge.current()!;
