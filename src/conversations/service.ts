@@ -152,7 +152,8 @@ export function createConversationService({ store, knowledge, publisher, logger,
           payload.clientMessageId,
         );
         if (isDuplicate) return message;
-        const current: ConversationRecord = { ...record, lastIntent: understood.intent.intent };
+        // The queue shows what the shopper wants: the last intent the bot was sure of.
+        const current: ConversationRecord = understood.intent.confident ? { ...record, lastIntent: understood.intent.intent } : record;
         await store.saveConversation(current);
         publisher.message(current, message, { exceptSocket: senderSocket });
         if (botAnswers(record.status)) {

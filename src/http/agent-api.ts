@@ -8,7 +8,10 @@ import type { AgentAuth } from '../handoff/sessions.js';
 import { renderReply } from '../pipeline/render.js';
 import { bearer } from './auth.js';
 
+/** Templates that only make sense from the bot itself. */
 const HIDDEN = /^(clarify|handoff\.|unsupported_language)/;
+/** Values only a shopper's message provides: templates that need them cannot be sent as canned replies. */
+const MESSAGE_VALUES = new Set(['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'reopensAt']);
 
 export default async function agentApiRoutes(app: FastifyInstance, { auth, presence }: { auth: AgentAuth; presence: Presence }) {
   app.get('/api/v1/agent/agents', async (request) => {
@@ -24,7 +27,9 @@ export default async function agentApiRoutes(app: FastifyInstance, { auth, prese
     const agentLanguage = agent.languages.find((language) => snapshot.languages.includes(language)) ?? snapshot.settings.defaultLanguage;
     const now = new Date();
     const render = (templateId: string, language: string) => renderReply(snapshot, { templateId, language, entities: {}, variantSeed: 0, now }).text;
-    const ids = [...(snapshot.templates.get(snapshot.settings.defaultLanguage)?.keys() ?? [])].filter((id) => !HIDDEN.test(id));
+    const ids = [...(snapshot.templates.get(snapshot.settings.defaultLanguage)?.values() ?? [])]
+      .filter((template) => !HIDDEN.test(template.id) && !template.variantArguments.flat().some((name) => MESSAGE_VALUES.has(name)))
+      .map((template) => template.id);
     return {
       agentLanguage,
       shopperLanguage,
