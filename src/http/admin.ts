@@ -1,5 +1,6 @@
 // Operator APIs: GET /api/v1/admin/status shows what content is serving and the problems of the last change;
-// GET /api/v1/admin/suggestions groups recent messages the bot was not confident about.
+// GET /api/v1/admin/suggestions groups recent messages the bot was not confident about; GET /api/v1/admin/audit
+// lists agents' actions, newest first.
 import type { FastifyInstance } from 'fastify';
 import { groupSuggestions } from '../learning/suggestions.js';
 import { formatProblem } from '../shared/errors.js';
@@ -27,5 +28,10 @@ export default async function adminRoutes(app: FastifyInstance, { operatorToken 
   app.get<{ Querystring: { limit?: string } }>('/api/v1/admin/suggestions', { preHandler: requireOperator(operatorToken) }, async (request) => {
     const limit = Math.min(Math.max(Number(request.query.limit) || 500, 1), 1000);
     return { groups: groupSuggestions(await app.store.listUnanswered(limit)) };
+  });
+
+  app.get<{ Querystring: { limit?: string } }>('/api/v1/admin/audit', { preHandler: requireOperator(operatorToken) }, async (request) => {
+    const limit = Math.min(Math.max(Number(request.query.limit) || 100, 1), 1000);
+    return { entries: await app.store.listAudit(limit) };
   });
 }

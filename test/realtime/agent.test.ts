@@ -105,6 +105,9 @@ describe('hand-off to an agent', () => {
     expect(history[0]!.understanding).toMatchObject({ language: 'en', intent: 'human_agent' });
     await until(() => customer.statuses.find((status) => status.status === 'assigned'));
 
+    const shopperSeesTyping = new Promise((resolve) => customer.socket.once('typing', resolve));
+    expect(await act(ana.socket, 'typing', { conversationId: customer.conversationId, typing: true })).toEqual({ ok: true });
+    expect(await shopperSeesTyping).toEqual({ typing: true });
     expect(await act(ana.socket, 'message', { conversationId: customer.conversationId, text: 'Hi, I am Ana. How can I help?' })).toMatchObject({ ok: true });
     await until(() => customer.messages.find((message) => message.author === 'agent'));
     const botRepliesBefore = customer.messages.filter((message) => message.author === 'bot').length;
@@ -170,8 +173,11 @@ describe('hand-off to an agent', () => {
     expect(await act(bo.socket, 'resolve', { conversationId: first.conversationId })).toEqual({ ok: true });
     await until(() => first.statuses.find((status) => status.status === 'closed'));
     expect(await first.socket.timeout(5000).emitWithAck('rating', { score: 5 })).toEqual({ ok: true });
-    const audit = await server.app.store.listAudit(20);
-    expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['claim', 'transfer', 'resolve']));
+    const response = await fetch(`${server.url}/api/v1/admin/audit`, { headers: { authorization: 'Bearer test-operator-token-0123456789' } });
+    const { entries } = (await response.json()) as { entries: { action: string; agentId: string; conversationId?: string }[] };
+    const forConversation = entries.filter((entry) => entry.conversationId === first.conversationId);
+    expect(forConversation.map((entry) => entry.action)).toEqual(['resolve', 'transfer', 'claim']);
+    expect(forConversation.map((entry) => entry.agentId)).toEqual([bo.id, ana.id, ana.id]);
   });
 
   it('gives the conversation back to the queue when its agent does not return within the grace period', async () => {
