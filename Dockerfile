@@ -3,6 +3,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
 
 # Runtime stage: production dependencies, compiled code and the default content; runs as an unprivileged user.
@@ -16,6 +17,7 @@ COPY bin ./bin
 COPY rules ./rules
 COPY templates ./templates
 COPY locales ./locales
+COPY conversation-tests ./conversation-tests
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 3000
