@@ -1,5 +1,7 @@
 // Builds the Fastify application with its plugins in a fixed order. Tests import this; server.ts listens.
 import { randomBytes } from 'node:crypto';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import type { Server as SocketServer } from 'socket.io';
@@ -14,6 +16,10 @@ import consoleRoutes from './http/console.js';
 import adminRoutes from './http/admin.js';
 import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
+import metricsRoutes from './http/metrics.js';
+import { createMetrics } from './observability/metrics.js';
+import { loggerOptions } from './observability/logger.js';
+import { isAllowedOrigin } from './realtime/origin.js';
 import previewRoutes from './http/preview.js';
 import widgetRoutes from './http/widget.js';
 import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
@@ -45,12 +51,13 @@ export interface AppOverrides {
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: overrides.logger ?? { level: config.LOG_LEVEL },
+    logger: overrides.logger ?? loggerOptions(config.LOG_LEVEL),
     bodyLimit: 64 * 1024,
     trustProxy: true,
   });
 
   app.decorate('config', config);
+  const metrics = createMetrics();
   const knowledge = createKnowledge(config.CONTENT_DIR, overrides.snapshot);
   if (!overrides.snapshot) {
     const { ok, problems } = await knowledge.reload();
@@ -61,6 +68,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   if (overrides.watchContent ?? !overrides.snapshot) {
     const watcher = watchContent(config.CONTENT_DIR, knowledge, {
       onReload: ({ ok, problems }) => {
+        metrics.reload(ok);
         const lines = problems.map(formatProblem);
         if (ok) app.log.info({ warnings: lines }, 'content reloaded');
         else app.log.error({ problems: lines }, 'content change rejected; the previous content keeps serving');
@@ -101,8 +109,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const storeOpen = isOpen(hours, at, config.BUSINESS_TIMEZONE);
     return { storeOpen, agentsOnline: presence.onlineAgents().length, reopensAt: storeOpen ? undefined : nextOpening(hours, at, config.BUSINESS_TIMEZONE) };
   };
-  const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, now });
-  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS });
+  const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now });
+  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics });
+  metrics.observeState({
+    queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,
+    connections: (namespace) => io.of(`/${namespace}`).sockets.size,
+  });
   publisher.attachDesk(desk);
   app.decorate('conversations', conversations);
   app.decorate('desk', desk);
@@ -118,7 +130,27 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     await store.close();
   });
 
+  // Security headers on every response; the widget and its strings are meant to be loaded by stores' pages.
+  await app.register(helmet, {
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  // The HTTP API answers cross-origin requests only from the allowed origins.
+  await app.register(cors, {
+    origin: (origin, callback) => callback(null, !!origin && config.ALLOWED_ORIGINS.length > 0 && isAllowedOrigin(origin, undefined, config.ALLOWED_ORIGINS)),
+    credentials: false,
+  });
   await app.register(healthRoutes);
+  await app.register(metricsRoutes, { metrics });
   await app.register(previewRoutes, { operatorToken });
   await app.register(adminRoutes, { operatorToken });
   await app.register(authRoutes, { auth });

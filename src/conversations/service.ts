@@ -3,7 +3,8 @@
 // hand-off to the queue) to the conversation.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
-import { maskPersonalData } from '../learning/suggestions.js';
+import type { Metrics } from '../observability/metrics.js';
+import { maskPersonalData } from '../shared/privacy.js';
 import { newConversationState, runPipeline, understand, type PipelineContext } from '../pipeline/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
@@ -52,10 +53,11 @@ export interface ConversationServiceDependencies {
   serialize: Serializer;
   /** Store hours and agents online, for the rules' facts. */
   context?: () => PipelineContext;
+  metrics?: Metrics;
   now?: () => Date;
 }
 
-export function createConversationService({ store, knowledge, publisher, logger, serialize, context = () => ({}), now = () => new Date() }: ConversationServiceDependencies) {
+export function createConversationService({ store, knowledge, publisher, logger, serialize, context = () => ({}), metrics, now = () => new Date() }: ConversationServiceDependencies) {
   const newMessage = (conversationId: string, author: Message['author'], text: string, extra: Partial<Message> = {}): Message => ({
     id: randomUUID(),
     conversationId,
@@ -73,7 +75,10 @@ export function createConversationService({ store, knowledge, publisher, logger,
 
   async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: ReturnType<typeof understand>): Promise<void> {
     const snapshot = currentSnapshot();
+    const started = performance.now();
     const result = await runPipeline(snapshot, { text: shopperMessage.text, payload, locale: record.locale, conversation: record.state, now: now(), context: context(), understood });
+    const outcome = result.handoff ? 'handed_off' : !result.reply ? 'unanswered' : result.intent.confident ? 'answered' : 'clarified';
+    metrics?.message(result.language.language, result.intent.intent, outcome, (performance.now() - started) / 1000);
     if (!result.intent.confident && result.language.isSupported && !payload) {
       await store.recordUnanswered({ text: maskPersonalData(result.text), language: result.language.language, guessedIntent: result.intent.intent, confidence: result.intent.confidence, at: now().toISOString() });
     }
@@ -96,6 +101,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
       publisher.message(updated, reply);
     }
     if (result.handoff) {
+      metrics?.handoff(result.handoff.reason);
       logger.info({ conversationId: record.id, reason: result.handoff.reason, intent: result.intent.intent }, 'conversation handed off');
       publisher.queueChanged();
     }
@@ -178,6 +184,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
       if (!record) throw new AppError('not_found', 'this conversation does not exist');
       if (record.status !== 'closed') throw new AppError('forbidden', 'a conversation can be rated once it is closed');
       await store.saveConversation({ ...record, rating, updatedAt: now().toISOString() });
+      metrics?.rating(rating.score);
     },
 
     getConversation: (id: string) => store.getConversation(id),

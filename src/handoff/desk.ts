@@ -9,6 +9,7 @@ import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
 import type { ConversationSummary, Message } from '../shared/protocol.js';
 import type { Publisher } from '../conversations/service.js';
+import type { Metrics } from '../observability/metrics.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent } from './agents.js';
 import type { Presence } from './presence.js';
@@ -24,12 +25,13 @@ export interface DeskOptions {
   now?: () => Date;
   /** Seconds an assigned agent may stay disconnected before the conversation goes back to the queue. */
   graceSeconds?: number;
+  metrics?: Metrics;
 }
 
 const DEFAULT_HANDLING_SECONDS = 180;
 const HANDLING_SAMPLES = 20;
 
-export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60 }: DeskOptions) {
+export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics }: DeskOptions) {
   const handlingSeconds: number[] = [];
   const graceTimers = new Map<string, NodeJS.Timeout>();
 
@@ -119,6 +121,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         if (record.status === 'assigned' && record.assignedTo === agent.id) return store.listMessages(conversationId);
         if (record.status !== 'queued') throw new AppError('forbidden', record.status === 'assigned' ? 'another agent has already claimed this conversation' : 'this conversation is not waiting for an agent');
         await save(record, { status: transition(record.status, 'assigned'), assignedTo: agent.id });
+        if (record.queuedAt) metrics?.waited((now().getTime() - Date.parse(record.queuedAt)) / 1000);
         await audit(agent, 'claim', conversationId);
         publisher.status(conversationId, { status: 'assigned' });
         publisher.queueChanged();

@@ -24,6 +24,7 @@ export default async function widgetRoutes(app: FastifyInstance) {
       .type('application/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin')
       .send(source);
   });
 
@@ -37,6 +38,10 @@ export default async function widgetRoutes(app: FastifyInstance) {
       dir: rightToLeft.has(language) ? 'rtl' : 'ltr',
       strings: { ...fallback, ...(snapshot.ui.get(language)?.widget ?? {}) },
     };
-    return reply.header('cache-control', 'public, max-age=300').header('access-control-allow-origin', '*').send(body);
+    return reply
+      .header('cache-control', 'public, max-age=300')
+      .header('access-control-allow-origin', '*')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .send(body);
   });
 }

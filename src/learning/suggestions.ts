@@ -18,12 +18,6 @@ export interface SuggestionGroup {
   messages: { text: string; count: number; confidence: number }[];
 }
 
-/** Keeps personal data out of what is kept for operators: e-mails, long numbers (orders, phones, cards). */
-export function maskPersonalData(text: string): string {
-  return text
-    .replace(/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu, '<email>')
-    .replace(/\+?\d[\d\s-]{3,}\d/g, (digits) => (digits.replace(/\D/g, '').length >= 5 ? '<number>' : digits));
-}
 
 /** Groups by language and guessed intent, then by the same words (case, accents and punctuation aside). */
 export function groupSuggestions(entries: UnansweredMessage[]): SuggestionGroup[] {

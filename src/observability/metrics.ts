@@ -1,0 +1,74 @@
+// Prometheus metrics (prom-client), one registry per app: what shoppers ask and how the bot does, hand-offs, the
+// queue, ratings, connections and content reloads.
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+interface StateReader {
+  queueLength(): Promise<number>;
+  connections(namespace: 'shopper' | 'agent'): number;
+}
+
+export type Outcome = 'answered' | 'clarified' | 'handed_off' | 'unanswered';
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'borderless_process_' });
+  const messages = new Counter({
+    name: 'borderless_messages_total',
+    help: 'Shopper messages by language, intent and what the bot did with them',
+    labelNames: ['language', 'intent', 'outcome'] as const,
+    registers: [registry],
+  });
+  const pipelineSeconds = new Histogram({
+    name: 'borderless_pipeline_seconds',
+    help: 'Time the pipeline takes for one message',
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05],
+    registers: [registry],
+  });
+  const handoffs = new Counter({ name: 'borderless_handoffs_total', help: 'Conversations handed to people, by reason', labelNames: ['reason'] as const, registers: [registry] });
+  const waitSeconds = new Histogram({
+    name: 'borderless_queue_wait_seconds',
+    help: 'How long shoppers waited in the queue before an agent claimed them',
+    buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
+    registers: [registry],
+  });
+  const ratings = new Counter({ name: 'borderless_ratings_total', help: 'Conversation ratings by score', labelNames: ['score'] as const, registers: [registry] });
+  const reloads = new Counter({ name: 'borderless_content_reloads_total', help: 'Content reloads, by result', labelNames: ['result'] as const, registers: [registry] });
+  let state: StateReader | undefined;
+  new Gauge({
+    name: 'borderless_queue_length',
+    help: 'Conversations waiting for an agent',
+    registers: [registry],
+    async collect() {
+      if (state) this.set(await state.queueLength());
+    },
+  });
+  new Gauge({
+    name: 'borderless_connections',
+    help: 'Connected sockets by namespace',
+    labelNames: ['namespace'] as const,
+    registers: [registry],
+    collect() {
+      if (!state) return;
+      this.set({ namespace: 'shopper' }, state.connections('shopper'));
+      this.set({ namespace: 'agent' }, state.connections('agent'));
+    },
+  });
+
+  return {
+    registry,
+    message(language: string, intent: string, outcome: Outcome, seconds?: number) {
+      messages.inc({ language, intent, outcome });
+      if (seconds !== undefined) pipelineSeconds.observe(seconds);
+    },
+    handoff: (reason: string) => handoffs.inc({ reason }),
+    waited: (seconds: number) => waitSeconds.observe(seconds),
+    rating: (score: number) => ratings.inc({ score: String(score) }),
+    reload: (ok: boolean) => reloads.inc({ result: ok ? 'ok' : 'rejected' }),
+    /** Where the gauges read from when Prometheus scrapes, so the figures are current. */
+    observeState(read: StateReader) {
+      state = read;
+    },
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
