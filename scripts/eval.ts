@@ -104,13 +104,7 @@ dev messages also found in the training utterances: ${overlap}`);
 // 5-fold cross-validation on the training utterances: each fifth is held out in turn. These utterances are more
 // varied than the dev set (typos, long stories, slang), so this is the harder figure of the two.
 const FOLDS = 5;
-let cvTotal = 0;
-let cvOurs = 0;
-let cvNlpJs = 0;
-let cvConfident = 0;
-let cvConfidentRight = 0;
-let cvOutOfScope = 0;
-let cvDeclined = 0;
+const cv = { total: 0, ours: 0, nlpJs: 0, confident: 0, confidentRight: 0, outOfScope: 0, declined: 0 };
 for (let foldIndex = 0; foldIndex < FOLDS; foldIndex++) {
   const training: Corpora = {};
   const heldOut: { language: string; text: string; intent: string }[] = [];
@@ -128,19 +122,19 @@ for (let foldIndex = 0; foldIndex < FOLDS; foldIndex++) {
     const top = ranked[0];
     const answered = !!top && top.intent !== OUT_OF_SCOPE && top.confidence * knownShare >= snapshot.settings.confidenceThreshold;
     if (example.intent === OUT_OF_SCOPE) {
-      cvOutOfScope++;
-      if (!answered) cvDeclined++;
+      cv.outOfScope++;
+      if (!answered) cv.declined++;
       continue;
     }
-    cvTotal++;
-    if (top?.intent === example.intent) cvOurs++;
+    cv.total++;
+    if (top?.intent === example.intent) cv.ours++;
     if (answered) {
-      cvConfident++;
-      if (top?.intent === example.intent) cvConfidentRight++;
+      cv.confident++;
+      if (top?.intent === example.intent) cv.confidentRight++;
     }
-    if ((await baseline.process(example.language, example.text)).intent === example.intent) cvNlpJs++;
+    if ((await baseline.process(example.language, example.text)).intent === example.intent) cv.nlpJs++;
   }
 }
-console.log(`5-fold cross-validation on the training utterances, ${cvTotal} in-scope and ${cvOutOfScope} out-of-scope messages, language given:
-  intent accuracy  Borderless ${percent(cvOurs, cvTotal)}%   NLP.js ${percent(cvNlpJs, cvTotal)}%
-  Borderless at threshold ${snapshot.settings.confidenceThreshold}: prec ${percent(cvConfidentRight, cvConfident)}%  cover ${percent(cvConfident, cvTotal)}%  oos-decl ${percent(cvDeclined, cvOutOfScope)}%`);
+console.log(`5-fold cross-validation on the training utterances, ${cv.total} in-scope and ${cv.outOfScope} out-of-scope messages, language given:
+  intent accuracy  Borderless ${percent(cv.ours, cv.total)}%   NLP.js ${percent(cv.nlpJs, cv.total)}%
+  Borderless at threshold ${snapshot.settings.confidenceThreshold}: prec ${percent(cv.confidentRight, cv.confident)}%  cover ${percent(cv.confident, cv.total)}%  oos-decl ${percent(cv.declined, cv.outOfScope)}%`);

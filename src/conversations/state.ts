@@ -10,7 +10,7 @@ const allowed: Record<ConversationStatus, ConversationStatus[]> = {
   closed: ['bot'],
 };
 
-export function canTransition(from: ConversationStatus, to: ConversationStatus): boolean {
+function canTransition(from: ConversationStatus, to: ConversationStatus): boolean {
   return allowed[from].includes(to);
 }
 

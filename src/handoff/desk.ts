@@ -109,6 +109,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
           waitingSeconds: record.queuedAt && record.status === 'queued' ? Math.round((current - Date.parse(record.queuedAt)) / 1000) : undefined,
           assignedTo: record.assignedTo,
           contactEmail: record.contactEmail,
+          tags: record.state.tags,
           ...(await unreadFor(record)),
         })),
       );

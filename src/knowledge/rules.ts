@@ -45,7 +45,7 @@ export const customOperators: Record<string, (factValue: unknown, ruleValue: unk
     ruleValue.some((prefix) => factValue === prefix || factValue.startsWith(`${String(prefix)}.`)),
 };
 
-export const builtInOperators = [
+const builtInOperators = [
   'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn',
   'contains', 'doesNotContain',
 ];

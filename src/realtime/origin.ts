@@ -1,6 +1,4 @@
 // Which browser origins may open a widget socket: the allow-list, and the server's own pages (the demo).
-import type { IncomingMessage } from 'node:http';
-
 export function isAllowedOrigin(origin: string | undefined, host: string | undefined, allowList: readonly string[]): boolean {
   // Browsers always send Origin on cross-site requests; a client without one is not a page another site runs.
   if (!origin) return true;
@@ -11,5 +9,3 @@ export function isAllowedOrigin(origin: string | undefined, host: string | undef
     return false;
   }
 }
-
-export const requestOrigin = (request: IncomingMessage) => ({ origin: request.headers.origin, host: request.headers.host });

@@ -32,13 +32,6 @@ export class AppError extends Error {
   }
 }
 
-/** Where in a content file a problem is: 1-based line and column, plus the JSON path when known. */
-export interface ContentLocation {
-  line: number;
-  col: number;
-  path?: (string | number)[];
-}
-
 export interface ContentProblem {
   file: string;
   line: number;

@@ -32,6 +32,8 @@ export interface ConversationSummary {
   waitingSeconds?: number;
   assignedTo?: string;
   contactEmail?: string;
+  /** Tags the rules gave the conversation, e.g. "complaint". */
+  tags?: string[];
   lastMessage?: string;
   /** Shopper messages since the agent holding it last replied. */
   unread: number;

@@ -139,6 +139,7 @@ function startConsole(token: string, agent: Profile): void {
       line.append(element('span', { class: 'badge' }, (entry.language ?? '?').toUpperCase()), element('strong', {}, entry.intent ?? 'conversation'));
       if (entry.priority > 0) line.append(element('span', { class: 'badge priority' }, `priority ${entry.priority}`));
       if (isMine(entry)) line.append(element('span', { class: 'badge mine' }, 'mine'));
+      for (const tag of entry.tags ?? []) line.append(element('span', { class: 'badge' }, tag));
       if (entry.unread > 0) line.append(element('span', { class: 'badge unread', 'aria-label': `${entry.unread} unread` }, String(entry.unread)));
       const waitingFor = entry.waitingSeconds !== undefined ? `waiting ${Math.floor(entry.waitingSeconds / 60)} min ${entry.waitingSeconds % 60} s` : entry.status;
       item.append(line, element('div', { class: 'preview' }, `${waitingFor}${entry.contactEmail ? ` · ${entry.contactEmail}` : ''}`), element('div', { class: 'preview' }, entry.lastMessage ?? ''));
