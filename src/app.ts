@@ -152,7 +152,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(healthRoutes);
   await app.register(metricsRoutes, { metrics });
   await app.register(previewRoutes, { operatorToken });
-  await app.register(adminRoutes, { operatorToken });
+  await app.register(adminRoutes, { operatorToken, auth });
   await app.register(authRoutes, { auth });
   await app.register(agentApiRoutes, { auth, presence });
   await app.register(consoleRoutes);

@@ -88,7 +88,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
       updated = {
         ...updated,
         status: transition(updated.status, 'queued'),
-        handoff: { ...result.handoff, at: now().toISOString() },
+        handoff: { ...result.handoff, at: now().toISOString(), intent: result.intent.intent },
         queuedAt: now().toISOString(),
         priority: Math.max(result.handoff.priority, record.priority ?? 0),
       };

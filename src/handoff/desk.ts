@@ -121,8 +121,9 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         const record = await load(conversationId);
         if (record.status === 'assigned' && record.assignedTo === agent.id) return store.listMessages(conversationId);
         if (record.status !== 'queued') throw new AppError('forbidden', record.status === 'assigned' ? 'another agent has already claimed this conversation' : 'this conversation is not waiting for an agent');
-        await save(record, { status: transition(record.status, 'assigned'), assignedTo: agent.id });
-        if (record.queuedAt) metrics?.waited((now().getTime() - Date.parse(record.queuedAt)) / 1000);
+        const waitSeconds = record.queuedAt ? (now().getTime() - Date.parse(record.queuedAt)) / 1000 : undefined;
+        await save(record, { status: transition(record.status, 'assigned'), assignedTo: agent.id, waitSeconds: record.waitSeconds ?? waitSeconds });
+        if (waitSeconds !== undefined) metrics?.waited(waitSeconds);
         await audit(agent, 'claim', conversationId);
         publisher.status(conversationId, { status: 'assigned' });
         publisher.queueChanged();
@@ -149,6 +150,9 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         if (!text) throw new AppError('invalid_payload', 'a reply needs text or a templateId');
         const message: Message = { id: randomUUID(), conversationId, author: 'agent', text, createdAt: now().toISOString(), agentId: agent.id };
         await store.appendMessage(message);
+        if (record.firstResponseSeconds === undefined && record.queuedAt) {
+          await save(record, { firstResponseSeconds: (now().getTime() - Date.parse(record.queuedAt)) / 1000 });
+        }
         publisher.message(record, message);
         await audit(agent, 'reply', conversationId, content.templateId ? { templateId: content.templateId } : undefined);
         publisher.queueChanged();

@@ -1,12 +1,15 @@
 // Operator APIs: GET /api/v1/admin/status shows what content is serving and the problems of the last change;
 // GET /api/v1/admin/suggestions groups recent messages the bot was not confident about; GET /api/v1/admin/audit
-// lists agents' actions, newest first.
+// lists agents' actions, newest first; GET /api/v1/admin/analytics sums up how the bot and the agents do.
 import type { FastifyInstance } from 'fastify';
+import { computeAnalytics } from '../analytics/index.js';
+import type { AgentAuth } from '../handoff/sessions.js';
 import { groupSuggestions } from '../learning/suggestions.js';
-import { formatProblem } from '../shared/errors.js';
-import { requireOperator } from './operator-auth.js';
+import { AppError, formatProblem } from '../shared/errors.js';
+import { bearer } from './auth.js';
+import { isSameSecret, requireOperator } from './operator-auth.js';
 
-export default async function adminRoutes(app: FastifyInstance, { operatorToken }: { operatorToken: string }) {
+export default async function adminRoutes(app: FastifyInstance, { operatorToken, auth }: { operatorToken: string; auth: AgentAuth }) {
   app.get('/api/v1/admin/status', { preHandler: requireOperator(operatorToken) }, async () => {
     const snapshot = app.knowledge.current();
     const last = app.knowledge.lastReload();
@@ -33,5 +36,14 @@ export default async function adminRoutes(app: FastifyInstance, { operatorToken 
   app.get<{ Querystring: { limit?: string } }>('/api/v1/admin/audit', { preHandler: requireOperator(operatorToken) }, async (request) => {
     const limit = Math.min(Math.max(Number(request.query.limit) || 100, 1), 1000);
     return { entries: await app.store.listAudit(limit) };
+  });
+
+  // The analytics page of the console signs in as an agent with the operator role.
+  app.get('/api/v1/admin/analytics', async (request) => {
+    const token = bearer(request) ?? '';
+    const isOperator = (token && isSameSecret(token, operatorToken)) || (await auth.authenticate(token).then(({ agent }) => agent.role === 'operator', () => false));
+    if (!isOperator) throw new AppError('unauthorized', 'the operator token or an operator sign-in is required');
+    const records = await app.store.listConversationsByStatus(['bot', 'queued', 'assigned', 'closed']);
+    return computeAnalytics(records, await app.store.listUnanswered(1000));
   });
 }

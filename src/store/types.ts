@@ -15,7 +15,7 @@ export interface ConversationRecord {
   createdAt: string;
   updatedAt: string;
   rating?: { score: number; comment?: string };
-  handoff?: { reason: string; priority: number; at: string };
+  handoff?: { reason: string; priority: number; at: string; intent?: string };
   /** Set while queued: when it entered the queue and how urgent it is (higher first). */
   queuedAt?: string;
   priority?: number;
@@ -25,6 +25,9 @@ export interface ConversationRecord {
   lastIntent?: string;
   /** An e-mail the shopper left while nobody was available. */
   contactEmail?: string;
+  /** For the store's analytics: seconds from the hand-off to the claim, and to the first agent reply. */
+  waitSeconds?: number;
+  firstResponseSeconds?: number;
 }
 
 export interface AgentSession {

@@ -17,6 +17,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-agents-'));
   await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en', 'es'], role: 'agent', password: PASSWORD });
   await saveAgent(dataDir, { email: 'bo@shop.example', name: 'Bo', languages: ['ja'], role: 'agent', password: PASSWORD });
+  await saveAgent(dataDir, { email: 'ops@shop.example', name: 'Ops', languages: ['en'], role: 'operator', password: PASSWORD });
   server = await startTestServer({ DATA_DIR: dataDir, AGENT_GRACE_SECONDS: '1', SHOPPER_MESSAGES_PER_MINUTE: '0' });
 });
 afterAll(async () => {
@@ -202,5 +203,26 @@ describe('hand-off to an agent', () => {
     const ana = await agent('ana@shop.example');
     const summary = await until(() => ana.queue.find((entry) => entry.id === customer.conversationId));
     expect(summary).toMatchObject({ contactEmail: 'ana.perez@example.com', unread: 2 });
+  });
+
+  it('shows the store analytics to operators only', async () => {
+    const ana = await agent('ana@shop.example');
+    const customer = await shopper();
+    await say(customer.socket, 'I want to talk to a real person');
+    await until(() => ana.queue.find((entry) => entry.id === customer.conversationId));
+    await act(ana.socket, 'claim', { conversationId: customer.conversationId });
+    await act(ana.socket, 'message', { conversationId: customer.conversationId, text: 'Hello!' });
+    await act(ana.socket, 'resolve', { conversationId: customer.conversationId });
+    await customer.socket.timeout(5000).emitWithAck('rating', { score: 4 });
+    const asAgent = await fetch(`${server.url}/api/v1/admin/analytics`, { headers: { authorization: `Bearer ${ana.token}` } });
+    expect(asAgent.status).toBe(401);
+    const { token } = (await (await login('ops@shop.example')).json()) as { token: string };
+    const analytics = await (await fetch(`${server.url}/api/v1/admin/analytics`, { headers: { authorization: `Bearer ${token}` } })).json();
+    expect(analytics.conversations).toBeGreaterThan(0);
+    expect(analytics.handoffRate).toBeGreaterThan(0);
+    expect(analytics.handoffsByIntent.human_agent.handoffs).toBeGreaterThan(0);
+    expect(analytics.averageWaitSeconds).toBeGreaterThanOrEqual(0);
+    expect(analytics.averageFirstResponseSeconds).toBeGreaterThanOrEqual(0);
+    expect(analytics.ratingAverage).toBeGreaterThan(0);
   });
 });

@@ -10,6 +10,24 @@ interface Profile {
   name: string;
   email: string;
   languages: string[];
+  role: 'agent' | 'operator';
+}
+interface Breakdown {
+  conversations: number;
+  handoffs: number;
+  handoffRate: number;
+}
+interface AnalyticsData {
+  conversations: number;
+  automationRate: number;
+  handoffRate: number;
+  handoffsByIntent: Record<string, Breakdown>;
+  handoffsByLanguage: Record<string, Breakdown>;
+  averageWaitSeconds: number | null;
+  averageFirstResponseSeconds: number | null;
+  ratings: number;
+  ratingAverage: number | null;
+  topUnanswered: { language: string; guessedIntent: string; count: number; messages: { text: string; count: number }[] }[];
 }
 interface CannedReply {
   id: string;
@@ -75,7 +93,13 @@ function startConsole(token: string, agent: Profile): void {
   const presence = element('select', { 'aria-label': 'Presence' });
   presence.append(element('option', { value: 'online' }, 'Online'), element('option', { value: 'away' }, 'Away'));
   const logout = element('button', { type: 'button' }, 'Sign out');
-  top.append(who, presence, logout);
+  top.append(who, presence);
+  if (agent.role === 'operator') {
+    const analytics = element('button', { type: 'button' }, 'Analytics');
+    analytics.addEventListener('click', () => void showAnalytics());
+    top.append(analytics);
+  }
+  top.append(logout);
   const queuePanel = element('nav', { class: 'queue', 'aria-label': 'Queue' });
   const queueList = element('div', { role: 'list' });
   queuePanel.append(element('h2', {}, 'Queue'), queueList);
@@ -224,6 +248,45 @@ function startConsole(token: string, agent: Profile): void {
     renderQueue();
     await loadCanned(current()?.language);
     input.focus();
+  }
+
+  const percent = (value: number) => `${Math.round(value * 100)}%`;
+  const seconds = (value: number | null) => (value === null ? '–' : `${Math.round(value)} s`);
+
+  function table(caption: string, headings: string[], rows: string[][]): HTMLTableElement {
+    const node = element('table');
+    node.append(element('caption', {}, caption));
+    const head = element('tr');
+    for (const heading of headings) head.append(element('th', { scope: 'col' }, heading));
+    node.append(head);
+    for (const row of rows) {
+      const line = element('tr');
+      for (const cell of row) line.append(element('td', {}, cell));
+      node.append(line);
+    }
+    return node;
+  }
+
+  async function showAnalytics(): Promise<void> {
+    openId = undefined;
+    renderQueue();
+    log.replaceChildren();
+    const data = await api<AnalyticsData>('/api/v1/admin/analytics', token);
+    const breakdownRows = (rows: Record<string, Breakdown>) =>
+      Object.entries(rows).sort((a, b) => b[1].conversations - a[1].conversations).map(([name, row]) => [name, String(row.conversations), String(row.handoffs), percent(row.handoffRate)]);
+    const report = element('section', { class: 'analytics', 'aria-label': 'Analytics' });
+    report.append(
+      table('Overview', ['conversations', 'automated', 'handed off', 'average wait', 'first response', 'rating'], [[
+        String(data.conversations), percent(data.automationRate), percent(data.handoffRate), seconds(data.averageWaitSeconds),
+        seconds(data.averageFirstResponseSeconds), data.ratingAverage === null ? '–' : `${data.ratingAverage.toFixed(1)} (${data.ratings})`,
+      ]]),
+      table('Hand-offs by intent', ['intent', 'conversations', 'hand-offs', 'rate'], breakdownRows(data.handoffsByIntent)),
+      table('Hand-offs by language', ['language', 'conversations', 'hand-offs', 'rate'], breakdownRows(data.handoffsByLanguage)),
+      table('What the bot did not understand', ['language', 'guessed', 'messages', 'examples'], data.topUnanswered.map((group) => [
+        group.language, group.guessedIntent, String(group.count), group.messages.slice(0, 3).map((message) => message.text).join(' · '),
+      ])),
+    );
+    log.append(report);
   }
 
   async function claim(conversationId: string): Promise<void> {

@@ -41,5 +41,9 @@ input, textarea, select { font: inherit; border: 1px solid #d1d5db; border-radiu
 .canned button { text-align: start; display: flex; flex-direction: column; gap: 2px; padding: 8px; }
 .canned .id { font-size: 11px; color: #6b7280; }
 .canned .shopper { font-size: 12px; color: #374151; border-top: 1px dashed #e5e7eb; padding-top: 3px; }
+.analytics { display: flex; flex-direction: column; gap: 18px; }
+.analytics table { border-collapse: collapse; background: #fff; width: 100%; }
+.analytics caption { text-align: start; font-weight: 600; padding: 4px 0; }
+.analytics th, .analytics td { border: 1px solid #e5e7eb; padding: 4px 8px; text-align: start; font-size: 13px; }
 .empty { color: #6b7280; padding: 24px; text-align: center; }
 `;
