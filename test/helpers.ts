@@ -66,7 +66,7 @@ export async function startTestServer(env: Record<string, string> = {}) {
   const { loadConfig } = await import('../src/config.js');
   const config = loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', HOST: '127.0.0.1', PORT: '0', ...env });
   const app = await buildApp(config, { snapshot: await loadDefaultSnapshot() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: 0, host: config.HOST });
   const { port } = app.server.address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
