@@ -51,6 +51,18 @@ export async function startBorderless(): Promise<{ url: string; child: ChildProc
   return { url, child, stop: () => child.kill('SIGTERM') };
 }
 
+/** The largest event-loop delay the server saw since the last scrape (prom-client's monitorEventLoopDelay). */
+export async function maxEventLoopDelaySeconds(url: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return Number(text.match(/^borderless_process_nodejs_eventloop_lag_max_seconds (\S+)$/m)?.[1] ?? NaN);
+}
+
+export async function startHelloServer(): Promise<{ url: string; stop(): void }> {
+  const child = fork(path.join(root, 'scripts/hello-server.ts'), ['0'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve) => child.once('message', (message: { port: number }) => resolve(message.port)));
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+}
+
 export async function startEchoServer(): Promise<{ url: string; child: ChildProcess; stop(): void }> {
   const child = fork(path.join(root, 'scripts/echo-server.ts'), ['0'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => child.once('message', (message: { port: number }) => resolve(message.port)));
@@ -138,7 +150,7 @@ export async function measureIdleShoppers(count: number): Promise<{ count: numbe
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const before = residentKb(server.child.pid!);
     const sockets = await connectShoppers(server.url, count);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, 3000));
     const after = residentKb(server.child.pid!);
     for (const socket of sockets) socket.disconnect();
     return { count, kbPerShopper: (after - before) / count };

@@ -12,7 +12,8 @@ import { runPipeline } from '../src/pipeline/index.js';
 import { classifyIntent } from '../src/pipeline/intent.js';
 import { normalizeText } from '../src/pipeline/normalize.js';
 import { renderReply } from '../src/pipeline/render.js';
-import { measureIdleShoppers, runLoad, startBorderless, startEchoServer, type LoadResult } from './bench-chat.js';
+import autocannon from 'autocannon';
+import { maxEventLoopDelaySeconds, measureIdleShoppers, runLoad, startBorderless, startEchoServer, startHelloServer, type LoadResult } from './bench-chat.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 20;
@@ -106,30 +107,58 @@ const startup = await measureStartup();
 
 // End to end: shoppers on real sockets, each sending its next message when the reply arrives. The messages are
 // the dev messages the bot answers outright, so no conversation is handed off and falls silent mid-run.
-const SHOPPERS = 500;
+const SHOPPERS = 1000;
+/** Each shopper sends a message every two seconds: 500 messages a second offered. */
+const MESSAGES_PER_SHOPPER_PER_SECOND = 0.5;
 const answered: string[] = [];
 for (const text of messages) {
   const result = await runPipeline(snapshot, { text, now });
   if ((result.action === 'reply' || result.action === 'ask') && result.intent.confident) answered.push(text);
 }
 interface ChatFigures {
-  offered: { borderless: LoadResult; echo: LoadResult };
+  offered: { borderless: LoadResult; echo: LoadResult; maxEventLoopDelayMs: number };
   capacity: { borderless: LoadResult; echo: LoadResult };
-  idle: { count: number; kbPerShopper: number };
+  idle: { count: number; kbPerShopper: number }[];
+  preview: { borderless: number; hello: number; p99: number };
 }
 async function compareWithEcho(options: { warmupSeconds: number; seconds: number; perSecond?: number }) {
   const borderlessServer = await startBorderless();
-  const borderless = await runLoad(borderlessServer.url, SHOPPERS, answered, options).finally(() => borderlessServer.stop());
+  let maxEventLoopDelayMs = NaN;
+  const borderless = await (async () => {
+    await maxEventLoopDelaySeconds(borderlessServer.url); // resets the delay histogram
+    const result = await runLoad(borderlessServer.url, SHOPPERS, answered, options);
+    maxEventLoopDelayMs = (await maxEventLoopDelaySeconds(borderlessServer.url)) * 1000;
+    return result;
+  })().finally(() => borderlessServer.stop());
   const echoServer = await startEchoServer();
   const echo = await runLoad(echoServer.url, SHOPPERS, answered, options).finally(() => echoServer.stop());
-  return { borderless, echo };
+  return { borderless, echo, maxEventLoopDelayMs };
 }
+
+/** Requests a second to POST /api/v1/preview, next to a bare Fastify hello-world route, 50 connections, 10 s each. */
+async function comparePreview(): Promise<ChatFigures['preview']> {
+  const borderlessServer = await startBorderless();
+  const preview = await autocannon({
+    url: `${borderlessServer.url}/api/v1/preview`,
+    method: 'POST',
+    headers: { authorization: 'Bearer bench-operator-token-0123456789', 'content-type': 'application/json' },
+    body: JSON.stringify({ text: 'hola, dónde está mi pedido 100234?' }),
+    connections: 50,
+    duration: 10,
+  }).finally(() => borderlessServer.stop());
+  if (preview.non2xx > 0) throw new Error(`${preview.non2xx} preview requests failed`);
+  const helloServer = await startHelloServer();
+  const hello = await autocannon({ url: helloServer.url, connections: 50, duration: 10 }).finally(() => helloServer.stop());
+  return { borderless: preview.requests.average, hello: hello.requests.average, p99: preview.latency.p99 };
+}
+
 let chat: ChatFigures | undefined;
 if (startup) {
   chat = {
-    offered: await compareWithEcho({ warmupSeconds: 3, seconds: 10, perSecond: 1 }),
+    offered: await compareWithEcho({ warmupSeconds: 3, seconds: 10, perSecond: MESSAGES_PER_SHOPPER_PER_SECOND }),
     capacity: await compareWithEcho({ warmupSeconds: 3, seconds: 10 }),
-    idle: await measureIdleShoppers(1000),
+    idle: [await measureIdleShoppers(1000), await measureIdleShoppers(5000)],
+    preview: await comparePreview(),
   };
 }
 
@@ -154,15 +183,18 @@ if (chat) {
   const row = (name: string, result: LoadResult) =>
     `${name.padEnd(22)}${result.repliesPerSecond.toFixed(0).padStart(10)}${result.p50.toFixed(1).padStart(10)}${result.p99.toFixed(1).padStart(10)}`;
   const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) => ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(0);
-  console.log(`\nend to end, ${SHOPPERS} shoppers on websockets, each sending 1 message a second (${SHOPPERS} messages/s offered), 10 s after a 3 s warm-up`);
+  const offered = SHOPPERS * MESSAGES_PER_SHOPPER_PER_SECOND;
+  console.log(`\nend to end, ${SHOPPERS} shoppers on websockets, each sending a message every ${1 / MESSAGES_PER_SHOPPER_PER_SECOND} s (${offered} messages/s offered), 10 s after a 3 s warm-up`);
   console.log(header);
   console.log(row('Borderless', chat.offered.borderless));
   console.log(row('bare Socket.IO echo', chat.offered.echo));
-  console.log(`throughput ratio: ${ratio(chat.offered)}% of the echo server`);
+  console.log(`throughput ratio: ${ratio(chat.offered)}% of the echo server; longest event-loop delay in Borderless: ${chat.offered.maxEventLoopDelayMs.toFixed(1)} ms`);
   console.log(`\ncapacity, the same ${SHOPPERS} shoppers each sending the next message as soon as the reply arrives`);
   console.log(header);
   console.log(row('Borderless', chat.capacity.borderless));
   console.log(row('bare Socket.IO echo', chat.capacity.echo));
   console.log(`throughput ratio: ${ratio(chat.capacity)}% of the echo server`);
-  console.log(`\nmemory per idle connected shopper (${chat.idle.count} connected): ${chat.idle.kbPerShopper.toFixed(1)} KB`);
+  console.log('');
+  for (const idle of chat.idle) console.log(`memory per idle connected shopper (${idle.count} connected): ${idle.kbPerShopper.toFixed(1)} KB`);
+  console.log(`\nPOST /api/v1/preview, 50 connections: ${chat.preview.borderless.toFixed(0)} requests/s (p99 ${chat.preview.p99} ms); a bare Fastify hello-world route: ${chat.preview.hello.toFixed(0)} requests/s (${((100 * chat.preview.borderless) / chat.preview.hello).toFixed(0)}%)`);
 }
