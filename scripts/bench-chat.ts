@@ -15,6 +15,7 @@ export interface LoadResult {
   replies: number;
   repliesPerSecond: number;
   p50: number;
+  p95: number;
   p99: number;
 }
 
@@ -137,6 +138,7 @@ export async function runLoad(url: string, shoppers: number, messages: string[],
     replies: sorted.length,
     repliesPerSecond: sorted.length / elapsed,
     p50: sorted[Math.floor(sorted.length * 0.5)] ?? NaN,
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN,
     p99: sorted[Math.floor(sorted.length * 0.99)] ?? NaN,
   };
 }

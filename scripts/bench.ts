@@ -179,9 +179,9 @@ if (startup) {
   console.log('server start-up and chat not measured: run `npm run build` first');
 }
 if (chat) {
-  const header = `${''.padEnd(22)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
+  const header = `${''.padEnd(22)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
   const row = (name: string, result: LoadResult) =>
-    `${name.padEnd(22)}${result.repliesPerSecond.toFixed(0).padStart(10)}${result.p50.toFixed(1).padStart(10)}${result.p99.toFixed(1).padStart(10)}`;
+    `${name.padEnd(22)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
   const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) => ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(0);
   const offered = SHOPPERS * MESSAGES_PER_SHOPPER_PER_SECOND;
   console.log(`\nend to end, ${SHOPPERS} shoppers on websockets, each sending a message every ${1 / MESSAGES_PER_SHOPPER_PER_SECOND} s (${offered} messages/s offered), 10 s after a 3 s warm-up`);
