@@ -138,17 +138,27 @@ async function compareWithEcho(options: { warmupSeconds: number; seconds: number
 /** Requests a second to POST /api/v1/preview, next to a bare Fastify hello-world route, 50 connections, 10 s each. */
 async function comparePreview(): Promise<ChatFigures['preview']> {
   const borderlessServer = await startBorderless();
-  const preview = await autocannon({
-    url: `${borderlessServer.url}/api/v1/preview`,
-    method: 'POST',
-    headers: { authorization: 'Bearer bench-operator-token-0123456789', 'content-type': 'application/json' },
-    body: JSON.stringify({ text: 'hola, dónde está mi pedido 100234?' }),
-    connections: 50,
-    duration: 10,
-  }).finally(() => borderlessServer.stop());
+  let preview;
+  try {
+    preview = await autocannon({
+      url: `${borderlessServer.url}/api/v1/preview`,
+      method: 'POST',
+      headers: { authorization: 'Bearer bench-operator-token-0123456789', 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'hola, dónde está mi pedido 100234?' }),
+      connections: 50,
+      duration: 10,
+    });
+  } finally {
+    borderlessServer.stop();
+  }
   if (preview.non2xx > 0) throw new Error(`${preview.non2xx} preview requests failed`);
   const helloServer = await startHelloServer();
-  const hello = await autocannon({ url: helloServer.url, connections: 50, duration: 10 }).finally(() => helloServer.stop());
+  let hello;
+  try {
+    hello = await autocannon({ url: helloServer.url, connections: 50, duration: 10 });
+  } finally {
+    helloServer.stop();
+  }
   return { borderless: preview.requests.average, hello: hello.requests.average, p99: preview.latency.p99 };
 }
 
