@@ -1,5 +1,5 @@
 // Business hours: "mon-fri 09:00-18:00, sat 10:00-14:00" in the store's time zone. Pure functions of the clock.
-import { localTime } from '../pipeline/decide.js';
+import { wallClock } from '../pipeline/decide.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -37,9 +37,8 @@ export function parseBusinessHours(text: string): BusinessHours {
 }
 
 function minuteOfWeek(now: Date, timeZone: string): { weekday: number; minute: number } {
-  const { weekday } = localTime(now, timeZone);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).formatToParts(now).map((part) => [part.type, part.value]));
-  return { weekday, minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  const { weekday, hour, minute } = wallClock(now, timeZone);
+  return { weekday, minute: hour * 60 + minute };
 }
 
 export function isOpen(hours: BusinessHours, now: Date, timeZone: string): boolean {

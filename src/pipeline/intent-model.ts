@@ -47,6 +47,9 @@ export function trainIntentModel(language: string, utterances: Record<string, st
     }
   }
   classifier.train();
+  // The trained counts are all classifying needs: the documents and natural's dense feature index are let go.
+  classifier.docs = [];
+  classifier.features = {};
   const intents = Object.keys(utterances);
 
   return {
