@@ -70,3 +70,14 @@ export async function startTestServer(env: Record<string, string> = {}) {
   const { port } = app.server.address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
+
+/** Polls until read() gives a value (not undefined or false), or fails after timeoutMs. */
+export async function until<T>(read: () => T | undefined | false, timeoutMs = 4000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = read();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -1,32 +1,14 @@
 // Analytics for the store: how much the bot handles alone, where it hands off (by intent and language), how long
 // shoppers wait for people, how they rate, and what the bot did not understand.
-import { groupSuggestions, type SuggestionGroup, type UnansweredMessage } from '../learning/suggestions.js';
+import { groupSuggestions, type UnansweredMessage } from '../learning/suggestions.js';
+import type { Analytics, HandoffBreakdown } from '../shared/protocol.js';
 import type { ConversationRecord } from '../store/index.js';
-
-export interface Breakdown {
-  conversations: number;
-  handoffs: number;
-  handoffRate: number;
-}
-
-export interface Analytics {
-  conversations: number;
-  automationRate: number;
-  handoffRate: number;
-  handoffsByIntent: Record<string, Breakdown>;
-  handoffsByLanguage: Record<string, Breakdown>;
-  averageWaitSeconds: number | null;
-  averageFirstResponseSeconds: number | null;
-  ratings: number;
-  ratingAverage: number | null;
-  topUnanswered: SuggestionGroup[];
-}
 
 const average = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
 const rate = (part: number, whole: number) => (whole ? part / whole : 0);
 
-function breakdown(records: ConversationRecord[], key: (record: ConversationRecord) => string | undefined): Record<string, Breakdown> {
-  const table: Record<string, Breakdown> = {};
+function breakdown(records: ConversationRecord[], key: (record: ConversationRecord) => string | undefined): Record<string, HandoffBreakdown> {
+  const table: Record<string, HandoffBreakdown> = {};
   for (const record of records) {
     const name = key(record) ?? 'unknown';
     table[name] ??= { conversations: 0, handoffs: 0, handoffRate: 0 };

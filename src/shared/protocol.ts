@@ -87,3 +87,23 @@ export interface WidgetStrings {
   dir: 'ltr' | 'rtl';
   strings: Record<string, string>;
 }
+
+/** The store's analytics (GET /api/v1/admin/analytics), shared with the console's Analytics page. */
+export interface HandoffBreakdown {
+  conversations: number;
+  handoffs: number;
+  handoffRate: number;
+}
+
+export interface Analytics {
+  conversations: number;
+  automationRate: number;
+  handoffRate: number;
+  handoffsByIntent: Record<string, HandoffBreakdown>;
+  handoffsByLanguage: Record<string, HandoffBreakdown>;
+  averageWaitSeconds: number | null;
+  averageFirstResponseSeconds: number | null;
+  ratings: number;
+  ratingAverage: number | null;
+  topUnanswered: { language: string; guessedIntent: string; count: number; messages: { text: string; count: number; confidence: number }[] }[];
+}

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,4 +40,40 @@ export async function startStorePage(page: (borderlessUrl: string, query: URLSea
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A store page with the widget, a Borderless server with one agent (ana@shop.example) and Chromium: the scene of
+ * tests that drive the widget and the console side by side.
+ */
+export async function startConsoleScene(storePage: (borderlessUrl: string) => string) {
+  const { mkdtemp, rm: remove } = await import('node:fs/promises');
+  const { saveAgent } = await import('../../src/handoff/agents.js');
+  const { startTestServer } = await import('../helpers.js');
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-scene-'));
+  await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: AGENT_PASSWORD });
+  const store = await startStorePage((borderless) => storePage(borderless));
+  const server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' });
+  store.setBorderless(server.url);
+  const chromium = await launchBrowser();
+  return {
+    server,
+    store,
+    browser: chromium.browser,
+    async close() {
+      await chromium.close();
+      await server.close();
+      await store.close();
+      await remove(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const AGENT_PASSWORD = 'correct horse battery';
+
+export async function signInToConsole(page: Page, serverUrl: string): Promise<void> {
+  await page.goto(`${serverUrl}/console`);
+  await page.getByRole('textbox', { name: 'E-mail' }).fill('ana@shop.example');
+  await page.getByRole('textbox', { name: 'Password' }).fill(AGENT_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

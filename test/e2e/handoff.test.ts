@@ -1,32 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveAgent } from '../../src/handoff/agents.js';
-import { startTestServer } from '../helpers.js';
-import { launchBrowser, startStorePage } from './browser.js';
+import { signInToConsole, startConsoleScene } from './browser.js';
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let store: Awaited<ReturnType<typeof startStorePage>>;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let dataDir: string;
+let scene: Awaited<ReturnType<typeof startConsoleScene>>;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-console-'));
-  await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: 'correct horse battery' });
-  store = await startStorePage((borderless) => `<!doctype html><html><body><h1>Store</h1><script src="${borderless}/widget.js" defer data-locale="ja"></script></body></html>`);
-  server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' });
-  store.setBorderless(server.url);
-  chromium = await launchBrowser();
+  scene = await startConsoleScene((borderless) => `<!doctype html><html><body><h1>Store</h1><script src="${borderless}/widget.js" defer data-locale="ja"></script></body></html>`);
 }, 60_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  await store?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => scene?.close());
 
 async function shopperSays(page: Page, text: string): Promise<void> {
   const composer = page.getByRole('textbox');
@@ -36,15 +17,12 @@ async function shopperSays(page: Page, text: string): Promise<void> {
 
 describe('the widget and the console side by side', () => {
   it('goes from the bot to a person and back, in the shopper language', async () => {
-    const console = await chromium.browser.newPage();
-    await console.goto(`${server.url}/console`);
-    await console.getByRole('textbox', { name: 'E-mail' }).fill('ana@shop.example');
-    await console.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
-    await console.getByRole('button', { name: 'Sign in' }).click();
+    const console = await scene.browser.newPage();
+    await signInToConsole(console, scene.server.url);
     await console.getByText('Nobody is waiting.').waitFor();
 
-    const shop = await chromium.browser.newPage();
-    await shop.goto(`${store.origin}/`);
+    const shop = await scene.browser.newPage();
+    await shop.goto(`${scene.store.origin}/`);
     await shop.locator('.launcher').click();
     await shopperSays(shop, '担当者と話したいです');
     // The shopper sees the queue position, in Japanese.

@@ -1,12 +1,7 @@
 // XSS payloads from a shopper through the widget and from an agent through the console, checked in the browser.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveAgent } from '../../src/handoff/agents.js';
-import { launchBrowser, startStorePage } from '../e2e/browser.js';
-import { startTestServer } from '../helpers.js';
+import { signInToConsole, startConsoleScene } from '../e2e/browser.js';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',
@@ -26,26 +21,12 @@ const PAYLOADS = [
   '{{constructor.constructor("alert(14)")()}}',
 ];
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let store: Awaited<ReturnType<typeof startStorePage>>;
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let dataDir: string;
+let scene: Awaited<ReturnType<typeof startConsoleScene>>;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-xss-'));
-  await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: 'correct horse battery' });
-  store = await startStorePage((borderless) => `<!doctype html><html><body><script src="${borderless}/widget.js" defer></script></body></html>`);
-  server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' });
-  store.setBorderless(server.url);
-  chromium = await launchBrowser();
+  scene = await startConsoleScene((borderless) => `<!doctype html><html><body><script src="${borderless}/widget.js" defer></script></body></html>`);
 }, 60_000);
-
-afterAll(async () => {
-  await chromium?.close();
-  await server?.close();
-  await store?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => scene?.close());
 
 /**
  * Elements that would run or load something anywhere in the page or the widget's shadow root, and anything inside a
@@ -63,16 +44,13 @@ const dangerous = (page: Page) =>
 describe('hardening: XSS payloads in the widget and the console', () => {
   it('shows every payload as text on both sides and runs none', async () => {
     let dialogs = 0;
-    const console = await chromium.browser.newPage();
-    const shop = await chromium.browser.newPage();
+    const console = await scene.browser.newPage();
+    const shop = await scene.browser.newPage();
     for (const page of [console, shop]) page.on('dialog', async (dialog) => (dialogs++, await dialog.dismiss()));
 
-    await console.goto(`${server.url}/console`);
-    await console.getByRole('textbox', { name: 'E-mail' }).fill('ana@shop.example');
-    await console.getByRole('textbox', { name: 'Password' }).fill('correct horse battery');
-    await console.getByRole('button', { name: 'Sign in' }).click();
+    await signInToConsole(console, scene.server.url);
 
-    await shop.goto(`${store.origin}/`);
+    await shop.goto(`${scene.store.origin}/`);
     await shop.locator('.launcher').click();
     const composer = shop.getByRole('textbox');
     await composer.fill('I want to talk to a real person');

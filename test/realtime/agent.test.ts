@@ -6,7 +6,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { saveAgent } from '../../src/handoff/agents.js';
 import type { Ack, ConversationSummary, Message, StatusEvent } from '../../src/shared/protocol.js';
-import { startTestServer } from '../helpers.js';
+import { startTestServer, until } from '../helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let dataDir: string;
@@ -30,15 +30,6 @@ afterEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
 });
 
-async function until<T>(read: () => T | undefined | false, timeoutMs = 4000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 const login = async (email: string, password = PASSWORD) =>
   fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });

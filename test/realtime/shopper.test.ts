@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Ack, Message, SessionEvent, StatusEvent } from '../../src/shared/protocol.js';
-import { startTestServer } from '../helpers.js';
+import { startTestServer, until } from '../helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const sockets: Socket[] = [];
@@ -37,15 +37,6 @@ async function shopper(auth: Record<string, unknown> = {}, extraHeaders: Record<
 
 const send = (socket: Socket, payload: unknown) => socket.timeout(5000).emitWithAck('message', payload) as Promise<Ack<{ id: string }>>;
 
-async function until<T>(read: () => T | undefined, timeoutMs = 3000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('/shopper session', () => {
   it('opens a conversation with a secret resume token and empty history', async () => {

@@ -2,7 +2,7 @@
 // replies and canned replies in the shopper's language, notes, transfer, hand-back and resolve. Every text from
 // shoppers, agents and templates is rendered as text.
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ConversationSummary, Message } from '../../shared/protocol.js';
+import type { Ack, Analytics, ConversationSummary, HandoffBreakdown, Message } from '../../shared/protocol.js';
 import { styles } from './styles.js';
 
 interface Profile {
@@ -11,23 +11,6 @@ interface Profile {
   email: string;
   languages: string[];
   role: 'agent' | 'operator';
-}
-interface Breakdown {
-  conversations: number;
-  handoffs: number;
-  handoffRate: number;
-}
-interface AnalyticsData {
-  conversations: number;
-  automationRate: number;
-  handoffRate: number;
-  handoffsByIntent: Record<string, Breakdown>;
-  handoffsByLanguage: Record<string, Breakdown>;
-  averageWaitSeconds: number | null;
-  averageFirstResponseSeconds: number | null;
-  ratings: number;
-  ratingAverage: number | null;
-  topUnanswered: { language: string; guessedIntent: string; count: number; messages: { text: string; count: number }[] }[];
 }
 interface CannedReply {
   id: string;
@@ -271,8 +254,8 @@ function startConsole(token: string, agent: Profile): void {
     openId = undefined;
     renderQueue();
     log.replaceChildren();
-    const data = await api<AnalyticsData>('/api/v1/admin/analytics', token);
-    const breakdownRows = (rows: Record<string, Breakdown>) =>
+    const data = await api<Analytics>('/api/v1/admin/analytics', token);
+    const breakdownRows = (rows: Record<string, HandoffBreakdown>) =>
       Object.entries(rows).sort((a, b) => b[1].conversations - a[1].conversations).map(([name, row]) => [name, String(row.conversations), String(row.handoffs), percent(row.handoffRate)]);
     const report = element('section', { class: 'analytics', 'aria-label': 'Analytics' });
     report.append(
