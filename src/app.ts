@@ -104,10 +104,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const serialize = createSerializer();
   const presence = createPresence();
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
+  // One time zone for opening hours and the rules' localTime: the configuration's, else the content's.
   const context = () => {
     const at = now();
-    const storeOpen = isOpen(hours, at, config.BUSINESS_TIMEZONE);
-    return { storeOpen, agentsOnline: presence.onlineAgents().length, reopensAt: storeOpen ? undefined : nextOpening(hours, at, config.BUSINESS_TIMEZONE) };
+    const timeZone = config.BUSINESS_TIMEZONE ?? knowledge.current()?.settings.timeZone ?? 'UTC';
+    const storeOpen = isOpen(hours, at, timeZone);
+    return { storeOpen, agentsOnline: presence.onlineAgents().length, reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
   };
   const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now });
   const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics });

@@ -41,7 +41,8 @@ export const ConfigSchema = z.object({
         return false;
       }
     }, 'write it like "mon-fri 09:00-18:00, sat 10:00-14:00"'),
-  BUSINESS_TIMEZONE: z.string().default('UTC').refine(isTimeZone, 'an IANA time zone such as "Europe/Berlin"'),
+  /** The store's time zone for business hours and the rules' localTime; unset: locales/settings.json's timeZone. */
+  BUSINESS_TIMEZONE: z.string().refine(isTimeZone, 'an IANA time zone such as "Europe/Berlin"').optional(),
   /** Seconds an agent may be disconnected before its conversations go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   AGENT_SESSION_HOURS: z.coerce.number().min(0.01).max(720).default(12),

@@ -34,6 +34,8 @@ export interface PipelineContext {
   agentsOnline?: number;
   /** When the store's people are next at work, while it is closed. */
   reopensAt?: Date;
+  /** The store's time zone, when the server's configuration names one (else the content's setting). */
+  timeZone?: string;
 }
 
 export interface Facts {
@@ -104,7 +106,7 @@ export function buildFacts(
     order: context.order ?? null,
     storeOpen: context.storeOpen ?? null,
     agentsOnline: context.agentsOnline ?? null,
-    localTime: localTime(now, timeZone),
+    localTime: localTime(now, context.timeZone ?? timeZone),
   };
 }
 

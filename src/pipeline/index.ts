@@ -99,6 +99,7 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
         variantSeed: input.variantSeed ?? conversation.turns,
         now: input.now,
         values: input.context?.reopensAt ? { reopensAt: input.context.reopensAt } : undefined,
+        timeZone: input.context?.timeZone,
         suggest: action.type === 'reply' && action.params.suggestAlternatives
           ? { count: action.params.suggestAlternatives, intent: understood.intent }
           : undefined,

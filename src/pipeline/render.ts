@@ -27,6 +27,8 @@ export interface RenderInput {
   suggest?: { count: number; intent: IntentResult };
   /** Extra values for the template, such as an order's fields. */
   values?: Record<string, TemplateValue>;
+  /** The store's time zone for moments in the reply, when the server's configuration names one. */
+  timeZone?: string;
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>();
@@ -62,7 +64,7 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   };
   // A moment named in a reply ("we're back Monday 09:00") is written in the shopper's language and the store's time.
   if (values.reopensAt instanceof Date) {
-    values.reopensAt = new Intl.DateTimeFormat(template.language, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: snapshot.settings.timeZone, timeZoneName: 'short' }).format(values.reopensAt);
+    values.reopensAt = new Intl.DateTimeFormat(template.language, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: input.timeZone ?? snapshot.settings.timeZone, timeZoneName: 'short' }).format(values.reopensAt);
   }
   // Prefer a variant whose values are all known (a reply about an order needs its number); if none is, the
   // chosen one is formatted with the missing values left empty rather than failing the reply.
