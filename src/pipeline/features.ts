@@ -1,6 +1,6 @@
 // Turns a message into the features the intent classifier sees: stemmed words (natural's stemmers where it has
-// one, light stems otherwise) and pairs of them, letter 4-grams of each word so typos and inflections still match,
-// character n-grams for Japanese, and shape tokens for numbers, e-mails and tracking codes ("#100234" ≈ "#558812").
+// one, light stems otherwise), letter 4-grams of each word so typos and inflections still match, character
+// n-grams for Japanese, and shape tokens for numbers, e-mails and tracking codes ("#100234" ≈ "#558812").
 import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import porterDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
 import porterEs from 'natural/lib/natural/stemmers/porter_stemmer_es.js';
@@ -46,7 +46,7 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
 const isCjk = (feature: string) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u.test(feature);
 
 const MAX_FEATURES = 160;
-/** Marks letter n-grams and stem pairs, which say nothing about whether a word is known. */
+/** Marks letter n-grams, which say nothing about whether a word is known. */
 const GRAM = '§';
 
 /** Character n-grams of a run of CJK text: Japanese has no spaces between words. */
@@ -76,10 +76,7 @@ export function intentFeatures(text: string, language: string): string[] {
     .replace(TRACKING, () => (features.push('#tracking'), ' '))
     .replace(LONG_NUMBER, () => (features.push('#number'), ' '));
   rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));
-  const stems = stemmedWords(rest, language);
-  features.push(...stems);
-  // Pairs of neighbouring stems tell "is it in stock" from "it is broken"; like n-grams they are not words of their own.
-  for (let index = 0; index + 1 < stems.length; index++) features.push(`${GRAM}${stems[index]}_${stems[index + 1]}`);
+  features.push(...stemmedWords(rest, language));
   for (const word of words(fold(rest))) {
     const padded = `<${word}>`;
     for (let index = 0; index + 4 <= padded.length; index++) features.push(`${GRAM}${padded.slice(index, index + 4)}`);
