@@ -25,7 +25,7 @@ import widgetRoutes from './http/widget.js';
 import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
 import { createPublisher, createSocketServer, registerNamespaces } from './realtime/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
-import { createMemoryStore, type Store } from './store/index.js';
+import { createMemoryStore, createRedisStore, type Store } from './store/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,7 +95,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }),
   );
 
-  const store = overrides.store ?? createMemoryStore();
+  const store = overrides.store ?? (config.REDIS_URL ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX }) : createMemoryStore());
   app.decorate('store', store);
   const io = createSocketServer(app, config);
   app.decorate('io', io);

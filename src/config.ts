@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   REDIS_URL: z.url().optional(),
+  /** Prefix of every Redis key, so several stores (or tests) can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).default('borderless:'),
   CONTENT_DIR: z.string().min(1).default(packageRoot),
   DATA_DIR: z.string().min(1).default('./data'),
   ALLOWED_ORIGINS: commaList.default([]),
