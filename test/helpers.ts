@@ -81,3 +81,16 @@ export async function until<T>(read: () => T | undefined | false, timeoutMs = 40
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Removes every key a test wrote under its own prefix. */
+export async function removeRedisKeys(prefixes: string[]): Promise<void> {
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(TEST_REDIS_URL);
+  for (const prefix of prefixes) {
+    const keys = await redis.keys(`${prefix}*`);
+    if (keys.length) await redis.del(...keys);
+  }
+  await redis.quit();
+}

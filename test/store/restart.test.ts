@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { io as connect } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../src/shared/protocol.js';
-import { startTestServer, until } from '../helpers.js';
+import { removeRedisKeys, startTestServer, TEST_REDIS_URL as REDIS_URL, until } from '../helpers.js';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const REDIS_PREFIX = `borderless-test:${randomUUID()}:`;
 
-afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${REDIS_PREFIX}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
-});
+afterAll(() => removeRedisKeys([REDIS_PREFIX]));
 
 describe('state in Redis', () => {
   it('serves an existing conversation, with its history and language, right after a restart', async () => {
