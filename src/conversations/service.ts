@@ -172,7 +172,9 @@ export function createConversationService({ store, knowledge, publisher, logger,
           return message;
         }
         if (record.status === 'queued' && understood.entities.email && !record.contactEmail && OFFLINE_REASONS.has(record.handoff?.reason ?? '')) {
-          await keepContactEmail(current, understood.entities.email, record.state.language ?? understood.language.language);
+          await keepContactEmail(current, understood.entities.email, record.state.language ?? understood.language.language).catch((error: unknown) =>
+            logger.error({ err: error, conversationId }, 'could not keep the contact e-mail'),
+          );
         }
         publisher.queueChanged();
         return message;
