@@ -122,7 +122,9 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         if (record.status === 'assigned' && record.assignedTo === agent.id) return store.listMessages(conversationId);
         if (record.status !== 'queued') throw new AppError('forbidden', record.status === 'assigned' ? 'another agent has already claimed this conversation' : 'this conversation is not waiting for an agent');
         const waitSeconds = record.queuedAt ? (now().getTime() - Date.parse(record.queuedAt)) / 1000 : undefined;
-        await save(record, { status: transition(record.status, 'assigned'), assignedTo: agent.id, waitSeconds: record.waitSeconds ?? waitSeconds });
+        const claimed = { ...record, status: transition(record.status, 'assigned'), assignedTo: agent.id, waitSeconds: record.waitSeconds ?? waitSeconds, updatedAt: now().toISOString() };
+        // Another node may have taken it since it was read: the store lets exactly one claim through.
+        if (!(await store.saveConversationIf(claimed, 'queued'))) throw new AppError('forbidden', 'another agent has already claimed this conversation');
         if (waitSeconds !== undefined) metrics?.waited(waitSeconds);
         await audit(agent, 'claim', conversationId);
         publisher.status(conversationId, { status: 'assigned' });

@@ -38,6 +38,11 @@ export function createMemoryStore(): Store {
       if (!conversations.has(record.id)) throw new Error(`conversation ${record.id} does not exist`);
       conversations.set(record.id, clone(record));
     },
+    async saveConversationIf(record, expectedStatus) {
+      if (conversations.get(record.id)?.status !== expectedStatus) return false;
+      conversations.set(record.id, clone(record));
+      return true;
+    },
     async appendMessage(message, clientMessageId) {
       const key = clientMessageId && `${message.conversationId}:${clientMessageId}`;
       const existing = key ? clientMessageIds.get(key) : undefined;

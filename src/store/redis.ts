@@ -38,12 +38,16 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
   };
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
 
-  async function writeConversation(record: ConversationRecord, isNew: boolean): Promise<void> {
-    const transaction = redis.multi().set(key.conversation(record.id), JSON.stringify(record));
+  function conversationWrite(client: Redis, record: ConversationRecord, isNew: boolean) {
+    const transaction = client.multi().set(key.conversation(record.id), JSON.stringify(record));
     for (const status of STATUSES) transaction.srem(key.status(status), record.id);
     transaction.sadd(key.status(record.status), record.id);
     if (isNew) transaction.set(key.token(record.tokenHash), record.id);
-    await transaction.exec();
+    return transaction;
+  }
+
+  async function writeConversation(record: ConversationRecord, isNew: boolean): Promise<void> {
+    await conversationWrite(redis, record, isNew).exec();
   }
 
   return {
@@ -58,6 +62,22 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     async saveConversation(record) {
       if (!(await redis.exists(key.conversation(record.id)))) throw new Error(`conversation ${record.id} does not exist`);
       await writeConversation(record, false);
+    },
+    async saveConversationIf(record, expectedStatus) {
+      // WATCH needs a connection of its own: on the shared one, another caller's command would join the transaction.
+      const client = redis.duplicate();
+      client.on('error', () => undefined);
+      try {
+        await client.watch(key.conversation(record.id));
+        const current = parse<ConversationRecord>(await client.get(key.conversation(record.id)));
+        if (current?.status !== expectedStatus) {
+          await client.unwatch();
+          return false;
+        }
+        return (await conversationWrite(client, record, false).exec()) !== null;
+      } finally {
+        client.disconnect();
+      }
     },
     async appendMessage(message, clientMessageId) {
       const idempotencyKey = clientMessageId ? key.clientMessage(message.conversationId, clientMessageId) : '';

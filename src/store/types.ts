@@ -54,6 +54,11 @@ export interface Store {
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;
   saveConversation(record: ConversationRecord): Promise<void>;
+  /**
+   * Saves the record only if the stored one still has the expected status, atomically (across nodes too): of two
+   * agents claiming one conversation, exactly one succeeds. Returns whether it saved.
+   */
+  saveConversationIf(record: ConversationRecord, expectedStatus: ConversationStatus): Promise<boolean>;
   /** Appends a message, unless one with the same clientMessageId is already stored: then that one is returned. */
   appendMessage(message: Message, clientMessageId?: string): Promise<StoredMessage>;
   listMessages(conversationId: string): Promise<Message[]>;

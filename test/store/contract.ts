@@ -44,6 +44,20 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect((await store.getConversation(record.id))!.state.turns).toBe(0);
     });
 
+    it('lets exactly one of two concurrent conditional saves through', async () => {
+      const record = conversation({ status: 'queued' });
+      await store.createConversation(record);
+      const results = await Promise.all([
+        store.saveConversationIf({ ...record, status: 'assigned', assignedTo: 'agent-a' }, 'queued'),
+        store.saveConversationIf({ ...record, status: 'assigned', assignedTo: 'agent-b' }, 'queued'),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const stored = (await store.getConversation(record.id))!;
+      expect(stored.assignedTo).toBe(results[0] ? 'agent-a' : 'agent-b');
+      expect(await store.listConversationsByStatus(['assigned'])).toHaveLength(1);
+      expect(await store.saveConversationIf({ ...record, status: 'bot' }, 'queued')).toBe(false);
+    });
+
     it('keeps messages in order and stores a resent clientMessageId once', async () => {
       const record = conversation();
       await store.createConversation(record);
