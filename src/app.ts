@@ -23,7 +23,7 @@ import { isAllowedOrigin } from './realtime/origin.js';
 import previewRoutes from './http/preview.js';
 import widgetRoutes from './http/widget.js';
 import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
-import { createPublisher, createSocketServer, registerNamespaces } from './realtime/index.js';
+import { createClusterPresence, createPublisher, createSocketServer, registerNamespaces } from './realtime/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisStore, type Store } from './store/index.js';
 
@@ -100,7 +100,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const io = createSocketServer(app, config);
   app.decorate('io', io);
   const now = overrides.now ?? (() => new Date());
-  const publisher = createPublisher(io);
+  const cluster = createClusterPresence(io, !!config.REDIS_URL);
+  const publisher = createPublisher(io, cluster);
   const serialize = createSerializer();
   const presence = createPresence();
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
@@ -109,10 +110,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const at = now();
     const timeZone = config.BUSINESS_TIMEZONE ?? knowledge.current()?.settings.timeZone ?? 'UTC';
     const storeOpen = isOpen(hours, at, timeZone);
-    return { storeOpen, agentsOnline: presence.onlineAgents().length, reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
+    return { storeOpen, agentsOnline: Math.max(cluster.onlineCount(), presence.onlineAgents().length), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
   };
   const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now });
-  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics });
+  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster });
   metrics.observeState({
     queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,
     connections: (namespace) => io.of(`/${namespace}`).sockets.size,
@@ -121,9 +122,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.decorate('conversations', conversations);
   app.decorate('desk', desk);
   const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
-  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher });
+  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster });
   // Sockets go first, so that closing the HTTP server does not wait on open websockets.
   app.addHook('preClose', async () => {
+    cluster.close();
     io.local.disconnectSockets(true);
     io.engine.close();
   });

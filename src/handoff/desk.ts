@@ -26,12 +26,16 @@ export interface DeskOptions {
   /** Seconds an assigned agent may stay disconnected before the conversation goes back to the queue. */
   graceSeconds?: number;
   metrics?: Metrics;
+  /** Agents online on every node, and whether one is connected to any node (several nodes share Redis). */
+  cluster?: { onlineCount(): number; isConnectedAnywhere(agentId: string): Promise<boolean> };
 }
 
 const DEFAULT_HANDLING_SECONDS = 180;
 const HANDLING_SAMPLES = 20;
 
-export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics }: DeskOptions) {
+export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster }: DeskOptions) {
+  const onlineCount = () => cluster?.onlineCount() ?? presence.onlineAgents().length;
+  const isConnected = async (agentId: string) => presence.isConnected(agentId) || ((await cluster?.isConnectedAnywhere(agentId)) ?? false);
   const handlingSeconds: number[] = [];
   const graceTimers = new Map<string, NodeJS.Timeout>();
 
@@ -69,7 +73,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
   /** Tells every queued shopper its position and an estimated wait from recent handling times. */
   async function announcePositions(): Promise<void> {
     const queued = (await store.listConversationsByStatus(['queued'])).sort(byUrgency);
-    const agents = Math.max(1, presence.onlineAgents().length);
+    const agents = Math.max(1, onlineCount());
     queued.forEach((record, index) => {
       publisher.status(record.id, {
         status: 'queued',
@@ -207,7 +211,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         const record = await load(conversationId);
         holds(agent, record);
         if (toAgentId === agent.id) throw new AppError('invalid_payload', 'this conversation is already yours');
-        if (!presence.isConnected(toAgentId)) throw new AppError('forbidden', 'that agent is not online');
+        if (!(await isConnected(toAgentId))) throw new AppError('forbidden', 'that agent is not online');
         await save(record, { assignedTo: toAgentId });
         await audit(agent, 'transfer', conversationId, { to: toAgentId });
         publisher.queueChanged();
@@ -221,7 +225,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         agent.id,
         setTimeout(async () => {
           graceTimers.delete(agent.id);
-          if (presence.isConnected(agent.id)) return;
+          if (await isConnected(agent.id)) return;
           const held = (await store.listConversationsByStatus(['assigned'])).filter((record) => record.assignedTo === agent.id);
           for (const record of held) {
             await serialize(record.id, async () => {

@@ -29,6 +29,8 @@ interface AgentSocketData {
   agent: Agent;
   expiresAt: string;
   tokenHash: string;
+  /** Read by other nodes through fetchSockets(), to count the agents online. */
+  presence: 'online' | 'away';
 }
 
 export interface AgentNamespaceOptions {
@@ -38,15 +40,17 @@ export interface AgentNamespaceOptions {
   store: Store;
   shoppers: Namespace;
   queueChanged(): void;
+  /** Tells the other nodes an agent came, went or changed presence. */
+  presenceChanged(): void;
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerAgentNamespace(namespace: Namespace, { auth, desk, presence, store, shoppers, queueChanged, logger }: AgentNamespaceOptions) {
+export function registerAgentNamespace(namespace: Namespace, { auth, desk, presence, store, shoppers, queueChanged, presenceChanged, logger }: AgentNamespaceOptions) {
   namespace.use(async (socket, next) => {
     try {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       const { agent, expiresAt, tokenHash } = await auth.authenticate(token);
-      Object.assign(socket.data as AgentSocketData, { agent, expiresAt, tokenHash });
+      Object.assign(socket.data as AgentSocketData, { agent, expiresAt, tokenHash, presence: 'online' });
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? error.message : 'unauthorized'));
@@ -62,6 +66,7 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
     desk.agentReturned(agent);
     void desk.queueFor(agent).then((queue) => socket.emit('queue', queue));
     queueChanged();
+    presenceChanged();
 
     /** Registers an event: checks the session is still valid, parses the payload, answers the ack. */
     const handle = <T>(event: string, schema: z.ZodType<T>, action: (payload: T) => Promise<object | void>) => {
@@ -97,8 +102,10 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
       return { history: await store.listMessages(conversationId) };
     });
     handle('presence', PresenceChange, async ({ status }) => {
+      data.presence = status;
       presence.set(agent.id, socket.id, status);
       queueChanged();
+      presenceChanged();
     });
     handle('typing', Typing, async ({ conversationId, typing }) => {
       const record = await store.getConversation(conversationId);
@@ -110,6 +117,7 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
       presence.disconnect(agent.id, socket.id);
       if (!presence.isConnected(agent.id)) desk.agentLeft(agent);
       queueChanged();
+      presenceChanged();
     });
   });
 }

@@ -1,6 +1,8 @@
 // Socket.IO on the Fastify server: /shopper (the widget) behind an Origin allow-list and a small frame limit, and
 // /agent (the console) behind agent sessions.
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { Config } from '../config.js';
 import { forShopper, type ConversationService, type Publisher } from '../conversations/index.js';
@@ -15,11 +17,26 @@ import { conversationRoom, registerShopperNamespace } from './shopper.js';
 
 /** Large enough for a 2,000-character message in any script, small enough that no one can flood memory. */
 export const MAX_FRAME_BYTES = 16 * 1024;
+const PRESENCE_CHANGED = 'borderless:presence-changed';
 /** Queue updates are gathered for this long, so a burst of changes sends one update. */
 const QUEUE_UPDATE_DELAY_MS = 50;
 
+/**
+ * With REDIS_URL the nodes share rooms through the Redis Streams adapter: a stream, unlike Pub/Sub, lets a node that
+ * lost Redis for a moment resume without missing packets.
+ */
+function redisAdapter(app: FastifyInstance, config: Config) {
+  if (!config.REDIS_URL) return undefined;
+  const client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  client.on('error', (error) => app.log.warn({ err: error }, 'socket adapter lost Redis; retrying'));
+  const name = `${config.REDIS_PREFIX}socket.io`;
+  return { client, adapter: createAdapter(client, { streamName: name, channelPrefix: name, sessionKeyPrefix: `${config.REDIS_PREFIX}socket.io:session:` }) };
+}
+
 export function createSocketServer(app: FastifyInstance, config: Config): Server {
+  const redis = redisAdapter(app, config);
   const io = new Server(app.server, {
+    ...(redis ? { adapter: redis.adapter } : {}),
     maxHttpBufferSize: MAX_FRAME_BYTES,
     serveClient: false,
     pingInterval: 25_000,
@@ -32,11 +49,53 @@ export function createSocketServer(app: FastifyInstance, config: Config): Server
     },
   });
   io.engine.on('connection_error', (error: { code: number; message: string }) => app.log.debug({ code: error.code, message: error.message }, 'socket handshake failed'));
+  if (redis) {
+    // The adapters stop their heartbeats and reads before their Redis connection goes.
+    app.addHook('onClose', async () => {
+      for (const name of ['/', '/shopper', '/agent']) await io.of(name).adapter.close();
+      await redis.client.quit().catch(() => redis.client.disconnect());
+    });
+  }
   return io;
 }
 
+/**
+ * Which agents are online on any node: read from the agent sockets of the whole cluster, refreshed on every queue
+ * update and every few seconds, so a message's rules read a recent count without a round trip.
+ */
+export function createClusterPresence(io: Server, isClustered: boolean) {
+  let online = new Set<string>();
+  let closed = false;
+  const refresh = async () => {
+    // Once the node is closing, its adapter may already be gone: asking it would fail inside Socket.IO.
+    if (closed) return [];
+    const sockets = await io.of('/agent').fetchSockets();
+    online = new Set(sockets.filter((socket) => socket.data.presence !== 'away').map((socket) => (socket.data.agent as Agent).id));
+    return sockets;
+  };
+  const timer = setInterval(() => void refresh().catch(() => undefined), 3000).unref();
+  // Other nodes hear at once when agents come, go or change presence here.
+  if (isClustered) io.on(PRESENCE_CHANGED, () => void refresh().catch(() => undefined));
+  return {
+    refresh,
+    announce() {
+      if (isClustered && !closed) io.serverSideEmit(PRESENCE_CHANGED);
+    },
+    onlineCount: () => online.size,
+    async isConnectedAnywhere(agentId: string): Promise<boolean> {
+      return (await io.of('/agent').in(agentRoom(agentId)).fetchSockets()).length > 0;
+    },
+    close() {
+      closed = true;
+      clearInterval(timer);
+    },
+  };
+}
+
+export type ClusterPresence = ReturnType<typeof createClusterPresence>;
+
 /** The publisher the services use; queue changes are sent once the desk is attached. */
-export function createPublisher(io: Server): Publisher & { attachDesk(desk: Desk): void } {
+export function createPublisher(io: Server, cluster: ClusterPresence): Publisher & { attachDesk(desk: Desk): void } {
   const shoppers = io.of('/shopper');
   const agents = io.of('/agent');
   let desk: Desk | undefined;
@@ -44,8 +103,9 @@ export function createPublisher(io: Server): Publisher & { attachDesk(desk: Desk
   const sendQueues = async () => {
     pending = undefined;
     if (!desk) return;
+    const sockets = await cluster.refresh();
     await desk.announcePositions();
-    for (const socket of await agents.fetchSockets()) socket.emit('queue', await desk.queueFor(socket.data.agent as Agent));
+    for (const socket of sockets) socket.emit('queue', await desk.queueFor(socket.data.agent as Agent));
   };
   return {
     attachDesk(attached) {
@@ -62,14 +122,14 @@ export function createPublisher(io: Server): Publisher & { attachDesk(desk: Desk
       shoppers.to(conversationRoom(conversationId)).emit('status', event);
     },
     queueChanged() {
-      pending ??= setTimeout(() => void sendQueues().catch((error) => io.emit('error', error)), QUEUE_UPDATE_DELAY_MS);
+      pending ??= setTimeout(() => void sendQueues().catch(() => undefined), QUEUE_UPDATE_DELAY_MS);
     },
   };
 }
 
 export function registerNamespaces(
   io: Server,
-  options: { service: ConversationService; store: Store; config: Config; app: FastifyInstance; desk: Desk; presence: Presence; auth: AgentAuth; publisher: Publisher },
+  options: { service: ConversationService; store: Store; config: Config; app: FastifyInstance; desk: Desk; presence: Presence; auth: AgentAuth; publisher: Publisher; cluster: ClusterPresence },
 ) {
   registerShopperNamespace(io.of('/shopper'), {
     service: options.service,
@@ -85,6 +145,7 @@ export function registerNamespaces(
     store: options.store,
     shoppers: io.of('/shopper'),
     queueChanged: () => options.publisher.queueChanged(),
+    presenceChanged: () => options.cluster.announce(),
     logger: options.app.log,
   });
 }
