@@ -6,8 +6,7 @@ import { computeAnalytics } from '../analytics/index.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { groupSuggestions } from '../learning/suggestions.js';
 import { AppError, formatProblem } from '../shared/errors.js';
-import { bearer } from './auth.js';
-import { isSameSecret, requireOperator } from './operator-auth.js';
+import { bearer, isSameSecret, requireOperator } from './operator-auth.js';
 
 export default async function adminRoutes(app: FastifyInstance, { operatorToken, auth }: { operatorToken: string; auth: AgentAuth }) {
   app.get('/api/v1/admin/status', { preHandler: requireOperator(operatorToken) }, async () => {

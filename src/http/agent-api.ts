@@ -6,7 +6,7 @@ import { loadAgents, publicAgent } from '../handoff/agents.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { renderReply } from '../pipeline/render.js';
-import { bearer } from './auth.js';
+import { bearer } from './operator-auth.js';
 
 /** Templates that only make sense from the bot itself. */
 const HIDDEN = /^(clarify|handoff\.|unsupported_language)/;

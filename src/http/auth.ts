@@ -1,16 +1,12 @@
 // Agents' sign-in: POST /api/v1/auth/login {email, password} → {token, expiresAt, agent}; logout; who am I.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { AppError } from '../shared/errors.js';
+import { bearer } from './operator-auth.js';
 
 const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.string().min(1).max(200) });
 const LOGIN_ATTEMPTS_PER_MINUTE = 30;
-
-export const bearer = (request: FastifyRequest) => {
-  const header = request.headers.authorization ?? '';
-  return header.startsWith('Bearer ') ? header.slice(7) : undefined;
-};
 
 export default async function authRoutes(app: FastifyInstance, { auth }: { auth: AgentAuth }) {
   app.post('/api/v1/auth/login', async (request) => {

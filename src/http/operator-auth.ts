@@ -1,4 +1,4 @@
-// Bearer-token check for operator APIs, compared in constant time.
+// Bearer tokens: reading one from a request, and the operator APIs' check, compared in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.js';
@@ -9,10 +9,15 @@ export function isSameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+/** The token of `Authorization: Bearer <token>`, if the request has one. */
+export function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization ?? '';
+  return header.startsWith('Bearer ') ? header.slice(7) : undefined;
+}
+
 export function requireOperator(token: string) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
-    const header = request.headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const given = bearer(request);
     if (!given || !isSameSecret(given, token)) {
       throw new AppError('unauthorized', 'an operator token is required: Authorization: Bearer <OPERATOR_TOKEN>');
     }

@@ -11,9 +11,7 @@ import { AppError } from '../shared/errors.js';
 import type { Store } from '../store/index.js';
 import { describeIssues } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
-import { conversationRoom } from './shopper.js';
-
-export const agentRoom = (agentId: string) => `agent:${agentId}`;
+import { agentRoom, conversationRoom } from './rooms.js';
 
 const ConversationRef = z.strictObject({ conversationId: z.string().min(1).max(100) });
 const AgentMessage = z.union([

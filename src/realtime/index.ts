@@ -11,9 +11,10 @@ import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import type { Store } from '../store/index.js';
-import { agentRoom, registerAgentNamespace } from './agent.js';
+import { registerAgentNamespace } from './agent.js';
 import { isAllowedOrigin } from './origin.js';
-import { conversationRoom, registerShopperNamespace } from './shopper.js';
+import { agentRoom, conversationRoom } from './rooms.js';
+import { registerShopperNamespace } from './shopper.js';
 
 /** Large enough for a 2,000-character message in any script, small enough that no one can flood memory. */
 export const MAX_FRAME_BYTES = 16 * 1024;

@@ -6,8 +6,7 @@ import { AppError } from '../shared/errors.js';
 import type { Store } from '../store/index.js';
 import { describeIssues, Rating, ShopperAuth, ShopperMessage, Typing } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
-
-export const conversationRoom = (conversationId: string) => `conversation:${conversationId}`;
+import { agentRoom, conversationRoom } from './rooms.js';
 
 export interface ShopperNamespaceOptions {
   service: ConversationService;
@@ -73,7 +72,7 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
       const parsed = Typing.safeParse(raw);
       if (!parsed.success) return;
       const record = await store.getConversation(conversationId).catch(() => undefined);
-      if (record?.assignedTo) agents.to(`agent:${record.assignedTo}`).emit('typing', { conversationId, typing: parsed.data.typing });
+      if (record?.assignedTo) agents.to(agentRoom(record.assignedTo)).emit('typing', { conversationId, typing: parsed.data.typing });
     });
 
     socket.on('rating', async (raw: unknown, ackCandidate: unknown) => {
