@@ -1,4 +1,5 @@
 // Extracts what a shopper's message names: order numbers, tracking codes, e-mail addresses and countries.
+import { TRACKING_CODE } from '../shared/patterns.js';
 import { fold, words } from './text.js';
 
 export interface Entities {
@@ -82,9 +83,8 @@ export function buildCountryIndex(languages: string[]): CountryIndex {
   return { names, stems, cjkNames, longestName: Math.min(longestName, 4) };
 }
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
-/** UPU S10 (two letters, nine digits, two letters) and UPS 1Z codes. */
-const TRACKING = /\b(?:[A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})\b/i;
+/** Stricter than the shared EMAIL shape (no empty domain labels): this address is kept and written to. */
+const EMAIL_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
 /** "#100234", "order 100234", or a bare number of 5 to 12 digits; shorter numbers are quantities or sizes. */
 const ORDER_NUMBER = /(?:#|№|\bno\.?\s*|\bnr\.?\s*|\bn[°º]\s*)(\d{4,12})\b|(?<![\d.,:/+-])\b(\d{5,12})\b(?![.,:/]\d)/iu;
 const ARABIC_INDIC_DIGITS = /[٠-٩۰-۹]/g;
@@ -130,10 +130,10 @@ function findCountry(text: string, index: CountryIndex): string | undefined {
 export function extractEntities(text: string, countries: CountryIndex): Entities {
   const normalized = normalizeDigits(text);
   const entities: Entities = {};
-  const email = normalized.match(EMAIL)?.[0];
+  const email = normalized.match(EMAIL_ADDRESS)?.[0];
   if (email) entities.email = email;
   const withoutEmail = email ? normalized.replace(email, ' ') : normalized;
-  const tracking = withoutEmail.match(TRACKING)?.[0];
+  const tracking = withoutEmail.match(TRACKING_CODE)?.[0];
   if (tracking) entities.trackingCode = tracking.toUpperCase();
   const withoutCodes = tracking ? withoutEmail.replace(tracking, ' ') : withoutEmail;
   const order = withoutCodes.match(ORDER_NUMBER);

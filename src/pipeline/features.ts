@@ -9,6 +9,7 @@ import porterIt from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
+import { EMAIL, everywhere, TRACKING_CODE } from '../shared/patterns.js';
 import { fold, words } from './text.js';
 
 type Stem = (word: string) => string;
@@ -39,8 +40,8 @@ const stemmers: Record<string, Stem> = {
   ar: arabicLightStem,
 };
 
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
-const TRACKING = /\b(?:[A-Z]{2}\d{9}[A-Z]{2}|1Z[0-9A-Z]{16})\b/gi;
+const EMAILS = everywhere(EMAIL);
+const TRACKING_CODES = everywhere(TRACKING_CODE);
 const LONG_NUMBER = /[#№]?\d[\d-]{3,}/g;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
 const isCjk = (feature: string) => /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u.test(feature);
@@ -72,8 +73,8 @@ function stemmedWords(text: string, language: string): string[] {
 export function intentFeatures(text: string, language: string): string[] {
   const features: string[] = [];
   let rest = text
-    .replace(EMAIL, () => (features.push('#email'), ' '))
-    .replace(TRACKING, () => (features.push('#tracking'), ' '))
+    .replace(EMAILS, () => (features.push('#email'), ' '))
+    .replace(TRACKING_CODES, () => (features.push('#tracking'), ' '))
     .replace(LONG_NUMBER, () => (features.push('#number'), ' '));
   rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));
   features.push(...stemmedWords(rest, language));
