@@ -37,7 +37,7 @@ async function waitForHttp(url: string): Promise<void> {
       // not listening yet
     }
     if (Date.now() - started > 30_000) throw new Error(`${url} did not answer in 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -143,7 +143,7 @@ export async function runLoad(url: string, shoppers: number, messages: string[],
   };
 }
 
-const residentKb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
+export const residentKb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
 
 /** Resident memory a connected, idle shopper costs the server (its socket, session and conversation). */
 export async function measureIdleShoppers(count: number): Promise<{ count: number; kbPerShopper: number }> {

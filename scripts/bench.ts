@@ -1,8 +1,6 @@
 // npm run bench: pipeline time per message with all languages loaded (median, p99, per stage), the server's
 // start-up time and its resident memory once ready.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { loadSnapshot } from '../src/knowledge/index.js';
@@ -13,7 +11,7 @@ import { classifyIntent } from '../src/pipeline/intent.js';
 import { normalizeText } from '../src/pipeline/normalize.js';
 import { renderReply } from '../src/pipeline/render.js';
 import autocannon from 'autocannon';
-import { maxEventLoopDelaySeconds, measureIdleShoppers, runLoad, startBorderless, startEchoServer, startHelloServer, type LoadResult } from './bench-chat.js';
+import { maxEventLoopDelaySeconds, measureIdleShoppers, residentKb, runLoad, startBorderless, startEchoServer, startHelloServer, type LoadResult } from './bench-chat.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 20;
@@ -66,41 +64,16 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 
 // Start-up: a real server process, timed from spawn until /readyz answers; its memory read once ready.
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function measureStartup(): Promise<{ readyMs: number; rssMb: number } | undefined> {
   if (!existsSync(path.join(root, 'dist/cli/index.js'))) return undefined;
-  const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(root, 'bin/borderless.js'), 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', OPERATOR_TOKEN: 'bench-operator-token-0123456789' },
-    stdio: 'ignore',
-  });
+  const server = await startBorderless();
   try {
-    for (;;) {
-      try {
-        const response = await fetch(`http://127.0.0.1:${port}/readyz`);
-        if (response.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (performance.now() - started > 30_000) throw new Error('server did not become ready in 30 s');
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
     const readyMs = performance.now() - started;
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const rssKb = Number(status.match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
-    return { readyMs, rssMb: rssKb / 1024 };
+    return { readyMs, rssMb: residentKb(server.child.pid!) / 1024 };
   } finally {
-    child.kill('SIGTERM');
+    server.stop();
   }
 }
 const startup = await measureStartup();
