@@ -94,3 +94,33 @@ export async function removeRedisKeys(prefixes: string[]): Promise<void> {
   }
   await redis.quit();
 }
+
+/**
+ * A real server process (`borderless start` from source) on a free port, ready when /readyz answers. Its standard
+ * output is kept for tests that read its log.
+ */
+export async function startServerProcess(env: Record<string, string> = {}) {
+  const { spawn } = await import('node:child_process');
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as { port: number };
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start'], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPERATOR_TOKEN: 'test-operator-token-0123456789', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  while (!(await fetch(`${url}/readyz`).then((response) => response.ok, () => false))) {
+    if (Date.now() - started > 20_000) throw new Error(`the server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { url, child, exited, output: () => output };
+}

@@ -1,11 +1,10 @@
 // A node killed mid-conversation: the shopper reconnects to another node with its token and finds everything.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { io as connect } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Ack, Message } from '../../src/shared/protocol.js';
-import { projectRoot, removeRedisKeys, TEST_REDIS_URL, until } from '../helpers.js';
+import { removeRedisKeys, startServerProcess, TEST_REDIS_URL, until } from '../helpers.js';
 
 const REDIS_PREFIX = `borderless-test:${randomUUID()}:`;
 const children: ChildProcess[] = [];
@@ -15,31 +14,11 @@ afterAll(async () => {
   await removeRedisKeys([REDIS_PREFIX]);
 });
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function startNode(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start'], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, SHOPPER_MESSAGES_PER_MINUTE: '0', OPERATOR_TOKEN: 'test-operator-token-0123456789', LOG_LEVEL: 'warn' },
-    stdio: 'ignore',
-  });
-  children.push(child);
-  const url = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (;;) {
-    const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
-    if (ready) return { url, child };
-    if (Date.now() - started > 20_000) throw new Error('node did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const startNode = async () => {
+  const node = await startServerProcess({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, SHOPPER_MESSAGES_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
+  children.push(node.child);
+  return node;
+};
 
 describe('a node killed mid-conversation', () => {
   it('loses nothing and doubles nothing when the shopper moves to another node', async () => {

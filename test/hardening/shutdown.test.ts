@@ -1,43 +1,20 @@
 // SIGTERM under load: the server stops taking work, closes every socket itself and exits cleanly.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { Ack } from '../../src/shared/protocol.js';
-import { projectRoot } from '../helpers.js';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
+import { startServerProcess } from '../helpers.js';
 
 describe('hardening: SIGTERM under load', () => {
   it('drains connections, answers or closes every pending message, and exits 0', async () => {
-    const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start'], {
-      cwd: projectRoot,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHOPPER_MESSAGES_PER_MINUTE: '0', OPERATOR_TOKEN: 'test-operator-token-0123456789', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let log = '';
-    child.stdout.on('data', (chunk) => (log += chunk));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const started = Date.now();
-    while (!/Borderless is ready/.test(log)) {
-      if (Date.now() - started > 20_000) throw new Error(`server did not start:\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const { url, child, exited, output } = await startServerProcess({ SHOPPER_MESSAGES_PER_MINUTE: '0' });
 
     const sockets: Socket[] = [];
     const closedByServer: string[] = [];
     const outcomes = { acknowledged: 0, refused: 0, cutOff: 0 };
     let sending = true;
     for (let index = 0; index < 20; index++) {
-      const socket = connect(`http://127.0.0.1:${port}/shopper`, { transports: ['websocket'], forceNew: true, reconnection: false });
+      const socket = connect(`${url}/shopper`, { transports: ['websocket'], forceNew: true, reconnection: false });
       sockets.push(socket);
       socket.on('disconnect', (reason) => closedByServer.push(reason));
       await new Promise((resolve) => socket.once('history', resolve));
@@ -60,7 +37,7 @@ describe('hardening: SIGTERM under load', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
 
     expect(code).toBe(0);
-    expect(log).toContain('shutting down');
+    expect(output()).toContain('shutting down');
     expect(outcomes.acknowledged).toBeGreaterThan(0);
     expect(outcomes.refused).toBe(0);
     expect(outcomes.cutOff).toBeLessThanOrEqual(20); // at most the one message each socket had in flight
