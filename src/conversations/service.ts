@@ -160,8 +160,8 @@ export function createConversationService({ store, knowledge, publisher, logger,
         if (isDuplicate) return message;
         // The queue shows what the shopper wants: the last intent the bot was sure of.
         const current: ConversationRecord = understood.intent.confident ? { ...record, lastIntent: understood.intent.intent } : record;
-        await store.saveConversation(current);
         publisher.message(current, message, { exceptSocket: senderSocket });
+        // When the bot answers, its save of the conversation carries the new intent too: one write, not two.
         if (botAnswers(record.status)) {
           try {
             await answer(current, message, payload.payload, understood);
@@ -171,6 +171,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
           }
           return message;
         }
+        if (current !== record) await store.saveConversation(current);
         if (record.status === 'queued' && understood.entities.email && !record.contactEmail && OFFLINE_REASONS.has(record.handoff?.reason ?? '')) {
           await keepContactEmail(current, understood.entities.email, record.state.language ?? understood.language.language).catch((error: unknown) =>
             logger.error({ err: error, conversationId }, 'could not keep the contact e-mail'),
