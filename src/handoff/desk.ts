@@ -92,18 +92,17 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
     return { unread, lastMessage: messages.at(-1)?.text.slice(0, 140) };
   }
 
-  return {
-    announcePositions,
-
-    /** The queue as one agent sees it: its own conversations, then queued ones in its languages first. */
-    async queueFor(agent: Agent): Promise<ConversationSummary[]> {
-      const records = await store.listConversationsByStatus(['queued', 'assigned']);
-      const visible = records.filter((record) => record.status === 'queued' || record.assignedTo === agent.id || agent.role === 'operator');
-      const speaks = (record: ConversationRecord) => (record.state.language && agent.languages.includes(record.state.language) ? 0 : 1);
-      visible.sort((a, b) => Number(a.status === 'queued') - Number(b.status === 'queued') || (b.priority ?? 0) - (a.priority ?? 0) || speaks(a) - speaks(b) || byUrgency(a, b));
-      const current = now().getTime();
-      return Promise.all(
-        visible.map(async (record) => ({
+  /**
+   * The queue read once (records and unread counts), then cut for each agent: its own conversations, then queued
+   * ones, in its languages first. One read serves every connected console.
+   */
+  async function queueView(): Promise<(agent: Agent) => ConversationSummary[]> {
+    const records = await store.listConversationsByStatus(['queued', 'assigned']);
+    const current = now().getTime();
+    const entries = await Promise.all(
+      records.map(async (record) => ({
+        record,
+        summary: {
           id: record.id,
           status: record.status,
           language: record.state.language,
@@ -115,8 +114,25 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
           contactEmail: record.contactEmail,
           tags: record.state.tags,
           ...(await unreadFor(record)),
-        })),
-      );
+        } satisfies ConversationSummary,
+      })),
+    );
+    return (agent) => {
+      const speaks = (record: ConversationRecord) => (record.state.language && agent.languages.includes(record.state.language) ? 0 : 1);
+      return entries
+        .filter(({ record }) => record.status === 'queued' || record.assignedTo === agent.id || agent.role === 'operator')
+        .sort(({ record: a }, { record: b }) => Number(a.status === 'queued') - Number(b.status === 'queued') || (b.priority ?? 0) - (a.priority ?? 0) || speaks(a) - speaks(b) || byUrgency(a, b))
+        .map(({ summary }) => summary);
+    };
+  }
+
+  return {
+    announcePositions,
+    queueView,
+
+    /** The queue as one agent sees it. */
+    async queueFor(agent: Agent): Promise<ConversationSummary[]> {
+      return (await queueView())(agent);
     },
 
     /** Takes a queued conversation; of two agents claiming at once, one wins. Returns the whole history. */

@@ -106,7 +106,8 @@ export function createPublisher(io: Server, cluster: ClusterPresence): Publisher
     if (!desk) return;
     const sockets = await cluster.refresh();
     await desk.announcePositions();
-    for (const socket of sockets) socket.emit('queue', await desk.queueFor(socket.data.agent as Agent));
+    const view = await desk.queueView();
+    for (const socket of sockets) socket.emit('queue', view(socket.data.agent as Agent));
   };
   return {
     attachDesk(attached) {
