@@ -105,15 +105,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const serialize = createSerializer();
   const presence = createPresence();
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
+  // This node's agents count at once; other nodes' as the cluster view refreshes.
+  const agentsOnline = () => Math.max(cluster.onlineCount(), presence.onlineAgents().length);
   // One time zone for opening hours and the rules' localTime: the configuration's, else the content's.
   const context = () => {
     const at = now();
     const timeZone = config.BUSINESS_TIMEZONE ?? knowledge.current()?.settings.timeZone ?? 'UTC';
     const storeOpen = isOpen(hours, at, timeZone);
-    return { storeOpen, agentsOnline: Math.max(cluster.onlineCount(), presence.onlineAgents().length), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
+    return { storeOpen, agentsOnline: agentsOnline(), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
   };
   const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now });
-  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster });
+  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster, agentsOnline });
   metrics.observeState({
     queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,
     connections: (namespace) => io.of(`/${namespace}`).sockets.size,

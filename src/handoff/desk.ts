@@ -26,15 +26,16 @@ export interface DeskOptions {
   /** Seconds an assigned agent may stay disconnected before the conversation goes back to the queue. */
   graceSeconds?: number;
   metrics?: Metrics;
-  /** Agents online on every node, and whether one is connected to any node (several nodes share Redis). */
-  cluster?: { onlineCount(): number; isConnectedAnywhere(agentId: string): Promise<boolean> };
+  /** How many agents are online, on every node (default: this process's). */
+  agentsOnline?: () => number;
+  /** Whether an agent is connected to any node, when several share Redis. */
+  cluster?: { isConnectedAnywhere(agentId: string): Promise<boolean> };
 }
 
 const DEFAULT_HANDLING_SECONDS = 180;
 const HANDLING_SAMPLES = 20;
 
-export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster }: DeskOptions) {
-  const onlineCount = () => cluster?.onlineCount() ?? presence.onlineAgents().length;
+export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster, agentsOnline = () => presence.onlineAgents().length }: DeskOptions) {
   const isConnected = async (agentId: string) => presence.isConnected(agentId) || ((await cluster?.isConnectedAnywhere(agentId)) ?? false);
   const handlingSeconds: number[] = [];
   const graceTimers = new Map<string, NodeJS.Timeout>();
@@ -73,7 +74,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
   /** Tells every queued shopper its position and an estimated wait from recent handling times. */
   async function announcePositions(): Promise<void> {
     const queued = (await store.listConversationsByStatus(['queued'])).sort(byUrgency);
-    const agents = Math.max(1, onlineCount());
+    const agents = Math.max(1, agentsOnline());
     queued.forEach((record, index) => {
       publisher.status(record.id, {
         status: 'queued',

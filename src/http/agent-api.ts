@@ -5,13 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { loadAgents, publicAgent } from '../handoff/agents.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
+import { TEMPLATE_VALUES } from '../knowledge/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { bearer } from './operator-auth.js';
 
 /** Templates that only make sense from the bot itself. */
 const HIDDEN = /^(clarify|handoff\.|unsupported_language)/;
 /** Values only a shopper's message provides: templates that need them cannot be sent as canned replies. */
-const MESSAGE_VALUES = new Set(['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'reopensAt']);
+const MESSAGE_VALUES = new Set(TEMPLATE_VALUES.filter((name) => name !== 'today'));
 
 export default async function agentApiRoutes(app: FastifyInstance, { auth, presence }: { auth: AgentAuth; presence: Presence }) {
   app.get('/api/v1/agent/agents', async (request) => {

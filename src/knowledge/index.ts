@@ -3,7 +3,7 @@ import type { ContentProblem } from '../shared/errors.js';
 import { loadSnapshot } from './load.js';
 import type { Snapshot } from './snapshot.js';
 
-export { loadSnapshot, type LoadResult } from './load.js';
+export { loadSnapshot, TEMPLATE_VALUES, type LoadResult } from './load.js';
 export { watchContent, type ContentWatcher } from './watch.js';
 export { findTemplate, type CompiledTemplate, type Snapshot } from './snapshot.js';
 
