@@ -1,7 +1,7 @@
 // The in-memory store: the default, for one process with no set-up.
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { Message } from '../shared/protocol.js';
-import type { AgentSession, AuditEntry, ConversationRecord, Store } from './types.js';
+import type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** Messages never change once stored: one frozen copy is kept and shared by every read. */
@@ -17,14 +17,19 @@ export function createMemoryStore(): Store {
   const conversations = new Map<string, ConversationRecord>();
   const byTokenHash = new Map<string, string>();
   const messages = new Map<string, Message[]>();
-  const clientMessageIds = new Map<string, Message>();
+  /** Per conversation: clientMessageId → the message stored for it. */
+  const clientMessageIds = new Map<string, Map<string, Message>>();
   const counters = new Map<string, { windowStart: number; count: number }>();
+  const remembered = new Map<string, number>();
+  const jobs = new Map<string, ScheduledJob>();
+  const byRecency = (a: ConversationRecord, b: ConversationRecord) => b.updatedAt.localeCompare(a.updatedAt);
 
   return {
     async createConversation(record) {
       conversations.set(record.id, clone(record));
       byTokenHash.set(record.tokenHash, record.id);
       messages.set(record.id, []);
+      clientMessageIds.set(record.id, new Map());
     },
     async getConversation(id) {
       const record = conversations.get(id);
@@ -44,14 +49,14 @@ export function createMemoryStore(): Store {
       return true;
     },
     async appendMessage(message, clientMessageId) {
-      const key = clientMessageId && `${message.conversationId}:${clientMessageId}`;
-      const existing = key ? clientMessageIds.get(key) : undefined;
-      if (existing) return { message: existing, isDuplicate: true };
       const list = messages.get(message.conversationId);
-      if (!list) throw new Error(`conversation ${message.conversationId} does not exist`);
+      const seen = clientMessageIds.get(message.conversationId);
+      if (!list || !seen) throw new Error(`conversation ${message.conversationId} does not exist`);
+      const existing = clientMessageId ? seen.get(clientMessageId) : undefined;
+      if (existing) return { message: existing, isDuplicate: true };
       const stored = freeze(message);
       list.push(stored);
-      if (key) clientMessageIds.set(key, stored);
+      if (clientMessageId) seen.set(clientMessageId, stored);
       return { message: stored, isDuplicate: false };
     },
     async listMessages(conversationId) {
@@ -59,6 +64,25 @@ export function createMemoryStore(): Store {
     },
     async listConversationsByStatus(statuses) {
       return [...conversations.values()].filter((record) => statuses.includes(record.status)).map(clone);
+    },
+    async listConversationsByCustomer(customerId) {
+      return [...conversations.values()].filter((record) => record.customerId === customerId).sort(byRecency).map(clone);
+    },
+    async listConversationsUpdatedBefore(before, limit) {
+      const cutoff = before.toISOString();
+      return [...conversations.values()]
+        .filter((record) => record.updatedAt < cutoff)
+        .sort((a, b) => byRecency(b, a))
+        .slice(0, limit)
+        .map(clone);
+    },
+    async deleteConversation(id) {
+      const record = conversations.get(id);
+      if (!record) return;
+      conversations.delete(id);
+      byTokenHash.delete(record.tokenHash);
+      messages.delete(id);
+      clientMessageIds.delete(id);
     },
     async createAgentSession(session) {
       sessions.set(session.tokenHash, { ...session });
@@ -100,6 +124,25 @@ export function createMemoryStore(): Store {
       }
       counter.count++;
       return counter.count;
+    },
+    async rememberOnce(key, ttlMs) {
+      const now = Date.now();
+      const until = remembered.get(key);
+      if (until !== undefined && until > now) return false;
+      remembered.set(key, now + ttlMs);
+      if (remembered.size > 100_000) for (const [stale, expiry] of remembered) if (expiry <= now) remembered.delete(stale);
+      return true;
+    },
+    async scheduleJob(job) {
+      jobs.set(job.id, clone(job));
+    },
+    async takeDueJobs(now, limit) {
+      const due = [...jobs.values()]
+        .filter((job) => Date.parse(job.runAt) <= now.getTime())
+        .sort((a, b) => Date.parse(a.runAt) - Date.parse(b.runAt))
+        .slice(0, limit);
+      for (const job of due) jobs.delete(job.id);
+      return due;
     },
     async ping() {
       return true;

@@ -3,22 +3,35 @@
 import { Redis } from 'ioredis';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';
-import type { AgentSession, AuditEntry, ConversationRecord, Store } from './types.js';
+import type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
 
 const STATUSES: ConversationStatus[] = ['bot', 'queued', 'assigned', 'closed'];
 const UNANSWERED_KEPT = 1000;
 const AUDIT_KEPT = 10_000;
 
-/** Appends a message unless its idempotency key exists; fails when the conversation does not. */
+/** Appends a message unless its clientMessageId was seen in this conversation; fails when the conversation does not exist. */
 const APPEND_MESSAGE = `
 if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('conversation does not exist') end
-if KEYS[3] ~= '' then
-  local existing = redis.call('GET', KEYS[3])
+if ARGV[2] ~= '' then
+  local existing = redis.call('HGET', KEYS[3], ARGV[2])
   if existing then return {1, existing} end
-  redis.call('SET', KEYS[3], ARGV[1])
+  redis.call('HSET', KEYS[3], ARGV[2], ARGV[1])
 end
 redis.call('RPUSH', KEYS[2], ARGV[1])
 return {0, ARGV[1]}
+`;
+
+/** Takes the jobs due by ARGV[1] (at most ARGV[2]) off the schedule in one step, so no two nodes take the same one. */
+const TAKE_DUE_JOBS = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[2]))
+local jobs = {}
+for _, id in ipairs(ids) do
+  local job = redis.call('HGET', KEYS[2], id)
+  redis.call('ZREM', KEYS[1], id)
+  redis.call('HDEL', KEYS[2], id)
+  if job then table.insert(jobs, job) end
+end
+return jobs
 `;
 
 export function createRedisStore(url: string, options: { prefix?: string } = {}): Store {
@@ -30,7 +43,12 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     token: (hash: string) => `${prefix}token:${hash}`,
     status: (status: ConversationStatus) => `${prefix}status:${status}`,
     messages: (id: string) => `${prefix}messages:${id}`,
-    clientMessage: (id: string, clientMessageId: string) => `${prefix}client-message:${id}:${clientMessageId}`,
+    clientMessages: (id: string) => `${prefix}client-messages:${id}`,
+    customer: (customerId: string) => `${prefix}customer:${customerId}`,
+    updated: `${prefix}updated`,
+    remembered: (name: string) => `${prefix}once:${name}`,
+    jobsDue: `${prefix}jobs:due`,
+    jobs: `${prefix}jobs`,
     session: (hash: string) => `${prefix}session:${hash}`,
     audit: `${prefix}audit`,
     unanswered: `${prefix}unanswered`,
@@ -43,7 +61,14 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     for (const status of STATUSES) transaction.srem(key.status(status), record.id);
     transaction.sadd(key.status(record.status), record.id);
     if (isNew) transaction.set(key.token(record.tokenHash), record.id);
+    if (record.customerId) transaction.sadd(key.customer(record.customerId), record.id);
+    transaction.zadd(key.updated, Date.parse(record.updatedAt), record.id);
     return transaction;
+  }
+
+  async function getConversations(ids: string[]): Promise<ConversationRecord[]> {
+    if (ids.length === 0) return [];
+    return (await redis.mget(ids.map(key.conversation))).flatMap((text) => (text ? [JSON.parse(text) as ConversationRecord] : []));
   }
 
   async function writeConversation(record: ConversationRecord, isNew: boolean): Promise<void> {
@@ -80,9 +105,10 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
       }
     },
     async appendMessage(message, clientMessageId) {
-      const idempotencyKey = clientMessageId ? key.clientMessage(message.conversationId, clientMessageId) : '';
+      const { conversationId } = message;
       try {
-        const [duplicate, stored] = (await redis.eval(APPEND_MESSAGE, 3, key.conversation(message.conversationId), key.messages(message.conversationId), idempotencyKey, JSON.stringify(message))) as [number, string];
+        const keys = [key.conversation(conversationId), key.messages(conversationId), key.clientMessages(conversationId)];
+        const [duplicate, stored] = (await redis.eval(APPEND_MESSAGE, 3, ...keys, JSON.stringify(message), clientMessageId ?? '')) as [number, string];
         return { message: JSON.parse(stored) as Message, isDuplicate: duplicate === 1 };
       } catch (error) {
         if (/conversation does not exist/.test((error as Error).message)) throw new Error(`conversation ${message.conversationId} does not exist`);
@@ -94,8 +120,22 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     },
     async listConversationsByStatus(statuses) {
       const ids = (await Promise.all(statuses.map((status) => redis.smembers(key.status(status))))).flat();
-      if (ids.length === 0) return [];
-      return (await redis.mget(ids.map(key.conversation))).flatMap((text) => (text ? [JSON.parse(text) as ConversationRecord] : []));
+      return getConversations(ids);
+    },
+    async listConversationsByCustomer(customerId) {
+      const records = await getConversations(await redis.smembers(key.customer(customerId)));
+      return records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    },
+    async listConversationsUpdatedBefore(before, limit) {
+      return getConversations(await redis.zrangebyscore(key.updated, '-inf', `(${before.getTime()}`, 'LIMIT', 0, limit));
+    },
+    async deleteConversation(id) {
+      const record = await this.getConversation(id);
+      if (!record) return;
+      const transaction = redis.multi().del(key.conversation(id), key.messages(id), key.clientMessages(id), key.token(record.tokenHash)).zrem(key.updated, id);
+      for (const status of STATUSES) transaction.srem(key.status(status), id);
+      if (record.customerId) transaction.srem(key.customer(record.customerId), id);
+      await transaction.exec();
     },
     async createAgentSession(session) {
       const ttl = Math.max(1, Date.parse(session.expiresAt) - Date.now());
@@ -125,6 +165,16 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
       const windowKey = key.hits(name, Math.floor(now / windowMs));
       const [[, count]] = (await redis.multi().incr(windowKey).pexpire(windowKey, windowMs).exec()) as [[Error | null, number]];
       return count;
+    },
+    async rememberOnce(name, ttlMs) {
+      return (await redis.set(key.remembered(name), '1', 'PX', Math.max(1, ttlMs), 'NX')) === 'OK';
+    },
+    async scheduleJob(job) {
+      await redis.multi().hset(key.jobs, job.id, JSON.stringify(job)).zadd(key.jobsDue, Date.parse(job.runAt), job.id).exec();
+    },
+    async takeDueJobs(now, limit) {
+      const taken = (await redis.eval(TAKE_DUE_JOBS, 2, key.jobsDue, key.jobs, now.getTime(), limit)) as string[];
+      return taken.map((text) => JSON.parse(text) as ScheduledJob);
     },
     async ping() {
       return (await redis.ping().catch(() => '')) === 'PONG';

@@ -23,6 +23,8 @@ export interface ConversationRecord {
   assignedTo?: string;
   /** The intent of the last shopper message, for the agents' queue. */
   lastIntent?: string;
+  /** The store's customer id, once the shopper is verified (signed identity or order number plus e-mail). */
+  customerId?: string;
   /** An e-mail the shopper left while nobody was available. */
   contactEmail?: string;
   /** For the store's analytics: seconds from the hand-off to the claim, and to the first agent reply. */
@@ -42,6 +44,15 @@ export interface AuditEntry {
   action: string;
   conversationId?: string;
   detail?: Record<string, unknown>;
+}
+
+/** Work to do later (an order's follow-up message), kept in the store so that it survives a restart. */
+export interface ScheduledJob {
+  /** Unique; scheduling the same id again replaces the job. */
+  id: string;
+  kind: string;
+  runAt: string;
+  payload: Record<string, unknown>;
 }
 
 export interface StoredMessage {
@@ -64,6 +75,12 @@ export interface Store {
   listMessages(conversationId: string): Promise<Message[]>;
   /** Conversations in one of these statuses (the agents' queue and desks). */
   listConversationsByStatus(statuses: ConversationStatus[]): Promise<ConversationRecord[]>;
+  /** The conversations of one verified customer, most recently updated first. */
+  listConversationsByCustomer(customerId: string): Promise<ConversationRecord[]>;
+  /** Conversations last updated before a moment, oldest first, at most `limit` (retention). */
+  listConversationsUpdatedBefore(before: Date, limit: number): Promise<ConversationRecord[]>;
+  /** Removes a conversation with its messages, token and every index entry; unknown ids are ignored. */
+  deleteConversation(id: string): Promise<void>;
   createAgentSession(session: AgentSession): Promise<void>;
   /** The session of a token hash, unless it has expired. */
   getAgentSession(tokenHash: string, now: Date): Promise<AgentSession | undefined>;
@@ -75,6 +92,11 @@ export interface Store {
   listUnanswered(limit: number): Promise<UnansweredMessage[]>;
   /** Counts a hit on a key within a fixed window and returns the count so far (rate limits). */
   hit(key: string, windowMs: number, now: number): Promise<number>;
+  /** Remembers a key for a while; true only for the first caller (a webhook event seen twice is a replay). */
+  rememberOnce(key: string, ttlMs: number): Promise<boolean>;
+  scheduleJob(job: ScheduledJob): Promise<void>;
+  /** Removes and returns the jobs due by `now`, earliest first: each job goes to exactly one caller, across nodes. */
+  takeDueJobs(now: Date, limit: number): Promise<ScheduledJob[]>;
   /** Whether the store answers (readiness). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

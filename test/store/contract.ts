@@ -108,6 +108,70 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.hit('other', 60_000, 2_000)).toBe(1);
     });
 
+    it("lists a customer's conversations, most recent first", async () => {
+      const older = conversation({ customerId: 'cust_1', updatedAt: '2026-11-01T00:00:00.000Z' });
+      const newer = conversation({ customerId: 'cust_1', updatedAt: '2026-11-20T00:00:00.000Z' });
+      await store.createConversation(older);
+      await store.createConversation(newer);
+      await store.createConversation(conversation({ customerId: 'cust_2' }));
+      await store.createConversation(conversation());
+      expect((await store.listConversationsByCustomer('cust_1')).map((record) => record.id)).toEqual([newer.id, older.id]);
+      expect(await store.listConversationsByCustomer('nobody')).toEqual([]);
+    });
+
+    it('lists conversations not updated since a moment, oldest first', async () => {
+      const old = conversation({ updatedAt: '2026-01-01T00:00:00.000Z' });
+      const older = conversation({ updatedAt: '2025-06-01T00:00:00.000Z' });
+      const recent = conversation({ updatedAt: '2026-11-20T00:00:00.000Z' });
+      for (const record of [old, older, recent]) await store.createConversation(record);
+      const before = new Date('2026-02-01T00:00:00.000Z');
+      expect((await store.listConversationsUpdatedBefore(before, 10)).map((record) => record.id)).toEqual([older.id, old.id]);
+      expect(await store.listConversationsUpdatedBefore(before, 1)).toHaveLength(1);
+      // A later save moves it out of the old ones.
+      await store.saveConversation({ ...old, updatedAt: '2026-11-21T00:00:00.000Z' });
+      expect((await store.listConversationsUpdatedBefore(before, 10)).map((record) => record.id)).toEqual([older.id]);
+    });
+
+    it('deletes a conversation with its messages, token and index entries', async () => {
+      const record = conversation({ customerId: 'cust_9', status: 'queued', updatedAt: '2025-01-01T00:00:00.000Z' });
+      await store.createConversation(record);
+      await store.appendMessage(message(record.id, 'my address is 1 Main St'), 'client-1');
+      await store.deleteConversation(record.id);
+      expect(await store.getConversation(record.id)).toBeUndefined();
+      expect(await store.findConversationByTokenHash(record.tokenHash)).toBeUndefined();
+      expect(await store.listMessages(record.id)).toEqual([]);
+      expect(await store.listConversationsByCustomer('cust_9')).toEqual([]);
+      expect((await store.listConversationsByStatus(['queued'])).map((found) => found.id)).not.toContain(record.id);
+      expect(await store.listConversationsUpdatedBefore(new Date(), 100)).not.toContainEqual(expect.objectContaining({ id: record.id }));
+      await expect(store.appendMessage(message(record.id, 'again'), 'client-1')).rejects.toThrow(/does not exist/);
+      await store.deleteConversation('no-such-id');
+    });
+
+    it('remembers a key once until it expires', async () => {
+      expect(await store.rememberOnce('event-1', 200)).toBe(true);
+      expect(await store.rememberOnce('event-1', 200)).toBe(false);
+      expect(await store.rememberOnce('event-2', 200)).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      expect(await store.rememberOnce('event-1', 200)).toBe(true);
+    });
+
+    it('hands each due job to exactly one caller, earliest first, and keeps the rest', async () => {
+      const job = (id: string, runAt: string) => ({ id, kind: 'follow-up', runAt, payload: { orderNumber: id } });
+      await store.scheduleJob(job('late', '2026-12-10T00:00:00.000Z'));
+      await store.scheduleJob(job('second', '2026-11-02T00:00:00.000Z'));
+      await store.scheduleJob(job('first', '2026-11-01T00:00:00.000Z'));
+      await store.scheduleJob(job('moved', '2026-11-01T00:00:00.000Z'));
+      await store.scheduleJob(job('moved', '2026-12-20T00:00:00.000Z'));
+      const now = new Date('2026-11-23T00:00:00.000Z');
+      const [a, b] = await Promise.all([store.takeDueJobs(now, 10), store.takeDueJobs(now, 10)]);
+      const taken = [...a, ...b];
+      expect(taken.map((found) => found.id).sort()).toEqual(['first', 'second']);
+      expect((a.length ? a : b).map((found) => found.id)).toEqual(['first', 'second']);
+      expect(taken[0].payload).toEqual({ orderNumber: 'first' });
+      expect(await store.takeDueJobs(now, 10)).toEqual([]);
+      expect((await store.takeDueJobs(new Date('2026-12-31T00:00:00.000Z'), 10)).map((found) => found.id)).toEqual(['late', 'moved']);
+    });
+
     it('answers ping', async () => {
       expect(await store.ping()).toBe(true);
     });
