@@ -167,7 +167,7 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       const taken = [...a, ...b];
       expect(taken.map((found) => found.id).sort()).toEqual(['first', 'second']);
       expect((a.length ? a : b).map((found) => found.id)).toEqual(['first', 'second']);
-      expect(taken[0].payload).toEqual({ orderNumber: 'first' });
+      expect(taken[0]?.payload).toEqual({ orderNumber: 'first' });
       expect(await store.takeDueJobs(now, 10)).toEqual([]);
       expect((await store.takeDueJobs(new Date('2026-12-31T00:00:00.000Z'), 10)).map((found) => found.id)).toEqual(['late', 'moved']);
     });
