@@ -17,6 +17,7 @@ import adminRoutes from './http/admin.js';
 import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
 import metricsRoutes from './http/metrics.js';
+import { compileTrustProxy } from './http/client-address.js';
 import { createMetrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { isAllowedOrigin } from './realtime/origin.js';
@@ -53,7 +54,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const app = Fastify({
     logger: overrides.logger ?? loggerOptions(config.LOG_LEVEL),
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    trustProxy: compileTrustProxy(config.TRUST_PROXY),
   });
 
   app.decorate('config', config);

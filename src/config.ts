@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseBusinessHours } from './handoff/hours.js';
+import { compileTrustProxy } from './http/client-address.js';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -27,6 +28,18 @@ export const ConfigSchema = z.object({
   CONTENT_DIR: z.string().min(1).default(packageRoot),
   DATA_DIR: z.string().min(1).default('./data'),
   ALLOWED_ORIGINS: commaList.default([]),
+  /** Proxies whose X-Forwarded-For is believed (rate limits key on the client's address): empty = none. */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine((value) => {
+      try {
+        compileTrustProxy(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'a hop count ("1"), or addresses and CIDR ranges such as "127.0.0.1,10.0.0.0/8" or "loopback,uniquelocal"'),
   OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),

@@ -10,6 +10,7 @@ import type { Agent } from '../handoff/agents.js';
 import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
+import { compileTrustProxy } from '../http/client-address.js';
 import type { Store } from '../store/index.js';
 import { registerAgentNamespace } from './agent.js';
 import { isAllowedOrigin } from './origin.js';
@@ -138,6 +139,7 @@ export function registerNamespaces(
     store: options.store,
     agents: io.of('/agent'),
     messagesPerMinute: options.config.SHOPPER_MESSAGES_PER_MINUTE,
+    trustProxy: compileTrustProxy(options.config.TRUST_PROXY),
     logger: options.app.log,
   });
   registerAgentNamespace(io.of('/agent'), {

@@ -1,6 +1,7 @@
 // The /shopper namespace: a widget's session, its messages, typing and rating (DESIGN §6).
 import type { Namespace, Socket } from 'socket.io';
 import type { ConversationService } from '../conversations/index.js';
+import { clientAddress, type TrustProxy } from '../http/client-address.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { AppError } from '../shared/errors.js';
 import type { Store } from '../store/index.js';
@@ -14,16 +15,18 @@ export interface ShopperNamespaceOptions {
   /** The /agent namespace: the agent holding a conversation sees the shopper typing. */
   agents: Namespace;
   messagesPerMinute: number;
+  /** Which proxies' X-Forwarded-For names the shopper's address for the per-address limit. */
+  trustProxy: TrustProxy;
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerShopperNamespace(namespace: Namespace, { service, store, agents, messagesPerMinute, logger }: ShopperNamespaceOptions) {
+export function registerShopperNamespace(namespace: Namespace, { service, store, agents, messagesPerMinute, trustProxy, logger }: ShopperNamespaceOptions) {
   async function checkRate(socket: Socket): Promise<void> {
     if (messagesPerMinute === 0) return;
     const now = Date.now();
     const [perSocket, perAddress] = await Promise.all([
       store.hit(`rate:socket:${socket.id}`, 60_000, now),
-      store.hit(`rate:ip:${socket.handshake.address}`, 60_000, now),
+      store.hit(`rate:ip:${clientAddress(socket.request, trustProxy)}`, 60_000, now),
     ]);
     if (perSocket > messagesPerMinute || perAddress > messagesPerMinute * 5) {
       throw new AppError('rate_limited', `too many messages: at most ${messagesPerMinute} a minute; please wait a moment`);
