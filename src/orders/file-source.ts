@@ -92,18 +92,23 @@ export function createFileOrderSource({ dataDir, logger, fallbackFile = DEMO_ORD
     }
   }
 
-  const withCancellation = (order: Order): Order => (cancelled.has(order.number) ? { ...order, status: 'cancelled' } : order);
+  // A copy each time: a caller changing its order must not change the loaded ones.
+  const copy = (order: Order): Order => {
+    const copied = structuredClone(order);
+    if (cancelled.has(order.number)) copied.status = 'cancelled';
+    return copied;
+  };
 
   async function findByNumber(orderNumber: string): Promise<Order | undefined> {
     const order = (await orders()).byNumber.get(normalizeOrderNumber(orderNumber));
-    return order && withCancellation(order);
+    return order && copy(order);
   }
 
   return {
     name: 'file',
     findByNumber,
     async listByCustomer(customerId, limit = DEFAULT_LIST_LIMIT) {
-      return ((await orders()).byCustomer.get(customerId) ?? []).slice(0, limit).map(withCancellation);
+      return ((await orders()).byCustomer.get(customerId) ?? []).slice(0, limit).map(copy);
     },
     // The demo store answers like a store would, so the bot's cancellation and change flows can be tried.
     async requestCancellation(orderNumber, reason): Promise<ActionResult> {
