@@ -4,12 +4,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { byNewest, normalizeOrderNumber, OrderSchema, type Order } from './order.js';
+import { byNewest, normalizeOrderNumber, OrderListSchema, type Order } from './order.js';
 import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderLogger, type OrderSource } from './source.js';
 
 export const DEMO_ORDERS_FILE = fileURLToPath(new URL('../../demo/orders.json', import.meta.url));
-
-const OrdersFile = z.union([z.array(OrderSchema), z.object({ orders: z.array(OrderSchema) })]);
 
 interface Loaded {
   file: string;
@@ -70,13 +68,13 @@ export function createFileOrderSource({ dataDir, logger, fallbackFile = DEMO_ORD
     throw new OrderSourceError('file', `neither ${dataFile} nor the demo orders exist`);
   }
 
-  async function orders(): Promise<Loaded> {
+  async function loadOrders(): Promise<Loaded> {
     const { file, version } = await currentFile();
     if (loaded?.version === version) return loaded;
     if (failedVersion === version && loaded) return loaded;
     try {
-      const parsed = OrdersFile.parse(JSON.parse(await readFile(file, 'utf8')));
-      loaded = { file, version, ...index(Array.isArray(parsed) ? parsed : parsed.orders) };
+      const { orders } = OrderListSchema.parse(JSON.parse(await readFile(file, 'utf8')));
+      loaded = { file, version, ...index(orders) };
       failedVersion = undefined;
       cancelled.clear();
       logger.info({ file, orders: loaded.byNumber.size }, 'orders loaded');
@@ -100,7 +98,7 @@ export function createFileOrderSource({ dataDir, logger, fallbackFile = DEMO_ORD
   };
 
   async function findByNumber(orderNumber: string): Promise<Order | undefined> {
-    const order = (await orders()).byNumber.get(normalizeOrderNumber(orderNumber));
+    const order = (await loadOrders()).byNumber.get(normalizeOrderNumber(orderNumber));
     return order && copy(order);
   }
 
@@ -108,7 +106,7 @@ export function createFileOrderSource({ dataDir, logger, fallbackFile = DEMO_ORD
     name: 'file',
     findByNumber,
     async listByCustomer(customerId, limit = DEFAULT_LIST_LIMIT) {
-      return ((await orders()).byCustomer.get(customerId) ?? []).slice(0, limit).map(copy);
+      return ((await loadOrders()).byCustomer.get(customerId) ?? []).slice(0, limit).map(copy);
     },
     // The demo store answers like a store would, so the bot's cancellation and change flows can be tried.
     async requestCancellation(orderNumber, reason): Promise<ActionResult> {

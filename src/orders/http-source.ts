@@ -1,7 +1,7 @@
 // Orders from the store's own HTTP API: GET {base}/orders/:number and GET {base}/customers/:id/orders answering
 // the Order shape; cancellations and changes are POSTed to {base}/orders/:number/cancellation and /changes.
 import { z } from 'zod';
-import { byNewest, normalizeOrderNumber, OrderSchema, type Order } from './order.js';
+import { byNewest, normalizeOrderNumber, OrderListSchema, OrderSchema, type Order } from './order.js';
 import { createRemoteClient, type RemoteResponse, type ResilienceTuning } from './remote.js';
 import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderLogger, type OrderSource } from './source.js';
 
@@ -14,7 +14,6 @@ export function parseHeaderLine(line: string): { name: string; value: string } |
 /** What the bot may put in a URL path: an order number or customer id, never "../" or a query. */
 const SAFE_ID = /^[A-Za-z0-9_.:@-]{1,100}$/;
 
-const OrderList = z.union([z.array(OrderSchema), z.object({ orders: z.array(OrderSchema) })]);
 const ActionAnswer = z.object({ ok: z.boolean().optional(), message: z.string().optional() });
 
 export interface HttpOrderSourceOptions {
@@ -85,8 +84,8 @@ export function createHttpOrderSource(options: HttpOrderSourceOptions): OrderSou
       return client.cached(`customer:${customerId}:${limit}`, async (): Promise<Order[]> => {
         const body = await client.getJson(`${base}/customers/${encodeURIComponent(customerId)}/orders?limit=${limit}`);
         if (body === undefined) return [];
-        const list = parse(OrderList, body, `GET /customers/${customerId}/orders`);
-        return (Array.isArray(list) ? list : list.orders).sort(byNewest).slice(0, limit);
+        const { orders } = parse(OrderListSchema, body, `GET /customers/${customerId}/orders`);
+        return orders.sort(byNewest).slice(0, limit);
       });
     },
     requestCancellation: (orderNumber, reason) => act(orderNumber, 'cancellation', { reason }),
