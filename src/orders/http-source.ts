@@ -12,7 +12,7 @@ export function parseHeaderLine(line: string): { name: string; value: string } |
 }
 
 /** What the bot may put in a URL path: an order number or customer id, never "../" or a query. */
-const SAFE_ID = /^[A-Za-z0-9_.:@-]{1,100}$/;
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 
 const ActionAnswer = z.object({ ok: z.boolean().optional(), message: z.string().optional() });
 

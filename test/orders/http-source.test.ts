@@ -29,7 +29,7 @@ const storeApi =
 const options = (server: StoreServer, overrides: Partial<HttpOrderSourceOptions> = {}): HttpOrderSourceOptions => ({
   baseUrl: `${server.url}/api/`,
   authHeader: 'Authorization: Bearer store-token-123',
-  timeoutMs: 150,
+  timeoutMs: 1000, // generous: a loaded test machine must not turn a prompt answer into a retry
   retries: 2,
   cacheSeconds: 30,
   logger: recordingLogger(),
@@ -80,6 +80,13 @@ describe('http order source', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('never lets a number or customer id steer the request elsewhere in the store API', async () => {
+    expect(await source.findByNumber('..')).toBeUndefined();
+    expect(await source.findByNumber('200102?admin=1')).toBeUndefined();
+    expect(await source.listByCustomer('../../admin')).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('retries after a 500 and gives the order', async () => {
     let calls = 0;
     const answer = storeApi(contractOrders);
@@ -108,7 +115,14 @@ describe('http order source', () => {
     await expect(source.findByNumber('200102')).rejects.toThrow(/status/);
   });
 
+  /** The same source with a short timeout, for a store that does not answer. */
+  const impatient = () => {
+    source.close?.();
+    source = createHttpOrderSource(options(server, { timeoutMs: 150 }));
+  };
+
   it('gives up on a slow store after a timeout on each try, then fails fast without asking it', async () => {
+    impatient();
     server.answer(() => {}); // holds every request open
     const started = performance.now();
     await expect(source.findByNumber('200102')).rejects.toBeInstanceOf(OrderSourceUnavailable);
@@ -124,6 +138,7 @@ describe('http order source', () => {
   });
 
   it('tries the store again after a pause, and answers normally once it is back', async () => {
+    impatient();
     server.answer(() => {});
     await expect(source.findByNumber('200102')).rejects.toBeInstanceOf(OrderSourceUnavailable);
     await expect(source.findByNumber('200101')).rejects.toThrow(/not asking it again yet/);
@@ -135,6 +150,7 @@ describe('http order source', () => {
   });
 
   it('opens again at once when the trial after the pause fails', async () => {
+    impatient();
     server.answer(() => {});
     await expect(source.findByNumber('200102')).rejects.toBeInstanceOf(OrderSourceUnavailable);
     await new Promise((resolve) => setTimeout(resolve, 450));

@@ -8,7 +8,7 @@ const options = (server: StoreServer, overrides: Partial<ShopifyOrderSourceOptio
   shop: server.url,
   accessToken: SHOPIFY_TOKEN,
   apiVersion: API_VERSION,
-  timeoutMs: 500,
+  timeoutMs: 1000,
   retries: 2,
   cacheSeconds: 30,
   logger: recordingLogger(),
