@@ -121,6 +121,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
         headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'manual', // credentials must not follow a redirect to another host
       });
       text = await response.text();
     } catch (error) {
@@ -171,7 +172,8 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     if (response.status === 401 || response.status === 403) {
       throw new OrderSourceError(name, `the store refused the request (${response.status} ${response.statusText}) to ${where}; check ${credentialsHint}`);
     }
-    throw new OrderSourceError(name, `the store answered ${response.status} ${response.statusText} to ${where}`);
+    const hint = response.status >= 300 && response.status <= 399 ? '; redirects are not followed: configure the final address' : '';
+    throw new OrderSourceError(name, `the store answered ${response.status} ${response.statusText} to ${where}${hint}`);
   }
 
   return {

@@ -110,6 +110,14 @@ describe('http order source', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('does not follow a redirect with its credentials', async () => {
+    const elsewhere = await startStoreServer((_request, response) => sendJson(response, 200, contractOrders[0]));
+    server.answer((_request, response) => void response.writeHead(302, { location: `${elsewhere.url}/orders/200102` }).end());
+    await expect(source.findByNumber('200102')).rejects.toThrow(/302.*redirects are not followed/);
+    expect(elsewhere.requests).toHaveLength(0);
+    await elsewhere.close();
+  });
+
   it('refuses an answer that is not an order, saying which field is wrong', async () => {
     server.answer((_request, response) => sendJson(response, 200, { ...contractOrders[0], status: 'teleported' }));
     await expect(source.findByNumber('200102')).rejects.toThrow(/status/);
