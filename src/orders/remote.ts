@@ -112,7 +112,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   const cache = createTtlCache({ ttlMs: options.cacheSeconds * 1000 });
 
   // One try; only transient failures throw, so only they count against the store in the breaker.
-  async function attempt(method: string, url: string, body?: unknown): Promise<RawResponse> {
+  async function tryOnce(method: string, url: string, body?: unknown): Promise<RawResponse> {
     let response: Response;
     let text: string;
     try {
@@ -134,7 +134,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     return { status: response.status, statusText: response.statusText, text };
   }
 
-  const breaker = new CircuitBreaker(attempt, {
+  const breaker = new CircuitBreaker(tryOnce, {
     name,
     timeout: false, // each try has its own timeout, which also aborts the request
     resetTimeout: tuning.breakerResetMs,
@@ -147,7 +147,7 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   breaker.on('close', () => logger.info({ source: name }, 'order source answers again'));
 
   async function request(method: string, url: string, body: unknown, tries: number): Promise<RawResponse> {
-    for (let attempt = 1; ; attempt++) {
+    for (let tried = 1; ; tried++) {
       try {
         return await breaker.fire(method, url, body);
       } catch (error) {
@@ -155,13 +155,13 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
           throw new OrderSourceUnavailable(name, 'the store failed repeatedly moments ago; not asking it again yet', { cause: error });
         }
         if (!(error instanceof TransientFailure)) throw error;
-        const backoff = Math.min(tuning.backoffMaxMs, tuning.backoffBaseMs * 2 ** (attempt - 1));
+        const backoff = Math.min(tuning.backoffMaxMs, tuning.backoffBaseMs * 2 ** (tried - 1));
         const wait = error.retryAfterMs ?? backoff * (0.5 + Math.random() / 2);
         // A store asking us to wait longer than a shopper would is as good as down.
-        if (attempt >= tries || wait > tuning.backoffMaxMs) {
-          throw new OrderSourceUnavailable(name, `${error.message} (${attempt} ${attempt === 1 ? 'try' : 'tries'})`, { cause: error });
+        if (tried >= tries || wait > tuning.backoffMaxMs) {
+          throw new OrderSourceUnavailable(name, `${error.message} (${tried} ${tried === 1 ? 'try' : 'tries'})`, { cause: error });
         }
-        logger.debug({ source: name, attempt, waitMs: Math.round(wait), reason: error.message }, 'order source: retrying');
+        logger.debug({ source: name, tried, waitMs: Math.round(wait), reason: error.message }, 'order source: retrying');
         await sleep(wait);
       }
     }
