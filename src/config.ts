@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseBusinessHours } from './handoff/hours.js';
 import { compileTrustProxy } from './http/client-address.js';
+import { parseHeaderLine } from './orders/index.js';
 
 const isTimeZone = (zone: string) => {
   try {
@@ -61,8 +62,39 @@ export const ConfigSchema = z.object({
   /** Seconds an agent may be disconnected before its conversations go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   AGENT_SESSION_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** Where orders are looked up: DATA_DIR/orders.json or the demo store (file), the store's API (http), or Shopify. */
+  ORDER_SOURCE: z.enum(['file', 'http', 'shopify']).default('file'),
+  /** Base URL of the store's order API, for ORDER_SOURCE=http. */
+  ORDERS_URL: z.url().optional(),
+  /** The whole header line sent with every request to ORDERS_URL, e.g. "Authorization: Bearer xyz". */
+  ORDERS_AUTH_HEADER: z
+    .string()
+    .refine((line) => parseHeaderLine(line) !== undefined, 'write it as a header line, e.g. "Authorization: Bearer xyz"')
+    .optional(),
+  /** Limit of each try at the store's API (http and shopify); a few retries follow a failed try. */
+  ORDERS_TIMEOUT_MS: z.coerce.number().int().min(50).max(30_000).default(2000),
+  ORDERS_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** How long an answer (also "no such order") from the store's API is reused. */
+  ORDERS_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** The shop, "my-store.myshopify.com" (or a full base URL), for ORDER_SOURCE=shopify. */
+  SHOPIFY_SHOP: z
+    .string()
+    .regex(/^(?:https?:\/\/[^\s/]+\/?|[a-z0-9][a-z0-9.-]*\.[a-z]{2,})$/i, 'a shop domain such as "my-store.myshopify.com" or a base URL')
+    .optional(),
+  /** The Admin API access token of the store's custom app (read_orders and read_customers scopes). */
+  SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
+  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'a version such as "2024-10"').default('2024-10'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+}).superRefine((config, context) => {
+  // A remote order source without its address or credentials would fail every lookup: refuse to start instead.
+  const required: Record<string, (keyof typeof config)[]> = {
+    http: ['ORDERS_URL'],
+    shopify: ['SHOPIFY_SHOP', 'SHOPIFY_ACCESS_TOKEN'],
+  };
+  for (const name of required[config.ORDER_SOURCE] ?? []) {
+    if (config[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `required when ORDER_SOURCE=${config.ORDER_SOURCE}` });
+  }
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -70,6 +70,12 @@ export const OrderSchema = z.object({
 
 export type Order = z.infer<typeof OrderSchema>;
 
+/** A list of orders, bare or as { "orders": [...] }; problems are reported at orders.<index>.<field>. */
+export const OrderListSchema = z.preprocess(
+  (value) => (Array.isArray(value) ? { orders: value } : value),
+  z.object({ orders: z.array(OrderSchema) }),
+);
+
 /** "#100234", " 100234 " → "100234": the form orders are kept under. */
 export const normalizeOrderNumber = (orderNumber: string): string => orderNumber.trim().replace(/^#/, '');
 
