@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
   /** Seconds an agent may be disconnected before its conversations go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   AGENT_SESSION_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** Days a conversation is kept after its last change; older ones are deleted with their messages. 0: kept forever. */
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
