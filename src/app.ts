@@ -21,6 +21,7 @@ import { createMetrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { isAllowedOrigin } from './realtime/origin.js';
 import previewRoutes from './http/preview.js';
+import privacyRoutes from './http/privacy.js';
 import widgetRoutes from './http/widget.js';
 import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
 import { createEraser, startRetention } from './privacy/index.js';
@@ -167,6 +168,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(metricsRoutes, { metrics });
   await app.register(previewRoutes, { operatorToken });
   await app.register(adminRoutes, { operatorToken, auth });
+  await app.register(privacyRoutes, { operatorToken, eraser });
   await app.register(authRoutes, { auth });
   await app.register(agentApiRoutes, { auth, presence });
   await app.register(consoleRoutes);
