@@ -22,9 +22,11 @@ import { createMetrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { isAllowedOrigin } from './realtime/origin.js';
 import previewRoutes from './http/preview.js';
+import privacyRoutes from './http/privacy.js';
 import widgetRoutes from './http/widget.js';
 import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
-import { createClusterPresence, createPublisher, createSocketServer, registerNamespaces } from './realtime/index.js';
+import { createEraser, startRetention } from './privacy/index.js';
+import { createClusterPresence, createPublisher, createSocketServer, disconnectShoppers, registerNamespaces } from './realtime/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisStore, type Store } from './store/index.js';
 
@@ -126,8 +128,15 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.decorate('desk', desk);
   const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
   registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster });
+  const eraser = createEraser({ store, serialize, disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
+  // Only a started app purges; it stops before the store closes.
+  let retention: ReturnType<typeof startRetention> | undefined;
+  app.addHook('onReady', async () => {
+    retention = startRetention({ store, eraser, retentionDays: config.RETENTION_DAYS, now, logger: app.log });
+  });
   // Sockets go first, so that closing the HTTP server does not wait on open websockets.
   app.addHook('preClose', async () => {
+    await retention?.stop();
     cluster.close();
     io.local.disconnectSockets(true);
     io.engine.close();
@@ -160,6 +169,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(metricsRoutes, { metrics });
   await app.register(previewRoutes, { operatorToken });
   await app.register(adminRoutes, { operatorToken, auth });
+  await app.register(privacyRoutes, { operatorToken, eraser });
   await app.register(authRoutes, { auth });
   await app.register(agentApiRoutes, { auth, presence });
   await app.register(consoleRoutes);

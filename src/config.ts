@@ -84,6 +84,8 @@ export const ConfigSchema = z.object({
   /** The Admin API access token of the store's custom app (read_orders and read_customers scopes). */
   SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'a version such as "2024-10"').default('2024-10'),
+  /** Days a conversation is kept after its last change; older ones are deleted with their messages. 0: kept forever. */
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((config, context) => {

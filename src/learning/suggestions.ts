@@ -2,6 +2,10 @@
 // them as training utterances of the right intent.
 import { fold } from '../pipeline/text.js';
 
+/**
+ * Masked on the way in (e-mail addresses, phone and card numbers) and linked to no conversation or customer; only the
+ * most recent ones are kept. A shopper's deletion cannot find it and so leaves it.
+ */
 export interface UnansweredMessage {
   text: string;
   language: string;

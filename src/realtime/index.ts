@@ -153,3 +153,8 @@ export function registerNamespaces(
     logger: options.app.log,
   });
 }
+
+/** Closes a conversation's shopper sockets on every node, once its data is deleted. */
+export function disconnectShoppers(io: Server, conversationId: string): void {
+  io.of('/shopper').in(conversationRoom(conversationId)).disconnectSockets(true);
+}

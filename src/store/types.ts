@@ -38,6 +38,10 @@ export interface AgentSession {
   expiresAt: string;
 }
 
+/**
+ * Who did what, with ids and counts only (agent, conversation, template ids): no message text, no e-mail. It stays
+ * when a conversation is deleted, pointing at an id that no longer leads anywhere.
+ */
 export interface AuditEntry {
   at: string;
   agentId: string;

@@ -1,0 +1,44 @@
+// Deleting one conversation's data: the one place that knows every piece of it, used by the retention purge and by
+// the operators' deletion API. A new kind of conversation data (pictures, say) is deleted here too.
+import type { Serializer } from '../conversations/index.js';
+import type { Store } from '../store/index.js';
+
+export interface ErasedConversation {
+  /** How many messages went with it. */
+  messages: number;
+}
+
+export interface EraserDependencies {
+  store: Store;
+  serialize: Serializer;
+  /** Disconnects the shopper sockets of a conversation, on every node. */
+  disconnectShoppers(conversationId: string): void;
+  /** The agents' queue changed. */
+  queueChanged(): void;
+}
+
+export function createEraser({ store, serialize, disconnectShoppers, queueChanged }: EraserDependencies) {
+  return {
+    /**
+     * Deletes a conversation with everything kept for it; undefined when it does not exist (already deleted) or, with
+     * `updatedBefore`, when it changed since (a shopper came back while the purge was on its way).
+     */
+    deleteConversationData(conversationId: string, options: { updatedBefore?: Date } = {}): Promise<ErasedConversation | undefined> {
+      // Inside the conversation's queue: a shopper message being handled on this node finishes first, not after.
+      return serialize(conversationId, async () => {
+        const record = await store.getConversation(conversationId);
+        if (!record) return undefined;
+        if (options.updatedBefore && record.updatedAt >= options.updatedBefore.toISOString()) return undefined;
+        const messages = (await store.listMessages(conversationId)).length;
+        await store.deleteConversation(conversationId);
+        // Only after the deletion: a widget reconnecting with its old token now starts a new conversation instead
+        // of rejoining this one.
+        disconnectShoppers(conversationId);
+        if (record.status === 'queued' || record.status === 'assigned') queueChanged();
+        return { messages };
+      });
+    },
+  };
+}
+
+export type Eraser = ReturnType<typeof createEraser>;
