@@ -25,7 +25,7 @@ import widgetRoutes from './http/widget.js';
 import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
 import { createClusterPresence, createPublisher, createSocketServer, registerNamespaces } from './realtime/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
-import { createMemoryStore, createRedisStore, type Store } from './store/index.js';
+import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -102,7 +102,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const now = overrides.now ?? (() => new Date());
   const cluster = createClusterPresence(io, !!config.REDIS_URL);
   const publisher = createPublisher(io, cluster);
-  const serialize = createSerializer();
+  // Nodes sharing Redis take turns on a conversation, as operations on one node do.
+  const lock = config.REDIS_URL ? createRedisLock(config.REDIS_URL, { prefix: config.REDIS_PREFIX }) : undefined;
+  const serialize = createSerializer(lock);
   const presence = createPresence();
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
   // This node's agents count at once; other nodes' as the cluster view refreshes.
@@ -134,6 +136,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.addHook('onClose', async () => {
     desk.close();
     await store.close();
+    await lock?.close();
   });
 
   // Security headers on every response; the widget and its strings are meant to be loaded by stores' pages.
