@@ -28,7 +28,7 @@ import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './
 import { createEraser, startRetention } from './privacy/index.js';
 import { createClusterPresence, createPublisher, createSocketServer, disconnectShoppers, registerNamespaces } from './realtime/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
-import { createMemoryStore, createRedisStore, type Store } from './store/index.js';
+import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -105,7 +105,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const now = overrides.now ?? (() => new Date());
   const cluster = createClusterPresence(io, !!config.REDIS_URL);
   const publisher = createPublisher(io, cluster);
-  const serialize = createSerializer();
+  // Nodes sharing Redis take turns on a conversation, as operations on one node do.
+  const lock = config.REDIS_URL ? createRedisLock(config.REDIS_URL, { prefix: config.REDIS_PREFIX }) : undefined;
+  const serialize = createSerializer(lock);
   const presence = createPresence();
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
   // This node's agents count at once; other nodes' as the cluster view refreshes.
@@ -144,6 +146,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.addHook('onClose', async () => {
     desk.close();
     await store.close();
+    await lock?.close();
   });
 
   // Security headers on every response; the widget and its strings are meant to be loaded by stores' pages.

@@ -99,7 +99,7 @@ export async function removeRedisKeys(prefixes: string[]): Promise<void> {
  * A real server process (`borderless start` from source) on a free port, ready when /readyz answers. Its standard
  * output is kept for tests that read its log.
  */
-export async function startServerProcess(env: Record<string, string> = {}) {
+export async function startServerProcess(env: Record<string, string> = {}, { startTimeoutMs = 20_000 } = {}) {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');
   const port = await new Promise<number>((resolve) => {
@@ -119,7 +119,7 @@ export async function startServerProcess(env: Record<string, string> = {}) {
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   while (!(await fetch(`${url}/readyz`).then((response) => response.ok, () => false))) {
-    if (Date.now() - started > 20_000) throw new Error(`the server did not start:\n${output}`);
+    if (Date.now() - started > startTimeoutMs) throw new Error(`the server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { url, child, exited, output: () => output };

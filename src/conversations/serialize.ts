@@ -1,12 +1,18 @@
 // One operation at a time per conversation: a shopper message, a claim, a reply. Two agents claiming at once
-// are served one after the other, and the second finds the conversation taken.
+// are served one after the other, and the second finds the conversation taken. With a cluster lock, nodes take
+// turns too; within a node the operations still queue here, so only one of them at a time asks for the lock.
 export type Serializer = <T>(conversationId: string, work: () => Promise<T>) => Promise<T>;
 
-export function createSerializer(): Serializer {
+export interface ClusterLock {
+  hold<T>(conversationId: string, work: () => Promise<T>): Promise<T>;
+}
+
+export function createSerializer(lock?: ClusterLock): Serializer {
   const tails = new Map<string, Promise<unknown>>();
   return (conversationId, work) => {
+    const run = lock ? () => lock.hold(conversationId, work) : work;
     const previous = tails.get(conversationId) ?? Promise.resolve();
-    const next = previous.then(work, work);
+    const next = previous.then(run, run);
     const settled = next.catch(() => undefined);
     tails.set(conversationId, settled);
     void settled.then(() => {

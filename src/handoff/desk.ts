@@ -21,7 +21,7 @@ export interface DeskOptions {
   presence: Presence;
   serialize: Serializer;
   publisher: Publisher;
-  logger: { info(object: object, message: string): void };
+  logger: { info(object: object, message: string): void; warn(object: object, message: string): void };
   now?: () => Date;
   /** Seconds an assigned agent may stay disconnected before the conversation goes back to the queue. */
   graceSeconds?: number;
@@ -125,6 +125,22 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         .sort(({ record: a }, { record: b }) => Number(a.status === 'queued') - Number(b.status === 'queued') || (b.priority ?? 0) - (a.priority ?? 0) || speaks(a) - speaks(b) || byUrgency(a, b))
         .map(({ summary }) => summary);
     };
+  }
+
+  /** The conversations an agent who did not come back still holds go back to the queue. */
+  async function requeueHeld(agent: Agent): Promise<void> {
+    graceTimers.delete(agent.id);
+    if (await isConnected(agent.id)) return;
+    const held = (await store.listConversationsByStatus(['assigned'])).filter((record) => record.assignedTo === agent.id);
+    for (const record of held) {
+      await serialize(record.id, async () => {
+        const current = await load(record.id);
+        if (current.status !== 'assigned' || current.assignedTo !== agent.id) return;
+        await save(current, { status: transition('assigned', 'queued'), assignedTo: undefined });
+        await audit(agent, 'requeue-after-disconnect', record.id);
+      });
+    }
+    if (held.length) publisher.queueChanged();
   }
 
   return {
@@ -240,20 +256,10 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
       clearTimeout(graceTimers.get(agent.id));
       graceTimers.set(
         agent.id,
-        setTimeout(async () => {
-          graceTimers.delete(agent.id);
-          if (await isConnected(agent.id)) return;
-          const held = (await store.listConversationsByStatus(['assigned'])).filter((record) => record.assignedTo === agent.id);
-          for (const record of held) {
-            await serialize(record.id, async () => {
-              const current = await load(record.id);
-              if (current.status !== 'assigned' || current.assignedTo !== agent.id) return;
-              await save(current, { status: transition('assigned', 'queued'), assignedTo: undefined });
-              await audit(agent, 'requeue-after-disconnect', record.id);
-            });
-          }
-          if (held.length) publisher.queueChanged();
-        }, graceSeconds * 1000).unref(),
+        setTimeout(
+          () => void requeueHeld(agent).catch((error: unknown) => logger.warn({ err: error, agentId: agent.id }, 'could not return the conversations of an agent who left to the queue')),
+          graceSeconds * 1000,
+        ).unref(),
       );
     },
 

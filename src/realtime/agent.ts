@@ -62,7 +62,10 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
     void socket.join(agentRoom(agent.id));
     presence.connect(agent.id, socket.id);
     desk.agentReturned(agent);
-    void desk.queueFor(agent).then((queue) => socket.emit('queue', queue));
+    void desk.queueFor(agent).then(
+      (queue) => socket.emit('queue', queue),
+      (error: unknown) => logger.warn({ err: error, agentId: agent.id }, 'could not send the queue to an agent'),
+    );
     queueChanged();
     presenceChanged();
 

@@ -25,12 +25,24 @@ const QUEUE_UPDATE_DELAY_MS = 50;
 
 /**
  * With REDIS_URL the nodes share rooms through the Redis Streams adapter: a stream, unlike Pub/Sub, lets a node that
- * lost Redis for a moment resume without missing packets.
+ * lost Redis for a moment resume without missing packets. Its client keeps what it sends while Redis is away (no
+ * per-command limit or timeout: its stream reads block for seconds, and some of its publishes have no one to hear a
+ * failure). That queue stays small because it holds only the adapter's own traffic: heartbeats (one per namespace
+ * every 5 s), presence queries (every 3 s) and broadcasts, which follow store writes that fail during an outage.
  */
 function redisAdapter(app: FastifyInstance, config: Config) {
   if (!config.REDIS_URL) return undefined;
-  const client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  client.on('error', (error) => app.log.warn({ err: error }, 'socket adapter lost Redis; retrying'));
+  const client = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, retryStrategy: (attempt) => Math.min(attempt * 100, 1000) });
+  // One line when Redis goes and one when it is back, not one per reconnect attempt.
+  let isDown = false;
+  client.on('error', (error) => {
+    if (!isDown) app.log.warn({ err: error }, 'socket adapter lost Redis; retrying');
+    isDown = true;
+  });
+  client.on('ready', () => {
+    if (isDown) app.log.info('socket adapter reconnected to Redis');
+    isDown = false;
+  });
   const name = `${config.REDIS_PREFIX}socket.io`;
   return { client, adapter: createAdapter(client, { streamName: name, channelPrefix: name, sessionKeyPrefix: `${config.REDIS_PREFIX}socket.io:session:` }) };
 }

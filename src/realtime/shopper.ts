@@ -67,6 +67,7 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         ack({ ok: true, id: message.id });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, conversationId }, 'shopper message failed');
+        else if (error.code === 'unavailable') logger.warn({ err: error, conversationId }, 'shopper message refused: the service cannot take it right now');
         ack(errorAck(error));
       }
     });

@@ -1,4 +1,5 @@
 // The store's public face.
 export { createMemoryStore } from './memory.js';
 export { createRedisStore } from './redis.js';
+export { createRedisLock, type ConversationLock } from './redis-lock.js';
 export type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredMessage } from './types.js';

@@ -1,8 +1,9 @@
 // The Redis store (ioredis): the same interface as the memory store, for several nodes sharing state. Keys live
 // under one prefix; writes that must not interleave (a message and its idempotency key) run as one Lua script.
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';
+import { createStoreClient, reportOutages } from './redis-connection.js';
 import type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
 
 const STATUSES: ConversationStatus[] = ['bot', 'queued', 'assigned', 'closed'];
@@ -36,8 +37,7 @@ return jobs
 
 export function createRedisStore(url: string, options: { prefix?: string } = {}): Store {
   const prefix = options.prefix ?? 'borderless:';
-  const redis = new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
-  redis.on('error', () => undefined); // reported through ping() and failed commands, not as a crash
+  const redis = createStoreClient(url);
   const key = {
     conversation: (id: string) => `${prefix}conversation:${id}`,
     token: (hash: string) => `${prefix}token:${hash}`,
@@ -75,7 +75,7 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     await conversationWrite(redis, record, isNew).exec();
   }
 
-  return {
+  return reportOutages<Store>({
     createConversation: (record) => writeConversation(record, true),
     async getConversation(id) {
       return parse<ConversationRecord>(await redis.get(key.conversation(id)));
@@ -182,5 +182,5 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     async close() {
       await redis.quit().catch(() => redis.disconnect());
     },
-  };
+  });
 }
