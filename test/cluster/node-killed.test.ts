@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const startNode = async () => {
-  const node = await startServerProcess({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, SHOPPER_MESSAGES_PER_MINUTE: '0', LOG_LEVEL: 'warn' });
+  const node = await startServerProcess({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, SHOPPER_MESSAGES_PER_MINUTE: '0', LOG_LEVEL: 'warn' }, { startTimeoutMs: 90_000 });
   children.push(node.child);
   return node;
 };
