@@ -48,6 +48,10 @@ export const ConfigSchema = z.object({
   /** Seconds an agent may be disconnected before its conversations go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   AGENT_SESSION_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** Days after an order's delivery that its follow-up is sent (a care rule's afterDays overrides it). */
+  FOLLOW_UP_DAYS: z.coerce.number().min(0).max(365).default(3),
+  /** How often every node looks for due scheduled work (follow-ups, store events). */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
