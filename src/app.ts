@@ -21,12 +21,16 @@ import { compileTrustProxy } from './http/client-address.js';
 import { createMetrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { isAllowedOrigin } from './realtime/origin.js';
+import packageRoutes from './http/packages.js';
 import previewRoutes from './http/preview.js';
 import privacyRoutes from './http/privacy.js';
 import widgetRoutes from './http/widget.js';
 import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
 import { createEraser, startRetention } from './privacy/index.js';
 import { createClusterPresence, createPublisher, createSocketServer, disconnectShoppers, registerNamespaces } from './realtime/index.js';
+import webhookRoutes from './http/webhooks.js';
+import { createOrderCare } from './care/index.js';
+import { createScheduler } from './scheduler/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
 
@@ -128,6 +132,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   publisher.attachDesk(desk);
   app.decorate('conversations', conversations);
   app.decorate('desk', desk);
+  const care = createOrderCare({ store, knowledge, conversations, followUpDays: config.FOLLOW_UP_DAYS, now, logger: app.log });
+  const scheduler = createScheduler({ store, handlers: care.handlers, intervalMs: config.SCHEDULER_INTERVAL_SECONDS * 1000, now, logger: app.log });
+  care.attachScheduler(scheduler);
+  // Jobs being run finish before the store closes.
+  app.addHook('preClose', () => scheduler.close());
   const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
   registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster });
   const eraser = createEraser({ store, serialize, disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
@@ -178,5 +187,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(consoleRoutes);
   await app.register(widgetRoutes);
   await app.register(demoRoutes);
+  await app.register(webhookRoutes, { care, secret: config.WEBHOOK_SECRET, now });
+  await app.register(packageRoutes, { operatorToken, now });
   return app;
 }

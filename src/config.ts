@@ -86,6 +86,10 @@ export const ConfigSchema = z.object({
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'a version such as "2024-10"').default('2024-10'),
   /** Days a conversation is kept after its last change; older ones are deleted with their messages. 0: kept forever. */
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
+  /** Days after an order's delivery that its follow-up is sent (a care rule's afterDays overrides it). */
+  FOLLOW_UP_DAYS: z.coerce.number().min(0).max(365).default(3),
+  /** How often every node looks for due scheduled work (follow-ups, store events). */
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((config, context) => {

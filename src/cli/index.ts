@@ -6,6 +6,7 @@ import { agentsCommand } from './agents.js';
 import { chatCommand } from './chat.js';
 import { checkCommand } from './check.js';
 import { classifyCommand } from './classify.js';
+import { packagesCommand } from './packages.js';
 import { suggestCommand } from './suggest.js';
 import { testCommand } from './test.js';
 import { tryCommand } from './try.js';
@@ -13,7 +14,7 @@ import { tryCommand } from './try.js';
 const usage = `Usage: borderless <command>
 
   start                         serve the bot (port from PORT, default 3000)
-  check                         validate rules/, templates/ and locales/
+  check                         validate rules/, templates/, locales/, care/ and packages/
   try "<text>" [--lang xx] [--json]
                                 show what the bot would answer
   classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
@@ -21,6 +22,7 @@ const usage = `Usage: borderless <command>
   chat [--lang xx]              talk to the bot in the terminal, seeing what it understood
   suggest [--server URL] [--json]
                                 recent messages the bot was unsure of, grouped, to add as training phrases
+  packages ORDER.json [--json]  what to put in the order's parcel (the file: an order, or {order, customer})
   agents add --email E --name N --languages en,es [--role agent|operator] [--password P]
   agents list                   the agents who can sign in to the console
 `;
@@ -67,6 +69,8 @@ async function main(argv: string[]): Promise<number> {
       return chatCommand(config, values);
     case 'suggest':
       return suggestCommand(config, values);
+    case 'packages':
+      return packagesCommand(config, positionals[0], values);
     case 'agents':
       return agentsCommand(config, positionals[0], values);
     default:

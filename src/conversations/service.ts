@@ -8,7 +8,7 @@ import { maskPersonalData } from '../shared/privacy.js';
 import { newConversationState, runPipeline, understand, type PipelineContext } from '../pipeline/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
-import type { Message, ShopperMessagePayload, StatusEvent } from '../shared/protocol.js';
+import type { Message, QuickReply, ShopperMessagePayload, StatusEvent } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Serializer } from './serialize.js';
 import { botAnswers, transition } from './state.js';
@@ -179,6 +179,44 @@ export function createConversationService({ store, knowledge, publisher, logger,
         }
         publisher.queueChanged();
         return message;
+      });
+    },
+
+    /**
+     * A message from the store to a verified customer (an order-care message): it goes to the customer's most
+     * recent conversation, or to a new one that the widget shows once it opens for that customer. Stored first,
+     * then sent to the shopper's sockets if they are connected.
+     */
+    deliverToCustomer(customerId: string, outgoing: { text: string; quickReplies?: QuickReply[]; language: string; locale?: string }): Promise<{ conversation: ConversationRecord; message: Message; isNew: boolean }> {
+      // One customer at a time on this node, so two events for a new customer open one conversation, not two.
+      return serialize(`customer:${customerId}`, async () => {
+        let [record] = await store.listConversationsByCustomer(customerId);
+        const isNew = !record;
+        if (!record) {
+          const createdAt = now().toISOString();
+          record = {
+            id: randomUUID(),
+            // A token nobody holds: the customer reaches this conversation by signing in through the widget.
+            tokenHash: hashToken(randomBytes(32).toString('base64url')),
+            status: 'bot',
+            locale: outgoing.locale,
+            state: { ...newConversationState(), language: outgoing.language },
+            customerId,
+            createdAt,
+            updatedAt: createdAt,
+          };
+          await store.createConversation(record);
+        }
+        const conversationId = record.id;
+        return serialize(conversationId, async () => {
+          const current = (await store.getConversation(conversationId)) ?? record!;
+          const message = newMessage(conversationId, 'bot', outgoing.text, outgoing.quickReplies?.length ? { quickReplies: outgoing.quickReplies } : {});
+          await store.appendMessage(message);
+          const updated = { ...current, updatedAt: now().toISOString() };
+          await store.saveConversation(updated);
+          publisher.message(updated, message);
+          return { conversation: updated, message, isNew };
+        });
       });
     },
 

@@ -11,6 +11,7 @@ import { trainIntentModel } from '../pipeline/intent-model.js';
 import { trainLanguageModel } from '../pipeline/language.js';
 import type { ContentProblem } from '../shared/errors.js';
 import { parseJsonDocument, problemAt, schemaProblems, type JsonDocument } from './json-file.js';
+import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
 import { compileRules, knownOperators } from './rules.js';
 import { IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
@@ -95,6 +96,87 @@ function conditionFacts(condition: Condition, path: (string | number)[], visit: 
   if (condition.not) conditionFacts(condition.not, [...path, 'not'], visit);
 }
 
+/** A condition's operator must exist, and a pattern must compile and be safe from catastrophic backtracking. */
+function operatorProblems(document: JsonDocument, condition: Condition, path: (string | number)[]): ContentProblem[] {
+  const found: ContentProblem[] = [];
+  if (condition.operator === 'matches') {
+    const source = String(condition.value);
+    try {
+      new RegExp(source, 'iu');
+      if (!isSafeRegex(source)) {
+        found.push(problemAt(document, [...path, 'value'], `the pattern /${source}/ risks catastrophic backtracking (nested repetition); simplify it`));
+      }
+    } catch (error) {
+      found.push(problemAt(document, [...path, 'value'], `bad regular expression: ${(error as Error).message}`));
+    }
+  }
+  if (condition.operator && !knownOperators.has(condition.operator)) {
+    found.push(problemAt(document, [...path, 'operator'], `unknown operator "${condition.operator}"; use one of ${[...knownOperators].join(', ')}`));
+  }
+  return found;
+}
+
+interface OrderRulesRead<R> {
+  rules: R[];
+  /** Where each rule is written, for problems found once the templates are known. */
+  places: { document: JsonDocument; index: number }[];
+}
+
+/**
+ * Reads care/*.json or packages/*.json: shapes, operators, patterns and unique names now; the templates they name
+ * are checked once templates are loaded.
+ */
+async function readOrderRules<R extends { name: string; conditions: unknown }>(
+  reader: ContentReader,
+  folder: 'care' | 'packages',
+  schema: ZodType<{ rules: R[] }>,
+): Promise<OrderRulesRead<R>> {
+  const read: OrderRulesRead<R> = { rules: [], places: [] };
+  for (const name of await listJson(path.join(reader.contentDir, folder))) {
+    const file = await reader.read(`${folder}/${name}`, schema);
+    if (!file) continue;
+    file.value.rules.forEach((rule, index) => {
+      conditionFacts(rule.conditions as Condition, ['rules', index, 'conditions'], (condition, at) => reader.problems.push(...operatorProblems(file.document, condition, at)));
+      if (read.rules.some((other) => other.name === rule.name)) {
+        reader.problems.push(problemAt(file.document, ['rules', index, 'name'], `rule name "${rule.name}" is used twice in ${folder}/`));
+      }
+      read.rules.push(rule);
+      read.places.push({ document: file.document, index });
+    });
+  }
+  return read;
+}
+
+/** Edit distance between two short strings (typos in ids). */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate within three edits of the name, if any: "care.shiped" → "care.shipped". */
+function closest(name: string, candidates: string[]): string | undefined {
+  const scored = candidates.map((candidate) => ({ candidate, score: distance(name, candidate) })).sort((a, b) => a.score - b.score);
+  return scored[0] && scored[0].score <= 3 ? scored[0].candidate : undefined;
+}
+
+/** Every template an order rule names must exist in the default language. */
+function orderTemplateProblems(read: OrderRulesRead<{ event: { params: { template: string } } }>, defaultTemplates: ReadonlyMap<string, CompiledTemplate>): ContentProblem[] {
+  const found: ContentProblem[] = [];
+  read.rules.forEach((rule, position) => {
+    const template = rule.event.params.template;
+    if (defaultTemplates.has(template)) return;
+    const { document, index } = read.places[position]!;
+    const similar = closest(template, [...defaultTemplates.keys()].filter(isOrderTemplate));
+    found.push(problemAt(document, ['rules', index, 'event', 'params', 'template'], `unknown template "${template}"${similar ? `; did you mean "${similar}"?` : ''}`));
+  });
+  return found;
+}
+
 export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
   const reader = new ContentReader(contentDir);
   const { problems } = reader;
@@ -154,6 +236,15 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
   }
   const knownValues = new Set([...TEMPLATE_VALUES, ...Object.keys(settings.variables)]);
 
+  // Order rules come before templates: the values they pass are values their templates may use.
+  const careRules = await readOrderRules(reader, 'care', CareRulesFile);
+  const packageRules = await readOrderRules(reader, 'packages', PackageRulesFile);
+  const orderValues = new Set([
+    ...knownValues,
+    ...ORDER_TEMPLATE_VALUES,
+    ...[...careRules.rules, ...packageRules.rules].flatMap((rule) => Object.keys(rule.event.params.values ?? {})),
+  ]);
+
   // Templates: templates/<lang>/*.json, compiled as ICU messages in that language's locale.
   const templates = new Map<string, Map<string, CompiledTemplate>>();
   for (const language of await listFolders(path.join(contentDir, 'templates'))) {
@@ -175,9 +266,10 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
             const names = messageArguments(format.getAst() as MessageElement[]);
             variants.push(format);
             variantArguments.push([...names]);
+            const known = isOrderTemplate(id) ? orderValues : knownValues;
             for (const name of names) {
-              if (!knownValues.has(name)) {
-                problems.push(problemAt(read.document, [id, 'variants', index], `the message uses {${name}}, which no rule or fact provides; known: ${[...knownValues].join(', ')}`));
+              if (!known.has(name)) {
+                problems.push(problemAt(read.document, [id, 'variants', index], `the message uses {${name}}, which no rule or fact provides; known: ${[...known].join(', ')}`));
               }
             }
           } catch (error) {
@@ -218,20 +310,7 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
         problems.push(problemAt(read.document, at('event', 'params', 'template'), `unknown template "${template}"${similar ? `; did you mean "${similar}"?` : ''}`));
       }
       conditionFacts(rule.conditions as Condition, at('conditions'), (condition, path) => {
-        if (condition.operator === 'matches') {
-          const source = String(condition.value);
-          try {
-            new RegExp(source, 'iu');
-            if (!isSafeRegex(source)) {
-              problems.push(problemAt(read.document, [...path, 'value'], `the pattern /${source}/ risks catastrophic backtracking (nested repetition); simplify it`));
-            }
-          } catch (error) {
-            problems.push(problemAt(read.document, [...path, 'value'], `bad regular expression: ${(error as Error).message}`));
-          }
-        }
-        if (condition.operator && !knownOperators.has(condition.operator)) {
-          problems.push(problemAt(read.document, [...path, 'operator'], `unknown operator "${condition.operator}"; use one of ${[...knownOperators].join(', ')}`));
-        }
+        problems.push(...operatorProblems(read.document, condition, path));
         if (condition.fact === 'intent' && !condition.path) {
           const named = Array.isArray(condition.value) ? condition.value : [condition.value];
           for (const intent of named) {
@@ -248,6 +327,8 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     });
   }
 
+  problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
+
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
 
   const snapshot: Snapshot = {
@@ -261,6 +342,8 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     ui,
     rules,
     engine: compileRules(rules),
+    care: compileOrderRules(careRules.rules),
+    packages: compileOrderRules(packageRules.rules),
     countries: buildCountryIndex(languages),
   };
   return { snapshot, problems };

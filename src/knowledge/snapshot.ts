@@ -4,6 +4,7 @@ import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CountryIndex } from '../pipeline/entities.js';
 import type { IntentModel } from '../pipeline/intent-model.js';
 import type { LanguageModel } from '../pipeline/language.js';
+import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
 import type { RuleRunner } from './rules.js';
 import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
 
@@ -32,6 +33,10 @@ export interface Snapshot {
   ui: ReadonlyMap<string, UiFile>;
   rules: readonly Rule[];
   engine: RuleRunner;
+  /** care/*.json: what to tell a shopper about an order event. */
+  care: OrderRuleSet<CareRule>;
+  /** packages/*.json: what goes in a parcel. */
+  packages: OrderRuleSet<PackageRule>;
   countries: CountryIndex;
 }
 

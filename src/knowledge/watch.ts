@@ -1,6 +1,6 @@
 // Watches the content folders and rebuilds the snapshot after a change settles. A broken edit leaves the last
 // good snapshot serving; the next good edit replaces it.
-import { watch, type FSWatcher } from 'node:fs';
+import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import type { Knowledge, ReloadResult } from './index.js';
 
@@ -9,6 +9,8 @@ export interface ContentWatcher {
 }
 
 const CONTENT_FOLDERS = ['rules', 'templates', 'locales'];
+/** Content a store may leave out: watched when the folder exists. */
+const OPTIONAL_FOLDERS = ['care', 'packages'];
 
 export function watchContent(
   contentDir: string,
@@ -39,7 +41,8 @@ export function watchContent(
   };
 
   const watchers: FSWatcher[] = [];
-  for (const folder of CONTENT_FOLDERS) {
+  const folders = [...CONTENT_FOLDERS, ...OPTIONAL_FOLDERS.filter((folder) => existsSync(path.join(contentDir, folder)))];
+  for (const folder of folders) {
     try {
       const watcher = watch(path.join(contentDir, folder), { recursive: true }, schedule);
       watcher.on('error', onError);
