@@ -1,10 +1,12 @@
-// The end-to-end chat benchmark: simulated shoppers on real sockets against a Borderless server process, side by
-// side with a bare Socket.IO echo server under the same load, and the memory an idle connected shopper costs.
+// The end-to-end chat benchmark: simulated shoppers on real sockets against a Borderless server process (or several
+// sharing Redis), side by side with a bare Socket.IO echo server under the same load, and the memory an idle
+// connected shopper costs.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -41,15 +43,65 @@ async function waitForHttp(url: string): Promise<void> {
   }
 }
 
-export async function startBorderless(): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  /** Stops the process and resolves once it has exited. */
+  stop(): Promise<void>;
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () => {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const forced = setTimeout(() => child.kill('SIGKILL'), 5000);
+    return exited.finally(() => clearTimeout(forced));
+  };
+}
+
+/** A `borderless start` process on a free port, in memory unless `env` gives it REDIS_URL. */
+export async function startBorderless(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, 'bin/borderless.js'), 'start'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHOPPER_MESSAGES_PER_MINUTE: '0', OPERATOR_TOKEN: 'bench-operator-token-0123456789' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHOPPER_MESSAGES_PER_MINUTE: '0', OPERATOR_TOKEN: 'bench-operator-token-0123456789', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/readyz`);
-  return { url, child, stop: () => child.kill('SIGTERM') };
+  const stop = stopper(child);
+  await waitForHttp(`${url}/readyz`).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { url, child, stop };
+}
+
+/** Whether Redis answers at `url` within two seconds. */
+export async function isRedisReachable(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Deletes every key under `prefix`; returns how many there were. */
+export async function removeRedisKeys(url: string, prefix: string): Promise<number> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
+  let removed = 0;
+  try {
+    for await (const keys of redis.scanStream({ match: `${prefix}*`, count: 1000 }) as AsyncIterable<string[]>) {
+      if (keys.length > 0) removed += await redis.unlink(...keys);
+    }
+  } finally {
+    redis.disconnect();
+  }
+  return removed;
 }
 
 /** The largest event-loop delay the server saw since the last scrape (prom-client's monitorEventLoopDelay). */
@@ -58,24 +110,25 @@ export async function maxEventLoopDelaySeconds(url: string): Promise<number> {
   return Number(text.match(/^borderless_process_nodejs_eventloop_lag_max_seconds (\S+)$/m)?.[1] ?? NaN);
 }
 
-export async function startHelloServer(): Promise<{ url: string; stop(): void }> {
+export async function startHelloServer(): Promise<ServerProcess> {
   const child = fork(path.join(root, 'scripts/hello-server.ts'), ['0'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => child.once('message', (message: { port: number }) => resolve(message.port)));
-  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
 }
 
-export async function startEchoServer(): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+export async function startEchoServer(): Promise<ServerProcess> {
   const child = fork(path.join(root, 'scripts/echo-server.ts'), ['0'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve) => child.once('message', (message: { port: number }) => resolve(message.port)));
-  return { url: `http://127.0.0.1:${port}`, child, stop: () => child.kill('SIGTERM') };
+  return { url: `http://127.0.0.1:${port}`, child, stop: stopper(child) };
 }
 
-async function connectShoppers(url: string, count: number): Promise<Socket[]> {
+/** Connects `count` shoppers, spread in turn over the servers at `urls`. */
+async function connectShoppers(urls: string[], count: number): Promise<Socket[]> {
   const sockets: Socket[] = [];
   for (let batch = 0; batch < count; batch += 50) {
     const connecting = [];
     for (let index = batch; index < Math.min(count, batch + 50); index++) {
-      const socket = io(`${url}/shopper`, { transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(`${urls[index % urls.length]}/shopper`, { transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.push(socket);
       connecting.push(new Promise((resolve, reject) => {
         socket.once('history', resolve);
@@ -89,10 +142,11 @@ async function connectShoppers(url: string, count: number): Promise<Socket[]> {
 
 /**
  * Each shopper sends its next message when the reply arrives (closed loop: `perSecond` undefined, the server's
- * capacity), or one message every 1/perSecond seconds whatever happens (open loop: a fixed offered load).
+ * capacity), or one message every 1/perSecond seconds whatever happens (open loop: a fixed offered load). Given
+ * several servers, the shoppers are split evenly between them.
  */
-export async function runLoad(url: string, shoppers: number, messages: string[], options: { warmupSeconds: number; seconds: number; perSecond?: number }): Promise<LoadResult> {
-  const sockets = await connectShoppers(url, shoppers);
+export async function runLoad(url: string | string[], shoppers: number, messages: string[], options: { warmupSeconds: number; seconds: number; perSecond?: number }): Promise<LoadResult> {
+  const sockets = await connectShoppers(typeof url === 'string' ? [url] : url, shoppers);
   const latencies: number[] = [];
   const timers: NodeJS.Timeout[] = [];
   let measuring = false;
@@ -151,12 +205,12 @@ export async function measureIdleShoppers(count: number): Promise<{ count: numbe
   try {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const before = residentKb(server.child.pid!);
-    const sockets = await connectShoppers(server.url, count);
+    const sockets = await connectShoppers([server.url], count);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const after = residentKb(server.child.pid!);
     for (const socket of sockets) socket.disconnect();
     return { count, kbPerShopper: (after - before) / count };
   } finally {
-    server.stop();
+    await server.stop();
   }
 }

@@ -1,5 +1,6 @@
 // npm run bench: pipeline time per message with all languages loaded (median, p99, per stage), the server's
-// start-up time and its resident memory once ready.
+// start-up time and its resident memory once ready, and the end-to-end chat figures: one node in memory against a
+// bare Socket.IO echo server, and one node against two nodes sharing Redis.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { classifyIntent } from '../src/pipeline/intent.js';
 import { normalizeText } from '../src/pipeline/normalize.js';
 import { renderReply } from '../src/pipeline/render.js';
 import autocannon from 'autocannon';
-import { maxEventLoopDelaySeconds, measureIdleShoppers, residentKb, runLoad, startBorderless, startEchoServer, startHelloServer, type LoadResult } from './bench-chat.js';
+import { isRedisReachable, maxEventLoopDelaySeconds, measureIdleShoppers, removeRedisKeys, residentKb, runLoad, startBorderless, startEchoServer, startHelloServer, type LoadResult, type ServerProcess } from './bench-chat.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 20;
@@ -73,7 +74,7 @@ async function measureStartup(): Promise<{ readyMs: number; rssMb: number } | un
     await new Promise((resolve) => setTimeout(resolve, 500));
     return { readyMs, rssMb: residentKb(server.child.pid!) / 1024 };
   } finally {
-    server.stop();
+    await server.stop();
   }
 }
 const startup = await measureStartup();
@@ -93,6 +94,16 @@ interface ChatFigures {
   capacity: { borderless: LoadResult; echo: LoadResult };
   idle: { count: number; kbPerShopper: number }[];
   preview: { borderless: number; hello: number; p99: number };
+  nodes: NodeFigures | { skipped: string };
+}
+interface NodeFigures {
+  offered: { oneNode: NodesResult; twoNodes: NodesResult };
+  capacity: { twoNodes: NodesResult };
+  keysRemoved: number;
+}
+interface NodesResult extends LoadResult {
+  maxEventLoopDelayMs: number;
+  keysRemoved: number;
 }
 async function compareWithEcho(options: { warmupSeconds: number; seconds: number; perSecond?: number }) {
   const borderlessServer = await startBorderless();
@@ -106,6 +117,41 @@ async function compareWithEcho(options: { warmupSeconds: number; seconds: number
   const echoServer = await startEchoServer();
   const echo = await runLoad(echoServer.url, SHOPPERS, answered, options).finally(() => echoServer.stop());
   return { borderless, echo, maxEventLoopDelayMs };
+}
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/**
+ * The same shoppers split evenly across `count` server processes that share Redis (store and Socket.IO adapter)
+ * under one key prefix for this run, removed once the processes have exited.
+ */
+async function measureNodes(count: number, options: { warmupSeconds: number; seconds: number; perSecond?: number }): Promise<NodesResult> {
+  const env = { REDIS_URL, REDIS_PREFIX: `borderless-bench-${process.pid}-${Date.now()}:` };
+  const servers: ServerProcess[] = [];
+  const stopAll = () => Promise.all(servers.map((server) => server.stop()));
+  try {
+    for (let index = 0; index < count; index++) servers.push(await startBorderless(env));
+    const urls = servers.map((server) => server.url);
+    await Promise.all(urls.map(maxEventLoopDelaySeconds)); // resets the delay histograms
+    const result = await runLoad(urls, SHOPPERS, answered, options);
+    const delays = await Promise.all(urls.map(maxEventLoopDelaySeconds));
+    await stopAll();
+    return { ...result, maxEventLoopDelayMs: Math.max(...delays) * 1000, keysRemoved: await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX) };
+  } catch (error) {
+    await stopAll();
+    await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX).catch(() => 0);
+    throw error;
+  }
+}
+
+/** One node and two nodes on Redis under the offered load, two nodes at capacity; one node in memory is measured above. */
+async function compareNodes(): Promise<ChatFigures['nodes']> {
+  if (!(await isRedisReachable(REDIS_URL))) return { skipped: `Redis does not answer at ${REDIS_URL} (set REDIS_URL)` };
+  const offered = { warmupSeconds: 3, seconds: 10, perSecond: MESSAGES_PER_SHOPPER_PER_SECOND };
+  const oneNode = await measureNodes(1, offered);
+  const twoNodes = await measureNodes(2, offered);
+  const capacity = await measureNodes(2, { warmupSeconds: 3, seconds: 10 });
+  return { offered: { oneNode, twoNodes }, capacity: { twoNodes: capacity }, keysRemoved: oneNode.keysRemoved + twoNodes.keysRemoved + capacity.keysRemoved };
 }
 
 /** Requests a second to POST /api/v1/preview, next to a bare Fastify hello-world route, 50 connections, 10 s each. */
@@ -122,7 +168,7 @@ async function comparePreview(): Promise<ChatFigures['preview']> {
       duration: 10,
     });
   } finally {
-    borderlessServer.stop();
+    await borderlessServer.stop();
   }
   if (preview.non2xx > 0) throw new Error(`${preview.non2xx} preview requests failed`);
   const helloServer = await startHelloServer();
@@ -130,7 +176,7 @@ async function comparePreview(): Promise<ChatFigures['preview']> {
   try {
     hello = await autocannon({ url: helloServer.url, connections: 50, duration: 10 });
   } finally {
-    helloServer.stop();
+    await helloServer.stop();
   }
   return { borderless: preview.requests.average, hello: hello.requests.average, p99: preview.latency.p99 };
 }
@@ -142,6 +188,7 @@ if (startup) {
     capacity: await compareWithEcho({ warmupSeconds: 3, seconds: 10 }),
     idle: [await measureIdleShoppers(1000), await measureIdleShoppers(5000)],
     preview: await comparePreview(),
+    nodes: await compareNodes(),
   };
 }
 
@@ -180,4 +227,19 @@ if (chat) {
   console.log('');
   for (const idle of chat.idle) console.log(`memory per idle connected shopper (${idle.count} connected): ${idle.kbPerShopper.toFixed(1)} KB`);
   console.log(`\nPOST /api/v1/preview, 50 connections: ${chat.preview.borderless.toFixed(0)} requests/s (p99 ${chat.preview.p99} ms); a bare Fastify hello-world route: ${chat.preview.hello.toFixed(0)} requests/s (${((100 * chat.preview.borderless) / chat.preview.hello).toFixed(0)}%)`);
+  console.log(`\nseveral nodes: the same ${SHOPPERS} shoppers split evenly across server processes sharing Redis (${REDIS_URL})`);
+  if ('skipped' in chat.nodes) {
+    console.log(`two-node row skipped: ${chat.nodes.skipped}`);
+  } else {
+    const loop = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(1)).padStart(12);
+    console.log(`${header}${'loop max ms'.padStart(12)}`);
+    console.log(`${offered} messages/s offered`);
+    console.log(`${row('  one node, memory', chat.offered.borderless)}${loop(chat.offered.maxEventLoopDelayMs)}`);
+    console.log(`${row('  one node, Redis', chat.nodes.offered.oneNode)}${loop(chat.nodes.offered.oneNode.maxEventLoopDelayMs)}`);
+    console.log(`${row('  two nodes, Redis', chat.nodes.offered.twoNodes)}${loop(chat.nodes.offered.twoNodes.maxEventLoopDelayMs)}`);
+    console.log('capacity (next message when the reply arrives)');
+    console.log(`${row('  one node, memory', chat.capacity.borderless)}${loop(undefined)}`);
+    console.log(`${row('  two nodes, Redis', chat.nodes.capacity.twoNodes)}${loop(chat.nodes.capacity.twoNodes.maxEventLoopDelayMs)}`);
+    console.log(`the rows in memory are those above; Redis keys written by these runs and removed afterwards: ${chat.nodes.keysRemoved}`);
+  }
 }
