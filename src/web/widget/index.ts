@@ -144,9 +144,13 @@ function start(script: HTMLScriptElement): void {
     connected = true;
     showConnection();
   });
-  socket.on('disconnect', () => {
+  socket.on('disconnect', (reason) => {
     connected = false;
     showConnection();
+    // The client reconnects by itself after a network loss, but not after the server closed the socket (it could not
+    // open a session, e.g. while its store is away): try again a little later, at a random moment so that many
+    // widgets do not all come back at once.
+    if (reason === 'io server disconnect') setTimeout(() => socket.connect(), 2000 + Math.random() * 3000);
   });
   socket.on('connect_error', () => {
     connected = false;
