@@ -54,6 +54,22 @@ describe('the widget in a store page on another origin', () => {
     await context.close();
   });
 
+  it('comes back with a fresh conversation after the server closed its socket', async () => {
+    const page = await browser.newPage();
+    await openStore(page);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    const root = page.locator('[data-borderless]');
+    const conversationId = () => root.evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-conversation'));
+    await expect.poll(conversationId, { timeout: 10_000 }).toBeTruthy();
+    const first = await conversationId();
+    // An operator deletes the shopper's data: the server disconnects the widget, which must not stay offline.
+    const deleted = await fetch(`${server.url}/api/v1/privacy/data?conversationId=${first}`, { method: 'DELETE', headers: { authorization: 'Bearer test-operator-token-0123456789' } });
+    expect(deleted.status).toBe(200);
+    await expect.poll(conversationId, { timeout: 15_000 }).not.toBe(first);
+    await expect.poll(() => root.evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-connection'))).toBe('online');
+    await page.close();
+  });
+
   it('is not broken by the store CSS', async () => {
     const page = await browser.newPage();
     await openStore(page);
