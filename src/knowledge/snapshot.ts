@@ -4,6 +4,7 @@ import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CountryIndex } from '../pipeline/entities.js';
 import type { IntentModel } from '../pipeline/intent-model.js';
 import type { LanguageModel } from '../pipeline/language.js';
+import type { ShippingContent } from '../pipeline/shipping.js';
 import type { RuleRunner } from './rules.js';
 import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
 
@@ -33,6 +34,8 @@ export interface Snapshot {
   rules: readonly Rule[];
   engine: RuleRunner;
   countries: CountryIndex;
+  /** Shipping zones and duties rules from shipping/, when the content has them. */
+  shipping?: ShippingContent;
 }
 
 /** A template in the language, else in the store's default language. */

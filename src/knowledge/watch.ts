@@ -8,7 +8,7 @@ export interface ContentWatcher {
   close(): void;
 }
 
-const CONTENT_FOLDERS = ['rules', 'templates', 'locales'];
+const CONTENT_FOLDERS = ['rules', 'templates', 'locales', 'shipping'];
 
 export function watchContent(
   contentDir: string,
