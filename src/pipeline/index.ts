@@ -6,7 +6,7 @@ import { extractEntities, type Entities } from './entities.js';
 import { classifyIntent, type IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
 import { normalizeText } from './normalize.js';
-import { LOOKUP_PAUSE_MINUTES, lookUpOrder, orderFacts, orderValues } from './orders.js';
+import { fillsSlot, LOOKUP_PAUSE_MINUTES, lookUpOrder, orderFacts, orderValues } from './orders.js';
 import { renderReply, type Reply, type TemplateValue } from './render.js';
 import { dutiesFacts, localeRegion, shippingFacts, shippingValues, type Destination } from './shipping.js';
 import type { OrderSource } from '../orders/source.js';
@@ -86,10 +86,12 @@ function nextConversation(
   tags: string[],
   topic: string,
   memory: Partial<ConversationState>,
+  answeredQuestion: boolean,
 ): ConversationState {
   const next: ConversationState = {
     turns: previous.turns + 1,
-    lowConfidenceStreak: understood.intent.confident || action?.type === 'handoff' ? 0 : previous.lowConfidenceStreak + 1,
+    // A bare answer to the bot's question ("100234") is understood even though it resembles no intent.
+    lowConfidenceStreak: understood.intent.confident || answeredQuestion || action?.type === 'handoff' ? 0 : previous.lowConfidenceStreak + 1,
     language: understood.language.isSupported ? understood.language.language : previous.language,
   };
   const allTags = [...new Set([...(previous.tags ?? []), ...tags])];
@@ -182,7 +184,7 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     reply,
     handoff: action?.type === 'handoff' ? { reason: action.params.reason, priority: action.params.priority } : undefined,
     tags: decision.tags,
-    conversation: nextConversation(conversation, understood, action, decision.tags, topic, { ...orders.state, ...(customerCountry ? { customerCountry } : {}) }),
+    conversation: nextConversation(conversation, understood, action, decision.tags, topic, { ...orders.state, ...(customerCountry ? { customerCountry } : {}) }, fillsSlot(conversation.awaiting?.slot, understood.entities, orders.confirmation)),
     ...(orders.orderIntent && orderNumber
       ? { order: { number: orderNumber, status: orders.order?.status, request: orders.request ?? undefined, storeSaid: orders.requestMessage } }
       : {}),

@@ -74,13 +74,30 @@ export function changeKind(text: string): OrderChange['kind'] {
   return 'other';
 }
 
-function orderIntentOf(intent: IntentResult, conversation: ConversationState, confirmation: 'yes' | 'no' | null): string | null {
-  if (intent.confident && ORDER_INTENTS.has(intent.intent)) return intent.intent;
+function orderIntentOf(intent: IntentResult, entities: Entities, conversation: ConversationState, confirmation: 'yes' | 'no' | null): string | null {
   const awaiting = conversation.awaiting;
-  if (!awaiting?.intent || !ORDER_INTENTS.has(awaiting.intent) || !ORDER_SLOTS.has(awaiting.slot)) return null;
+  const asked = awaiting?.intent && ORDER_INTENTS.has(awaiting.intent) && ORDER_SLOTS.has(awaiting.slot) ? awaiting.intent : undefined;
+  // The answer to the bot's question continues that question's intent, whatever else the words resemble.
+  if (asked && fillsSlot(awaiting!.slot, entities, confirmation)) return asked;
+  if (intent.confident && ORDER_INTENTS.has(intent.intent)) return intent.intent;
   // A question to confirm is answered by yes or no; anything else moves the conversation on.
-  if (awaiting.slot === 'confirmation' && !confirmation) return null;
-  return awaiting.intent;
+  return asked && awaiting!.slot !== 'confirmation' ? asked : null;
+}
+
+/** Whether a message gives what the bot asked for. */
+export function fillsSlot(slot: string | undefined, entities: Entities, confirmation: 'yes' | 'no' | null): boolean {
+  switch (slot) {
+    case 'orderNumber':
+      return !!entities.orderNumber;
+    case 'email':
+      return !!entities.email;
+    case 'confirmation':
+      return !!confirmation;
+    case 'country':
+      return !!entities.country;
+    default:
+      return false;
+  }
 }
 
 const remember = (list: string[] | undefined, orderNumber: string) => [...(list ?? []).filter((number) => number !== orderNumber), orderNumber].slice(-REMEMBERED_ORDERS);
@@ -100,7 +117,7 @@ export interface OrderStageInput {
 export async function lookUpOrder(input: OrderStageInput): Promise<OrderStage> {
   const { conversation, entities, source, customerId, now } = input;
   const confirmation = conversation.awaiting?.slot === 'confirmation' ? readConfirmation(input.text, input.payload) : null;
-  const orderIntent = orderIntentOf(input.intent, conversation, confirmation);
+  const orderIntent = orderIntentOf(input.intent, entities, conversation, confirmation);
   const state: OrderStage['state'] = {
     orderNumber: conversation.orderNumber,
     verifiedOrders: conversation.verifiedOrders,
