@@ -138,6 +138,7 @@ export function registerNamespaces(
     store: options.store,
     agents: io.of('/agent'),
     messagesPerMinute: options.config.SHOPPER_MESSAGES_PER_MINUTE,
+    identitySecret: options.config.IDENTITY_SECRET,
     logger: options.app.log,
   });
   registerAgentNamespace(io.of('/agent'), {
