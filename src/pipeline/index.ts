@@ -5,9 +5,10 @@ import { buildFacts, decide, newConversationState, type Action, type Conversatio
 import { extractEntities, type Entities } from './entities.js';
 import { classifyIntent, type IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
+import { EMAIL, everywhere } from '../shared/patterns.js';
 import { normalizeText } from './normalize.js';
 import { fillsSlot, LOOKUP_PAUSE_MINUTES, lookUpOrder, orderFacts, orderValues } from './orders.js';
-import { renderReply, type Reply, type TemplateValue } from './render.js';
+import { canonicalLocale, renderReply, type Reply, type TemplateValue } from './render.js';
 import { dutiesFacts, localeRegion, shippingFacts, shippingValues, type Destination } from './shipping.js';
 import type { OrderSource } from '../orders/source.js';
 import { findTemplate } from '../knowledge/snapshot.js';
@@ -67,13 +68,17 @@ export interface UnderstandOptions {
   language?: string;
 }
 
+const EMAILS = everywhere(EMAIL);
+/** An e-mail address says nothing about the language ("emma.johnson@example.com" is not French). */
+const withoutAddresses = (text: string) => text.replace(EMAILS, ' ');
+
 /** The stages that need no rules: what the message says. */
 export function understand(snapshot: Snapshot, text: string, options: UnderstandOptions = {}): Understanding {
   const normalized = normalizeText(text);
   const language: LanguageResult =
     options.language && snapshot.languages.includes(options.language)
       ? { language: options.language, detected: options.language, confidence: 1, isSupported: true, source: 'given' }
-      : snapshot.languageModel.detect(normalized, options, snapshot.settings.defaultLanguage);
+      : snapshot.languageModel.detect(withoutAddresses(normalized), options, snapshot.settings.defaultLanguage);
   const intent = classifyIntent(snapshot, normalized, language.language, options.payload);
   const entities = extractEntities(normalized, snapshot.countries);
   return { text: normalized, language, intent, entities };
@@ -130,6 +135,9 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     language: input.language,
   });
   const language = understood.language.language;
+  // Dates and money follow the shopper's own locale ("en-GB", "es-MX") when the reply is in its language.
+  const shopperLocale = canonicalLocale(input.locale);
+  const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
   // Rules stage. The order source is the only thing awaited: which order, and whether the shopper may see it, is
   // decided from the message and the conversation.
   const orders = await lookUpOrder({
@@ -162,12 +170,12 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
   const values: Record<string, TemplateValue> = {
     pauseMinutes: LOOKUP_PAUSE_MINUTES,
     ...(input.context?.reopensAt ? { reopensAt: input.context.reopensAt } : {}),
-    ...shippingValues(shipping, duties, language),
+    ...shippingValues(shipping, duties, locale),
     ...(orders.orderNumber ? { orderNumber: orders.orderNumber } : {}),
-    ...(orders.order ? orderValues(orders.order, language) : {}),
+    ...(orders.order ? orderValues(orders.order, locale) : {}),
   };
   const render = (templateId: string, extra: Partial<{ suggest: { count: number; intent: IntentResult } }> = {}) =>
-    renderReply(snapshot, { templateId, language, entities, variantSeed: input.variantSeed ?? conversation.turns, now: input.now, values, timeZone: input.context?.timeZone, ...extra });
+    renderReply(snapshot, { templateId, language, entities, variantSeed: input.variantSeed ?? conversation.turns, now: input.now, values, timeZone: input.context?.timeZone, locale, ...extra });
   // A customs note is its own template (customs_duties.note.<note>), written into the reply as {dutiesNote}.
   if (duties && findTemplate(snapshot, language, `customs_duties.note.${duties.note}`)) values.dutiesNote = render(`customs_duties.note.${duties.note}`).text;
   const reply = action

@@ -2,7 +2,7 @@
 // customer's own order, or the order number together with the e-mail on it), and what the order source says. The
 // source is the one thing awaited here; everything else is decided from the message and the conversation.
 import { normalizeOrderNumber, type Order } from '../orders/order.js';
-import type { OrderChange, OrderSource } from '../orders/source.js';
+import { OrderSourceUnavailable, type OrderChange, type OrderSource } from '../orders/source.js';
 import type { ConversationState } from './decide.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
@@ -136,10 +136,6 @@ export async function lookUpOrder(input: OrderStageInput): Promise<OrderStage> {
     stage.request = 'declined';
     return stage;
   }
-  if (!source) {
-    stage.lookup = 'unavailable';
-    return stage;
-  }
   try {
     const found = await findOrder(input, stage, orderNumber);
     if (found && confirmation === 'yes') await request(input, stage, found);
@@ -148,6 +144,12 @@ export async function lookUpOrder(input: OrderStageInput): Promise<OrderStage> {
     stage.error = error;
   }
   return stage;
+
+  /** Without a source the questions to ask are still known; only a look-up itself is unavailable. */
+  function orders(): OrderSource {
+    if (!source) throw new OrderSourceUnavailable('none', 'no order source is configured');
+    return source;
+  }
 
   async function findOrder(input: OrderStageInput, stage: OrderStage, orderNumber: string | undefined): Promise<Order | undefined> {
     const accept = (order: Order) => {
@@ -160,19 +162,19 @@ export async function lookUpOrder(input: OrderStageInput): Promise<OrderStage> {
     };
     if (!orderNumber) {
       if (!customerId) return void (stage.lookup = 'need_number');
-      const [latest] = await source!.listByCustomer(customerId, 1);
+      const [latest] = await orders().listByCustomer(customerId, 1);
       if (!latest) return void (stage.lookup = 'no_orders');
       return accept(latest);
     }
     const provenEarlier = conversation.verifiedOrders?.includes(orderNumber);
     if (provenEarlier || customerId) {
-      const order = await source!.findByNumber(orderNumber);
+      const order = await orders().findByNumber(orderNumber);
       if (order && (provenEarlier || order.customer.id === customerId)) return accept(order);
     }
     const paused = conversation.lookupsPausedUntil && Date.parse(conversation.lookupsPausedUntil) > now.getTime();
     if (paused) return void (stage.lookup = 'paused');
     if (!entities.email) return void (stage.lookup = 'need_email');
-    const order = await source!.findByNumber(orderNumber);
+    const order = await orders().findByNumber(orderNumber);
     const email = order?.customer.email;
     // The same answer whether the number is unknown or the e-mail is wrong: nobody learns which orders exist.
     if (!order || !email || fold(email) !== fold(entities.email)) {
@@ -197,8 +199,8 @@ export async function lookUpOrder(input: OrderStageInput): Promise<OrderStage> {
     let result;
     try {
       result = kind === 'cancel'
-        ? await source!.requestCancellation?.(order.number, 'the shopper asked in the chat')
-        : await source!.requestChange?.(order.number, { kind: changeKind(state.pendingChange ?? ''), details: state.pendingChange ?? '' });
+        ? await orders().requestCancellation?.(order.number, 'the shopper asked in the chat')
+        : await orders().requestChange?.(order.number, { kind: changeKind(state.pendingChange ?? ''), details: state.pendingChange ?? '' });
     } catch (error) {
       stage.request = 'failed';
       stage.error = error;
