@@ -17,6 +17,8 @@ COPY bin ./bin
 COPY rules ./rules
 COPY templates ./templates
 COPY locales ./locales
+COPY shipping ./shipping
+COPY demo ./demo
 COPY conversation-tests ./conversation-tests
 RUN mkdir -p /data && chown node:node /data
 USER node
