@@ -76,7 +76,9 @@ export function changeKind(text: string): OrderChange['kind'] {
 
 function orderIntentOf(intent: IntentResult, entities: Entities, conversation: ConversationState, confirmation: 'yes' | 'no' | null): string | null {
   const awaiting = conversation.awaiting;
-  const asked = awaiting?.intent && ORDER_INTENTS.has(awaiting.intent) && ORDER_SLOTS.has(awaiting.slot) ? awaiting.intent : undefined;
+  // A question for an order number saved without its intent was always "where is my order".
+  const askedIntent = awaiting?.intent ?? (awaiting?.slot === 'orderNumber' ? 'order_status' : undefined);
+  const asked = askedIntent && ORDER_INTENTS.has(askedIntent) && ORDER_SLOTS.has(awaiting!.slot) ? askedIntent : undefined;
   // The answer to the bot's question continues that question's intent, whatever else the words resemble.
   if (asked && fillsSlot(awaiting!.slot, entities, confirmation)) return asked;
   if (intent.confident && ORDER_INTENTS.has(intent.intent)) return intent.intent;
