@@ -19,6 +19,8 @@ COPY templates ./templates
 COPY locales ./locales
 COPY care ./care
 COPY packages ./packages
+COPY shipping ./shipping
+COPY demo ./demo
 COPY conversation-tests ./conversation-tests
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -33,6 +33,7 @@ import { createOrderCare } from './care/index.js';
 import { createScheduler } from './scheduler/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
+import { createOrderSource, type OrderSource } from './orders/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,6 +55,8 @@ export interface AppOverrides {
   now?: () => Date;
   /** Rebuild the snapshot when content files change (default: when the app loads content itself). */
   watchContent?: boolean;
+  /** Where orders are looked up (default: DATA_DIR/orders.json, else the demo store's orders). */
+  orderSource?: OrderSource;
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
@@ -123,7 +126,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     const storeOpen = isOpen(hours, at, timeZone);
     return { storeOpen, agentsOnline: agentsOnline(), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
   };
-  const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now });
+  const orderSource = overrides.orderSource ?? createOrderSource(config, app.log);
+  app.addHook('onClose', async () => orderSource.close?.());
+  const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now, orders: orderSource });
   const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster, agentsOnline });
   metrics.observeState({
     queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,

@@ -61,11 +61,11 @@ export const tinyContent = (): Record<string, object> => ({
 });
 
 /** Starts the whole app on a free port for socket tests; close() stops it. */
-export async function startTestServer(env: Record<string, string> = {}) {
+export async function startTestServer(env: Record<string, string> = {}, overrides: Omit<import('../src/app.js').AppOverrides, 'snapshot'> = {}) {
   const { buildApp } = await import('../src/app.js');
   const { loadConfig } = await import('../src/config.js');
   const config = loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', HOST: '127.0.0.1', PORT: '0', ...env });
-  const app = await buildApp(config, { snapshot: await loadDefaultSnapshot() });
+  const app = await buildApp(config, { ...overrides, snapshot: await loadDefaultSnapshot() });
   await app.listen({ port: 0, host: config.HOST });
   const { port } = app.server.address() as { port: number };
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };

@@ -1,9 +1,10 @@
 // borderless chat: a conversation with the bot in the terminal; under each reply, what the bot understood.
 import { createInterface } from 'node:readline';
 import type { Config } from '../config.js';
+import { createOrderSource } from '../orders/index.js';
 import { runPipeline, type ConversationState, type PipelineResult } from '../pipeline/index.js';
 import type { QuickReply } from '../knowledge/schema.js';
-import { loadContentOrExit } from './load-content.js';
+import { commandLogger, loadContentOrExit } from './load-content.js';
 
 const dim = (text: string) => (process.stdout.isTTY ? `\u001b[2m${text}\u001b[22m` : text);
 
@@ -19,6 +20,7 @@ export function describeResult(result: PipelineResult): string {
 
 export async function chatCommand(config: Config, options: { lang?: string }): Promise<number> {
   const snapshot = await loadContentOrExit(config.CONTENT_DIR);
+  const orders = createOrderSource(config, commandLogger);
   const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(dim(`Borderless chat — ${snapshot.languages.length} languages. A number picks a quick reply; /reset starts over, /quit ends.\n`));
   let conversation: ConversationState | undefined;
@@ -45,6 +47,7 @@ export async function chatCommand(config: Config, options: { lang?: string }): P
         language: options.lang,
         conversation,
         now: new Date(),
+        orders,
       });
       conversation = result.conversation;
       quickReplies = result.reply?.quickReplies ?? [];

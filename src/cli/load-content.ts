@@ -11,3 +11,12 @@ export async function loadContentOrExit(contentDir: string): Promise<Snapshot> {
   }
   return snapshot;
 }
+
+/** For services a command uses (the order source): warnings go to stderr, nothing else is printed. */
+export const commandLogger = {
+  debug() {},
+  info() {},
+  warn(_details: object, message: string) {
+    process.stderr.write(`${message}\n`);
+  },
+};

@@ -1,11 +1,12 @@
 // borderless try "<text>" [--lang xx] [--json]: what the bot would answer to one message.
 import type { Config } from '../config.js';
+import { createOrderSource } from '../orders/index.js';
 import { runPipeline } from '../pipeline/index.js';
-import { loadContentOrExit } from './load-content.js';
+import { commandLogger, loadContentOrExit } from './load-content.js';
 
 export async function tryCommand(config: Config, text: string, options: { lang?: string; json?: boolean }): Promise<number> {
   const snapshot = await loadContentOrExit(config.CONTENT_DIR);
-  const result = await runPipeline(snapshot, { text, language: options.lang, now: new Date() });
+  const result = await runPipeline(snapshot, { text, language: options.lang, now: new Date(), orders: createOrderSource(config, commandLogger) });
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

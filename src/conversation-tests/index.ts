@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Snapshot } from '../knowledge/index.js';
 import { parseJsonDocument, schemaProblems } from '../knowledge/json-file.js';
 import type { ContentProblem } from '../shared/errors.js';
+import { DEMO_ORDERS_FILE } from '../orders/file-source.js';
+import { readOrdersFile } from '../orders/memory-source.js';
+import type { Order } from '../orders/order.js';
 import { runConversationTest, type StepFailure } from './run.js';
 import { ConversationTestFile, type ConversationTest } from './schema.js';
 
@@ -25,8 +28,8 @@ async function testFiles(target: string): Promise<string[]> {
   return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => path.join(target, entry.name)).sort();
 }
 
-export async function loadConversationTests(target: string, relativeTo: string): Promise<{ tests: { file: string; test: ConversationTest }[]; problems: ContentProblem[] }> {
-  const tests: { file: string; test: ConversationTest }[] = [];
+export async function loadConversationTests(target: string, relativeTo: string): Promise<{ tests: { file: string; test: ConversationTest; orders?: Order[] }[]; problems: ContentProblem[] }> {
+  const tests: { file: string; test: ConversationTest; orders?: Order[] }[] = [];
   const problems: ContentProblem[] = [];
   for (const file of await testFiles(target)) {
     const name = path.relative(relativeTo, file) || file;
@@ -40,7 +43,7 @@ export async function loadConversationTests(target: string, relativeTo: string):
       problems.push(...schemaProblems(parsed.document, result.error));
       continue;
     }
-    for (const test of result.data.tests) tests.push({ file: name, test: { ...test, name: `${name} › ${test.name}` } });
+    for (const test of result.data.tests) tests.push({ file: name, test: { ...test, name: `${name} › ${test.name}` }, orders: result.data.orders });
   }
   return { tests, problems };
 }
@@ -48,8 +51,9 @@ export async function loadConversationTests(target: string, relativeTo: string):
 export async function runConversationTests(snapshot: Snapshot, target: string, relativeTo: string, now = new Date()): Promise<TestReport> {
   const { tests, problems } = await loadConversationTests(target, relativeTo);
   const report: TestReport = { files: new Set(tests.map((entry) => entry.file)).size, tests: tests.length, steps: 0, failures: [], problems };
-  for (const { test } of tests) {
-    const { steps, failures } = await runConversationTest(snapshot, test, now);
+  let demoOrders: Order[] | undefined;
+  for (const { test, orders } of tests) {
+    const { steps, failures } = await runConversationTest(snapshot, test, now, orders ?? (demoOrders ??= await readOrdersFile(DEMO_ORDERS_FILE)));
     report.steps += steps;
     report.failures.push(...failures);
   }

@@ -1,7 +1,9 @@
 // Runs conversation tests against a snapshot: each test is a fresh conversation whose state carries from step
 // to step, as in the widget.
 import type { Snapshot } from '../knowledge/index.js';
-import { runPipeline, type ConversationState, type PipelineResult } from '../pipeline/index.js';
+import type { Order } from '../orders/order.js';
+import { createMemoryOrderSource } from '../orders/memory-source.js';
+import { runPipeline, type ConversationState, type PipelineContext, type PipelineResult } from '../pipeline/index.js';
 import type { ConversationTest, Expectation } from './schema.js';
 
 export interface StepFailure {
@@ -43,11 +45,15 @@ export function compare(expected: Expectation, result: PipelineResult): string[]
   return mismatches;
 }
 
-export async function runConversationTest(snapshot: Snapshot, test: ConversationTest, now: Date): Promise<{ steps: number; failures: StepFailure[] }> {
+export async function runConversationTest(snapshot: Snapshot, test: ConversationTest, now: Date, orders: Order[] = []): Promise<{ steps: number; failures: StepFailure[] }> {
   let conversation: ConversationState | undefined;
   const failures: StepFailure[] = [];
+  // Each test has its own store: an order cancelled in one test is not cancelled in the next.
+  const source = createMemoryOrderSource(orders);
+  const { customerId, ...situation } = test.context ?? {};
+  const context: PipelineContext = { ...situation, ...(customerId ? { customer: { id: customerId } } : {}) };
   for (const [index, step] of test.steps.entries()) {
-    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0, context: test.context });
+    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0, context, orders: source });
     conversation = actual.conversation;
     const mismatches = compare(step.expect, actual);
     if (mismatches.length > 0) failures.push({ test: test.name, step: index + 1, say: step.say, expected: step.expect, actual, mismatches });

@@ -1,6 +1,7 @@
 // The format of conversation tests: what the shopper says, step by step, and what the bot must do.
 import { z } from 'zod';
 import { IntentId, LanguageCode, TemplateId } from '../knowledge/schema.js';
+import { OrderSchema } from '../orders/order.js';
 
 export const Expectation = z.strictObject({
   /** The language the bot detects (and answers in, when it has the template). */
@@ -22,9 +23,20 @@ export const ConversationTest = z.strictObject({
   /** The widget's locale for this conversation, e.g. "es-MX". */
   locale: z.string().max(35).optional(),
   /** The world around the conversation: business hours and agents (unknown when left out). */
-  context: z.strictObject({ storeOpen: z.boolean().optional(), agentsOnline: z.number().int().min(0).optional() }).optional(),
+  context: z
+    .strictObject({
+      storeOpen: z.boolean().optional(),
+      agentsOnline: z.number().int().min(0).optional(),
+      /** The store's customer id, as if the widget had signed the shopper in (a verified identity). */
+      customerId: z.string().min(1).optional(),
+    })
+    .optional(),
   steps: z.array(z.strictObject({ say: z.string().min(1), expect: Expectation })).min(1),
 });
 export type ConversationTest = z.infer<typeof ConversationTest>;
 
-export const ConversationTestFile = z.strictObject({ tests: z.array(ConversationTest).min(1) });
+export const ConversationTestFile = z.strictObject({
+  /** The orders these tests look up; without it, the demo store's orders. */
+  orders: z.array(OrderSchema).optional(),
+  tests: z.array(ConversationTest).min(1),
+});

@@ -5,9 +5,10 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import { maskPersonalData } from '../shared/privacy.js';
-import { newConversationState, runPipeline, understand, type PipelineContext } from '../pipeline/index.js';
+import { newConversationState, runPipeline, understand, type PipelineContext, type PipelineResult } from '../pipeline/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
+import type { OrderSource } from '../orders/source.js';
 import type { Message, QuickReply, ShopperMessagePayload, StatusEvent } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Serializer } from './serialize.js';
@@ -24,6 +25,7 @@ export interface Publisher {
 
 export interface Logger {
   error(object: object, message: string): void;
+  warn(object: object, message: string): void;
   info(object: object, message: string): void;
 }
 
@@ -55,9 +57,18 @@ export interface ConversationServiceDependencies {
   context?: () => PipelineContext;
   metrics?: Metrics;
   now?: () => Date;
+  /** Where the bot looks orders up for verified shoppers. */
+  orders?: OrderSource;
 }
 
-export function createConversationService({ store, knowledge, publisher, logger, serialize, context = () => ({}), metrics, now = () => new Date() }: ConversationServiceDependencies) {
+/** For the agent who takes over: which order, where it stands, and what the store said to the shopper's request. */
+function describeOrder(order: NonNullable<PipelineResult['order']>): string {
+  const parts = [`Order #${order.number}`, order.status ? `status ${order.status.replaceAll('_', ' ')}` : 'not verified'];
+  if (order.request) parts.push(`request ${order.request}${order.storeSaid ? ` (the store said: ${order.storeSaid})` : ''}`);
+  return parts.join(' · ');
+}
+
+export function createConversationService({ store, knowledge, publisher, logger, serialize, context = () => ({}), metrics, now = () => new Date(), orders }: ConversationServiceDependencies) {
   const newMessage = (conversationId: string, author: Message['author'], text: string, extra: Partial<Message> = {}): Message => ({
     id: randomUUID(),
     conversationId,
@@ -76,7 +87,21 @@ export function createConversationService({ store, knowledge, publisher, logger,
   async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: ReturnType<typeof understand>): Promise<void> {
     const snapshot = currentSnapshot();
     const started = performance.now();
-    const result = await runPipeline(snapshot, { text: shopperMessage.text, payload, locale: record.locale, conversation: record.state, now: now(), context: context(), understood });
+    const situation = context();
+    const result = await runPipeline(snapshot, {
+      text: shopperMessage.text,
+      payload,
+      locale: record.locale,
+      conversation: record.state,
+      now: now(),
+      context: record.customerId ? { ...situation, customer: { ...situation.customer, id: record.customerId } } : situation,
+      understood,
+      orders,
+    });
+    if (result.orderError) {
+      // The source's own message, never the shopper's words: those may hold an e-mail address.
+      logger.warn({ conversationId: record.id, source: orders?.name, err: maskPersonalData(String((result.orderError as Error).message ?? result.orderError)) }, 'order look-up failed');
+    }
     const outcome = result.handoff ? 'handed_off' : !result.reply ? 'unanswered' : result.intent.confident ? 'answered' : 'clarified';
     metrics?.message(result.language.language, result.intent.intent, outcome, (performance.now() - started) / 1000);
     if (!result.intent.confident && result.language.isSupported && !payload) {
@@ -88,7 +113,12 @@ export function createConversationService({ store, knowledge, publisher, logger,
       updated = {
         ...updated,
         status: transition(updated.status, 'queued'),
-        handoff: { ...result.handoff, at: now().toISOString(), intent: result.intent.intent },
+        handoff: {
+          ...result.handoff,
+          at: now().toISOString(),
+          intent: result.intent.intent,
+          ...(result.order ? { order: { number: result.order.number, status: result.order.status, request: result.order.request } } : {}),
+        },
         queuedAt: now().toISOString(),
         priority: Math.max(result.handoff.priority, record.priority ?? 0),
       };
@@ -100,9 +130,15 @@ export function createConversationService({ store, knowledge, publisher, logger,
       await store.appendMessage(reply);
       publisher.message(updated, reply);
     }
+    if (result.handoff && result.order) {
+      // The agent sees the order in the conversation itself, as a note the shopper never gets.
+      const note = newMessage(record.id, 'system', describeOrder(result.order), { internal: true });
+      await store.appendMessage(note);
+      publisher.message(updated, note);
+    }
     if (result.handoff) {
       metrics?.handoff(result.handoff.reason);
-      logger.info({ conversationId: record.id, reason: result.handoff.reason, intent: result.intent.intent }, 'conversation handed off');
+      logger.info({ conversationId: record.id, reason: result.handoff.reason, intent: result.intent.intent, order: result.order?.number }, 'conversation handed off');
       publisher.queueChanged();
     }
   }
@@ -118,10 +154,16 @@ export function createConversationService({ store, knowledge, publisher, logger,
 
   return {
     /** Resumes the conversation a valid token belongs to, or starts a new one. */
-    async openSession(options: { token?: string; locale?: string }): Promise<Session> {
+    async openSession(options: { token?: string; locale?: string; customerId?: string }): Promise<Session> {
       if (options.token) {
-        const existing = await store.findConversationByTokenHash(hashToken(options.token));
+        let existing = await store.findConversationByTokenHash(hashToken(options.token));
+        // A conversation of one signed-in customer is never resumed under another's identity.
+        if (existing?.customerId && options.customerId && existing.customerId !== options.customerId) existing = undefined;
         if (existing) {
+          if (options.customerId && !existing.customerId) {
+            existing = { ...existing, customerId: options.customerId, updatedAt: now().toISOString() };
+            await store.saveConversation(existing);
+          }
           const history = (await store.listMessages(existing.id)).filter((message) => !message.internal).map(forShopper);
           return { conversation: existing, token: options.token, history, isNew: false };
         }
@@ -133,6 +175,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
         tokenHash: hashToken(token),
         status: 'bot',
         locale: options.locale,
+        ...(options.customerId ? { customerId: options.customerId } : {}),
         state: newConversationState(),
         createdAt,
         updatedAt: createdAt,

@@ -114,6 +114,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
           assignedTo: record.assignedTo,
           contactEmail: record.contactEmail,
           tags: record.state.tags,
+          ...(record.handoff?.order ? { order: record.handoff.order } : {}),
           ...(await unreadFor(record)),
         } satisfies ConversationSummary,
       })),

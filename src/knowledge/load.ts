@@ -12,12 +12,14 @@ import { trainLanguageModel } from '../pipeline/language.js';
 import type { ContentProblem } from '../shared/errors.js';
 import { parseJsonDocument, problemAt, schemaProblems, type JsonDocument } from './json-file.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
+import { ORDER_VALUES } from '../pipeline/orders.js';
+import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
 import { compileRules, knownOperators } from './rules.js';
-import { IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, type Condition, type Rule, type Settings } from './schema.js';
+import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, ZonesFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today', 'reopensAt'];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today', 'reopensAt', ...ORDER_VALUES, ...SHIPPING_VALUES];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -328,6 +330,7 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
   }
 
   problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
+  const shipping = await loadShipping(reader, defaultTemplates);
 
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
 
@@ -345,6 +348,53 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     care: compileOrderRules(careRules.rules),
     packages: compileOrderRules(packageRules.rules),
     countries: buildCountryIndex(languages),
+    shipping,
   };
   return { snapshot, problems };
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const isCountry = (code: string) => code === 'EU' || code === '*' || (code !== 'ZZ' && !!regionNames.of(code));
+
+/**
+ * shipping/zones.json and shipping/duties.json, both optional: without zones the bot answers shipping questions
+ * with its general templates. A country in two zones, an unknown code or a duties note without a template is an error.
+ */
+async function loadShipping(reader: ContentReader, defaultTemplates: ReadonlyMap<string, unknown>): Promise<ShippingContent | undefined> {
+  const zones = await reader.read('shipping/zones.json', ZonesFile, true);
+  const duties = await reader.read('shipping/duties.json', DutiesFile, true);
+  if (!zones && !duties) return undefined;
+  const problems = reader.problems;
+  if (zones) {
+    const zoneOf = new Map<string, string>();
+    zones.value.zones.forEach((zone, index) => {
+      if (zones.value.zones.findIndex((other) => other.id === zone.id) !== index) {
+        problems.push(problemAt(zones.document, ['zones', index, 'id'], `zone id "${zone.id}" is used twice`));
+      }
+      zone.countries.forEach((code, position) => {
+        const at = ['zones', index, 'countries', position];
+        if (!isCountry(code)) return problems.push(problemAt(zones.document, at, `"${code}" is not a country code`));
+        // A country named in two zones would get whichever comes first: say so instead of guessing.
+        for (const country of code === 'EU' ? EU_COUNTRIES : [code]) {
+          const earlier = zoneOf.get(country);
+          if (earlier && earlier !== zone.id && code !== 'EU' && code !== '*') {
+            problems.push(problemAt(zones.document, at, `${country} is already in zone "${earlier}"`));
+          }
+          if (code !== '*' && !earlier) zoneOf.set(country, zone.id);
+        }
+      });
+    });
+  }
+  if (duties) {
+    duties.value.rules.forEach((rule, index) => {
+      rule.countries.forEach((code, position) => {
+        if (!isCountry(code)) problems.push(problemAt(duties.document, ['rules', index, 'countries', position], `"${code}" is not a country code`));
+      });
+      const template = `customs_duties.note.${rule.note}`;
+      if (!defaultTemplates.has(template)) {
+        problems.push(problemAt(duties.document, ['rules', index, 'note'], `note "${rule.note}" has no template "${template}" in the default language`));
+      }
+    });
+  }
+  return { zones: zones?.value.zones ?? [], duties: duties?.value.rules ?? [] };
 }

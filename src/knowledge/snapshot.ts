@@ -5,6 +5,7 @@ import type { CountryIndex } from '../pipeline/entities.js';
 import type { IntentModel } from '../pipeline/intent-model.js';
 import type { LanguageModel } from '../pipeline/language.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
+import type { ShippingContent } from '../pipeline/shipping.js';
 import type { RuleRunner } from './rules.js';
 import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
 
@@ -38,6 +39,8 @@ export interface Snapshot {
   /** packages/*.json: what goes in a parcel. */
   packages: OrderRuleSet<PackageRule>;
   countries: CountryIndex;
+  /** Shipping zones and duties rules from shipping/, when the content has them. */
+  shipping?: ShippingContent;
 }
 
 /** A template in the language, else in the store's default language. */

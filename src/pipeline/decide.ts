@@ -6,6 +6,8 @@ import type { RuleEvent } from '../knowledge/schema.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
+import type { OrderLookup, OrderRequestResult } from './orders.js';
+import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
 
 export interface ConversationState {
   /** The conversation's language so far. */
@@ -18,6 +20,17 @@ export interface ConversationState {
   awaiting?: { slot: string; intent?: string };
   /** Tags rules have given the conversation so far ("complaint"). */
   tags?: string[];
+  /** The order number the conversation is about, once the shopper has named one (verified or not). */
+  orderNumber?: string;
+  /** Order numbers the shopper proved with the e-mail on the order: no need to ask again. */
+  verifiedOrders?: string[];
+  /** Wrong order-number-and-e-mail tries in a row, and until when look-ups by e-mail are paused after too many. */
+  failedLookups?: number;
+  lookupsPausedUntil?: string;
+  /** What the shopper asked to change in an order, kept until they confirm. */
+  pendingChange?: string;
+  /** The country of the shopper's verified order, for shipping questions. */
+  customerCountry?: string;
 }
 
 export const newConversationState = (): ConversationState => ({ turns: 0, lowConfidenceStreak: 0 });
@@ -25,7 +38,7 @@ export const newConversationState = (): ConversationState => ({ turns: 0, lowCon
 /** What the world around the conversation looks like; the service fills it, tests and previews may too. */
 export interface PipelineContext {
   /** The store's verified customer, when the widget signed one in. */
-  customer?: { id: string; email?: string; orders?: number; totalSpent?: number; vip?: boolean };
+  customer?: { id: string; email?: string; orders?: number; totalSpent?: number; vip?: boolean; country?: string };
   /** The order the conversation is about, when it has been looked up for a verified shopper. */
   order?: Record<string, unknown>;
   /** Whether the store's people are working now (business hours). */
@@ -58,6 +71,32 @@ export interface Facts {
   agentsOnline: number | null;
   /** The store's local time: hour 0-23, weekday 1 (Monday) to 7, date YYYY-MM-DD. */
   localTime: { hour: number; weekday: number; date: string };
+  /** The order intent this message is about (its own, or the one the bot asked a question for), else null. */
+  orderIntent: string | null;
+  /** What looking the order up gave: found, need_number, need_email, no_match, paused, unavailable, no_orders. */
+  orderLookup: OrderLookup | null;
+  /** A confirmed cancellation or change: done, failed, unsupported; declined when the shopper said no. */
+  orderRequest: OrderRequestResult | null;
+  /** The shopper's yes or no to the bot's question to confirm. */
+  confirmation: 'yes' | 'no' | null;
+  /** Where a shipping or customs question is about, and where the bot learnt it: message, customer or locale. */
+  destination: Destination | null;
+  /** The shipping zone of the destination (ships, carriers, minDays, maxDays, cost, currency, freeOver). */
+  shipping: ShippingFacts | null;
+  /** The customs note for the destination (note, threshold). */
+  duties: DutiesFacts | null;
+}
+
+/** What the rules stage worked out about orders and destinations before the rules run. */
+export interface StageFacts {
+  order?: Record<string, unknown>;
+  orderIntent?: string | null;
+  orderLookup?: OrderLookup | null;
+  orderRequest?: OrderRequestResult | null;
+  confirmation?: 'yes' | 'no' | null;
+  destination?: Destination | null;
+  shipping?: ShippingFacts | null;
+  duties?: DutiesFacts | null;
 }
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
@@ -89,6 +128,7 @@ export function buildFacts(
   now: Date,
   timeZone = 'UTC',
   context: PipelineContext = {},
+  stage: StageFacts = {},
 ): Facts {
   return {
     text,
@@ -103,10 +143,17 @@ export function buildFacts(
     conversation,
     awaiting: conversation.awaiting?.slot ?? null,
     customer: context.customer ?? null,
-    order: context.order ?? null,
+    order: stage.order ?? context.order ?? null,
     storeOpen: context.storeOpen ?? null,
     agentsOnline: context.agentsOnline ?? null,
     localTime: localTime(now, context.timeZone ?? timeZone),
+    orderIntent: stage.orderIntent ?? null,
+    orderLookup: stage.orderLookup ?? null,
+    orderRequest: stage.orderRequest ?? null,
+    confirmation: stage.confirmation ?? null,
+    destination: stage.destination ?? null,
+    shipping: stage.shipping ?? null,
+    duties: stage.duties ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 // Render stage: the chosen template in the reply language, formatted with the message's entities and the
 // store's variables (numbers, dates, currency and plurals in the shopper's locale), plus quick replies.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import { IntlMessageFormat } from 'intl-messageformat';
+import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 import type { QuickReply } from '../knowledge/schema.js';
 import { AppError } from '../shared/errors.js';
@@ -29,6 +30,30 @@ export interface RenderInput {
   values?: Record<string, TemplateValue>;
   /** The store's time zone for moments in the reply, when the server's configuration names one. */
   timeZone?: string;
+  /** The shopper's locale ("en-GB"): dates and numbers follow it when its language is the reply's. */
+  locale?: string;
+}
+
+/** Templates compiled again for a regional locale ("en-GB" writes 3 December 2026), kept per template. */
+const regional = new WeakMap<CompiledTemplate, Map<string, IntlMessageFormat[]>>();
+
+function variantsFor(template: CompiledTemplate, locale: string | undefined): CompiledTemplate['variants'] {
+  if (!locale || locale === template.language || locale.split('-')[0] !== template.language) return template.variants;
+  let byLocale = regional.get(template);
+  if (!byLocale) regional.set(template, (byLocale = new Map()));
+  let variants = byLocale.get(locale);
+  if (!variants) byLocale.set(locale, (variants = template.sources.map((source) => new IntlMessageFormat(source, locale))));
+  return variants;
+}
+
+/** The shopper's locale in canonical form ("es_mx" → "es-MX"), or undefined when it is not one. */
+export function canonicalLocale(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return Intl.getCanonicalLocales(locale.replace('_', '-'))[0];
+  } catch {
+    return undefined;
+  }
 }
 
 const regionNames = new Map<string, Intl.DisplayNames>();
@@ -76,7 +101,7 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   for (const name of template.variantArguments[chosen]!) filled[name] ??= '';
   let text: string;
   try {
-    text = String(template.variants[chosen]!.format(filled));
+    text = String(variantsFor(template, input.locale)[chosen]!.format(filled));
   } catch (error) {
     throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(error as Error).message}`);
   }

@@ -152,6 +152,7 @@ export function registerNamespaces(
     agents: io.of('/agent'),
     messagesPerMinute: options.config.SHOPPER_MESSAGES_PER_MINUTE,
     trustProxy: compileTrustProxy(options.config.TRUST_PROXY),
+    identitySecret: options.config.IDENTITY_SECRET,
     logger: options.app.log,
   });
   registerAgentNamespace(io.of('/agent'), {

@@ -5,6 +5,7 @@ import { clientAddress, type TrustProxy } from '../http/client-address.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { AppError } from '../shared/errors.js';
 import type { Store } from '../store/index.js';
+import { verifiedCustomerId } from './identity.js';
 import { describeIssues, Rating, ShopperAuth, ShopperMessage, Typing } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
 import { agentRoom, conversationRoom } from './rooms.js';
@@ -17,10 +18,12 @@ export interface ShopperNamespaceOptions {
   messagesPerMinute: number;
   /** Which proxies' X-Forwarded-For names the shopper's address for the per-address limit. */
   trustProxy: TrustProxy;
+  /** The secret the store signs customer ids with; unset: no shopper is signed in. */
+  identitySecret?: string;
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerShopperNamespace(namespace: Namespace, { service, store, agents, messagesPerMinute, trustProxy, logger }: ShopperNamespaceOptions) {
+export function registerShopperNamespace(namespace: Namespace, { service, store, agents, messagesPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions) {
   async function checkRate(socket: Socket): Promise<void> {
     if (messagesPerMinute === 0) return;
     const now = Date.now();
@@ -36,10 +39,13 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
   namespace.on('connection', async (socket) => {
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'shopper socket error'));
     const auth = ShopperAuth.safeParse(socket.handshake.auth ?? {});
-    const { token, locale } = auth.success ? auth.data : {};
+    const { token, locale, identity } = auth.success ? auth.data : {};
+    // A forged or stale signature is not an error for the shopper: the chat simply treats them as a guest.
+    const customerId = verifiedCustomerId(identity, identitySecret);
+    if (identity && !customerId) logger.warn({ socket: socket.id }, 'shopper identity signature did not verify; continuing as a guest');
     let conversationId: string;
     try {
-      const session = await service.openSession({ token, locale });
+      const session = await service.openSession({ token, locale, customerId });
       conversationId = session.conversation.id;
       await socket.join(conversationRoom(conversationId));
       socket.emit('session', {

@@ -34,6 +34,8 @@ export interface ConversationSummary {
   contactEmail?: string;
   /** Tags the rules gave the conversation, e.g. "complaint". */
   tags?: string[];
+  /** The order the hand-off is about ("100234", "shipped"), when the bot looked one up. */
+  order?: { number: string; status?: string; request?: string };
   lastMessage?: string;
   /** Shopper messages since the agent holding it last replied. */
   unread: number;

@@ -15,7 +15,14 @@ export interface ConversationRecord {
   createdAt: string;
   updatedAt: string;
   rating?: { score: number; comment?: string };
-  handoff?: { reason: string; priority: number; at: string; intent?: string };
+  handoff?: {
+    reason: string;
+    priority: number;
+    at: string;
+    intent?: string;
+    /** The order the shopper was asking about, for the agent: its number, status and what became of a request. */
+    order?: { number: string; status?: string; request?: string };
+  };
   /** Set while queued: when it entered the queue and how urgent it is (higher first). */
   queuedAt?: string;
   priority?: number;

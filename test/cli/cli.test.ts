@@ -53,7 +53,7 @@ describe('borderless try', () => {
     expect(stdout).toContain('100234');
     expect(stdout).toMatch(/language\s+de/);
     expect(stdout).toMatch(/intent\s+order_status/);
-    expect(stdout).toMatch(/rule\s+order-status-with-number → reply/);
+    expect(stdout).toMatch(/rule\s+order-email-needed → ask/);
   });
 
   it('prints the full result as JSON with --json, in a given language', async () => {
@@ -96,7 +96,7 @@ describe('borderless test', () => {
   it('passes the default conversation tests', async () => {
     const { code, stdout } = await borderless(['test']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/in 13 files: (\d+) passed, 0 failed/);
+    expect(stdout).toMatch(/in \d+ files: (\d+) passed, 0 failed/);
   });
 });
 

@@ -33,14 +33,15 @@ describe('POST /api/v1/preview', () => {
     expect(body.language.language).toBe('fr');
     expect(body.intent.intent).toBe('order_status');
     expect(body.entities.orderNumber).toBe('100234');
-    expect(body.rule).toBe('order-status-with-number');
+    // A guest is asked for the e-mail on the order before hearing anything about it.
+    expect(body.rule).toBe('order-email-needed');
     expect(body.reply.text).toContain('100234');
     expect(body.reply.language).toBe('fr');
   });
 
   it('uses a given language and conversation state', async () => {
     const body = (await preview({ text: '558812', language: 'de', conversation: { turns: 1, lowConfidenceStreak: 0, awaiting: { slot: 'orderNumber' } } })).json();
-    expect(body.rule).toBe('order-number-arrives');
+    expect(body.rule).toBe('order-email-needed');
     expect(body.reply.language).toBe('de');
   });
 

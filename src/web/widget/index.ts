@@ -1,6 +1,7 @@
 // The Borderless chat widget. A store adds <script src="https://HOST/widget.js" defer></script>; options come
-// from data-* attributes (data-title, data-accent, data-position, data-locale, data-greeting). Everything lives in
-// a Shadow DOM; every text is rendered as text.
+// from data-* attributes (data-title, data-accent, data-position, data-locale, data-greeting, and for a signed-in
+// customer data-customer-id with data-customer-hash, the store's signature of it). Everything lives in a Shadow
+// DOM; every text is rendered as text.
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, Message, QuickReply, ServerToShopper, SessionEvent, ShopperToServer, StatusEvent, WidgetStrings } from '../../shared/protocol.js';
 import { styles } from './styles.js';
@@ -34,6 +35,8 @@ function start(script: HTMLScriptElement): void {
   const server = new URL(script.src, location.href).origin;
   const data = script.dataset;
   const locale = data.locale || navigator.language || 'en';
+  // The server checks the signature; without a valid one the shopper chats as a guest.
+  const identity = data.customerId && data.customerHash ? { customerId: data.customerId, hash: data.customerHash } : undefined;
   const storageKey = `borderless:${server}:token`;
   let strings: Record<string, string> = { ...defaults };
   let language = locale.slice(0, 2);
@@ -132,7 +135,7 @@ function start(script: HTMLScriptElement): void {
   // Connection
   const socket: Socket<ServerToShopper, ShopperToServer> = io(`${server}/shopper`, {
     transports: ['websocket', 'polling'],
-    auth: (callback) => callback({ token: localStorage.getItem(storageKey) ?? undefined, locale }),
+    auth: (callback) => callback({ token: localStorage.getItem(storageKey) ?? undefined, locale, ...(identity ? { identity } : {}) }),
   });
   let connected = false;
   function showConnection(): void {

@@ -1,0 +1,94 @@
+// Shipping and customs facts: which zone a country is in (carriers, days, cost) and which duties note applies,
+// from the operator's shipping/ content. Pure lookups over the snapshot.
+import type { DutyRule, ShippingZone } from '../knowledge/schema.js';
+
+/** Member states of the European Union: "EU" in shipping files stands for these. */
+export const EU_COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+
+export interface ShippingContent {
+  zones: ShippingZone[];
+  duties: DutyRule[];
+}
+
+/** A destination and where the bot got it from. */
+export interface Destination {
+  country: string;
+  from: 'message' | 'customer' | 'locale';
+}
+
+export interface ShippingFacts {
+  country: string;
+  /** False when no zone has the country: the store does not ship there. */
+  ships: boolean;
+  zone?: string;
+  carriers?: string[];
+  minDays?: number;
+  maxDays?: number;
+  cost?: number;
+  currency?: string;
+  freeOver?: number;
+}
+
+export interface DutiesFacts {
+  country: string;
+  note: string;
+  threshold?: { amount: number; currency: string };
+}
+
+const matches = (codes: string[], country: string) =>
+  codes.some((code) => code === country || code === '*' || (code === 'EU' && EU_COUNTRIES.includes(country)));
+
+/** A zone naming the country itself wins over one that covers it through "EU" or "*". */
+function bestMatch<T extends { countries: string[] }>(entries: T[], country: string): T | undefined {
+  return (
+    entries.find((entry) => entry.countries.includes(country)) ??
+    entries.find((entry) => entry.countries.includes('EU') && EU_COUNTRIES.includes(country)) ??
+    entries.find((entry) => matches(entry.countries, country))
+  );
+}
+
+export function shippingFacts(content: ShippingContent | undefined, country: string | undefined): ShippingFacts | null {
+  if (!content || !country || content.zones.length === 0) return null;
+  const zone = bestMatch(content.zones, country);
+  if (!zone) return { country, ships: false };
+  const { id, carriers, minDays, maxDays, cost, currency, freeOver } = zone;
+  return { country, ships: true, zone: id, carriers, minDays, maxDays, cost, currency, ...(freeOver === undefined ? {} : { freeOver }) };
+}
+
+export function dutiesFacts(content: ShippingContent | undefined, country: string | undefined): DutiesFacts | null {
+  if (!content || !country) return null;
+  // Duties rules are tried in file order: the operator writes the exceptions first.
+  const rule = content.duties.find((entry) => matches(entry.countries, country));
+  if (!rule) return null;
+  return { country, note: rule.note, ...(rule.threshold ? { threshold: rule.threshold } : {}) };
+}
+
+/** The region of a locale: "es-MX" → "MX"; none for "es". */
+export function localeRegion(locale: string | undefined): string | undefined {
+  if (!locale) return undefined;
+  try {
+    return new Intl.Locale(locale.replace('_', '-')).region?.toUpperCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Values shipping and customs templates may use, besides country and countryName. */
+export const SHIPPING_VALUES = ['minDays', 'maxDays', 'shippingCost', 'freeShippingOver', 'hasFreeShipping', 'carriers', 'dutiesNote', 'threshold'];
+
+const money = (amount: number, currency: string, language: string) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+
+/** Template values of a shipping zone and a duties rule, written the way the reply's language writes them. */
+export function shippingValues(shipping: ShippingFacts | null, duties: DutiesFacts | null, language: string): Record<string, string | number | boolean> {
+  const values: Record<string, string | number | boolean> = {};
+  if (shipping?.ships) {
+    values.minDays = shipping.minDays!;
+    values.maxDays = shipping.maxDays!;
+    values.shippingCost = money(shipping.cost!, shipping.currency!, language);
+    values.carriers = new Intl.ListFormat(language, { type: 'disjunction' }).format(shipping.carriers!);
+    values.hasFreeShipping = shipping.freeOver !== undefined;
+    if (shipping.freeOver !== undefined) values.freeShippingOver = money(shipping.freeOver, shipping.currency!, language);
+  }
+  if (duties?.threshold) values.threshold = money(duties.threshold.amount, duties.threshold.currency, language);
+  return values;
+}
