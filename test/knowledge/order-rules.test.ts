@@ -57,11 +57,11 @@ describe('care and package rules in check', () => {
       'packages.thank_you_card': { variants: ['Thank you, {firstName}! {discountCode}'] },
       'packages.cashback_card': { variants: ['{cashbackPercent}% back.'] },
     };
-    files['templates/en/replies.json'] = { ...(files['templates/en/replies.json'] as object), greeting: { variants: ['Hello! Your parcel goes with {carrier}.'] } };
+    files['templates/en/replies.json'] = { ...(files['templates/en/replies.json'] as object), greeting: { variants: ['Hello, {firstName}!'] } };
     const problems = await problemsOf(files);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^templates\/en\/packages\.json:\d+:\d+ the message uses \{discountCode\}, which no rule or fact provides/);
-    expect(problems[1]).toMatch(/^templates\/en\/replies\.json:\d+:\d+ the message uses \{carrier\}/);
+    expect(problems[1]).toMatch(/^templates\/en\/replies\.json:\d+:\d+ the message uses \{firstName\}/);
   });
 });
 
