@@ -152,6 +152,11 @@ export function createConversationService({ store, knowledge, publisher, logger,
     publisher.message(record, confirmation);
   }
 
+  /** What the shopper sees of a conversation: everything but the agents' notes. */
+  async function shopperHistory(conversationId: string): Promise<Message[]> {
+    return (await store.listMessages(conversationId)).filter((message) => !message.internal).map(forShopper);
+  }
+
   return {
     /** Resumes the conversation a valid token belongs to, or starts a new one. */
     async openSession(options: { token?: string; locale?: string; customerId?: string }): Promise<Session> {
@@ -164,8 +169,24 @@ export function createConversationService({ store, knowledge, publisher, logger,
             existing = { ...existing, customerId: options.customerId, updatedAt: now().toISOString() };
             await store.saveConversation(existing);
           }
-          const history = (await store.listMessages(existing.id)).filter((message) => !message.internal).map(forShopper);
+          const history = await shopperHistory(existing.id);
           return { conversation: existing, token: options.token, history, isNew: false };
+        }
+      }
+      // A signed-in customer without this device's token continues their latest conversation (where the store's
+      // order messages went too) under a new token; the old one stops working, and signs in again the same way.
+      if (options.customerId) {
+        const [latest] = await store.listConversationsByCustomer(options.customerId);
+        if (latest) {
+          const token = randomBytes(32).toString('base64url');
+          const resumed = await serialize(latest.id, async () => {
+            const current = (await store.getConversation(latest.id)) ?? latest;
+            const moved = { ...current, tokenHash: hashToken(token), updatedAt: now().toISOString() };
+            await store.saveConversation(moved);
+            return moved;
+          });
+          const history = await shopperHistory(resumed.id);
+          return { conversation: resumed, token, history, isNew: false };
         }
       }
       const token = randomBytes(32).toString('base64url');

@@ -22,6 +22,14 @@ export function createMemoryStore(): Store {
   const counters = new Map<string, { windowStart: number; count: number }>();
   const remembered = new Map<string, number>();
   const jobs = new Map<string, ScheduledJob>();
+  /** Stores a changed record; a new token hash replaces the old one. */
+  function replace(previous: ConversationRecord, record: ConversationRecord): void {
+    if (previous.tokenHash !== record.tokenHash) {
+      byTokenHash.delete(previous.tokenHash);
+      byTokenHash.set(record.tokenHash, record.id);
+    }
+    conversations.set(record.id, clone(record));
+  }
   const byRecency = (a: ConversationRecord, b: ConversationRecord) => b.updatedAt.localeCompare(a.updatedAt);
 
   return {
@@ -40,12 +48,14 @@ export function createMemoryStore(): Store {
       return id ? this.getConversation(id) : undefined;
     },
     async saveConversation(record) {
-      if (!conversations.has(record.id)) throw new Error(`conversation ${record.id} does not exist`);
-      conversations.set(record.id, clone(record));
+      const previous = conversations.get(record.id);
+      if (!previous) throw new Error(`conversation ${record.id} does not exist`);
+      replace(previous, record);
     },
     async saveConversationIf(record, expectedStatus) {
-      if (conversations.get(record.id)?.status !== expectedStatus) return false;
-      conversations.set(record.id, clone(record));
+      const previous = conversations.get(record.id);
+      if (previous?.status !== expectedStatus) return false;
+      replace(previous, record);
       return true;
     },
     async appendMessage(message, clientMessageId) {

@@ -56,11 +56,15 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
   };
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
 
-  function conversationWrite(client: Redis, record: ConversationRecord, isNew: boolean) {
+  /** Writes the record and its index entries; `previous` is the stored one, whose token stops working if it changed. */
+  function conversationWrite(client: Redis, record: ConversationRecord, previous?: ConversationRecord) {
     const transaction = client.multi().set(key.conversation(record.id), JSON.stringify(record));
     for (const status of STATUSES) transaction.srem(key.status(status), record.id);
     transaction.sadd(key.status(record.status), record.id);
-    if (isNew) transaction.set(key.token(record.tokenHash), record.id);
+    if (previous?.tokenHash !== record.tokenHash) {
+      if (previous) transaction.del(key.token(previous.tokenHash));
+      transaction.set(key.token(record.tokenHash), record.id);
+    }
     if (record.customerId) transaction.sadd(key.customer(record.customerId), record.id);
     transaction.zadd(key.updated, Date.parse(record.updatedAt), record.id);
     return transaction;
@@ -71,12 +75,12 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     return (await redis.mget(ids.map(key.conversation))).flatMap((text) => (text ? [JSON.parse(text) as ConversationRecord] : []));
   }
 
-  async function writeConversation(record: ConversationRecord, isNew: boolean): Promise<void> {
-    await conversationWrite(redis, record, isNew).exec();
+  async function writeConversation(record: ConversationRecord, previous?: ConversationRecord): Promise<void> {
+    await conversationWrite(redis, record, previous).exec();
   }
 
   return reportOutages<Store>({
-    createConversation: (record) => writeConversation(record, true),
+    createConversation: (record) => writeConversation(record),
     async getConversation(id) {
       return parse<ConversationRecord>(await redis.get(key.conversation(id)));
     },
@@ -85,8 +89,9 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
       return id ? this.getConversation(id) : undefined;
     },
     async saveConversation(record) {
-      if (!(await redis.exists(key.conversation(record.id)))) throw new Error(`conversation ${record.id} does not exist`);
-      await writeConversation(record, false);
+      const previous = parse<ConversationRecord>(await redis.get(key.conversation(record.id)));
+      if (!previous) throw new Error(`conversation ${record.id} does not exist`);
+      await writeConversation(record, previous);
     },
     async saveConversationIf(record, expectedStatus) {
       // WATCH needs a connection of its own: on the shared one, another caller's command would join the transaction.
@@ -99,7 +104,7 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
           await client.unwatch();
           return false;
         }
-        return (await conversationWrite(client, record, false).exec()) !== null;
+        return (await conversationWrite(client, record, current).exec()) !== null;
       } finally {
         client.disconnect();
       }

@@ -75,6 +75,7 @@ export interface Store {
   createConversation(record: ConversationRecord): Promise<void>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;
+  /** Saves a changed record; a new tokenHash replaces the old one, which then finds nothing. */
   saveConversation(record: ConversationRecord): Promise<void>;
   /**
    * Saves the record only if the stored one still has the expected status, atomically (across nodes too): of two

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, SessionEvent } from '../../src/shared/protocol.js';
@@ -7,8 +8,10 @@ import { startTestServer, until } from '../helpers.js';
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const sockets: Socket[] = [];
 
+const IDENTITY_SECRET = 'identity-secret-0123456789abcdef';
+
 beforeAll(async () => {
-  server = await startTestServer({ WEBHOOK_SECRET });
+  server = await startTestServer({ WEBHOOK_SECRET, IDENTITY_SECRET });
 });
 afterAll(() => server.close());
 afterEach(() => {
@@ -189,6 +192,19 @@ describe('order events: messages in the shopper language', () => {
     expect(found.state.language).toBe('pl');
     const [message] = await server.app.store.listMessages(found.id);
     expect(plain(message!.text)).toMatch(/^Zwróciliśmy 250,00 zł za zamówienie nr 100234\./);
+
+    // The customer opens the store's page, signed in by the store: the widget shows that conversation and its message.
+    const identity = { customerId: order.customer.id!, hash: createHmac('sha256', IDENTITY_SECRET).update(order.customer.id!).digest('hex') };
+    const visit = await openWidget({ identity, locale: 'pl-PL' });
+    expect(visit.session.conversationId).toBe(found.id);
+    expect(visit.history.map((shown) => shown.id)).toEqual([message!.id]);
+    // Without the store's signature the same customer id is a stranger's: a new, empty conversation.
+    const forged = await openWidget({ identity: { ...identity, hash: '0'.repeat(64) } });
+    expect(forged.session.conversationId).not.toBe(found.id);
+    expect(forged.history).toEqual([]);
+    // The new token resumes it on its own; the conversation's earlier token no longer does.
+    const again = await openWidget({ token: visit.session.token });
+    expect(again.session.conversationId).toBe(found.id);
   });
 });
 

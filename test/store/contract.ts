@@ -36,6 +36,14 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.getConversation(record.id)).toMatchObject({ status: 'queued', priority: 2 });
     });
 
+    it('moves a conversation to a new token hash: the old one finds nothing', async () => {
+      const record = conversation();
+      await store.createConversation(record);
+      await store.saveConversation({ ...record, tokenHash: 'rotated' });
+      expect(await store.findConversationByTokenHash('rotated')).toMatchObject({ id: record.id });
+      expect(await store.findConversationByTokenHash(record.tokenHash)).toBeUndefined();
+    });
+
     it('gives copies: changing a returned record changes nothing stored', async () => {
       const record = conversation();
       await store.createConversation(record);
