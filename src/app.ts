@@ -4,6 +4,8 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import { attachmentSecret, createAttachmentService, createBlobStore, type AttachmentService, type BlobStore } from './attachments/index.js';
+import attachmentRoutes from './http/attachments.js';
 import type { Server as SocketServer } from 'socket.io';
 import { createConversationService, createSerializer, type ConversationService } from './conversations/index.js';
 import { createDesk, type Desk } from './handoff/desk.js';
@@ -36,6 +38,8 @@ declare module 'fastify' {
     conversations: ConversationService;
     desk: Desk;
     io: SocketServer;
+    /** Pictures in conversations; its deleteConversationAttachments(id) must run wherever a conversation is deleted. */
+    attachments: AttachmentService;
   }
 }
 
@@ -44,6 +48,8 @@ export interface AppOverrides {
   /** An already built snapshot (tests share one to save training time). */
   snapshot?: Snapshot;
   store?: Store;
+  /** Where pictures' bytes go (default: S3 when S3_BUCKET is set, else DATA_DIR/attachments). */
+  blobs?: BlobStore;
   now?: () => Date;
   /** Rebuild the snapshot when content files change (default: when the app loads content itself). */
   watchContent?: boolean;
@@ -101,7 +107,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.decorate('io', io);
   const now = overrides.now ?? (() => new Date());
   const cluster = createClusterPresence(io, !!config.REDIS_URL);
-  const publisher = createPublisher(io, cluster);
+  const attachments = createAttachmentService({
+    store,
+    blobs: overrides.blobs ?? createBlobStore(config),
+    secret: attachmentSecret(config.ATTACHMENT_SECRET, operatorToken),
+    perConversation: config.ATTACHMENTS_PER_CONVERSATION,
+    linkSeconds: config.ATTACHMENT_LINK_SECONDS,
+    now,
+  });
+  app.decorate('attachments', attachments);
+  const publisher = createPublisher(io, cluster, attachments.withLinks);
   const serialize = createSerializer();
   const presence = createPresence();
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
@@ -124,7 +139,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.decorate('conversations', conversations);
   app.decorate('desk', desk);
   const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
-  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster });
+  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments });
   // Sockets go first, so that closing the HTTP server does not wait on open websockets.
   app.addHook('preClose', async () => {
     cluster.close();
@@ -133,6 +148,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   app.addHook('onClose', async () => {
     desk.close();
+    await attachments.close();
     await store.close();
   });
 
@@ -145,7 +161,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'", 'ws:', 'wss:'],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the console's preview of a picture before it is sent; the pictures themselves are same-origin.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         frameAncestors: ["'none'"],
       },
     },
@@ -161,6 +178,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(authRoutes, { auth });
   await app.register(agentApiRoutes, { auth, presence });
+  await app.register(attachmentRoutes, { attachments, store, auth, maxBytes: config.ATTACHMENT_MAX_BYTES });
   await app.register(consoleRoutes);
   await app.register(widgetRoutes);
   await app.register(demoRoutes);

@@ -8,7 +8,7 @@ import { maskPersonalData } from '../shared/privacy.js';
 import { newConversationState, runPipeline, understand, type PipelineContext } from '../pipeline/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
-import type { Message, ShopperMessagePayload, StatusEvent } from '../shared/protocol.js';
+import type { Attachment, Message, StatusEvent } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Serializer } from './serialize.js';
 import { botAnswers, transition } from './state.js';
@@ -35,12 +35,21 @@ export interface Session {
   isNew: boolean;
 }
 
+/** A shopper's message as the gateway hands it over: text (may be empty with pictures) and checked pictures. */
+export interface IncomingShopperMessage {
+  text: string;
+  clientMessageId: string;
+  payload?: string;
+  /** Pictures already checked to belong to this conversation. */
+  attachments?: Attachment[];
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** What the shopper sees of a message: no notes, no agent-side details. */
 export function forShopper(message: Message): Message {
-  const { id, conversationId, author, text, quickReplies, createdAt } = message;
-  return quickReplies ? { id, conversationId, author, text, quickReplies, createdAt } : { id, conversationId, author, text, createdAt };
+  const { id, conversationId, author, text, quickReplies, attachments, createdAt } = message;
+  return { id, conversationId, author, text, ...(quickReplies ? { quickReplies } : {}), ...(attachments?.length ? { attachments } : {}), createdAt };
 }
 
 const OFFLINE_REASONS = new Set(['offline', 'no_agents']);
@@ -76,10 +85,11 @@ export function createConversationService({ store, knowledge, publisher, logger,
   async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: ReturnType<typeof understand>): Promise<void> {
     const snapshot = currentSnapshot();
     const started = performance.now();
-    const result = await runPipeline(snapshot, { text: shopperMessage.text, payload, locale: record.locale, conversation: record.state, now: now(), context: context(), understood });
+    const attachments = shopperMessage.attachments?.map((attachment) => attachment.id);
+    const result = await runPipeline(snapshot, { text: shopperMessage.text, payload, locale: record.locale, conversation: record.state, now: now(), context: context(), understood, attachments });
     const outcome = result.handoff ? 'handed_off' : !result.reply ? 'unanswered' : result.intent.confident ? 'answered' : 'clarified';
     metrics?.message(result.language.language, result.intent.intent, outcome, (performance.now() - started) / 1000);
-    if (!result.intent.confident && result.language.isSupported && !payload) {
+    if (!result.intent.confident && result.language.isSupported && !payload && result.text) {
       await store.recordUnanswered({ text: maskPersonalData(result.text), language: result.language.language, guessedIntent: result.intent.intent, confidence: result.intent.confidence, at: now().toISOString() });
     }
     let updated: ConversationRecord = { ...record, state: result.conversation, updatedAt: now().toISOString() };
@@ -145,7 +155,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
      * Stores the shopper's message (once per clientMessageId) with what the bot understood of it, then lets the bot
      * answer if the conversation is the bot's. A resent message is returned as it was, without a second answer.
      */
-    receiveShopperMessage(conversationId: string, payload: ShopperMessagePayload, senderSocket?: string): Promise<Message> {
+    receiveShopperMessage(conversationId: string, payload: IncomingShopperMessage, senderSocket?: string): Promise<Message> {
       return serialize(conversationId, async () => {
         const record = await store.getConversation(conversationId);
         if (!record) throw new AppError('not_found', 'this conversation does not exist');
@@ -153,6 +163,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
         const understood = understand(snapshot, payload.text, { locale: record.locale, conversationLanguage: record.state.language, payload: payload.payload });
         const { message, isDuplicate } = await store.appendMessage(
           newMessage(conversationId, 'shopper', payload.text, {
+            ...(payload.attachments?.length ? { attachments: payload.attachments } : {}),
             understanding: { language: understood.language.language, intent: understood.intent.intent, confidence: understood.intent.confidence },
           }),
           payload.clientMessageId,

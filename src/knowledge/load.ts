@@ -16,7 +16,7 @@ import { IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, type Condi
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today', 'reopensAt'];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos'];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 

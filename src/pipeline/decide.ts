@@ -3,6 +3,7 @@
 // matching "tag" rule adds its tag.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { RuleEvent } from '../knowledge/schema.js';
+import type { CaseFact, CaseState } from './case.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
@@ -18,6 +19,8 @@ export interface ConversationState {
   awaiting?: { slot: string; intent?: string };
   /** Tags rules have given the conversation so far ("complaint"). */
   tags?: string[];
+  /** The shopper's case about a damaged, wrong, missing or faulty item: being gathered, or open (handed off). */
+  case?: CaseState;
 }
 
 export const newConversationState = (): ConversationState => ({ turns: 0, lowConfidenceStreak: 0 });
@@ -58,6 +61,10 @@ export interface Facts {
   agentsOnline: number | null;
   /** The store's local time: hour 0-23, weekday 1 (Monday) to 7, date YYYY-MM-DD. */
   localTime: { hour: number; weekday: number; date: string };
+  /** This message beyond its text: how many pictures it carries. */
+  message: { attachments: number };
+  /** The case with this message taken in (order number, problem, photos), or null when there is none. */
+  case: CaseFact | null;
 }
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
@@ -107,6 +114,8 @@ export function buildFacts(
     storeOpen: context.storeOpen ?? null,
     agentsOnline: context.agentsOnline ?? null,
     localTime: localTime(now, context.timeZone ?? timeZone),
+    message: { attachments: 0 },
+    case: null,
   };
 }
 

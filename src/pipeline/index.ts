@@ -1,6 +1,7 @@
 // Where a message goes: normalize → language → intent → entities → rules → render. Each stage is a function from
 // plain data to plain data over one immutable knowledge snapshot; nothing here reads files, clocks or sockets.
 import type { Snapshot } from '../knowledge/snapshot.js';
+import { caseFact, gatherCase, type CaseState } from './case.js';
 import { buildFacts, decide, newConversationState, type Action, type ConversationState, type PipelineContext } from './decide.js';
 import { extractEntities, type Entities } from './entities.js';
 import { classifyIntent, type IntentResult } from './intent.js';
@@ -9,6 +10,8 @@ import { normalizeText } from './normalize.js';
 import { renderReply, type Reply } from './render.js';
 
 export type { ConversationState, PipelineContext } from './decide.js';
+export type { CaseFact, CaseState, ProblemKind } from './case.js';
+export { guessProblem } from './case.js';
 export { newConversationState } from './decide.js';
 export type { Entities } from './entities.js';
 export type { IntentResult } from './intent.js';
@@ -30,6 +33,8 @@ export interface PipelineInput {
   context?: PipelineContext;
   /** What the message says, when the caller has already worked it out with understand(). */
   understood?: Understanding;
+  /** Ids of the pictures this message carries (already checked to belong to the conversation). */
+  attachments?: string[];
 }
 
 export interface Understanding {
@@ -68,7 +73,14 @@ export function understand(snapshot: Snapshot, text: string, options: Understand
   return { text: normalized, language, intent, entities };
 }
 
-function nextConversation(previous: ConversationState, understood: Understanding, action: Action | undefined, tags: string[]): ConversationState {
+function nextCase(gathered: CaseState | undefined, action: Action | undefined, now: Date): CaseState | undefined {
+  if (gathered?.status === 'collecting' && action?.type === 'handoff' && action.params.openCase) {
+    return { ...gathered, status: 'open', openedAt: now.toISOString() };
+  }
+  return gathered;
+}
+
+function nextConversation(previous: ConversationState, understood: Understanding, action: Action | undefined, tags: string[], gathered: CaseState | undefined, now: Date): ConversationState {
   const next: ConversationState = {
     turns: previous.turns + 1,
     lowConfidenceStreak: understood.intent.confident || action?.type === 'handoff' ? 0 : previous.lowConfidenceStreak + 1,
@@ -77,6 +89,8 @@ function nextConversation(previous: ConversationState, understood: Understanding
   const allTags = [...new Set([...(previous.tags ?? []), ...tags])];
   if (allTags.length) next.tags = allTags;
   if (action?.type === 'ask') next.awaiting = { slot: action.params.slot, intent: action.params.intent ?? understood.intent.intent };
+  const kept = nextCase(gathered, action, now);
+  if (kept) next.case = kept;
   return next;
 }
 
@@ -88,7 +102,20 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     payload: input.payload,
     language: input.language,
   });
-  const facts = buildFacts(understood.text, understood.language, understood.intent, understood.entities, conversation, input.now, snapshot.settings.timeZone, input.context);
+  const attachments = input.attachments ?? [];
+  const gathered = gatherCase(conversation.case, {
+    text: understood.text,
+    payload: input.payload,
+    intent: understood.intent,
+    entities: understood.entities,
+    attachmentIds: attachments,
+    awaiting: conversation.awaiting?.slot,
+  });
+  const facts = {
+    ...buildFacts(understood.text, understood.language, understood.intent, understood.entities, conversation, input.now, snapshot.settings.timeZone, input.context),
+    message: { attachments: attachments.length },
+    case: caseFact(gathered),
+  };
   const decision = await decide(snapshot, facts);
   const { action } = decision;
   const reply = action
@@ -98,7 +125,10 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
         entities: understood.entities,
         variantSeed: input.variantSeed ?? conversation.turns,
         now: input.now,
-        values: input.context?.reopensAt ? { reopensAt: input.context.reopensAt } : undefined,
+        values: {
+          ...(input.context?.reopensAt ? { reopensAt: input.context.reopensAt } : {}),
+          ...(gathered ? { caseOrderNumber: gathered.state.orderNumber, caseProblem: gathered.state.problem ?? 'other', casePhotos: gathered.state.attachmentIds.length } : {}),
+        },
         timeZone: input.context?.timeZone,
         suggest: action.type === 'reply' && action.params.suggestAlternatives
           ? { count: action.params.suggestAlternatives, intent: understood.intent }
@@ -112,6 +142,6 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     reply,
     handoff: action?.type === 'handoff' ? { reason: action.params.reason, priority: action.params.priority } : undefined,
     tags: decision.tags,
-    conversation: nextConversation(conversation, understood, action, decision.tags),
+    conversation: nextConversation(conversation, understood, action, decision.tags, gathered?.state, input.now),
   };
 }

@@ -1,4 +1,4 @@
 // The store's public face.
 export { createMemoryStore } from './memory.js';
 export { createRedisStore } from './redis.js';
-export type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredMessage } from './types.js';
+export type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredMessage } from './types.js';
