@@ -15,7 +15,7 @@ export const jpegWithGps = () =>
 
 export async function upload(baseUrl: string, conversationId: string, token: string | undefined, data: Buffer, name = 'photo.png', type = 'image/png') {
   const form = new FormData();
-  form.append('file', new Blob([data], { type }), name);
+  form.append('file', new Blob([new Uint8Array(data)], { type }), name);
   const response = await fetch(`${baseUrl}/api/v1/conversations/${conversationId}/attachments`, {
     method: 'POST',
     headers: token ? { authorization: `Bearer ${token}` } : {},
