@@ -65,7 +65,7 @@ const PROBLEM_WORDS: Record<ProblemKind, string[]> = {
     'не тот', 'не та', 'не то', 'неправильн', 'другой', 'другая', 'другое', 'перепутали',
     'yanlis', 'yanlış', 'farkli', 'farklı', 'baska', 'başka',
     'خطأ', 'خاطئ', 'خاطئة', 'مختلف', 'مختلفة', 'غلط',
-    '違う', '間違', '別の', '異なる',
+    '違う', '違い', '間違', '別の', '異なる',
   ],
   missing: [
     'missing', 'lacking', 'incomplete', 'empty', 'not included',

@@ -80,16 +80,25 @@ function nextCase(gathered: CaseState | undefined, action: Action | undefined, n
   return gathered;
 }
 
-function nextConversation(previous: ConversationState, understood: Understanding, action: Action | undefined, tags: string[], gathered: CaseState | undefined, now: Date): ConversationState {
+function nextConversation(
+  previous: ConversationState,
+  understood: Understanding,
+  action: Action | undefined,
+  tags: string[],
+  gathered: { state: CaseState; updated: boolean } | undefined,
+  now: Date,
+): ConversationState {
+  // A photo or an order number that went into the case was understood, even though its text alone is unclear.
+  const isUnderstood = understood.intent.confident || action?.type === 'handoff' || !!gathered?.updated;
   const next: ConversationState = {
     turns: previous.turns + 1,
-    lowConfidenceStreak: understood.intent.confident || action?.type === 'handoff' ? 0 : previous.lowConfidenceStreak + 1,
+    lowConfidenceStreak: isUnderstood ? 0 : previous.lowConfidenceStreak + 1,
     language: understood.language.isSupported ? understood.language.language : previous.language,
   };
   const allTags = [...new Set([...(previous.tags ?? []), ...tags])];
   if (allTags.length) next.tags = allTags;
   if (action?.type === 'ask') next.awaiting = { slot: action.params.slot, intent: action.params.intent ?? understood.intent.intent };
-  const kept = nextCase(gathered, action, now);
+  const kept = nextCase(gathered?.state, action, now);
   if (kept) next.case = kept;
   return next;
 }
@@ -142,6 +151,6 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     reply,
     handoff: action?.type === 'handoff' ? { reason: action.params.reason, priority: action.params.priority } : undefined,
     tags: decision.tags,
-    conversation: nextConversation(conversation, understood, action, decision.tags, gathered?.state, input.now),
+    conversation: nextConversation(conversation, understood, action, decision.tags, gathered, input.now),
   };
 }
