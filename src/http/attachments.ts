@@ -11,6 +11,9 @@ import type { ConversationRecord, Store } from '../store/index.js';
 import { bearer } from './operator-auth.js';
 
 const ID = /^[A-Za-z0-9-]{1,100}$/;
+/** Uploads per IP address in ten minutes: a conversation's own limit does not stop someone opening many. */
+const UPLOADS_PER_ADDRESS = 60;
+const UPLOAD_WINDOW_MS = 10 * 60_000;
 
 export interface AttachmentRoutesOptions {
   attachments: AttachmentService;
@@ -49,6 +52,9 @@ export default async function attachmentRoutes(app: FastifyInstance, { attachmen
     const who = await party(request);
     if (who.kind === 'agent' && !who.holds) throw new AppError('forbidden', 'claim this conversation before sending pictures');
     if (!request.isMultipart()) throw new AppError('unsupported_media_type', 'send the picture as multipart/form-data, in the field "file"');
+    if ((await store.hit(`uploads:ip:${request.ip}`, UPLOAD_WINDOW_MS, Date.now())) > UPLOADS_PER_ADDRESS) {
+      throw new AppError('rate_limited', 'too many pictures from this address; please wait a few minutes');
+    }
     let data: Buffer;
     try {
       const file = await request.file();
