@@ -13,6 +13,13 @@ export const jpegWithGps = () =>
     })
     .toBuffer();
 
+const frame = (red: number) => sharp({ create: { width: 10, height: 8, channels: 3, background: { r: red, g: 0, b: 0 } } }).png().toBuffer();
+
+/** A two-frame animated GIF, 10×8. */
+export const animatedGif = async () => sharp([await frame(255), await frame(0)], { join: { animated: true } }).gif({ delay: [100, 100] }).toBuffer();
+
+export const webp = async () => sharp(await frame(90)).webp().toBuffer();
+
 export async function upload(baseUrl: string, conversationId: string, token: string | undefined, data: Buffer, name = 'photo.png', type = 'image/png') {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(data)], { type }), name);

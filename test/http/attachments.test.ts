@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signedPath } from '../../src/attachments/index.js';
 import { saveAgent } from '../../src/handoff/agents.js';
 import type { Ack, Attachment, Message, SessionEvent } from '../../src/shared/protocol.js';
-import { jpegWithGps, png, upload } from '../attachments/fixtures.js';
+import { animatedGif, jpegWithGps, png, upload, webp } from '../attachments/fixtures.js';
 import { startTestServer, until } from '../helpers.js';
 
 const SECRET = 'attachment-secret-for-tests-0123456789';
@@ -67,6 +67,16 @@ describe('uploading a picture', () => {
     expect(picture.headers.get('cache-control')).toMatch(/^private, max-age=\d+$/);
     const served = await sharp(Buffer.from(await picture.arrayBuffer())).metadata();
     expect([served.format, served.width, served.height]).toEqual(['png', 40, 30]);
+  });
+
+  it('keeps an animated GIF animated, and accepts WebP', async () => {
+    const { session } = await shopper();
+    const gif = await upload(server.url, session.conversationId, session.token, await animatedGif(), 'dance.gif', 'image/gif');
+    expect(gif.body).toMatchObject({ type: 'image/gif', width: 10, height: 8 });
+    const served = Buffer.from(await (await fetch(`${server.url}${gif.body.url}`)).arrayBuffer());
+    expect((await sharp(served, { animated: true }).metadata()).pages).toBe(2);
+    const still = await upload(server.url, session.conversationId, session.token, await webp(), 'photo.webp', 'image/webp');
+    expect(still.body).toMatchObject({ type: 'image/webp', width: 10, height: 8 });
   });
 
   it('refuses an HTML page named .png, with a clear JSON error', async () => {
