@@ -96,7 +96,7 @@ describe('borderless test', () => {
   it('passes the default conversation tests', async () => {
     const { code, stdout } = await borderless(['test']);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/in 13 files: (\d+) passed, 0 failed/);
+    expect(stdout).toMatch(/in \d+ files: (\d+) passed, 0 failed/);
   });
 });
 
