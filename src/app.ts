@@ -116,6 +116,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     now,
   });
   app.decorate('attachments', attachments);
+  if (config.REDIS_URL && !config.S3_BUCKET && !overrides.blobs) {
+    app.log.warn('pictures are kept in DATA_DIR on this node only: with several nodes, set S3_BUCKET so that every node can serve them');
+  }
   const publisher = createPublisher(io, cluster, attachments.withLinks);
   const serialize = createSerializer();
   const presence = createPresence();

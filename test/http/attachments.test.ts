@@ -93,6 +93,16 @@ describe('uploading a picture', () => {
     expect((await upload(server.url, session.conversationId, session.token, fake)).status).toBe(415);
   });
 
+  it('accepts a photo of a few megabytes', async () => {
+    const { session } = await shopper();
+    const noise = Buffer.from(Array.from({ length: 900 * 900 * 3 }, () => Math.floor(Math.random() * 256)));
+    const large = await sharp(noise, { raw: { width: 900, height: 900, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    expect(large.length).toBeGreaterThan(2 * 1024 * 1024);
+    const { status, body } = await upload(server.url, session.conversationId, session.token, large);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ width: 900, height: 900 });
+  });
+
   it('refuses a picture over 5 MB', async () => {
     const { session } = await shopper();
     const huge = Buffer.concat([await png(), Buffer.alloc(5 * 1024 * 1024 + 10, 7)]);
