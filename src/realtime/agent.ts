@@ -10,7 +10,7 @@ import type { AgentAuth } from '../handoff/sessions.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { AppError } from '../shared/errors.js';
 import type { CaseView, Message } from '../shared/protocol.js';
-import type { ConversationRecord, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { AttachmentIds, describeIssues } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
 import { agentRoom, conversationRoom } from './rooms.js';
@@ -53,7 +53,7 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
 
   /** The conversation's case as the agent sees it first: order, problem and the photos, with fresh links. */
   async function caseView(conversationId: string): Promise<{ case?: CaseView }> {
-    const record: ConversationRecord | undefined = await store.getConversation(conversationId);
+    const record = await store.getConversation(conversationId);
     const current = record?.state.case;
     if (!current) return {};
     const photos = (await attachments.list(conversationId)).filter((photo) => current.attachmentIds.includes(photo.id));

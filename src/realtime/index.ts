@@ -97,8 +97,10 @@ export function createClusterPresence(io: Server, isClustered: boolean) {
 
 export type ClusterPresence = ReturnType<typeof createClusterPresence>;
 
-/** The publisher the services use; queue changes are sent once the desk is attached. */
-/** `withLinks` gives a message fresh signed links to its pictures as it goes out. */
+/**
+ * The publisher the services use; queue changes are sent once the desk is attached. `withLinks` gives a message
+ * fresh signed links to its pictures as it goes out.
+ */
 export function createPublisher(io: Server, cluster: ClusterPresence, withLinks: (message: Message) => Message = (message) => message): Publisher & { attachDesk(desk: Desk): void } {
   const shoppers = io.of('/shopper');
   const agents = io.of('/agent');
