@@ -4,6 +4,8 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import { attachmentSecret, createAttachmentService, createBlobStore, type AttachmentService, type BlobStore } from './attachments/index.js';
+import attachmentRoutes from './http/attachments.js';
 import type { Server as SocketServer } from 'socket.io';
 import { createConversationService, createSerializer, type ConversationService } from './conversations/index.js';
 import { createDesk, type Desk } from './handoff/desk.js';
@@ -44,6 +46,8 @@ declare module 'fastify' {
     conversations: ConversationService;
     desk: Desk;
     io: SocketServer;
+    /** Pictures in conversations; its deleteConversationAttachments(id) must run wherever a conversation is deleted. */
+    attachments: AttachmentService;
   }
 }
 
@@ -52,6 +56,8 @@ export interface AppOverrides {
   /** An already built snapshot (tests share one to save training time). */
   snapshot?: Snapshot;
   store?: Store;
+  /** Where pictures' bytes go (default: S3 when S3_BUCKET is set, else DATA_DIR/attachments). */
+  blobs?: BlobStore;
   now?: () => Date;
   /** Rebuild the snapshot when content files change (default: when the app loads content itself). */
   watchContent?: boolean;
@@ -111,7 +117,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.decorate('io', io);
   const now = overrides.now ?? (() => new Date());
   const cluster = createClusterPresence(io, !!config.REDIS_URL);
-  const publisher = createPublisher(io, cluster);
+  const attachments = createAttachmentService({
+    store,
+    blobs: overrides.blobs ?? createBlobStore(config),
+    secret: attachmentSecret(config.ATTACHMENT_SECRET, operatorToken),
+    perConversation: config.ATTACHMENTS_PER_CONVERSATION,
+    linkSeconds: config.ATTACHMENT_LINK_SECONDS,
+    now,
+  });
+  app.decorate('attachments', attachments);
+  if (config.REDIS_URL && !config.S3_BUCKET && !overrides.blobs) {
+    app.log.warn('pictures are kept in DATA_DIR on this node only: with several nodes, set S3_BUCKET so that every node can serve them');
+  }
+  const publisher = createPublisher(io, cluster, attachments.withLinks);
   // Nodes sharing Redis take turns on a conversation, as operations on one node do.
   const lock = config.REDIS_URL ? createRedisLock(config.REDIS_URL, { prefix: config.REDIS_PREFIX }) : undefined;
   const serialize = createSerializer(lock);
@@ -143,8 +161,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // Jobs being run finish before the store closes.
   app.addHook('preClose', () => scheduler.close());
   const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
-  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster });
-  const eraser = createEraser({ store, serialize, disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
+  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments });
+  const eraser = createEraser({ store, serialize, deleteAttachments: (id) => attachments.deleteConversationAttachments(id), disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
   // Only a started app purges; it stops before the store closes.
   let retention: ReturnType<typeof startRetention> | undefined;
   app.addHook('onReady', async () => {
@@ -159,6 +177,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   app.addHook('onClose', async () => {
     desk.close();
+    await attachments.close();
     await store.close();
     await lock?.close();
   });
@@ -172,7 +191,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         connectSrc: ["'self'", 'ws:', 'wss:'],
-        imgSrc: ["'self'", 'data:'],
+        // blob: for the console's preview of a picture before it is sent; the pictures themselves are same-origin.
+        imgSrc: ["'self'", 'data:', 'blob:'],
         frameAncestors: ["'none'"],
       },
     },
@@ -189,6 +209,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(privacyRoutes, { operatorToken, eraser });
   await app.register(authRoutes, { auth });
   await app.register(agentApiRoutes, { auth, presence });
+  await app.register(attachmentRoutes, { attachments, store, auth, maxBytes: config.ATTACHMENT_MAX_BYTES });
   await app.register(consoleRoutes);
   await app.register(widgetRoutes);
   await app.register(demoRoutes);

@@ -90,6 +90,27 @@ export const ConfigSchema = z.object({
   FOLLOW_UP_DAYS: z.coerce.number().min(0).max(365).default(3),
   /** How often every node looks for due scheduled work (follow-ups, store events). */
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().min(0.05).max(3600).default(30),
+  /** Pictures one conversation may hold (shopper's and agents' together). */
+  ATTACHMENTS_PER_CONVERSATION: z.coerce.number().int().min(0).default(20),
+  /** The largest picture accepted, in bytes (5 MB). */
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(5 * 1024 * 1024),
+  /**
+   * Signs the short-lived picture links. Every node must have the same one; unset: derived from OPERATOR_TOKEN
+   * (so nodes sharing that token agree), else random per process.
+   */
+  ATTACHMENT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long a signed picture link works, in seconds. */
+  ATTACHMENT_LINK_SECONDS: z.coerce.number().int().min(10).max(7 * 24 * 3600).default(900),
+  /** Pictures in an S3-compatible bucket instead of DATA_DIR/attachments/ (needed when several nodes serve). */
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style URLs (endpoint/bucket/key), as MinIO and most self-hosted S3 servers want. */
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
+  /** Key prefix of the pictures in the bucket. */
+  S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()\/-]*$/, 'letters, digits and / _ . - only').default('attachments/'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((config, context) => {

@@ -10,6 +10,7 @@ export interface StepFailure {
   test: string;
   step: number;
   say: string;
+  photos?: number;
   expected: Expectation;
   actual: PipelineResult;
   mismatches: string[];
@@ -31,7 +32,19 @@ function actualValue(result: PipelineResult, key: keyof Expectation): unknown {
       return result.conversation.awaiting?.slot ?? null;
     case 'contains':
       return result.reply?.text;
+    case 'tag':
+      return result.conversation.tags ?? [];
+    case 'case': {
+      const current = result.conversation.case;
+      return current ? { status: current.status, orderNumber: current.orderNumber, problem: current.problem, photos: current.attachmentIds.length } : null;
+    }
   }
+}
+
+function caseMatches(want: Expectation['case'], got: unknown): boolean {
+  if (want === null || got === null) return want === got;
+  const actual = got as Record<string, unknown>;
+  return Object.entries(want ?? {}).every(([key, value]) => actual[key] === value);
 }
 
 export function compare(expected: Expectation, result: PipelineResult): string[] {
@@ -39,7 +52,11 @@ export function compare(expected: Expectation, result: PipelineResult): string[]
   for (const key of Object.keys(expected) as (keyof Expectation)[]) {
     const want = expected[key];
     const got = actualValue(result, key);
-    const matches = key === 'contains' ? typeof got === 'string' && got.includes(String(want)) : got === want;
+    const matches =
+      key === 'contains' ? typeof got === 'string' && got.includes(String(want))
+      : key === 'tag' ? (got as string[]).includes(String(want))
+      : key === 'case' ? caseMatches(expected.case, got)
+      : got === want;
     if (!matches) mismatches.push(key);
   }
   return mismatches;
@@ -53,10 +70,11 @@ export async function runConversationTest(snapshot: Snapshot, test: Conversation
   const { customerId, ...situation } = test.context ?? {};
   const context: PipelineContext = { ...situation, ...(customerId ? { customer: { id: customerId } } : {}) };
   for (const [index, step] of test.steps.entries()) {
-    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0, context, orders: source });
+    const attachments = Array.from({ length: step.photos ?? 0 }, (_, photo) => `test-photo-${index + 1}-${photo + 1}`);
+    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0, context, orders: source, attachments });
     conversation = actual.conversation;
     const mismatches = compare(step.expect, actual);
-    if (mismatches.length > 0) failures.push({ test: test.name, step: index + 1, say: step.say, expected: step.expect, actual, mismatches });
+    if (mismatches.length > 0) failures.push({ test: test.name, step: index + 1, say: step.say, photos: step.photos, expected: step.expect, actual, mismatches });
   }
   return { steps: test.steps.length, failures };
 }
@@ -65,9 +83,9 @@ export function describeFailure(failure: StepFailure): string {
   const { actual } = failure;
   const expected = Object.entries(failure.expected).map(([key, value]) => `${key} ${JSON.stringify(value)}`).join(', ');
   return [
-    `✗ ${failure.test} › step ${failure.step}: the shopper says ${JSON.stringify(failure.say)}`,
+    `✗ ${failure.test} › step ${failure.step}: the shopper ${failure.photos ? `sends ${failure.photos} photo(s)${failure.say ? ' and says ' : ''}` : 'says '}${failure.say ? JSON.stringify(failure.say) : ''}`,
     `    expected  ${expected}`,
-    `    actual    language "${actual.language.language}", intent "${actual.intent.intent}" (${actual.intent.confidence.toFixed(2)}), rule "${actual.rule ?? '-'}" → ${actual.action}${actual.reply ? ` "${actual.reply.templateId}"` : ''}${actual.conversation.awaiting ? `, awaiting ${actual.conversation.awaiting.slot}` : ''}`,
+    `    actual    language "${actual.language.language}", intent "${actual.intent.intent}" (${actual.intent.confidence.toFixed(2)}), rule "${actual.rule ?? '-'}" → ${actual.action}${actual.reply ? ` "${actual.reply.templateId}"` : ''}${actual.conversation.awaiting ? `, awaiting ${actual.conversation.awaiting.slot}` : ''}${actual.conversation.case ? `, case ${JSON.stringify(actualValue(actual, 'case'))}` : ''}`,
     `    reply     ${actual.reply ? JSON.stringify(actual.reply.text) : '(none)'}`,
     `    mismatch  ${failure.mismatches.join(', ')}`,
   ].join('\n');

@@ -15,6 +15,18 @@ export const Expectation = z.strictObject({
   contains: z.string().min(1).optional(),
   /** The slot the bot is waiting for after this step (null: nothing). */
   awaiting: z.string().min(1).nullable().optional(),
+  /** A tag the conversation has after this step, e.g. "dispute". */
+  tag: z.string().min(1).optional(),
+  /** The case after this step (only the keys given are compared); null: there is none. */
+  case: z
+    .strictObject({
+      status: z.enum(['collecting', 'open']).optional(),
+      orderNumber: z.string().min(1).optional(),
+      problem: z.enum(['damaged', 'wrong', 'missing', 'faulty']).optional(),
+      photos: z.number().int().min(0).optional(),
+    })
+    .nullable()
+    .optional(),
 });
 export type Expectation = z.infer<typeof Expectation>;
 
@@ -31,7 +43,18 @@ export const ConversationTest = z.strictObject({
       customerId: z.string().min(1).optional(),
     })
     .optional(),
-  steps: z.array(z.strictObject({ say: z.string().min(1), expect: Expectation })).min(1),
+  steps: z
+    .array(
+      z
+        .strictObject({
+          say: z.string().default(''),
+          /** Photos sent with this message (the test makes them up), as a shopper attaches pictures in the widget. */
+          photos: z.number().int().min(1).max(4).optional(),
+          expect: Expectation,
+        })
+        .refine((step) => step.say.trim() !== '' || step.photos !== undefined, 'a step needs "say", "photos" or both'),
+    )
+    .min(1),
 });
 export type ConversationTest = z.infer<typeof ConversationTest>;
 

@@ -9,7 +9,7 @@ import { newConversationState, runPipeline, understand, type PipelineContext, ty
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
 import type { OrderSource } from '../orders/source.js';
-import type { Message, QuickReply, ShopperMessagePayload, StatusEvent } from '../shared/protocol.js';
+import type { Attachment, Message, QuickReply, StatusEvent } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Serializer } from './serialize.js';
 import { botAnswers, transition } from './state.js';
@@ -37,12 +37,21 @@ export interface Session {
   isNew: boolean;
 }
 
+/** A shopper's message as the gateway hands it over: text (may be empty with pictures) and checked pictures. */
+export interface IncomingShopperMessage {
+  text: string;
+  clientMessageId: string;
+  payload?: string;
+  /** Pictures already checked to belong to this conversation. */
+  attachments?: Attachment[];
+}
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** What the shopper sees of a message: no notes, no agent-side details. */
 export function forShopper(message: Message): Message {
-  const { id, conversationId, author, text, quickReplies, createdAt } = message;
-  return quickReplies ? { id, conversationId, author, text, quickReplies, createdAt } : { id, conversationId, author, text, createdAt };
+  const { id, conversationId, author, text, quickReplies, attachments, createdAt } = message;
+  return { id, conversationId, author, text, ...(quickReplies ? { quickReplies } : {}), ...(attachments?.length ? { attachments } : {}), createdAt };
 }
 
 const OFFLINE_REASONS = new Set(['offline', 'no_agents']);
@@ -97,6 +106,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
       context: record.customerId ? { ...situation, customer: { ...situation.customer, id: record.customerId } } : situation,
       understood,
       orders,
+      attachments: shopperMessage.attachments?.map((attachment) => attachment.id),
     });
     if (result.orderError) {
       // The source's own message, never the shopper's words: those may hold an e-mail address.
@@ -104,7 +114,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
     }
     const outcome = result.handoff ? 'handed_off' : !result.reply ? 'unanswered' : result.intent.confident ? 'answered' : 'clarified';
     metrics?.message(result.language.language, result.intent.intent, outcome, (performance.now() - started) / 1000);
-    if (!result.intent.confident && result.language.isSupported && !payload) {
+    if (!result.intent.confident && result.language.isSupported && !payload && result.text) {
       await store.recordUnanswered({ text: maskPersonalData(result.text), language: result.language.language, guessedIntent: result.intent.intent, confidence: result.intent.confidence, at: now().toISOString() });
     }
     let updated: ConversationRecord = { ...record, state: result.conversation, updatedAt: now().toISOString() };
@@ -209,7 +219,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
      * Stores the shopper's message (once per clientMessageId) with what the bot understood of it, then lets the bot
      * answer if the conversation is the bot's. A resent message is returned as it was, without a second answer.
      */
-    receiveShopperMessage(conversationId: string, payload: ShopperMessagePayload, senderSocket?: string): Promise<Message> {
+    receiveShopperMessage(conversationId: string, payload: IncomingShopperMessage, senderSocket?: string): Promise<Message> {
       return serialize(conversationId, async () => {
         const record = await store.getConversation(conversationId);
         if (!record) throw new AppError('not_found', 'this conversation does not exist');
@@ -217,6 +227,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
         const understood = understand(snapshot, payload.text, { locale: record.locale, conversationLanguage: record.state.language, payload: payload.payload });
         const { message, isDuplicate } = await store.appendMessage(
           newMessage(conversationId, 'shopper', payload.text, {
+            ...(payload.attachments?.length ? { attachments: payload.attachments } : {}),
             understanding: { language: understood.language.language, intent: understood.intent.intent, confidence: understood.intent.confidence },
           }),
           payload.clientMessageId,

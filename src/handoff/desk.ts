@@ -7,7 +7,7 @@ import { transition } from '../conversations/state.js';
 import type { Serializer } from '../conversations/serialize.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
-import type { ConversationSummary, Message } from '../shared/protocol.js';
+import type { Attachment, ConversationSummary, Message } from '../shared/protocol.js';
 import type { Publisher } from '../conversations/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ConversationRecord, Store } from '../store/index.js';
@@ -90,7 +90,8 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
     for (let index = messages.length - 1; index >= 0 && messages[index]!.author !== 'agent'; index--) {
       if (messages[index]!.author === 'shopper') unread++;
     }
-    return { unread, lastMessage: messages.at(-1)?.text.slice(0, 140) };
+    const last = messages.at(-1);
+    return { unread, lastMessage: last && (last.text || (last.attachments?.length ? '[picture]' : '')).slice(0, 140) };
   }
 
   /**
@@ -115,6 +116,9 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
           contactEmail: record.contactEmail,
           tags: record.state.tags,
           ...(record.handoff?.order ? { order: record.handoff.order } : {}),
+          ...(record.state.case?.status === 'open'
+            ? { case: { orderNumber: record.state.case.orderNumber, problem: record.state.case.problem, photos: record.state.case.attachmentIds.length } }
+            : {}),
           ...(await unreadFor(record)),
         } satisfies ConversationSummary,
       })),
@@ -172,7 +176,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
     },
 
     /** A reply, typed or a template (a canned reply) rendered in the shopper's language. */
-    reply(agent: Agent, conversationId: string, content: { text?: string; templateId?: string }): Promise<Message> {
+    reply(agent: Agent, conversationId: string, content: { text?: string; templateId?: string; attachments?: Attachment[] }): Promise<Message> {
       return serialize(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
@@ -187,8 +191,11 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
             throw new AppError('not_found', `there is no template "${content.templateId}"`);
           }
         }
-        if (!text) throw new AppError('invalid_payload', 'a reply needs text or a templateId');
-        const message: Message = { id: randomUUID(), conversationId, author: 'agent', text, createdAt: now().toISOString(), agentId: agent.id };
+        const pictures = content.attachments ?? [];
+        if (!text && pictures.length === 0) throw new AppError('invalid_payload', 'a reply needs text, pictures or a templateId');
+        const message: Message = {
+          id: randomUUID(), conversationId, author: 'agent', text: text ?? '', ...(pictures.length ? { attachments: pictures } : {}), createdAt: now().toISOString(), agentId: agent.id,
+        };
         await store.appendMessage(message);
         if (record.firstResponseSeconds === undefined && record.queuedAt) {
           await save(record, { firstResponseSeconds: (now().getTime() - Date.parse(record.queuedAt)) / 1000 });

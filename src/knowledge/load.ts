@@ -19,7 +19,7 @@ import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today', 'reopensAt', ...ORDER_VALUES, ...SHIPPING_VALUES];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 

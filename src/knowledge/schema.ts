@@ -117,6 +117,8 @@ export const RuleEvent = z.discriminatedUnion('type', [
       template: TemplateId,
       reason: z.string().min(1).default('rule'),
       priority: z.number().int().min(0).max(10).default(0),
+      /** Opens the case being gathered (fact `case`): the agent sees its summary and photos first. */
+      openCase: z.boolean().optional(),
     }),
   }),
   z.strictObject({ type: z.literal('tag'), params: z.strictObject({ tag: z.string().min(1).max(60) }) }),

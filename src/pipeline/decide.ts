@@ -3,6 +3,7 @@
 // matching "tag" rule adds its tag.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { RuleEvent } from '../knowledge/schema.js';
+import type { CaseFact, CaseState } from './case.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
@@ -31,6 +32,8 @@ export interface ConversationState {
   pendingChange?: string;
   /** The country of the shopper's verified order, for shipping questions. */
   customerCountry?: string;
+  /** The shopper's case about a damaged, wrong, missing or faulty item: being gathered, or open (handed off). */
+  case?: CaseState;
 }
 
 export const newConversationState = (): ConversationState => ({ turns: 0, lowConfidenceStreak: 0 });
@@ -85,9 +88,13 @@ export interface Facts {
   shipping: ShippingFacts | null;
   /** The customs note for the destination (note, threshold). */
   duties: DutiesFacts | null;
+  /** This message beyond its text: how many pictures it carries. */
+  message: { attachments: number };
+  /** The case with this message taken in (order number, problem, photos), or null when there is none. */
+  case: CaseFact | null;
 }
 
-/** What the rules stage worked out about orders and destinations before the rules run. */
+/** What the rules stage worked out before the rules run: the order, the destination, the case. */
 export interface StageFacts {
   order?: Record<string, unknown>;
   orderIntent?: string | null;
@@ -97,6 +104,8 @@ export interface StageFacts {
   destination?: Destination | null;
   shipping?: ShippingFacts | null;
   duties?: DutiesFacts | null;
+  message?: { attachments: number };
+  case?: CaseFact | null;
 }
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
@@ -154,6 +163,8 @@ export function buildFacts(
     destination: stage.destination ?? null,
     shipping: stage.shipping ?? null,
     duties: stage.duties ?? null,
+    message: stage.message ?? { attachments: 0 },
+    case: stage.case ?? null,
   };
 }
 

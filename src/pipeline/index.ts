@@ -1,6 +1,7 @@
 // Where a message goes: normalize → language → intent → entities → rules → render. Each stage is a function from
 // plain data to plain data over one immutable knowledge snapshot; nothing here reads files, clocks or sockets.
 import type { Snapshot } from '../knowledge/snapshot.js';
+import { caseFact, gatherCase, type CaseState } from './case.js';
 import { buildFacts, decide, newConversationState, type Action, type ConversationState, type PipelineContext } from './decide.js';
 import { extractEntities, type Entities } from './entities.js';
 import { classifyIntent, type IntentResult } from './intent.js';
@@ -14,6 +15,8 @@ import type { OrderSource } from '../orders/source.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 
 export type { ConversationState, PipelineContext } from './decide.js';
+export type { CaseFact, CaseState, ProblemKind } from './case.js';
+export { guessProblem } from './case.js';
 export { newConversationState } from './decide.js';
 export type { Entities } from './entities.js';
 export type { IntentResult } from './intent.js';
@@ -38,6 +41,8 @@ export interface PipelineInput {
   understood?: Understanding;
   /** Where orders are looked up: the one thing the rules stage awaits. Without it, look-ups are unavailable. */
   orders?: OrderSource;
+  /** Ids of the pictures this message carries (already checked to belong to the conversation). */
+  attachments?: string[];
 }
 
 export interface Understanding {
@@ -84,6 +89,13 @@ export function understand(snapshot: Snapshot, text: string, options: Understand
   return { text: normalized, language, intent, entities };
 }
 
+function nextCase(gathered: CaseState | undefined, action: Action | undefined, now: Date): CaseState | undefined {
+  if (gathered?.status === 'collecting' && action?.type === 'handoff' && action.params.openCase) {
+    return { ...gathered, status: 'open', openedAt: now.toISOString() };
+  }
+  return gathered;
+}
+
 function nextConversation(
   previous: ConversationState,
   understood: Understanding,
@@ -92,17 +104,23 @@ function nextConversation(
   topic: string,
   memory: Partial<ConversationState>,
   answeredQuestion: boolean,
+  gathered: { state: CaseState; updated: boolean } | undefined,
+  now: Date,
 ): ConversationState {
+  // A bare answer to the bot's question ("100234"), or a photo or order number that went into the case, was
+  // understood even though its text alone resembles no intent.
+  const isUnderstood = understood.intent.confident || answeredQuestion || action?.type === 'handoff' || !!gathered?.updated;
   const next: ConversationState = {
     turns: previous.turns + 1,
-    // A bare answer to the bot's question ("100234") is understood even though it resembles no intent.
-    lowConfidenceStreak: understood.intent.confident || answeredQuestion || action?.type === 'handoff' ? 0 : previous.lowConfidenceStreak + 1,
+    lowConfidenceStreak: isUnderstood ? 0 : previous.lowConfidenceStreak + 1,
     language: understood.language.isSupported ? understood.language.language : previous.language,
   };
   const allTags = [...new Set([...(previous.tags ?? []), ...tags])];
   if (allTags.length) next.tags = allTags;
   if (action?.type === 'ask') next.awaiting = { slot: action.params.slot, intent: action.params.intent ?? topic };
   for (const [key, value] of Object.entries(memory)) if (value !== undefined) Object.assign(next, { [key]: value });
+  const kept = nextCase(gathered?.state, action, now);
+  if (kept) next.case = kept;
   return next;
 }
 
@@ -134,6 +152,15 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     payload: input.payload,
     language: input.language,
   });
+  const attachments = input.attachments ?? [];
+  const gathered = gatherCase(conversation.case, {
+    text: understood.text,
+    payload: input.payload,
+    intent: understood.intent,
+    entities: understood.entities,
+    attachmentIds: attachments,
+    awaiting: conversation.awaiting?.slot,
+  });
   const language = understood.language.language;
   // Dates and money follow the shopper's own locale ("en-GB", "es-MX") when the reply is in its language.
   const shopperLocale = canonicalLocale(input.locale);
@@ -162,6 +189,8 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     destination,
     shipping,
     duties,
+    message: { attachments: attachments.length },
+    case: caseFact(gathered),
   });
   const decision = await decide(snapshot, facts);
   const { action } = decision;
@@ -173,6 +202,7 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     ...shippingValues(shipping, duties, locale),
     ...(orders.orderNumber ? { orderNumber: orders.orderNumber } : {}),
     ...(orders.order ? orderValues(orders.order, locale) : {}),
+    ...(gathered ? { caseOrderNumber: gathered.state.orderNumber, caseProblem: gathered.state.problem ?? 'other', casePhotos: gathered.state.attachmentIds.length } : {}),
   };
   const render = (templateId: string, extra: Partial<{ suggest: { count: number; intent: IntentResult } }> = {}) =>
     renderReply(snapshot, { templateId, language, entities, variantSeed: input.variantSeed ?? conversation.turns, now: input.now, values, timeZone: input.context?.timeZone, locale, ...extra });
@@ -192,7 +222,17 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
     reply,
     handoff: action?.type === 'handoff' ? { reason: action.params.reason, priority: action.params.priority } : undefined,
     tags: decision.tags,
-    conversation: nextConversation(conversation, understood, action, decision.tags, topic, { ...orders.state, ...(customerCountry ? { customerCountry } : {}) }, fillsSlot(conversation.awaiting?.slot, understood.entities, orders.confirmation)),
+    conversation: nextConversation(
+      conversation,
+      understood,
+      action,
+      decision.tags,
+      topic,
+      { ...orders.state, ...(customerCountry ? { customerCountry } : {}) },
+      fillsSlot(conversation.awaiting?.slot, understood.entities, orders.confirmation),
+      gathered,
+      input.now,
+    ),
     ...(orders.orderIntent && orderNumber
       ? { order: { number: orderNumber, status: orders.order?.status, request: orders.request ?? undefined, storeSaid: orders.requestMessage } }
       : {}),

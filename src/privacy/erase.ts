@@ -1,5 +1,5 @@
 // Deleting one conversation's data: the one place that knows every piece of it, used by the retention purge and by
-// the operators' deletion API. A new kind of conversation data (pictures, say) is deleted here too.
+// the operators' deletion API. A new kind of conversation data is deleted here too.
 import type { Serializer } from '../conversations/index.js';
 import type { Store } from '../store/index.js';
 
@@ -11,13 +11,15 @@ export interface ErasedConversation {
 export interface EraserDependencies {
   store: Store;
   serialize: Serializer;
+  /** Removes the conversation's picture files (their records go with the conversation in the store). */
+  deleteAttachments(conversationId: string): Promise<void>;
   /** Disconnects the shopper sockets of a conversation, on every node. */
   disconnectShoppers(conversationId: string): void;
   /** The agents' queue changed. */
   queueChanged(): void;
 }
 
-export function createEraser({ store, serialize, disconnectShoppers, queueChanged }: EraserDependencies) {
+export function createEraser({ store, serialize, deleteAttachments, disconnectShoppers, queueChanged }: EraserDependencies) {
   return {
     /**
      * Deletes a conversation with everything kept for it; undefined when it does not exist (already deleted) or, with
@@ -31,6 +33,7 @@ export function createEraser({ store, serialize, disconnectShoppers, queueChange
         if (options.updatedBefore && record.updatedAt >= options.updatedBefore.toISOString()) return undefined;
         const messages = (await store.listMessages(conversationId)).length;
         await store.deleteConversation(conversationId);
+        await deleteAttachments(conversationId);
         // Only after the deletion: a widget reconnecting with its old token now starts a new conversation instead
         // of rejoining this one.
         disconnectShoppers(conversationId);

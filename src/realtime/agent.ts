@@ -2,19 +2,22 @@
 // its ack with {ok: true, ...} or {ok: false, error: {code, message}}.
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
+import type { AttachmentService } from '../attachments/index.js';
 import type { Agent } from '../handoff/agents.js';
 import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { AppError } from '../shared/errors.js';
+import type { CaseView, Message } from '../shared/protocol.js';
 import type { Store } from '../store/index.js';
-import { describeIssues } from './payloads.js';
+import { AttachmentIds, describeIssues } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
 import { agentRoom, conversationRoom } from './rooms.js';
 
 const ConversationRef = z.strictObject({ conversationId: z.string().min(1).max(100) });
 const AgentMessage = z.union([
+  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().optional(), attachments: AttachmentIds }),
   z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().min(1) }),
   z.strictObject({ conversationId: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
 ]);
@@ -36,6 +39,8 @@ export interface AgentNamespaceOptions {
   desk: Desk;
   presence: Presence;
   store: Store;
+  /** Checks the pictures of an agent's message and signs fresh links in everything sent to the console. */
+  attachments: AttachmentService;
   shoppers: Namespace;
   queueChanged(): void;
   /** Tells the other nodes an agent came, went or changed presence. */
@@ -43,7 +48,18 @@ export interface AgentNamespaceOptions {
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerAgentNamespace(namespace: Namespace, { auth, desk, presence, store, shoppers, queueChanged, presenceChanged, logger }: AgentNamespaceOptions) {
+export function registerAgentNamespace(namespace: Namespace, { auth, desk, presence, store, attachments, shoppers, queueChanged, presenceChanged, logger }: AgentNamespaceOptions) {
+  const withLinks = (messages: Message[]) => messages.map(attachments.withLinks);
+
+  /** The conversation's case as the agent sees it first: order, problem and the photos, with fresh links. */
+  async function caseView(conversationId: string): Promise<{ case?: CaseView }> {
+    const record = await store.getConversation(conversationId);
+    const current = record?.state.case;
+    if (!current) return {};
+    const photos = (await attachments.list(conversationId)).filter((photo) => current.attachmentIds.includes(photo.id));
+    return { case: { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, photos } };
+  }
+
   namespace.use(async (socket, next) => {
     try {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
@@ -88,10 +104,12 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
       });
     };
 
-    handle('claim', ConversationRef, async ({ conversationId }) => ({ history: await desk.claim(agent, conversationId) }));
+    handle('claim', ConversationRef, async ({ conversationId }) => ({ history: withLinks(await desk.claim(agent, conversationId)), ...(await caseView(conversationId)) }));
     handle('message', AgentMessage, async (payload) => {
-      const text = 'text' in payload ? normalizeText(payload.text) : undefined;
-      return { message: await desk.reply(agent, payload.conversationId, 'text' in payload ? { text } : { templateId: payload.templateId }) };
+      const text = 'text' in payload && payload.text !== undefined ? normalizeText(payload.text) : undefined;
+      const pictures = 'attachments' in payload ? await attachments.resolve(payload.conversationId, payload.attachments) : [];
+      const content = 'templateId' in payload ? { templateId: payload.templateId } : { text, attachments: pictures };
+      return { message: attachments.withLinks(await desk.reply(agent, payload.conversationId, content)) };
     });
     handle('note', Note, async ({ conversationId, text }) => ({ message: await desk.note(agent, conversationId, text) }));
     handle('release', ConversationRef, ({ conversationId }) => desk.release(agent, conversationId));
@@ -100,7 +118,7 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
     handle('history', ConversationRef, async ({ conversationId }) => {
       const record = await store.getConversation(conversationId);
       if (!record || (record.status !== 'queued' && record.assignedTo !== agent.id && agent.role !== 'operator')) throw new AppError('forbidden', 'not your conversation');
-      return { history: await store.listMessages(conversationId) };
+      return { history: withLinks(await store.listMessages(conversationId)), ...(await caseView(conversationId)) };
     });
     handle('presence', PresenceChange, async ({ status }) => {
       data.presence = status;

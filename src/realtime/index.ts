@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
+import type { AttachmentService } from '../attachments/index.js';
 import type { Config } from '../config.js';
 import { forShopper, type ConversationService, type Publisher } from '../conversations/index.js';
 import type { Agent } from '../handoff/agents.js';
@@ -11,6 +12,7 @@ import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { compileTrustProxy } from '../http/client-address.js';
+import type { Message } from '../shared/protocol.js';
 import type { Store } from '../store/index.js';
 import { registerAgentNamespace } from './agent.js';
 import { isAllowedOrigin } from './origin.js';
@@ -108,8 +110,11 @@ export function createClusterPresence(io: Server, isClustered: boolean) {
 
 export type ClusterPresence = ReturnType<typeof createClusterPresence>;
 
-/** The publisher the services use; queue changes are sent once the desk is attached. */
-export function createPublisher(io: Server, cluster: ClusterPresence): Publisher & { attachDesk(desk: Desk): void } {
+/**
+ * The publisher the services use; queue changes are sent once the desk is attached. `withLinks` gives a message
+ * fresh signed links to its pictures as it goes out.
+ */
+export function createPublisher(io: Server, cluster: ClusterPresence, withLinks: (message: Message) => Message = (message) => message): Publisher & { attachDesk(desk: Desk): void } {
   const shoppers = io.of('/shopper');
   const agents = io.of('/agent');
   let desk: Desk | undefined;
@@ -126,7 +131,8 @@ export function createPublisher(io: Server, cluster: ClusterPresence): Publisher
     attachDesk(attached) {
       desk = attached;
     },
-    message(record, message, options) {
+    message(record, stored, options) {
+      const message = withLinks(stored);
       if (!message.internal) {
         const room = shoppers.to(conversationRoom(record.id));
         (options?.exceptSocket ? room.except(options.exceptSocket) : room).emit('message', forShopper(message));
@@ -144,11 +150,12 @@ export function createPublisher(io: Server, cluster: ClusterPresence): Publisher
 
 export function registerNamespaces(
   io: Server,
-  options: { service: ConversationService; store: Store; config: Config; app: FastifyInstance; desk: Desk; presence: Presence; auth: AgentAuth; publisher: Publisher; cluster: ClusterPresence },
+  options: { service: ConversationService; store: Store; config: Config; app: FastifyInstance; desk: Desk; presence: Presence; auth: AgentAuth; publisher: Publisher; cluster: ClusterPresence; attachments: AttachmentService },
 ) {
   registerShopperNamespace(io.of('/shopper'), {
     service: options.service,
     store: options.store,
+    attachments: options.attachments,
     agents: io.of('/agent'),
     messagesPerMinute: options.config.SHOPPER_MESSAGES_PER_MINUTE,
     trustProxy: compileTrustProxy(options.config.TRUST_PROXY),
@@ -160,6 +167,7 @@ export function registerNamespaces(
     desk: options.desk,
     presence: options.presence,
     store: options.store,
+    attachments: options.attachments,
     shoppers: io.of('/shopper'),
     queueChanged: () => options.publisher.queueChanged(),
     presenceChanged: () => options.cluster.announce(),

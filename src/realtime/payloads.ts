@@ -7,8 +7,12 @@ export const ShopperAuth = z.object({
   identity: z.object({ customerId: z.string().max(200), hash: z.string().max(200) }).optional(),
 });
 
+/** Ids of pictures uploaded to the conversation (POST /api/v1/conversations/:id/attachments). */
+export const AttachmentIds = z.array(z.string().min(1).max(100)).min(1).max(4);
+
 export const ShopperMessage = z.strictObject({
-  text: z.string(),
+  text: z.string().default(''),
+  attachments: AttachmentIds.optional(),
   clientMessageId: z.string().min(8).max(100),
   payload: z.string().max(200).optional(),
 });

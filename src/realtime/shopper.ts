@@ -1,5 +1,6 @@
 // The /shopper namespace: a widget's session, its messages, typing and rating (DESIGN §6).
 import type { Namespace, Socket } from 'socket.io';
+import type { AttachmentService } from '../attachments/index.js';
 import type { ConversationService } from '../conversations/index.js';
 import { clientAddress, type TrustProxy } from '../http/client-address.js';
 import { normalizeText } from '../pipeline/normalize.js';
@@ -13,6 +14,8 @@ import { agentRoom, conversationRoom } from './rooms.js';
 export interface ShopperNamespaceOptions {
   service: ConversationService;
   store: Store;
+  /** Checks a message's pictures and signs fresh links to them. */
+  attachments: AttachmentService;
   /** The /agent namespace: the agent holding a conversation sees the shopper typing. */
   agents: Namespace;
   messagesPerMinute: number;
@@ -23,7 +26,7 @@ export interface ShopperNamespaceOptions {
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerShopperNamespace(namespace: Namespace, { service, store, agents, messagesPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions) {
+export function registerShopperNamespace(namespace: Namespace, { service, store, attachments, agents, messagesPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions) {
   async function checkRate(socket: Socket): Promise<void> {
     if (messagesPerMinute === 0) return;
     const now = Date.now();
@@ -54,7 +57,7 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         language: session.conversation.state.language ?? locale?.slice(0, 2).toLowerCase() ?? 'en',
         status: session.conversation.status,
       });
-      socket.emit('history', session.history);
+      socket.emit('history', session.history.map(attachments.withLinks));
     } catch (error) {
       logger.error({ err: error }, 'could not open a shopper session');
       socket.disconnect(true);
@@ -67,9 +70,10 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         const parsed = ShopperMessage.safeParse(raw);
         if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error));
         const text = normalizeText(parsed.data.text);
-        if (!text) throw new AppError('invalid_payload', 'text: a message cannot be empty');
+        if (!text && !parsed.data.attachments) throw new AppError('invalid_payload', 'text: a message needs text or pictures');
         await checkRate(socket);
-        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text }, socket.id);
+        const pictures = await attachments.resolve(conversationId, parsed.data.attachments);
+        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures }, socket.id);
         ack({ ok: true, id: message.id });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, conversationId }, 'shopper message failed');

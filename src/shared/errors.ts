@@ -7,6 +7,11 @@ export const ErrorCodes = {
   forbidden: 403,
   not_found: 404,
   rate_limited: 429,
+  /** Pictures: a file that is not a JPEG, PNG, WebP or GIF (by its content), too big, one too many, a dead link. */
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  too_many_attachments: 409,
+  link_expired: 410,
   content_invalid: 422,
   unavailable: 503,
   internal: 500,

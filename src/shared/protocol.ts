@@ -7,12 +7,29 @@ export interface QuickReply {
   value: string;
 }
 
+/** The picture types the server accepts, checked by their content. */
+export type AttachmentType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif';
+
+/**
+ * A picture in a message. `url` is a short-lived signed link, relative to the Borderless server
+ * (`/api/v1/attachments/:id?expires=…&sig=…`); it is issued fresh each time a message or the history is sent.
+ */
+export interface Attachment {
+  id: string;
+  type: AttachmentType;
+  width: number;
+  height: number;
+  url: string;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
   author: Author;
+  /** May be empty when the message carries only pictures. */
   text: string;
   quickReplies?: QuickReply[];
+  attachments?: Attachment[];
   createdAt: string;
   /** Agents' side only: the agent who wrote it, an internal note (never shown to the shopper), and what the bot
    * understood of a shopper message. */
@@ -36,6 +53,8 @@ export interface ConversationSummary {
   tags?: string[];
   /** The order the hand-off is about ("100234", "shipped"), when the bot looked one up. */
   order?: { number: string; status?: string; request?: string };
+  /** The shopper's open case (a damaged, wrong, missing or faulty item), when the rules opened one. */
+  case?: { orderNumber?: string; problem?: string; photos: number };
   lastMessage?: string;
   /** Shopper messages since the agent holding it last replied. */
   unread: number;
@@ -46,6 +65,15 @@ export interface SessionEvent {
   token: string;
   language: string;
   status: ConversationStatus;
+}
+
+/** A case as the agent sees it first: the order, the kind of problem and the shopper's photos. */
+export interface CaseView {
+  status: 'collecting' | 'open';
+  orderNumber?: string;
+  problem?: string;
+  openedAt?: string;
+  photos: Attachment[];
 }
 
 export interface StatusEvent {
@@ -61,9 +89,10 @@ export interface ErrorBody {
 
 export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
 
-/** What a shopper's socket sends. */
+/** What a shopper's socket sends: text, pictures uploaded to this conversation (their ids), or both. */
 export interface ShopperMessagePayload {
-  text: string;
+  text?: string;
+  attachments?: string[];
   clientMessageId: string;
   /** The value of the quick reply the shopper clicked, if any. */
   payload?: string;

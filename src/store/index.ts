@@ -2,4 +2,4 @@
 export { createMemoryStore } from './memory.js';
 export { createRedisStore } from './redis.js';
 export { createRedisLock, type ConversationLock } from './redis-lock.js';
-export type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredMessage } from './types.js';
+export type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredMessage } from './types.js';

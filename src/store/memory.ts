@@ -1,7 +1,7 @@
 // The in-memory store: the default, for one process with no set-up.
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { Message } from '../shared/protocol.js';
-import type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
+import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** Messages never change once stored: one frozen copy is kept and shared by every read. */
@@ -30,6 +30,8 @@ export function createMemoryStore(): Store {
     }
     conversations.set(record.id, clone(record));
   }
+  const attachments = new Map<string, AttachmentRecord>();
+  const attachmentsByConversation = new Map<string, string[]>();
   const byRecency = (a: ConversationRecord, b: ConversationRecord) => b.updatedAt.localeCompare(a.updatedAt);
 
   return {
@@ -93,6 +95,25 @@ export function createMemoryStore(): Store {
       byTokenHash.delete(record.tokenHash);
       messages.delete(id);
       clientMessageIds.delete(id);
+      await this.deleteAttachments(id);
+    },
+    async addAttachment(record, limit) {
+      const ids = attachmentsByConversation.get(record.conversationId) ?? [];
+      if (ids.length >= limit) return false;
+      attachments.set(record.id, clone(record));
+      attachmentsByConversation.set(record.conversationId, [...ids, record.id]);
+      return true;
+    },
+    async getAttachment(id) {
+      const record = attachments.get(id);
+      return record && clone(record);
+    },
+    async listAttachments(conversationId) {
+      return (attachmentsByConversation.get(conversationId) ?? []).flatMap((id) => (attachments.has(id) ? [clone(attachments.get(id)!)] : []));
+    },
+    async deleteAttachments(conversationId) {
+      for (const id of attachmentsByConversation.get(conversationId) ?? []) attachments.delete(id);
+      attachmentsByConversation.delete(conversationId);
     },
     async createAgentSession(session) {
       sessions.set(session.tokenHash, { ...session });

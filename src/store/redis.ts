@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';
 import { createStoreClient, reportOutages } from './redis-connection.js';
-import type { AgentSession, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
+import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
 
 const STATUSES: ConversationStatus[] = ['bot', 'queued', 'assigned', 'closed'];
 const UNANSWERED_KEPT = 1000;
@@ -35,6 +35,14 @@ end
 return jobs
 `;
 
+/** Records a picture unless its conversation already holds ARGV[3] of them (the limit holds across nodes). */
+const ADD_ATTACHMENT = `
+if redis.call('LLEN', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('SET', KEYS[2], ARGV[2])
+return 1
+`;
+
 export function createRedisStore(url: string, options: { prefix?: string } = {}): Store {
   const prefix = options.prefix ?? 'borderless:';
   const redis = createStoreClient(url);
@@ -53,6 +61,8 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     audit: `${prefix}audit`,
     unanswered: `${prefix}unanswered`,
     hits: (name: string, window: number) => `${prefix}hits:${name}:${window}`,
+    attachment: (id: string) => `${prefix}attachment:${id}`,
+    attachments: (conversationId: string) => `${prefix}attachments:${conversationId}`,
   };
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
 
@@ -141,6 +151,23 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
       for (const status of STATUSES) transaction.srem(key.status(status), id);
       if (record.customerId) transaction.srem(key.customer(record.customerId), id);
       await transaction.exec();
+      await this.deleteAttachments(id);
+    },
+    async addAttachment(record, limit) {
+      const added = await redis.eval(ADD_ATTACHMENT, 2, key.attachments(record.conversationId), key.attachment(record.id), record.id, JSON.stringify(record), limit);
+      return added === 1;
+    },
+    async getAttachment(id) {
+      return parse<AttachmentRecord>(await redis.get(key.attachment(id)));
+    },
+    async listAttachments(conversationId) {
+      const ids = await redis.lrange(key.attachments(conversationId), 0, -1);
+      if (ids.length === 0) return [];
+      return (await redis.mget(ids.map(key.attachment))).flatMap((text) => (text ? [JSON.parse(text) as AttachmentRecord] : []));
+    },
+    async deleteAttachments(conversationId) {
+      const ids = await redis.lrange(key.attachments(conversationId), 0, -1);
+      await redis.del(key.attachments(conversationId), ...ids.map(key.attachment));
     },
     async createAgentSession(session) {
       const ttl = Math.max(1, Date.parse(session.expiresAt) - Date.now());

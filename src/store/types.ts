@@ -1,7 +1,7 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationState } from '../pipeline/index.js';
-import type { ConversationStatus, Message } from '../shared/protocol.js';
+import type { AttachmentType, ConversationStatus, Message } from '../shared/protocol.js';
 
 export interface ConversationRecord {
   id: string;
@@ -66,6 +66,20 @@ export interface ScheduledJob {
   payload: Record<string, unknown>;
 }
 
+/** A picture's facts; its bytes live in the blob store under `<conversationId>/<id>`. */
+export interface AttachmentRecord {
+  id: string;
+  conversationId: string;
+  type: AttachmentType;
+  width: number;
+  height: number;
+  /** Bytes as stored (after metadata was stripped). */
+  size: number;
+  createdAt: string;
+  /** "shopper", or "agent:<id>". */
+  uploadedBy: string;
+}
+
 export interface StoredMessage {
   message: Message;
   isDuplicate: boolean;
@@ -91,8 +105,21 @@ export interface Store {
   listConversationsByCustomer(customerId: string): Promise<ConversationRecord[]>;
   /** Conversations last updated before a moment, oldest first, at most `limit` (retention). */
   listConversationsUpdatedBefore(before: Date, limit: number): Promise<ConversationRecord[]>;
-  /** Removes a conversation with its messages, token and every index entry; unknown ids are ignored. */
+  /**
+   * Removes a conversation with its messages, token, picture records and every index entry; unknown ids are ignored.
+   * The pictures' bytes are the blob store's: call deleteConversationAttachments (src/attachments) as well.
+   */
   deleteConversation(id: string): Promise<void>;
+  /**
+   * Records a picture unless its conversation already holds `limit` of them, atomically across nodes. Returns
+   * whether it was recorded.
+   */
+  addAttachment(record: AttachmentRecord, limit: number): Promise<boolean>;
+  getAttachment(id: string): Promise<AttachmentRecord | undefined>;
+  /** A conversation's pictures, oldest first. */
+  listAttachments(conversationId: string): Promise<AttachmentRecord[]>;
+  /** Forgets every picture record of a conversation (deleteConversation does this too). */
+  deleteAttachments(conversationId: string): Promise<void>;
   createAgentSession(session: AgentSession): Promise<void>;
   /** The session of a token hash, unless it has expired. */
   getAgentSession(tokenHash: string, now: Date): Promise<AgentSession | undefined>;

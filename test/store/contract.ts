@@ -156,6 +156,22 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       await store.deleteConversation('no-such-id');
     });
 
+    it("keeps a conversation's picture records up to the limit, and forgets them with the conversation", async () => {
+      const record = conversation();
+      await store.createConversation(record);
+      const picture = (id: string) => ({ id, conversationId: record.id, type: 'image/png' as const, width: 4, height: 3, size: 120, createdAt: at, uploadedBy: 'shopper' });
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      const added = await Promise.all(ids.map((id) => store.addAttachment(picture(id), 2)));
+      expect(added.filter(Boolean)).toHaveLength(2);
+      const kept = await store.listAttachments(record.id);
+      expect(kept).toHaveLength(2);
+      expect(await store.getAttachment(kept[0]!.id)).toEqual(kept[0]);
+      expect(await store.listAttachments('another-conversation')).toEqual([]);
+      await store.deleteConversation(record.id);
+      expect(await store.listAttachments(record.id)).toEqual([]);
+      expect(await store.getAttachment(kept[0]!.id)).toBeUndefined();
+    });
+
     it('remembers a key once until it expires', async () => {
       expect(await store.rememberOnce('event-1', 200)).toBe(true);
       expect(await store.rememberOnce('event-1', 200)).toBe(false);

@@ -2,7 +2,8 @@
 // replies and canned replies in the shopper's language, notes, transfer, hand-back and resolve. Every text from
 // shoppers, agents and templates is rendered as text.
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, Analytics, ConversationSummary, HandoffBreakdown, Message } from '../../shared/protocol.js';
+import type { Ack, Analytics, Attachment, CaseView, ConversationSummary, HandoffBreakdown, Message } from '../../shared/protocol.js';
+import { PICTURE_TYPES, PICTURES_PER_MESSAGE, pictureFiles, pictureThumbnail, refreshPictures, uploadPicture, type UploadError } from '../shared/pictures.js';
 import { styles } from './styles.js';
 
 interface Profile {
@@ -95,8 +96,13 @@ function startConsole(token: string, agent: Profile): void {
   const noteToggle = element('label', {}, ' Note');
   const noteBox = element('input', { type: 'checkbox', 'aria-label': 'Internal note' });
   noteToggle.prepend(noteBox);
-  composer.append(input, noteToggle, element('button', { type: 'submit', class: 'primary' }, 'Send'));
-  chat.append(chatHeader, log, typing, composer);
+  const attachButton = element('button', { type: 'button', 'aria-label': 'Attach a picture', title: 'Attach a picture' }, '📎');
+  const fileInput = element('input', { type: 'file', accept: PICTURE_TYPES, multiple: '', hidden: '', 'aria-label': 'Attach a picture' });
+  const sendButton = element('button', { type: 'submit', class: 'primary' }, 'Send');
+  composer.append(attachButton, fileInput, input, noteToggle, sendButton);
+  const tray = element('div', { class: 'tray', 'aria-live': 'polite' });
+  tray.hidden = true;
+  chat.append(chatHeader, log, typing, tray, composer);
   const side = element('aside', { class: 'side', 'aria-label': 'Canned replies' });
   const search = element('input', { type: 'search', 'aria-label': 'Search canned replies', placeholder: 'Search canned replies…' });
   const cannedList = element('div', { class: 'canned' });
@@ -156,11 +162,48 @@ function startConsole(token: string, agent: Profile): void {
     renderHeader();
   }
 
+  // Pictures: thumbnails open the full picture; an expired link is refreshed from the server once at a time.
+  let refreshing: Promise<void> | undefined;
+  function refreshLinks(): void {
+    const conversationId = openId;
+    if (!conversationId) return;
+    refreshing ??= api<{ attachments: Attachment[] }>(`/api/v1/conversations/${encodeURIComponent(conversationId)}/attachments`, token)
+      .then(({ attachments }) => refreshPictures(log, location.origin, attachments))
+      .catch(() => undefined)
+      .finally(() => setTimeout(() => (refreshing = undefined), 10_000));
+  }
+  function thumbnails(attachments: Attachment[] | undefined): HTMLElement | undefined {
+    const pictures = element('div', { class: 'pics' });
+    for (const attachment of attachments ?? []) {
+      const thumbnail = pictureThumbnail(location.origin, attachment, 'Picture');
+      if (!thumbnail) continue;
+      thumbnail.querySelector('img')!.addEventListener('error', refreshLinks, { once: true });
+      pictures.append(thumbnail);
+    }
+    return pictures.childElementCount ? pictures : undefined;
+  }
+
+  /** The shopper's case first: what went wrong, with which order, and the photos. */
+  function renderCase(view: CaseView | undefined): void {
+    if (!view) return;
+    const card = element('section', { class: 'case', 'aria-label': 'Case' });
+    const problem = view.problem ? `${view.problem} item` : 'problem with an item';
+    card.append(
+      element('h3', {}, view.status === 'open' ? 'Case' : 'Case (details still coming)'),
+      element('div', { class: 'facts' }, `Order ${view.orderNumber ?? 'not given yet'} · ${problem} · ${view.photos.length} photo${view.photos.length === 1 ? '' : 's'}`),
+    );
+    const photos = thumbnails(view.photos);
+    if (photos) card.append(photos);
+    log.prepend(card);
+  }
+
   // The open conversation
   function renderMessage(message: Message): void {
     const kind = message.internal ? 'note' : message.author;
     const bubble = element('div', { class: `msg ${kind}`, 'data-id': message.id });
-    bubble.append(document.createTextNode(message.text));
+    const pictures = thumbnails(message.attachments);
+    if (pictures) bubble.append(pictures);
+    if (message.text) bubble.append(document.createTextNode(message.text));
     const meta = message.understanding
       ? `${message.understanding.language} · ${message.understanding.intent} · ${Math.round(message.understanding.confidence * 100)}%`
       : message.internal
@@ -200,6 +243,7 @@ function startConsole(token: string, agent: Profile): void {
       chatHeader.append(transfer);
     }
     input.disabled = !isMine(entry) && !noteBox.checked;
+    attachButton.disabled = !isMine(entry) || noteBox.checked;
   }
 
   async function loadCanned(language: string | undefined): Promise<void> {
@@ -222,12 +266,15 @@ function startConsole(token: string, agent: Profile): void {
   }
 
   async function open(conversationId: string): Promise<void> {
+    if (openId !== conversationId) clearPictures();
     openId = conversationId;
     log.replaceChildren();
     typing.textContent = '';
     const response = await act('history', { conversationId });
     const history = response?.ok ? ((response.history as Message[] | undefined) ?? []) : [];
     for (const message of history) renderMessage(message);
+    if (response?.ok) renderCase(response.case as CaseView | undefined);
+    log.scrollTop = 0;
     renderQueue();
     await loadCanned(current()?.language);
     input.focus();
@@ -296,14 +343,96 @@ function startConsole(token: string, agent: Profile): void {
     }
   });
 
+  // Pictures for the next reply: uploaded at once with a progress bar, sent with the reply.
+  interface PendingPicture {
+    item: HTMLElement;
+    attachment?: Attachment;
+    upload: { done: Promise<Attachment>; cancel(): void };
+  }
+  let pendingPictures: PendingPicture[] = [];
+  const updateTray = () => {
+    tray.hidden = pendingPictures.length === 0;
+    sendButton.disabled = pendingPictures.some((picture) => !picture.attachment);
+  };
+  function clearPictures(): void {
+    for (const picture of pendingPictures) picture.upload.cancel();
+    pendingPictures = [];
+    tray.replaceChildren();
+    updateTray();
+  }
+  function addPictures(files: File[]): void {
+    const conversationId = openId;
+    if (!conversationId || !isMine(current())) return;
+    for (const file of files.slice(0, PICTURES_PER_MESSAGE - pendingPictures.length)) {
+      const item = element('div', { class: 'pending-pic' });
+      const progress = element('progress', { max: '1', value: '0', 'aria-label': 'Uploading' });
+      const remove = element('button', { type: 'button', 'aria-label': 'Remove picture' }, '×');
+      item.append(element('img', { src: URL.createObjectURL(file), alt: 'Picture to send' }), progress, remove);
+      tray.append(item);
+      const picture: PendingPicture = { item, upload: uploadPicture(location.origin, conversationId, token, file, (share) => (progress.value = share)) };
+      pendingPictures.push(picture);
+      remove.addEventListener('click', () => {
+        picture.upload.cancel();
+        item.remove();
+        pendingPictures = pendingPictures.filter((candidate) => candidate !== picture);
+        updateTray();
+      });
+      picture.upload.done.then(
+        (attachment) => {
+          picture.attachment = attachment;
+          item.classList.add('done');
+          updateTray();
+        },
+        (error: UploadError) => {
+          if (error.code === 'aborted') return;
+          pendingPictures = pendingPictures.filter((candidate) => candidate !== picture);
+          item.remove();
+          notify(error);
+          updateTray();
+        },
+      );
+    }
+    updateTray();
+  }
+
   composer.addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = input.value.trim();
-    if (!text || !openId) return;
-    const response = await act(noteBox.checked ? 'note' : 'message', { conversationId: openId, text });
+    const isNote = noteBox.checked;
+    const attachments = isNote ? [] : pendingPictures.flatMap((picture) => (picture.attachment ? [picture.attachment.id] : []));
+    if ((!text && attachments.length === 0) || !openId || (!isNote && attachments.length !== pendingPictures.length)) return;
+    const payload = attachments.length ? { conversationId: openId, ...(text ? { text } : {}), attachments } : { conversationId: openId, text };
+    const response = await act(isNote ? 'note' : 'message', payload);
     if (response?.ok) {
       input.value = '';
+      if (attachments.length) {
+        pendingPictures = [];
+        tray.replaceChildren();
+        updateTray();
+      }
       setTyping(false);
+    }
+  });
+  attachButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    addPictures(pictureFiles(fileInput.files));
+    fileInput.value = '';
+  });
+  input.addEventListener('paste', (event) => {
+    const files = pictureFiles(event.clipboardData?.files);
+    if (files.length) {
+      event.preventDefault();
+      addPictures(files);
+    }
+  });
+  chat.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+  chat.addEventListener('drop', (event) => {
+    const files = pictureFiles(event.dataTransfer?.files);
+    if (files.length) {
+      event.preventDefault();
+      addPictures(files);
     }
   });
   input.addEventListener('keydown', (event) => {

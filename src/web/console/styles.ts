@@ -45,5 +45,17 @@ input, textarea, select { font: inherit; border: 1px solid #d1d5db; border-radiu
 .analytics table { border-collapse: collapse; background: #fff; width: 100%; }
 .analytics caption { text-align: start; font-weight: 600; padding: 4px 0; }
 .analytics th, .analytics td { border: 1px solid #e5e7eb; padding: 4px 8px; text-align: start; font-size: 13px; }
+.pics { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 4px; }
+.pics img { display: block; max-width: 220px; max-height: 220px; width: auto; height: auto; border-radius: 6px; background: #e5e7eb; }
+.case { background: #fff7ed; border: 1px solid #fdba74; border-radius: 10px; padding: 10px 12px; }
+.case h3 { margin: 0 0 4px; font-size: 14px; }
+.case .facts { margin-bottom: 6px; }
+.tray { display: flex; gap: 8px; padding: 8px 10px 0; background: #fff; border-top: 1px solid #e5e7eb; flex-wrap: wrap; }
+.tray[hidden] { display: none; }
+.pending-pic { position: relative; width: 64px; display: flex; flex-direction: column; gap: 2px; }
+.pending-pic img { width: 64px; height: 64px; object-fit: cover; border-radius: 6px; }
+.pending-pic progress { width: 64px; height: 6px; }
+.pending-pic.done progress { display: none; }
+.pending-pic button { position: absolute; top: -6px; right: -6px; padding: 0 5px; border-radius: 50%; }
 .empty { color: #6b7280; padding: 24px; text-align: center; }
 `;

@@ -3,7 +3,8 @@
 // customer data-customer-id with data-customer-hash, the store's signature of it). Everything lives in a Shadow
 // DOM; every text is rendered as text.
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, Message, QuickReply, ServerToShopper, SessionEvent, ShopperToServer, StatusEvent, WidgetStrings } from '../../shared/protocol.js';
+import type { Ack, Attachment, Message, QuickReply, ServerToShopper, SessionEvent, ShopperToServer, StatusEvent, WidgetStrings } from '../../shared/protocol.js';
+import { PICTURE_TYPES, PICTURES_PER_MESSAGE, pictureFiles, pictureThumbnail, refreshPictures, uploadPicture, type UploadError } from '../shared/pictures.js';
 import { styles } from './styles.js';
 import { appendText, formatString } from './text.js';
 
@@ -15,8 +16,12 @@ const defaults: Record<string, string> = {
   errorGeneric: 'Your message could not be sent. Please try again.', errorTooLong: 'Your message is too long.',
   errorRateLimited: "You're sending messages too quickly. Please wait a moment.", queued: 'You are number {position} in line.',
   assigned: 'A member of our team has joined the chat.', closed: 'This conversation has been closed.',
+  attach: 'Attach a picture', picture: 'Picture', removePicture: 'Remove picture', uploading: 'Uploading…',
+  errorPictureType: 'Only JPEG, PNG, WebP and GIF pictures can be sent.', errorPictureSize: 'This picture is too large (5 MB at most).',
+  errorPictureCount: 'No more pictures can be added to this conversation.', errorPictureUpload: 'The picture could not be uploaded. Please try again.',
 };
 
+const clipIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>';
 const chatIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -67,8 +72,13 @@ function start(script: HTMLScriptElement): void {
   const form = element('form');
   const input = element('textarea', { rows: '1', maxlength: '2000', enterkeyhint: 'send' });
   const sendButton = element('button', { type: 'submit' });
-  form.append(input, sendButton);
-  panel.append(header, log, quick, typing, rating, form);
+  const attachButton = element('button', { type: 'button', class: 'attach' });
+  attachButton.innerHTML = clipIcon; // a constant icon, never shopper text
+  const fileInput = element('input', { type: 'file', accept: PICTURE_TYPES, multiple: '', hidden: '' });
+  const tray = element('div', { class: 'tray', 'aria-live': 'polite' });
+  tray.hidden = true;
+  form.append(attachButton, fileInput, input, sendButton);
+  panel.append(header, log, quick, typing, rating, tray, form);
   root.append(launcher, panel);
   shadow.append(style, root);
   document.body.append(host);
@@ -82,6 +92,9 @@ function start(script: HTMLScriptElement): void {
     input.setAttribute('aria-label', t('placeholder'));
     input.placeholder = t('placeholder');
     sendButton.textContent = t('send');
+    attachButton.setAttribute('aria-label', t('attach'));
+    attachButton.title = t('attach');
+    fileInput.setAttribute('aria-label', t('attach'));
   }
   applyStrings();
 
@@ -100,13 +113,23 @@ function start(script: HTMLScriptElement): void {
 
   // Messages
   const shown = new Map<string, HTMLElement>();
-  function renderMessage(message: Pick<Message, 'id' | 'author' | 'text'>, pending = false): HTMLElement {
+  function renderMessage(message: Pick<Message, 'id' | 'author' | 'text' | 'attachments'>, pending = false, previews: string[] = []): HTMLElement {
     const existing = shown.get(message.id);
     if (existing) return existing;
     const bubble = element('div', { class: `msg ${message.author}${pending ? ' pending' : ''}`, 'data-id': message.id });
     const who = element('span', { class: 'sr-only' }, `${message.author === 'shopper' ? t('you') : message.author === 'agent' ? t('agent') : message.author === 'bot' ? t('bot') : ''}: `);
     bubble.append(who);
-    appendText(bubble, message.text, message.author === 'bot' || message.author === 'agent');
+    const pictures = element('div', { class: 'pics' });
+    for (const attachment of message.attachments ?? []) {
+      const thumbnail = pictureThumbnail(server, attachment, t('picture'));
+      if (!thumbnail) continue;
+      thumbnail.querySelector('img')!.addEventListener('error', () => void refreshLinks(attachment.id), { once: true });
+      pictures.append(thumbnail);
+    }
+    // The shopper's own pictures show at once, from the files themselves, while the message is on its way.
+    for (const preview of previews) pictures.append(element('img', { src: preview, alt: t('picture'), class: 'preview' }));
+    if (pictures.childElementCount) bubble.append(pictures);
+    if (message.text) appendText(bubble, message.text, message.author === 'bot' || message.author === 'agent');
     log.append(bubble);
     shown.set(message.id, bubble);
     log.scrollTop = log.scrollHeight;
@@ -160,8 +183,12 @@ function start(script: HTMLScriptElement): void {
     showConnection();
   });
 
+  let conversationId = '';
+  let token = '';
   socket.on('session', (session: SessionEvent) => {
     localStorage.setItem(storageKey, session.token);
+    conversationId = session.conversationId;
+    token = session.token;
     root.dataset.conversation = session.conversationId;
     showStatus({ status: session.status });
   });
@@ -193,13 +220,92 @@ function start(script: HTMLScriptElement): void {
     }
   }
 
+  // Pictures: chosen with the button, dropped on the panel or pasted; uploaded at once with a progress bar, sent
+  // with the next message.
+  interface PendingPicture {
+    preview: string;
+    item: HTMLElement;
+    attachment?: Attachment;
+    upload: { done: Promise<Attachment>; cancel(): void };
+  }
+  let pendingPictures: PendingPicture[] = [];
+  let refreshing: Promise<void> | undefined;
+
+  /** An expired link: the conversation's pictures are asked for again, once at a time. */
+  function refreshLinks(_id: string): Promise<void> {
+    refreshing ??= fetch(`${server}/api/v1/conversations/${encodeURIComponent(conversationId)}/attachments`, { headers: { authorization: `Bearer ${token}` } })
+      .then((response) => (response.ok ? (response.json() as Promise<{ attachments: Attachment[] }>) : { attachments: [] }))
+      .then(({ attachments }) => refreshPictures(log, server, attachments))
+      .catch(() => undefined)
+      .finally(() => setTimeout(() => (refreshing = undefined), 10_000));
+    return refreshing;
+  }
+
+  function uploadMessage(error: UploadError): string {
+    if (error.code === 'unsupported_media_type') return t('errorPictureType');
+    if (error.code === 'payload_too_large') return t('errorPictureSize');
+    if (error.code === 'too_many_attachments') return t('errorPictureCount');
+    return t('errorPictureUpload');
+  }
+
+  function updateSendState(): void {
+    tray.hidden = pendingPictures.length === 0;
+    sendButton.disabled = pendingPictures.some((picture) => !picture.attachment);
+    attachButton.disabled = pendingPictures.length >= PICTURES_PER_MESSAGE;
+  }
+
+  function removePicture(picture: PendingPicture): void {
+    picture.upload.cancel();
+    picture.item.remove();
+    pendingPictures = pendingPictures.filter((candidate) => candidate !== picture);
+    updateSendState();
+  }
+
+  function addPictures(files: File[]): void {
+    if (!conversationId) return;
+    for (const file of files.slice(0, PICTURES_PER_MESSAGE - pendingPictures.length)) {
+      const preview = URL.createObjectURL(file);
+      const item = element('div', { class: 'pending-pic' });
+      const progress = element('progress', { max: '1', value: '0', 'aria-label': t('uploading') });
+      const remove = element('button', { type: 'button', class: 'remove', 'aria-label': t('removePicture') }, '×');
+      item.append(element('img', { src: preview, alt: t('picture') }), progress, remove);
+      tray.append(item);
+      const picture: PendingPicture = { preview, item, upload: uploadPicture(server, conversationId, token, file, (share) => (progress.value = share)) };
+      pendingPictures.push(picture);
+      remove.addEventListener('click', () => removePicture(picture));
+      picture.upload.done.then(
+        (attachment) => {
+          picture.attachment = attachment;
+          item.classList.add('done');
+          updateSendState();
+        },
+        (error: UploadError) => {
+          if (error.code === 'aborted') return;
+          pendingPictures = pendingPictures.filter((candidate) => candidate !== picture);
+          item.classList.add('failed');
+          progress.remove();
+          item.append(element('span', { class: 'error', role: 'alert' }, uploadMessage(error)));
+          setTimeout(() => item.remove(), 6000);
+          updateSendState();
+        },
+      );
+    }
+    updateSendState();
+  }
+
   function send(text: string, payload?: string): void {
     const trimmed = text.trim();
-    if (!trimmed) return;
+    const pictures = pendingPictures.filter((picture) => picture.attachment);
+    if (!trimmed && pictures.length === 0) return;
+    if (pendingPictures.length !== pictures.length) return; // still uploading: the send button is disabled meanwhile
+    pendingPictures = [];
+    tray.replaceChildren();
+    updateSendState();
+    const attachments = pictures.map((picture) => picture.attachment!.id);
     const clientMessageId = randomId();
-    const bubble = renderMessage({ id: clientMessageId, author: 'shopper', text: trimmed }, true);
+    const bubble = renderMessage({ id: clientMessageId, author: 'shopper', text: trimmed }, true, pictures.map((picture) => picture.preview));
     showQuickReplies([]);
-    const message = payload ? { text: trimmed, clientMessageId, payload } : { text: trimmed, clientMessageId };
+    const message = { text: trimmed, clientMessageId, ...(payload ? { payload } : {}), ...(attachments.length ? { attachments } : {}) };
     // Emits made while offline are buffered by Socket.IO and sent on reconnect; the same id is never stored twice.
     socket.emit('message', message, (response: Ack<{ id: string }>) => {
       bubble.classList.remove('pending');
@@ -274,6 +380,33 @@ function start(script: HTMLScriptElement): void {
     }
   });
   input.addEventListener('input', () => setTyping(input.value.length > 0));
+  attachButton.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    addPictures(pictureFiles(fileInput.files));
+    fileInput.value = '';
+  });
+  input.addEventListener('paste', (event) => {
+    const files = pictureFiles(event.clipboardData?.files);
+    if (files.length) {
+      event.preventDefault();
+      addPictures(files);
+    }
+  });
+  panel.addEventListener('dragover', (event) => {
+    if (event.dataTransfer?.types.includes('Files')) {
+      event.preventDefault();
+      panel.classList.add('dropping');
+    }
+  });
+  panel.addEventListener('dragleave', () => panel.classList.remove('dropping'));
+  panel.addEventListener('drop', (event) => {
+    panel.classList.remove('dropping');
+    const files = pictureFiles(event.dataTransfer?.files);
+    if (files.length) {
+      event.preventDefault();
+      addPictures(files);
+    }
+  });
 }
 
 const current = document.currentScript;

@@ -32,6 +32,20 @@ header button { background: transparent; color: inherit; border: 0; font-size: 2
 .rating .stars button { font-size: 22px; background: none; border: 0; cursor: pointer; color: #d1d5db; }
 .rating .stars button[aria-pressed="true"] { color: #f59e0b; }
 .rating textarea { font: inherit; border: 1px solid #d1d5db; border-radius: 8px; padding: 6px; resize: none; }
+.pics { display: flex; flex-wrap: wrap; gap: 4px; margin-bottom: 4px; }
+.pics img { display: block; max-width: 220px; max-height: 220px; width: auto; height: auto; border-radius: 8px; background: #e5e7eb; }
+.tray { display: flex; gap: 8px; padding: 8px 10px 0; border-top: 1px solid #e5e7eb; flex-wrap: wrap; }
+.tray[hidden] { display: none; }
+.pending-pic { position: relative; width: 64px; display: flex; flex-direction: column; gap: 2px; }
+.pending-pic img { width: 64px; height: 64px; object-fit: cover; border-radius: 8px; }
+.pending-pic progress { width: 64px; height: 6px; }
+.pending-pic.done progress { display: none; }
+.pending-pic .remove { position: absolute; top: -6px; inset-inline-end: -6px; width: 20px; height: 20px; border-radius: 50%; border: 0; background: #111827; color: #fff; cursor: pointer; font-size: 13px; line-height: 1; padding: 0; }
+.pending-pic .error { font-size: 11px; color: #b91c1c; }
+.panel.dropping { outline: 3px dashed var(--accent); outline-offset: -6px; }
+form .attach { background: transparent; color: #6b7280; padding: 0 6px; }
+form .attach svg { width: 20px; height: 20px; fill: currentColor; }
+form button:disabled { opacity: 0.5; cursor: default; }
 form { display: flex; gap: 8px; padding: 10px; border-top: 1px solid #e5e7eb; }
 form textarea { flex: 1; resize: none; border: 1px solid #d1d5db; border-radius: 10px; padding: 8px 10px; font: inherit; max-height: 120px; }
 form button, .rating .submit { background: var(--accent); color: #fff; border: 0; border-radius: 10px; padding: 0 14px; cursor: pointer; font: inherit; }

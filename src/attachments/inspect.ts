@@ -1,0 +1,54 @@
+// Checks an uploaded file by its content, never its name or declared type: the magic bytes must say JPEG, PNG,
+// WebP or GIF and sharp must decode the whole image as that same format. The picture is then re-encoded, which
+// drops its metadata (EXIF with GPS position, camera serials, XMP, comments); JPEGs are first turned upright
+// from their EXIF orientation, since that tag goes too. Animated GIFs and WebPs stay animated.
+import sharp from 'sharp';
+import { AppError } from '../shared/errors.js';
+import type { AttachmentType } from '../shared/protocol.js';
+
+export interface CheckedImage {
+  type: AttachmentType;
+  width: number;
+  height: number;
+  data: Buffer;
+}
+
+/** A decompression bomb (a small file of a huge picture) is refused before it is decoded: 40 megapixels at most. */
+const MAX_PIXELS = 40_000_000;
+
+const startsWith = (data: Buffer, bytes: number[], offset = 0) => bytes.every((byte, index) => data[offset + index] === byte);
+const ascii = (text: string) => [...text].map((character) => character.charCodeAt(0));
+
+export function sniffImageType(data: Buffer): AttachmentType | undefined {
+  if (startsWith(data, [0xff, 0xd8, 0xff])) return 'image/jpeg';
+  if (startsWith(data, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
+  if (startsWith(data, ascii('GIF87a')) || startsWith(data, ascii('GIF89a'))) return 'image/gif';
+  if (startsWith(data, ascii('RIFF')) && startsWith(data, ascii('WEBP'), 8)) return 'image/webp';
+  return undefined;
+}
+
+const sharpFormat: Record<AttachmentType, string> = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp' };
+
+const refused = () => new AppError('unsupported_media_type', 'only JPEG, PNG, WebP and GIF pictures can be sent');
+
+export async function checkImage(data: Buffer): Promise<CheckedImage> {
+  const type = sniffImageType(data);
+  if (!type) throw refused();
+  const animated = type === 'image/gif' || type === 'image/webp';
+  try {
+    const source = sharp(data, { animated, limitInputPixels: MAX_PIXELS, failOn: 'error' });
+    const metadata = await source.metadata();
+    if (metadata.format !== sharpFormat[type]) throw refused();
+    const pipeline = type === 'image/jpeg' ? source.rotate().jpeg({ quality: 90, mozjpeg: true })
+      : type === 'image/png' ? source.png({ compressionLevel: 9 })
+      : type === 'image/webp' ? source.webp({ quality: 90 })
+      : source.gif();
+    // No withMetadata(): the output carries no EXIF, XMP or ICC comments from the upload.
+    const { data: cleaned, info } = await pipeline.toBuffer({ resolveWithObject: true });
+    const height = (info as { pageHeight?: number }).pageHeight ?? info.height;
+    return { type, width: info.width, height, data: cleaned };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('unsupported_media_type', 'this picture could not be read; send a JPEG, PNG, WebP or GIF');
+  }
+}
