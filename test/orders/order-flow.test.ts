@@ -57,8 +57,12 @@ beforeAll(async () => {
   server = await startTestServer({ IDENTITY_SECRET: SECRET, SHOPPER_MESSAGES_PER_MINUTE: '0' }, { orderSource: store });
 });
 afterAll(() => server.close());
-afterEach(() => {
+afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.disconnect();
+  // A signed-in customer continues their latest conversation: each test starts them without one.
+  for (const customer of [emma, javier, yuki]) {
+    for (const record of await server.app.store.listConversationsByCustomer(customer.id)) await server.app.store.deleteConversation(record.id);
+  }
 });
 
 async function shopper(auth: Record<string, unknown> = {}) {
