@@ -119,7 +119,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const cluster = createClusterPresence(io, !!config.REDIS_URL);
   const attachments = createAttachmentService({
     store,
-    blobs: overrides.blobs ?? createBlobStore(config),
+    blobs: overrides.blobs ?? (await createBlobStore(config)),
     secret: attachmentSecret(config.ATTACHMENT_SECRET, operatorToken),
     perConversation: config.ATTACHMENTS_PER_CONVERSATION,
     linkSeconds: config.ATTACHMENT_LINK_SECONDS,

@@ -2,7 +2,6 @@
 // WebP or GIF and sharp must decode the whole image as that same format. The picture is then re-encoded, which
 // drops its metadata (EXIF with GPS position, camera serials, XMP, comments); JPEGs are first turned upright
 // from their EXIF orientation, since that tag goes too. Animated GIFs and WebPs stay animated.
-import sharp from 'sharp';
 import { AppError } from '../shared/errors.js';
 import type { AttachmentType } from '../shared/protocol.js';
 
@@ -36,6 +35,8 @@ export async function checkImage(data: Buffer): Promise<CheckedImage> {
   if (!type) throw refused();
   const animated = type === 'image/gif' || type === 'image/webp';
   try {
+    // Loaded on the first picture: most processes of a chat service never need the image library.
+    const { default: sharp } = await import('sharp');
     const source = sharp(data, { animated, limitInputPixels: MAX_PIXELS, failOn: 'error' });
     const metadata = await source.metadata();
     if (metadata.format !== sharpFormat[type]) throw refused();

@@ -63,48 +63,68 @@ export interface RuleRunner {
   run(facts: Record<string, unknown>): Promise<MatchedRule[]>;
 }
 
-/** The intents a rule can match at all, when its top-level "all" pins the intent fact; undefined means any. */
-function pinnedIntents(rule: Rule): Set<string> | undefined {
-  const conditions = 'all' in rule.conditions ? rule.conditions.all : [];
-  for (const condition of conditions) {
-    if (condition.fact !== 'intent' || condition.path) continue;
-    if (condition.operator === 'equal' && typeof condition.value === 'string') return new Set([condition.value]);
-    if (condition.operator === 'in' && Array.isArray(condition.value)) return new Set(condition.value.map(String));
-  }
-  return undefined;
+/** Operators a guard may check before the engine runs, with json-rules-engine's meaning of the built-in ones. */
+const guardOperators: Record<string, (factValue: unknown, ruleValue: unknown) => boolean> = {
+  equal: (factValue, ruleValue) => factValue === ruleValue,
+  notEqual: (factValue, ruleValue) => factValue !== ruleValue,
+  in: (factValue, ruleValue) => !Array.isArray(ruleValue) || ruleValue.includes(factValue),
+  notIn: (factValue, ruleValue) => !Array.isArray(ruleValue) || !ruleValue.includes(factValue),
+  ...customOperators,
+};
+
+type Guard = (facts: Record<string, unknown>) => boolean;
+
+/**
+ * The rule's top-level "all" conditions that can be checked on the facts alone (no fact on the right-hand side):
+ * when one of them fails, the rule cannot match, and the engine need not see it.
+ */
+function guardsOf(rule: Rule): Guard[] {
+  const conditions = 'all' in rule.conditions ? (rule.conditions.all ?? []) : [];
+  return conditions.flatMap((condition): Guard[] => {
+    const operator = condition.operator && guardOperators[condition.operator];
+    const comparesFacts = typeof condition.value === 'object' && condition.value !== null && 'fact' in condition.value;
+    if (!condition.fact || !operator || comparesFacts) return [];
+    const { fact, path, value } = condition;
+    return [(facts) => operator(path ? resolvePath(facts[fact], path) : facts[fact], value)];
+  });
 }
+
+/** Engines kept for this many different sets of rules at most; the oldest set goes first. */
+const MAX_RULE_SETS = 500;
 
 /**
  * An Engine keeps its run status on itself, so two overlapping runs on one Engine cut each other short; each run
- * therefore borrows an idle Engine from a pool, which also lets it stop at the first priority that acts. Engines
- * are kept per intent and hold only the rules that can match it, so a message is never checked against rules
- * about other intents.
+ * therefore borrows an idle Engine from a pool, which also lets it stop at the first priority that acts. Before a
+ * run, each rule's simple conditions (the intent, the order look-up, what the bot awaits…) are checked on the facts,
+ * and the run goes to an Engine holding only the rules still in play: json-rules-engine copies every rule it
+ * evaluates, so a message is never checked against rules about other things.
  */
 export function compileRules(rules: Rule[]): RuleRunner {
   const order = new Map(rules.map((rule, index) => [rule.name, index]));
-  const pinned = rules.map((rule) => ({ rule, intents: pinnedIntents(rule) }));
-  const createEngine = (intent: string | undefined) => {
+  const guarded = rules.map((rule, index) => ({ rule, index, guards: guardsOf(rule) }));
+  const createEngine = (inPlay: Rule[]) => {
     const engine = new Engine([], {
       allowUndefinedFacts: true,
       pathResolver: (object: unknown, path: string) => resolvePath(object, path),
     });
     for (const [name, evaluate] of Object.entries(customOperators)) engine.addOperator(name, evaluate);
-    for (const { rule, intents } of pinned) {
-      if (intents && (intent === undefined || !intents.has(intent))) continue;
-      engine.addRule({ name: rule.name, priority: rule.priority, conditions: rule.conditions as never, event: rule.event });
-    }
+    for (const rule of inPlay) engine.addRule({ name: rule.name, priority: rule.priority, conditions: rule.conditions as never, event: rule.event });
     engine.on('success', (event) => {
       if (event.type !== 'tag') engine.stop();
     });
     return engine;
   };
-  const pools = new Map<string | undefined, Engine[]>();
+  const pools = new Map<string, Engine[]>();
   return {
     async run(facts) {
-      const intent = typeof facts.intent === 'string' ? facts.intent : undefined;
-      let idle = pools.get(intent);
-      if (!idle) pools.set(intent, (idle = []));
-      const engine = idle.pop() ?? createEngine(intent);
+      const inPlay = guarded.filter(({ guards }) => guards.every((guard) => guard(facts)));
+      const key = inPlay.map(({ index }) => index).join(',');
+      let idle = pools.get(key);
+      if (!idle) {
+        if (pools.size >= MAX_RULE_SETS) pools.delete(pools.keys().next().value!);
+        pools.set(key, (idle = []));
+      }
+      const engine = idle.pop() ?? createEngine(inPlay.map(({ rule }) => rule));
       try {
         const { results } = await engine.run(facts);
         return results

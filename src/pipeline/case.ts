@@ -132,15 +132,17 @@ export function gatherCase(previous: CaseState | undefined, input: CaseInput): {
   const isAboutProblem = input.intent.confident && input.intent.intent === CASE_INTENT;
   const hasPhotos = input.attachmentIds.length > 0;
   const isElsewhere = input.intent.confident && input.intent.intent !== CASE_INTENT;
-  const problem = guessProblem(input.text, input.payload);
   if (previous?.status === 'open') {
     // More photos for an open case join it; nothing else changes an open case.
     const fresh = hasPhotos && !isElsewhere ? input.attachmentIds.filter((id) => !previous.attachmentIds.includes(id)).slice(0, Math.max(0, CASE_PHOTOS - previous.attachmentIds.length)) : [];
     return fresh.length ? { state: { ...previous, attachmentIds: [...previous.attachmentIds, ...fresh] }, updated: true } : { state: previous, updated: false };
   }
   // A case starts with a problem, or with a photo sent for no other reason (or with a problem's quick reply).
-  const starts = isAboutProblem || (hasPhotos && !isElsewhere) || (!!problem && input.payload !== undefined);
+  const fromQuickReply = input.payload !== undefined ? guessProblem(input.text, input.payload) : undefined;
+  const starts = isAboutProblem || (hasPhotos && !isElsewhere) || !!fromQuickReply;
   if (!previous && !starts) return undefined;
+  // Only now, for a case: most messages have nothing to do with one, and the word lists are long.
+  const problem = fromQuickReply ?? guessProblem(input.text, input.payload);
   const state: CaseState = previous ? { ...previous, attachmentIds: [...previous.attachmentIds] } : { status: 'collecting', attachmentIds: [] };
   let updated = !previous;
   // An order number counts when the bot asked for the case's details or the message is about the problem.

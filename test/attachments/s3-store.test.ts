@@ -4,7 +4,8 @@ import path from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3BlobStore, type BlobStore } from '../../src/attachments/index.js';
+import type { BlobStore } from '../../src/attachments/index.js';
+import { createS3BlobStore } from '../../src/attachments/s3-store.js';
 import { png, upload } from './fixtures.js';
 import { startTestServer } from '../helpers.js';
 
