@@ -1,6 +1,6 @@
 // The store's order events (POST /api/v1/webhooks/orders): what happened to an order, with the order as it is now.
 import { z } from 'zod';
-import { OrderSchema } from '../orders/order.js';
+import { OrderSchema } from '../orders/index.js';
 
 /** The event types the store sends; care rules read them as the `event` fact. */
 export const ORDER_EVENT_TYPES = [

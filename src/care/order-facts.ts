@@ -1,7 +1,7 @@
 // What care and package rules know about an order (facts), what their templates may say about it (values, with
 // money and dates written the shopper's way), and which language to write in. Pure: the caller passes `now`.
 import type { Snapshot } from '../knowledge/index.js';
-import type { Order } from '../orders/order.js';
+import type { Order } from '../orders/index.js';
 import type { TemplateValue } from '../pipeline/render.js';
 
 /** The customer as rules see it; orderCount counts this order (a store that does not send it: 1). */

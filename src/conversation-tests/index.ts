@@ -4,9 +4,7 @@ import path from 'node:path';
 import type { Snapshot } from '../knowledge/index.js';
 import { parseJsonDocument, schemaProblems } from '../knowledge/json-file.js';
 import type { ContentProblem } from '../shared/errors.js';
-import { DEMO_ORDERS_FILE } from '../orders/file-source.js';
-import { readOrdersFile } from '../orders/memory-source.js';
-import type { Order } from '../orders/order.js';
+import { DEMO_ORDERS_FILE, type Order, readOrdersFile } from '../orders/index.js';
 import { runConversationTest, type StepFailure } from './run.js';
 import { ConversationTestFile, type ConversationTest } from './schema.js';
 

@@ -1,8 +1,7 @@
 // Runs conversation tests against a snapshot: each test is a fresh conversation whose state carries from step
 // to step, as in the widget.
 import type { Snapshot } from '../knowledge/index.js';
-import type { Order } from '../orders/order.js';
-import { createMemoryOrderSource } from '../orders/memory-source.js';
+import { createMemoryOrderSource, type Order } from '../orders/index.js';
 import { runPipeline, type ConversationState, type PipelineContext, type PipelineResult } from '../pipeline/index.js';
 import type { ConversationTest, Expectation } from './schema.js';
 

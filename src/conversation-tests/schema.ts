@@ -1,7 +1,7 @@
 // The format of conversation tests: what the shopper says, step by step, and what the bot must do.
 import { z } from 'zod';
 import { IntentId, LanguageCode, TemplateId } from '../knowledge/schema.js';
-import { OrderSchema } from '../orders/order.js';
+import { OrderSchema } from '../orders/index.js';
 
 export const Expectation = z.strictObject({
   /** The language the bot detects (and answers in, when it has the template). */

@@ -8,7 +8,7 @@ import { maskPersonalData } from '../shared/privacy.js';
 import { newConversationState, runPipeline, understand, type PipelineContext, type PipelineResult } from '../pipeline/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
-import type { OrderSource } from '../orders/source.js';
+import type { OrderSource } from '../orders/index.js';
 import type { Attachment, Message, QuickReply, StatusEvent } from '../shared/protocol.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Serializer } from './serialize.js';

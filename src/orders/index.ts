@@ -16,6 +16,7 @@ export {
   type OrderSource,
 } from './source.js';
 export { createFileOrderSource, DEMO_ORDERS_FILE, type FileOrderSourceOptions } from './file-source.js';
+export { createMemoryOrderSource, readOrdersFile } from './memory-source.js';
 export { createHttpOrderSource, parseHeaderLine, type HttpOrderSourceOptions } from './http-source.js';
 export { createShopifyOrderSource, type ShopifyOrderSourceOptions } from './shopify-source.js';
 export { DEFAULT_TUNING, type ResilienceTuning } from './remote.js';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { chooseLanguage, customerFacts, mergeValues, orderFacts, orderValues } from '../care/order-facts.js';
 import type { Snapshot } from '../knowledge/index.js';
-import { OrderSchema, type Order } from '../orders/order.js';
+import { OrderSchema, type Order } from '../orders/index.js';
 import { renderReply } from '../pipeline/render.js';
 
 /** `{order, customer?}`: the customer part, when given, adds to or corrects the order's customer. */

@@ -11,7 +11,7 @@ import { normalizeText } from './normalize.js';
 import { fillsSlot, LOOKUP_PAUSE_MINUTES, lookUpOrder, orderFacts, orderValues } from './orders.js';
 import { canonicalLocale, renderReply, type Reply, type TemplateValue } from './render.js';
 import { dutiesFacts, localeRegion, shippingFacts, shippingValues, type Destination } from './shipping.js';
-import type { OrderSource } from '../orders/source.js';
+import type { OrderSource } from '../orders/index.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 
 export type { ConversationState, PipelineContext } from './decide.js';

@@ -1,8 +1,7 @@
 // The order part of the rules stage: which order a message is about, whether this shopper may see it (a signed-in
 // customer's own order, or the order number together with the e-mail on it), and what the order source says. The
 // source is the one thing awaited here; everything else is decided from the message and the conversation.
-import { normalizeOrderNumber, type Order } from '../orders/order.js';
-import { OrderSourceUnavailable, type OrderChange, type OrderSource } from '../orders/source.js';
+import { normalizeOrderNumber, type Order, type OrderChange, type OrderSource, OrderSourceUnavailable } from '../orders/index.js';
 import type { ConversationState } from './decide.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
