@@ -223,11 +223,14 @@ describe('pictures in messages', () => {
 });
 
 describe('deleting a conversation', () => {
-  it('deletes its pictures: the files go and their links stop working', async () => {
+  it("deletes its pictures with the shopper's data: the files go and their links stop working", async () => {
     const { session } = await shopper();
     const { body } = await upload(server.url, session.conversationId, session.token, await png());
-    await server.app.attachments.deleteConversationAttachments(session.conversationId);
-    await server.app.store.deleteConversation(session.conversationId);
+    const deleted = await fetch(`${server.url}/api/v1/privacy/data?conversationId=${session.conversationId}`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer test-operator-token-0123456789' },
+    });
+    expect(deleted.status).toBe(200);
     expect((await fetch(`${server.url}${body.url}`)).status).toBe(404);
     await expect(readdir(path.join(dataDir, 'attachments', session.conversationId))).rejects.toThrow();
   });
