@@ -90,6 +90,12 @@ export function createOrderCare({
     const event = OrderEvent.parse(job.payload.event);
     const target = await targetFor(event);
     if (!target.customerId) return;
+    // The delivery message went to a conversation of this customer; if none is left, the customer's data was deleted
+    // (or expired) since, and a follow-up must not bring a conversation back.
+    if ((await store.listConversationsByCustomer(target.customerId)).length === 0) {
+      logger.info({ order: event.order.number, rule: job.payload.rule }, 'order follow-up dropped: the customer has no conversation any more');
+      return;
+    }
     const reply = renderCareTemplate(snapshot(), event, String(job.payload.template), job.payload.values as Record<string, string | number | boolean>, target);
     const { conversation } = await conversations.deliverToCustomer(target.customerId, { text: reply.text, quickReplies: reply.quickReplies, language: target.language, locale: event.order.customer.locale });
     logger.info({ order: event.order.number, rule: job.payload.rule, conversationId: conversation.id }, 'order follow-up sent');

@@ -106,4 +106,22 @@ describe('follow-up after delivery', () => {
     });
     expect(messages[1]).toBe('How is everything with order #100234? Did it all arrive in good shape? If you have a minute, a review helps us a lot: https://shop.example/review/100234');
   });
+
+  it("is dropped when the customer's data was deleted before it was due", async () => {
+    const order = makeOrder({ customer: { locale: 'de-DE' } });
+    const customerId = order.customer.id!;
+    const now = await node();
+    const { body, headers } = signedRequest(makeEvent('order.delivered', order));
+    await now.inject({ method: 'POST', url: '/api/v1/webhooks/orders', payload: body, headers });
+    await eventually(async () => (await now.store.listConversationsByCustomer(customerId)).length === 1);
+    const deleted = await now.inject({
+      method: 'DELETE',
+      url: `/api/v1/privacy/data?customerId=${customerId}`,
+      headers: { authorization: 'Bearer test-operator-token-0123456789' },
+    });
+    expect(deleted.statusCode).toBe(200);
+    await node(4 * DAY_MS);
+    await pause(600); // several polls past the follow-up's time
+    expect(await now.store.listConversationsByCustomer(customerId)).toEqual([]);
+  });
 });
