@@ -204,7 +204,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   await app.register(healthRoutes);
   await app.register(metricsRoutes, { metrics });
-  await app.register(previewRoutes, { operatorToken });
+  await app.register(previewRoutes, { operatorToken, orders: orderSource });
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(privacyRoutes, { operatorToken, eraser });
   await app.register(authRoutes, { auth });

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { LanguageCode } from '../knowledge/schema.js';
+import type { OrderSource } from '../orders/index.js';
 import { runPipeline } from '../pipeline/index.js';
 import { AppError } from '../shared/errors.js';
 import { requireOperator } from './operator-auth.js';
@@ -20,7 +21,7 @@ const PreviewRequest = z.strictObject({
     .optional(),
 });
 
-export default async function previewRoutes(app: FastifyInstance, { operatorToken }: { operatorToken: string }) {
+export default async function previewRoutes(app: FastifyInstance, { operatorToken, orders }: { operatorToken: string; orders: OrderSource }) {
   app.post('/api/v1/preview', { preHandler: requireOperator(operatorToken) }, async (request) => {
     const parsed = PreviewRequest.safeParse(request.body);
     if (!parsed.success) {
@@ -29,6 +30,7 @@ export default async function previewRoutes(app: FastifyInstance, { operatorToke
     const snapshot = app.knowledge.current();
     if (!snapshot) throw new AppError('unavailable', 'content is not loaded yet');
     const { text, language, locale, conversation } = parsed.data;
-    return runPipeline(snapshot, { text, language, locale, conversation, now: new Date() });
+    // The store's orders as the chat sees them: a preview with an order number and its e-mail shows the real answer.
+    return runPipeline(snapshot, { text, language, locale, conversation, now: new Date(), orders });
   });
 }

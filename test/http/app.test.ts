@@ -39,6 +39,12 @@ describe('POST /api/v1/preview', () => {
     expect(body.reply.language).toBe('fr');
   });
 
+  it("answers from the store's orders when the message proves who is asking", async () => {
+    const body = (await preview({ text: 'where is my order 100234? my email is emma.johnson@example.com' })).json();
+    expect(body.rule).toBe('order-status-in-transit');
+    expect(body.reply.text).toContain('UPS');
+  });
+
   it('uses a given language and conversation state', async () => {
     const body = (await preview({ text: '558812', language: 'de', conversation: { turns: 1, lowConfidenceStreak: 0, awaiting: { slot: 'orderNumber' } } })).json();
     expect(body.rule).toBe('order-email-needed');
