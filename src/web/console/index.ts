@@ -3,7 +3,7 @@
 // shoppers, agents and templates is rendered as text.
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, Analytics, Attachment, CaseView, ConversationSummary, HandoffBreakdown, Message } from '../../shared/protocol.js';
-import { PICTURE_TYPES, PICTURES_PER_MESSAGE, pictureFiles, pictureThumbnail, refreshPictures, uploadPicture, type UploadError } from '../shared/pictures.js';
+import { acceptPictures, PICTURE_TYPES, PICTURES_PER_MESSAGE, pictureThumbnail, refreshPictures, uploadPicture, type UploadError } from '../shared/pictures.js';
 import { styles } from './styles.js';
 
 interface Profile {
@@ -413,28 +413,7 @@ function startConsole(token: string, agent: Profile): void {
       setTyping(false);
     }
   });
-  attachButton.addEventListener('click', () => fileInput.click());
-  fileInput.addEventListener('change', () => {
-    addPictures(pictureFiles(fileInput.files));
-    fileInput.value = '';
-  });
-  input.addEventListener('paste', (event) => {
-    const files = pictureFiles(event.clipboardData?.files);
-    if (files.length) {
-      event.preventDefault();
-      addPictures(files);
-    }
-  });
-  chat.addEventListener('dragover', (event) => {
-    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-  });
-  chat.addEventListener('drop', (event) => {
-    const files = pictureFiles(event.dataTransfer?.files);
-    if (files.length) {
-      event.preventDefault();
-      addPictures(files);
-    }
-  });
+  acceptPictures({ button: attachButton, fileInput, textBox: input, dropArea: chat }, addPictures);
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();

@@ -80,4 +80,32 @@ export function refreshPictures(root: ParentNode, server: string, fresh: Attachm
 }
 
 /** The picture files among dropped or pasted items. */
-export const pictureFiles = (files: FileList | null | undefined): File[] => [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
+const pictureFiles = (files: FileList | null | undefined): File[] => [...(files ?? [])].filter((file) => file.type.startsWith('image/') || file.type === '');
+
+/** Takes pictures from the attach button's file input, a paste into the text box and a drop on the area. */
+export function acceptPictures(
+  { button, fileInput, textBox, dropArea }: { button: HTMLElement; fileInput: HTMLInputElement; textBox: HTMLElement; dropArea: HTMLElement },
+  add: (files: File[]) => void,
+): void {
+  const offer = (event: Event, files: File[]) => {
+    if (!files.length) return;
+    event.preventDefault();
+    add(files);
+  };
+  button.addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    add(pictureFiles(fileInput.files));
+    fileInput.value = '';
+  });
+  textBox.addEventListener('paste', (event) => offer(event, pictureFiles(event.clipboardData?.files)));
+  dropArea.addEventListener('dragover', (event) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    dropArea.classList.add('dropping');
+  });
+  dropArea.addEventListener('dragleave', () => dropArea.classList.remove('dropping'));
+  dropArea.addEventListener('drop', (event) => {
+    dropArea.classList.remove('dropping');
+    offer(event, pictureFiles(event.dataTransfer?.files));
+  });
+}

@@ -4,7 +4,7 @@
 // DOM; every text is rendered as text.
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, Attachment, Message, QuickReply, ServerToShopper, SessionEvent, ShopperToServer, StatusEvent, WidgetStrings } from '../../shared/protocol.js';
-import { PICTURE_TYPES, PICTURES_PER_MESSAGE, pictureFiles, pictureThumbnail, refreshPictures, uploadPicture, type UploadError } from '../shared/pictures.js';
+import { acceptPictures, PICTURE_TYPES, PICTURES_PER_MESSAGE, pictureThumbnail, refreshPictures, uploadPicture, type UploadError } from '../shared/pictures.js';
 import { styles } from './styles.js';
 import { appendText, formatString } from './text.js';
 
@@ -380,33 +380,7 @@ function start(script: HTMLScriptElement): void {
     }
   });
   input.addEventListener('input', () => setTyping(input.value.length > 0));
-  attachButton.addEventListener('click', () => fileInput.click());
-  fileInput.addEventListener('change', () => {
-    addPictures(pictureFiles(fileInput.files));
-    fileInput.value = '';
-  });
-  input.addEventListener('paste', (event) => {
-    const files = pictureFiles(event.clipboardData?.files);
-    if (files.length) {
-      event.preventDefault();
-      addPictures(files);
-    }
-  });
-  panel.addEventListener('dragover', (event) => {
-    if (event.dataTransfer?.types.includes('Files')) {
-      event.preventDefault();
-      panel.classList.add('dropping');
-    }
-  });
-  panel.addEventListener('dragleave', () => panel.classList.remove('dropping'));
-  panel.addEventListener('drop', (event) => {
-    panel.classList.remove('dropping');
-    const files = pictureFiles(event.dataTransfer?.files);
-    if (files.length) {
-      event.preventDefault();
-      addPictures(files);
-    }
-  });
+  acceptPictures({ button: attachButton, fileInput, textBox: input, dropArea: panel }, addPictures);
 }
 
 const current = document.currentScript;
