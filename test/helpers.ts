@@ -3,7 +3,9 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { io as connect, type Socket } from 'socket.io-client';
 import { loadSnapshot, type Snapshot } from '../src/knowledge/index.js';
+import type { Message, SessionEvent } from '../src/shared/protocol.js';
 
 export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -123,4 +125,23 @@ export async function startServerProcess(env: Record<string, string> = {}, { sta
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { url, child, exited, output: () => output };
+}
+
+export interface Shopper {
+  socket: Socket;
+  session: SessionEvent;
+  history: Message[];
+  /** Every message the server sent after the history. */
+  messages: Message[];
+}
+
+/** A widget's socket on /shopper, once its session and history have arrived; `sockets` collects it for closing. */
+export async function openShopper(url: string, sockets: Socket[], auth: Record<string, unknown> = {}): Promise<Shopper> {
+  const socket = connect(`${url}/shopper`, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
+  sockets.push(socket);
+  const messages: Message[] = [];
+  socket.on('message', (message: Message) => messages.push(message));
+  const session = new Promise<SessionEvent>((resolve) => socket.once('session', resolve));
+  const history = new Promise<Message[]>((resolve) => socket.once('history', resolve));
+  return { socket, session: await session, history: await history, messages };
 }

@@ -7,9 +7,9 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { signedPath } from '../../src/attachments/index.js';
 import { saveAgent } from '../../src/handoff/agents.js';
-import type { Ack, Attachment, Message, SessionEvent } from '../../src/shared/protocol.js';
+import type { Ack, Attachment } from '../../src/shared/protocol.js';
 import { animatedGif, jpegWithGps, png, upload, webp } from '../attachments/fixtures.js';
-import { startTestServer, until } from '../helpers.js';
+import { openShopper, startTestServer, until } from '../helpers.js';
 
 const SECRET = 'attachment-secret-for-tests-0123456789';
 const PASSWORD = 'correct horse battery';
@@ -30,15 +30,7 @@ afterEach(() => {
   for (const socket of sockets.splice(0)) socket.disconnect();
 });
 
-async function shopper(token?: string) {
-  const socket = connect(`${server.url}/shopper`, { transports: ['websocket'], auth: token ? { token } : {}, reconnection: false, forceNew: true });
-  sockets.push(socket);
-  const messages: Message[] = [];
-  socket.on('message', (message: Message) => messages.push(message));
-  const session = new Promise<SessionEvent>((resolve) => socket.once('session', resolve));
-  const history = new Promise<Message[]>((resolve) => socket.once('history', resolve));
-  return { socket, session: await session, history: await history, messages };
-}
+const shopper = (token?: string) => openShopper(server.url, sockets, token ? { token } : {});
 
 const send = (socket: Socket, payload: unknown) => socket.timeout(5000).emitWithAck('message', payload) as Promise<Ack<{ id: string }>>;
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Message, SessionEvent } from '../../src/shared/protocol.js';
-import { removeRedisKeys, startTestServer, TEST_REDIS_URL, until } from '../helpers.js';
+import type { Message } from '../../src/shared/protocol.js';
+import { openShopper, removeRedisKeys, startTestServer, TEST_REDIS_URL, until, type Shopper as OpenShopper } from '../helpers.js';
 
 const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 const prefixes: string[] = [];
@@ -29,25 +29,16 @@ describe.each([
     for (const socket of sockets.splice(0)) socket.disconnect();
   });
 
-  interface Shopper {
-    socket: Socket;
-    session: SessionEvent;
-    history: Message[];
-    messages: Message[];
+  type Shopper = OpenShopper & {
     /** Why the server closed the socket, once it has. */
     disconnectReason(): string | undefined;
-  }
+  };
 
   async function shopper(auth: Record<string, unknown> = {}): Promise<Shopper> {
-    const socket = connect(`${server.url}/shopper`, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
-    sockets.push(socket);
-    const messages: Message[] = [];
-    socket.on('message', (message: Message) => messages.push(message));
+    const opened = await openShopper(server.url, sockets, auth);
     let reason: string | undefined;
-    socket.once('disconnect', (why) => (reason = why));
-    const session = new Promise<SessionEvent>((resolve) => socket.once('session', resolve));
-    const history = new Promise<Message[]>((resolve) => socket.once('history', resolve));
-    return { socket, session: await session, history: await history, messages, disconnectReason: () => reason };
+    opened.socket.once('disconnect', (why) => (reason = why));
+    return { ...opened, disconnectReason: () => reason };
   }
 
   /** A shopper who asked about an order and got the bot's answer. */

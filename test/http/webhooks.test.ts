@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Message, SessionEvent } from '../../src/shared/protocol.js';
 import { makeEvent, makeOrder, signedRequest, WEBHOOK_SECRET } from '../care/fixtures.js';
-import { startTestServer, until } from '../helpers.js';
+import { openShopper, startTestServer, until, type Shopper } from '../helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
 const sockets: Socket[] = [];
@@ -18,22 +17,7 @@ afterEach(() => {
   for (const socket of sockets.splice(0)) socket.disconnect();
 });
 
-interface Shopper {
-  socket: Socket;
-  session: SessionEvent;
-  history: Message[];
-  messages: Message[];
-}
-
-async function openWidget(auth: Record<string, unknown> = {}): Promise<Shopper> {
-  const socket = connect(`${server.url}/shopper`, { transports: ['websocket'], auth, reconnection: false, forceNew: true });
-  sockets.push(socket);
-  const messages: Message[] = [];
-  socket.on('message', (message: Message) => messages.push(message));
-  const session = new Promise<SessionEvent>((resolve) => socket.once('session', resolve));
-  const history = new Promise<Message[]>((resolve) => socket.once('history', resolve));
-  return { socket, session: await session, history: await history, messages };
-}
+const openWidget = (auth: Record<string, unknown> = {}) => openShopper(server.url, sockets, auth);
 
 /** A shopper the store has verified: their conversation belongs to the customer (as a signed widget sign-in does). */
 async function verifiedShopper(customerId: string, auth: Record<string, unknown> = {}): Promise<Shopper> {
