@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { byNewest, normalizeOrderNumber, OrderListSchema, type Order } from './order.js';
+import { byNewest, normalizeOrderNumber, NOT_YET_SHIPPED, OrderListSchema, type Order } from './order.js';
 import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderLogger, type OrderSource } from './source.js';
 
 export const DEMO_ORDERS_FILE = fileURLToPath(new URL('../../demo/orders.json', import.meta.url));
@@ -37,9 +37,6 @@ function describeProblem(error: unknown): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
-
-/** Statuses in which the demo store still lets an order be cancelled or changed. */
-const NOT_YET_SHIPPED = new Set<Order['status']>(['pending', 'paid', 'payment_failed', 'processing']);
 
 export interface FileOrderSourceOptions {
   dataDir: string;

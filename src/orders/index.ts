@@ -5,7 +5,7 @@ import { createHttpOrderSource } from './http-source.js';
 import { createShopifyOrderSource } from './shopify-source.js';
 import type { OrderLogger, OrderSource } from './source.js';
 
-export { ORDER_STATUSES, OrderSchema, normalizeOrderNumber, type Order, type OrderStatus } from './order.js';
+export { NOT_YET_SHIPPED, ORDER_STATUSES, OrderSchema, normalizeOrderNumber, type Order, type OrderStatus } from './order.js';
 export {
   DEFAULT_LIST_LIMIT,
   OrderSourceError,

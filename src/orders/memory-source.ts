@@ -1,10 +1,7 @@
 // Orders held in memory: a list a test or a conversation test gives. It answers cancellations and changes the way a store would: only before shipping.
 import { readFile } from 'node:fs/promises';
-import { byNewest, normalizeOrderNumber, OrderListSchema, type Order } from './order.js';
+import { byNewest, normalizeOrderNumber, NOT_YET_SHIPPED, OrderListSchema, type Order } from './order.js';
 import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderSource } from './source.js';
-
-/** Statuses in which an order has not left the warehouse: it can still be cancelled or changed. */
-const NOT_SHIPPED = new Set<Order['status']>(['pending', 'paid', 'payment_failed', 'processing']);
 
 export function createMemoryOrderSource(orders: Order[], name = 'memory'): OrderSource {
   const byNumber = new Map(orders.map((order) => [order.number, order]));
@@ -23,14 +20,14 @@ export function createMemoryOrderSource(orders: Order[], name = 'memory'): Order
     async requestCancellation(orderNumber): Promise<ActionResult> {
       const order = find(orderNumber);
       if (!order) return { ok: false, message: 'no such order' };
-      if (!NOT_SHIPPED.has(order.status)) return { ok: false, message: `the order is ${order.status.replaceAll('_', ' ')}` };
+      if (!NOT_YET_SHIPPED.has(order.status)) return { ok: false, message: `the order is ${order.status.replaceAll('_', ' ')}` };
       cancelled.add(order.number);
       return { ok: true };
     },
     async requestChange(orderNumber): Promise<ActionResult> {
       const order = find(orderNumber);
       if (!order) return { ok: false, message: 'no such order' };
-      if (!NOT_SHIPPED.has(order.status)) return { ok: false, message: `the order is ${order.status.replaceAll('_', ' ')}` };
+      if (!NOT_YET_SHIPPED.has(order.status)) return { ok: false, message: `the order is ${order.status.replaceAll('_', ' ')}` };
       return { ok: true, message: 'the store will confirm the change by e-mail' };
     },
   };

@@ -15,6 +15,9 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Statuses in which an order has not left the warehouse: it can still be cancelled or changed. */
+export const NOT_YET_SHIPPED: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['pending', 'paid', 'payment_failed', 'processing']);
+
 const timestamp = z.iso.datetime({ offset: true });
 const money = z.number().finite().nonnegative();
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "DE"');

@@ -1,7 +1,7 @@
 // The order part of the rules stage: which order a message is about, whether this shopper may see it (a signed-in
 // customer's own order, or the order number together with the e-mail on it), and what the order source says. The
 // source is the one thing awaited here; everything else is decided from the message and the conversation.
-import { normalizeOrderNumber, type Order, type OrderChange, type OrderSource, OrderSourceUnavailable } from '../orders/index.js';
+import { normalizeOrderNumber, NOT_YET_SHIPPED, type Order, type OrderChange, type OrderSource, OrderSourceUnavailable } from '../orders/index.js';
 import type { ConversationState } from './decide.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
@@ -17,7 +17,6 @@ export const LOOKUP_PAUSE_MINUTES = 15;
 const REMEMBERED_ORDERS = 10;
 
 const SHIPPED = new Set<Order['status']>(['shipped', 'out_for_delivery', 'delivered']);
-const NOT_SHIPPED = new Set<Order['status']>(['pending', 'paid', 'payment_failed', 'processing']);
 
 /**
  * - found: the order is in `order` and the shopper may see it;
@@ -222,7 +221,7 @@ export function orderFacts(order: Order): Record<string, unknown> {
     shipped: SHIPPED.has(order.status),
     delivered: order.status === 'delivered',
     /** Not shipped, not cancelled, not refunded: it can still be cancelled or changed. */
-    changeable: NOT_SHIPPED.has(order.status),
+    changeable: NOT_YET_SHIPPED.has(order.status),
     carrier: shipping.carrier ?? null,
     trackingCode: shipping.trackingCode ?? null,
     trackingUrl: shipping.trackingUrl ?? null,
