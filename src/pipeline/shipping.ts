@@ -35,6 +35,12 @@ export interface DutiesFacts {
   threshold?: { amount: number; currency: string };
 }
 
+/** Every country the zones and duties rules name, with "EU" as its member states ("*" names none). */
+export function countriesNamed(content: ShippingContent): string[] {
+  const codes = [...content.zones, ...content.duties].flatMap((entry) => entry.countries);
+  return [...new Set(codes.flatMap((code) => (code === 'EU' ? EU_COUNTRIES : code === '*' ? [] : [code])))];
+}
+
 const matches = (codes: string[], country: string) =>
   codes.some((code) => code === country || code === '*' || (code === 'EU' && EU_COUNTRIES.includes(country)));
 
@@ -73,7 +79,7 @@ export function localeRegion(locale: string | undefined): string | undefined {
   }
 }
 
-/** Values shipping and customs templates may use, besides country and countryName. */
+/** Values shipping and customs templates may use, besides the country's (COUNTRY_VALUES in country-phrases.ts). */
 export const SHIPPING_VALUES = ['minDays', 'maxDays', 'shippingCost', 'freeShippingOver', 'hasFreeShipping', 'carriers', 'dutiesNote', 'threshold'];
 
 const money = (amount: number, currency: string, language: string) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
