@@ -35,9 +35,7 @@ export const CountriesFile = z.strictObject({
   patterns: z
     .record(z.string().regex(/^[\p{L}'’-]+$/u, 'a pattern name is one word, such as "default", "la" or "plural"').refine(isSafeKey, 'reserved key'), Pattern)
     .refine((patterns) => 'default' in patterns, 'patterns needs "default": the forms of countries with no pattern of their own'),
-  countries: z
-    .record(z.string().refine(isCountryCode, 'not a country code: use ISO 3166-1 alpha-2, such as "DE"'), Entry)
-    .default({}),
+  countries: z.record(z.string().refine(isSafeKey, 'reserved key'), Entry).default({}),
 });
 export type CountriesFile = z.infer<typeof CountriesFile>;
 
@@ -54,6 +52,9 @@ export async function loadCountryPhrases(reader: ContentReader, languages: reado
     if (read) {
       const { value, document } = read;
       for (const [code, entry] of Object.entries(value.countries)) {
+        if (!isCountryCode(code)) {
+          reader.problems.push(problemAt(document, ['countries', code], `"${code}" is not a country code: use ISO 3166-1 alpha-2, such as "DE"`));
+        }
         if (entry.pattern && !value.patterns[entry.pattern]) {
           reader.problems.push(problemAt(document, ['countries', code, 'pattern'], `unknown pattern "${entry.pattern}"; this file has ${Object.keys(value.patterns).join(', ')}`));
         }
