@@ -28,9 +28,8 @@ const regionCodes = (() => {
   for (const first of letters) {
     for (const second of letters) {
       const code = first + second;
-      // Private-use and exceptionally reserved codes have no real country behind them.
-      // Private-use, grouping and withdrawn codes (East Germany, Yugoslavia, …) name no country to ship to.
-      if (/^(A[AS]|Q[M-Z]|X[A-Z]|Z[ZAR]|EU|UN|EZ|DD|YU|CS|SU|BU|TP|AN|NT|FX|DY|HV|NH|RH|VD|YD)$/.test(code)) continue;
+      // Private-use, grouping and withdrawn codes (East Germany, Yugoslavia, Zaire, …) name no country to ship to.
+      if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|ZR|EU|UN|EZ|DD|YU|CS|SU|BU|TP|AN|NT|FX|DY|HV|NH|RH|VD|YD)$/.test(code)) continue;
       if (english.of(code)) codes.push(code);
     }
   }

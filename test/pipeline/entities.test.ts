@@ -36,6 +36,12 @@ describe('extractEntities', () => {
     expect(entities("Türkiye'ye kargo var mı").country).toBe('TR');
   });
 
+  it('knows South Africa and American Samoa, and does not take Südafrika for Sudan', () => {
+    expect(entities('do you ship to South Africa?').country).toBe('ZA');
+    expect(entities('Liefert ihr nach Südafrika?').country).toBe('ZA');
+    expect(entities('shipping to American Samoa').country).toBe('AS');
+  });
+
   it('finds nothing in a message without letters or numbers', () => {
     expect(entities('👍🙂')).toEqual({});
   });
