@@ -6,7 +6,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import isSafeRegex from 'safe-regex2';
 import { fold } from '../pipeline/text.js';
 import type { ZodType } from 'zod';
-import { COUNTRY_VALUES } from '../pipeline/country-phrases.js';
+import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases.js';
 import { buildCountryIndex } from '../pipeline/entities.js';
 import { trainIntentModel } from '../pipeline/intent-model.js';
 import { trainLanguageModel } from '../pipeline/language.js';
@@ -350,7 +350,7 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     engine: compileRules(rules),
     care: compileOrderRules(careRules.rules),
     packages: compileOrderRules(packageRules.rules),
-    countries: buildCountryIndex(languages),
+    countries: buildCountryIndex(languages, writtenCountryNames(countryPhrases)),
     shipping,
     countryPhrases,
   };

@@ -83,3 +83,13 @@ export function countryValues(phrases: CountryPhrases, language: string, code: s
   const forms = countryForms(phrases, language, code);
   return { countryName: forms.name, theCountry: forms.the, toCountry: forms.to, inCountry: forms.in };
 }
+
+/** Every name and phrase the tables write, with its country: shoppers write them too ("do Niemiec", "ABD'ye"). */
+export function* writtenCountryNames(phrases: CountryPhrases): Generator<[string, string]> {
+  for (const [language, table] of phrases) {
+    for (const code of Object.keys(table.countries)) {
+      const { name, the, to, in: inside } = countryForms(phrases, language, code);
+      for (const text of new Set([name, the, to, inside])) yield [text, code];
+    }
+  }
+}

@@ -51,7 +51,11 @@ const ambiguousNames = ['jersey', 'guernsey', 'chad', 'jordan', 'georgia', 'nige
 /** Languages whose country names change their endings in a sentence ("в Германию", "do Francji"). */
 const inflectingLanguages = new Set(['ru', 'pl', 'tr']);
 
-export function buildCountryIndex(languages: string[]): CountryIndex {
+/**
+ * `written` adds the names and phrases of the content's country tables ("do Niemiec", "ABD'ye", "в США"): shoppers
+ * write them as the bot does.
+ */
+export function buildCountryIndex(languages: string[], written: Iterable<[string, string]> = []): CountryIndex {
   const names = new Map<string, string>();
   const inflectable = new Set<string>();
   for (const language of languages) {
@@ -66,6 +70,17 @@ export function buildCountryIndex(languages: string[]): CountryIndex {
   }
   for (const [alias, code] of Object.entries(countryAliases)) names.set(words(fold(alias)).join(' '), code);
   for (const name of ambiguousNames) names.delete(name);
+  const index = indexOf(names, inflectable);
+  // Only what the index does not find already: an inflected form ("niemiec") or a short name ("abd").
+  for (const [text, code] of written) {
+    const tokens = words(fold(text));
+    if (tokens.some((token) => ambiguousNames.includes(token)) || findCountry(text, index) === code) continue;
+    names.set(tokens.join(' '), code);
+  }
+  return indexOf(names, inflectable);
+}
+
+function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryIndex {
   let longestName = 1;
   const stems = new Map<string, string>();
   const ambiguousStems = new Set<string>();
