@@ -37,6 +37,15 @@ describe('locales/<lang>/countries.json', () => {
     expect(countryForms(snapshot!.countryPhrases, 'en', 'GB')).toMatchObject({ the: 'the United Kingdom', to: 'to the United Kingdom', listed: true });
   });
 
+  it('makes a new language work from its folder alone: its default pattern around the Intl name', async () => {
+    const { snapshot } = await load({
+      'locales/sv/intents.json': tinyContent()['locales/en/intents.json']!,
+      'locales/sv/countries.json': { patterns: { default: { to: 'till {name}', in: 'i {name}' } }, countries: { PH: { name: 'Filippinerna', in: 'på Filippinerna' } } },
+    });
+    expect(countryForms(snapshot!.countryPhrases, 'sv', 'DE')).toEqual({ name: 'Tyskland', the: 'Tyskland', to: 'till Tyskland', in: 'i Tyskland', listed: false });
+    expect(countryForms(snapshot!.countryPhrases, 'sv', 'PH')).toMatchObject({ to: 'till Filippinerna', in: 'på Filippinerna' });
+  });
+
   it('reports forms without {name} and unknown keys with their place', async () => {
     const broken = JSON.stringify(
       {
