@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { languageCountries, type CountryPhrases, type LanguageCountries } from '../pipeline/country-phrases.js';
 import { countriesNamed, type ShippingContent } from '../pipeline/shipping.js';
-import type { ContentProblem } from '../shared/errors.js';
 import { problemAt } from './json-file.js';
 import type { ContentReader } from './load.js';
 import { isSafeKey } from './schema.js';
@@ -64,17 +63,10 @@ export async function loadCountryPhrases(reader: ContentReader, languages: reado
         reader.problems.push(problemAt(document, ['countries'], `the shipping files name ${missing.join(', ')}, which this table leaves out: their phrases fall back to the "default" pattern`, 'warning'));
       }
     } else if (named.length > 0 && !reader.problems.some((problem) => problem.file === file)) {
-      reader.problems.push(missingTable(file, language));
+      const message = `${language} has no countries.json: {toCountry} and {inCountry} are the bare country name in ${language} replies (see locales/README.md)`;
+      reader.problems.push({ file, line: 1, col: 1, message, severity: 'warning' });
     }
     phrases.set(language, languageCountries(language, read?.value));
   }
   return phrases;
 }
-
-const missingTable = (file: string, language: string): ContentProblem => ({
-  file,
-  line: 1,
-  col: 1,
-  message: `${language} has no countries.json: {toCountry} and {inCountry} are the bare country name in ${language} replies (see locales/README.md)`,
-  severity: 'warning',
-});

@@ -43,7 +43,7 @@ export interface CountryForms {
 export const COUNTRY_VALUES = ['countryName', 'theCountry', 'toCountry', 'inCountry'] as const;
 
 /** What a language without countries.json writes: the name alone, with no preposition it could get wrong. */
-export const BARE_PATTERN: CountryPattern = { the: '{name}', to: '{name}', in: '{name}' };
+const BARE_PATTERN: CountryPattern = { the: '{name}', to: '{name}', in: '{name}' };
 
 /** A language's table as the renderer uses it; an empty one for a language without countries.json. */
 export function languageCountries(language: string, file?: { patterns: Record<string, CountryPattern>; countries: Record<string, CountryEntry> }): LanguageCountries {

@@ -152,7 +152,7 @@ describe('shipping and customs replies', () => {
 
   it.each([
     ['en', 'GB', 'shipping_info', 'Yes, we ship to the United Kingdom!'],
-    ['en', 'US', 'customs_duties', 'There are no import duties on orders to the United States under $800.00.'],
+    ['en', 'US', 'customs_duties', 'There are no import duties on orders under $800.00 shipped to the United States.'],
     ['fr', 'CA', 'shipping_info', 'Oui, nous livrons au Canada\u00a0!'],
     ['fr', 'SG', 'customs_duties', "Les droits et taxes d'importation à Singapour ne sont pas inclus dans nos prix."],
     ['de', 'CH', 'shipping_info', 'Ja, wir liefern in die Schweiz!'],
