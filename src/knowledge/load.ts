@@ -6,11 +6,13 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import isSafeRegex from 'safe-regex2';
 import { fold } from '../pipeline/text.js';
 import type { ZodType } from 'zod';
+import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases.js';
 import { buildCountryIndex } from '../pipeline/entities.js';
 import { trainIntentModel } from '../pipeline/intent-model.js';
 import { trainLanguageModel } from '../pipeline/language.js';
 import type { ContentProblem } from '../shared/errors.js';
 import { parseJsonDocument, problemAt, schemaProblems, type JsonDocument } from './json-file.js';
+import { isCountryCode, loadCountryPhrases } from './countries.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
 import { ORDER_VALUES } from '../pipeline/orders.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
@@ -19,7 +21,7 @@ import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', 'countryName', 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -64,7 +66,7 @@ async function listFolders(directory: string): Promise<string[]> {
   }
 }
 
-class ContentReader {
+export class ContentReader {
   readonly problems: ContentProblem[] = [];
   constructor(readonly contentDir: string) {}
 
@@ -331,6 +333,7 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
 
   problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
   const shipping = await loadShipping(reader, defaultTemplates);
+  const countryPhrases = await loadCountryPhrases(reader, [...new Set([...languages, ...templates.keys()])], shipping);
 
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
 
@@ -347,14 +350,14 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     engine: compileRules(rules),
     care: compileOrderRules(careRules.rules),
     packages: compileOrderRules(packageRules.rules),
-    countries: buildCountryIndex(languages),
+    countries: buildCountryIndex(languages, writtenCountryNames(countryPhrases)),
     shipping,
+    countryPhrases,
   };
   return { snapshot, problems };
 }
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-const isCountry = (code: string) => code === 'EU' || code === '*' || (code !== 'ZZ' && !!regionNames.of(code));
+const isCountry = (code: string) => code === 'EU' || code === '*' || isCountryCode(code);
 
 /**
  * shipping/zones.json and shipping/duties.json, both optional: without zones the bot answers shipping questions

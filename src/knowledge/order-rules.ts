@@ -3,6 +3,7 @@
 // events; every matching rule counts, not only the first.
 import { Engine } from 'json-rules-engine';
 import { z } from 'zod';
+import { COUNTRY_VALUES } from '../pipeline/country-phrases.js';
 import { Condition, TemplateId } from './schema.js';
 import { customOperators, resolvePath } from './rules.js';
 
@@ -22,7 +23,7 @@ export const ORDER_TEMPLATE_VALUES = [
   'paymentUrl',
   'reviewUrl',
   'country',
-  'countryName',
+  ...COUNTRY_VALUES,
   'today',
 ];
 

@@ -1,6 +1,7 @@
 // The knowledge snapshot: everything the pipeline needs, compiled from the content folders and never changed
 // after it is built. A content change builds a new one.
 import type { IntlMessageFormat } from 'intl-messageformat';
+import type { CountryPhrases } from '../pipeline/country-phrases.js';
 import type { CountryIndex } from '../pipeline/entities.js';
 import type { IntentModel } from '../pipeline/intent-model.js';
 import type { LanguageModel } from '../pipeline/language.js';
@@ -41,6 +42,8 @@ export interface Snapshot {
   countries: CountryIndex;
   /** Shipping zones and duties rules from shipping/, when the content has them. */
   shipping?: ShippingContent;
+  /** How each language writes a country: its name and the phrases "to …" and "in …" (locales/<lang>/countries.json). */
+  countryPhrases: CountryPhrases;
 }
 
 /** A template in the language, else in the store's default language. */

@@ -28,9 +28,8 @@ const regionCodes = (() => {
   for (const first of letters) {
     for (const second of letters) {
       const code = first + second;
-      // Private-use and exceptionally reserved codes have no real country behind them.
-      // Private-use, grouping and withdrawn codes (East Germany, Yugoslavia, …) name no country to ship to.
-      if (/^(A[AS]|Q[M-Z]|X[A-Z]|Z[ZAR]|EU|UN|EZ|DD|YU|CS|SU|BU|TP|AN|NT|FX|DY|HV|NH|RH|VD|YD)$/.test(code)) continue;
+      // Private-use, grouping and withdrawn codes (East Germany, Yugoslavia, Zaire, …) name no country to ship to.
+      if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|ZR|EU|UN|EZ|DD|YU|CS|SU|BU|TP|AN|NT|FX|DY|HV|NH|RH|VD|YD)$/.test(code)) continue;
       if (english.of(code)) codes.push(code);
     }
   }
@@ -52,7 +51,11 @@ const ambiguousNames = ['jersey', 'guernsey', 'chad', 'jordan', 'georgia', 'nige
 /** Languages whose country names change their endings in a sentence ("в Германию", "do Francji"). */
 const inflectingLanguages = new Set(['ru', 'pl', 'tr']);
 
-export function buildCountryIndex(languages: string[]): CountryIndex {
+/**
+ * `written` adds the names and phrases of the content's country tables ("do Niemiec", "ABD'ye", "в США"): shoppers
+ * write them as the bot does.
+ */
+export function buildCountryIndex(languages: string[], written: Iterable<[string, string]> = []): CountryIndex {
   const names = new Map<string, string>();
   const inflectable = new Set<string>();
   for (const language of languages) {
@@ -67,6 +70,17 @@ export function buildCountryIndex(languages: string[]): CountryIndex {
   }
   for (const [alias, code] of Object.entries(countryAliases)) names.set(words(fold(alias)).join(' '), code);
   for (const name of ambiguousNames) names.delete(name);
+  const index = indexOf(names, inflectable);
+  // Only what the index does not find already: an inflected form ("niemiec") or a short name ("abd").
+  for (const [text, code] of written) {
+    const tokens = words(fold(text));
+    if (tokens.some((token) => ambiguousNames.includes(token)) || findCountry(text, index) === code) continue;
+    names.set(tokens.join(' '), code);
+  }
+  return indexOf(names, inflectable);
+}
+
+function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryIndex {
   let longestName = 1;
   const stems = new Map<string, string>();
   const ambiguousStems = new Set<string>();

@@ -5,6 +5,7 @@ import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 import type { QuickReply } from '../knowledge/schema.js';
 import { AppError } from '../shared/errors.js';
+import { countryValues } from './country-phrases.js';
 import type { Entities } from './entities.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';
 
@@ -56,19 +57,6 @@ export function canonicalLocale(locale: string | undefined): string | undefined 
   }
 }
 
-const regionNames = new Map<string, Intl.DisplayNames>();
-
-function countryName(code: string | undefined, language: string): string | undefined {
-  if (!code) return undefined;
-  let names = regionNames.get(language);
-  if (!names) regionNames.set(language, (names = new Intl.DisplayNames([language], { type: 'region' })));
-  try {
-    return names.of(code);
-  } catch {
-    return code;
-  }
-}
-
 function suggestions(snapshot: Snapshot, language: string, count: number, intent: IntentResult): QuickReply[] {
   const labels = snapshot.ui.get(language)?.intents ?? snapshot.ui.get(snapshot.settings.defaultLanguage)?.intents ?? {};
   return [{ intent: intent.intent }, ...intent.alternatives]
@@ -83,7 +71,7 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   const values: Record<string, TemplateValue> = {
     ...snapshot.settings.variables,
     ...input.entities,
-    countryName: countryName(input.entities.country, template.language),
+    ...countryValues(snapshot.countryPhrases, template.language, input.entities.country),
     today: input.now,
     ...input.values,
   };

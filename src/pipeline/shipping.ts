@@ -3,7 +3,7 @@
 import type { DutyRule, ShippingZone } from '../knowledge/schema.js';
 
 /** Member states of the European Union: "EU" in shipping files stands for these. */
-export const EU_COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+export const EU_COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
 
 export interface ShippingContent {
   zones: ShippingZone[];
@@ -33,6 +33,12 @@ export interface DutiesFacts {
   country: string;
   note: string;
   threshold?: { amount: number; currency: string };
+}
+
+/** Every country the zones and duties rules name, with "EU" as its member states ("*" names none). */
+export function countriesNamed(content: ShippingContent): string[] {
+  const codes = [...content.zones, ...content.duties].flatMap((entry) => entry.countries);
+  return [...new Set(codes.flatMap((code) => (code === 'EU' ? EU_COUNTRIES : code === '*' ? [] : [code])))];
 }
 
 const matches = (codes: string[], country: string) =>
@@ -73,7 +79,7 @@ export function localeRegion(locale: string | undefined): string | undefined {
   }
 }
 
-/** Values shipping and customs templates may use, besides country and countryName. */
+/** Values shipping and customs templates may use, besides the country's (COUNTRY_VALUES in country-phrases.ts). */
 export const SHIPPING_VALUES = ['minDays', 'maxDays', 'shippingCost', 'freeShippingOver', 'hasFreeShipping', 'carriers', 'dutiesNote', 'threshold'];
 
 const money = (amount: number, currency: string, language: string) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);

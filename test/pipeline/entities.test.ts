@@ -36,6 +36,20 @@ describe('extractEntities', () => {
     expect(entities("Türkiye'ye kargo var mı").country).toBe('TR');
   });
 
+  it('also finds the names and phrases a content table writes, unless they hold an ambiguous word', () => {
+    const withTables = buildCountryIndex(['en', 'pl'], [['do Niemiec', 'DE'], ["ABD'ye", 'US'], ['to Georgia', 'GE']]);
+    expect(extractEntities('czy wysyłacie do Niemiec?', withTables).country).toBe('DE');
+    expect(extractEntities("ABD'ye kargo var mı", withTables).country).toBe('US');
+    expect(extractEntities('do you ship to Georgia?', withTables).country).toBeUndefined();
+    expect(entities('czy wysyłacie do Niemiec?').country).toBeUndefined();
+  });
+
+  it('knows South Africa and American Samoa, and does not take Südafrika for Sudan', () => {
+    expect(entities('do you ship to South Africa?').country).toBe('ZA');
+    expect(entities('Liefert ihr nach Südafrika?').country).toBe('ZA');
+    expect(entities('shipping to American Samoa').country).toBe('AS');
+  });
+
   it('finds nothing in a message without letters or numbers', () => {
     expect(entities('👍🙂')).toEqual({});
   });
