@@ -16,7 +16,8 @@ export interface AgentTranslation {
   toShopper(text: string, shopperLanguage: string): Promise<{ text: string; from: string }>;
 }
 
-export function createAgentTranslation(translator: Translator, storeLanguages: readonly string[]): AgentTranslation {
+/** `storeLanguages` are the content's languages now, whose detection the bot's own guess is trusted for. */
+export function createAgentTranslation(translator: Translator, storeLanguages: () => readonly string[]): AgentTranslation {
   const cache = new Map<string, { text: string; from: string }>();
 
   async function translate(text: string, to: string, from?: string): Promise<{ text: string; from: string }> {
@@ -41,7 +42,7 @@ export function createAgentTranslation(translator: Translator, storeLanguages: r
       if (!to || !message.text.trim()) return undefined;
       // The bot's own guess is good for the store's languages; for any other, ask the service.
       const guessed = message.understanding?.language;
-      const from = guessed && storeLanguages.includes(guessed) ? guessed : await translator.detect(message.text);
+      const from = guessed && storeLanguages().includes(guessed) ? guessed : await translator.detect(message.text);
       if (from && agentLanguages.includes(from)) return undefined;
       const result = await translate(message.text, to, from);
       return result.from === to ? undefined : { messageId: message.id, text: result.text, from: result.from, to };

@@ -110,7 +110,7 @@ describe('translation for agents', () => {
   afterAll(() => standIn.close());
 
   it("puts a shopper's message into the agent's first language once, and leaves alone what the agent reads", async () => {
-    const translation = createAgentTranslation(createLibreTranslateTranslator({ url: standIn.url }), ['en', 'ja']);
+    const translation = createAgentTranslation(createLibreTranslateTranslator({ url: standIn.url }), () => ['en', 'ja']);
     const message = { id: 'm1', text: '注文番号は100234です', understanding: { language: 'ja', intent: 'order_status', confidence: 0.9 } };
     expect(await translation.forAgent(message, ['en', 'es'])).toEqual({ messageId: 'm1', text: 'The order number is 100234', from: 'ja', to: 'en' });
     const requestsBefore = standIn.requests.length;
@@ -121,7 +121,7 @@ describe('translation for agents', () => {
   });
 
   it("puts an agent's reply into the shopper's language, and keeps one already in it", async () => {
-    const translation = createAgentTranslation(createLibreTranslateTranslator({ url: standIn.url }), ['en', 'ja']);
+    const translation = createAgentTranslation(createLibreTranslateTranslator({ url: standIn.url }), () => ['en', 'ja']);
     expect(await translation.toShopper('I am sorry about the wait. I am checking with the carrier now.', 'ja')).toEqual({
       text: 'お待たせして申し訳ありません。今、配送業者に確認しています。',
       from: 'en',
