@@ -1,5 +1,6 @@
 // Builds the Fastify application with its plugins in a fixed order. Tests import this; server.ts listens.
 import { randomBytes } from 'node:crypto';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -211,6 +212,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     origin: (origin, callback) => callback(null, !!origin && config.ALLOWED_ORIGINS.length > 0 && isAllowedOrigin(origin, undefined, config.ALLOWED_ORIGINS)),
     credentials: false,
   });
+  // Compression only where a route asks for it (the browser bundles): API answers are small.
+  await app.register(compress, { global: false, encodings: ['br', 'gzip'] });
   await app.register(healthRoutes);
   await app.register(metricsRoutes, { metrics });
   await app.register(previewRoutes, { operatorToken, orders: orderSource });

@@ -1,10 +1,7 @@
 // GET /console: the agents' console, a page shell and its bundle (built from src/web/console), no inline script;
 // the Content-Security-Policy that forbids inline script comes from helmet, for every page.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-
-const bundlePath = fileURLToPath(new URL('../../dist/web/console.js', import.meta.url));
+import { bundleLoader } from './bundle.js';
 
 const page = `<!doctype html>
 <html lang="en">
@@ -18,15 +15,8 @@ const page = `<!doctype html>
 </html>`;
 
 export default async function consoleRoutes(app: FastifyInstance) {
-  let bundle: Promise<string> | undefined;
+  const bundle = bundleLoader('console');
   app.get('/console', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
-  app.get('/console.js', async (_request, reply) => {
-    bundle ??= readFile(bundlePath, 'utf8');
-    try {
-      return reply.type('application/javascript; charset=utf-8').header('cache-control', 'no-cache').send(await bundle);
-    } catch {
-      bundle = undefined;
-      return reply.code(503).type('text/plain').send('the console is not built: run npm run build');
-    }
-  });
+  // Checked on every load (no-cache), answered with a 304 while it has not changed.
+  app.get('/console.js', { compress: {} }, (request, reply) => bundle.send(request, reply, () => 'no-cache'));
 }
