@@ -1,4 +1,4 @@
-// A browser bundle built by scripts/build-web.ts (dist/web/<name>.js), read once and served compressed (gzip or
+// A browser bundle built by scripts/build-web.ts (dist/web/<file>), read once and served compressed (gzip or
 // brotli, as the browser accepts) with an ETag, so a browser that has it gets a 304 instead of the file again.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -12,9 +12,12 @@ export interface Bundle {
   etag: string;
 }
 
-export function bundleLoader(name: string) {
+const TYPES: Record<string, string> = { js: 'application/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
+
+export function bundleLoader(file: string) {
   // The same path from src/http (tests, tsx) and from dist/http (the built server).
-  const path = fileURLToPath(new URL(`../../dist/web/${name}.js`, import.meta.url));
+  const path = fileURLToPath(new URL(`../../dist/web/${file}`, import.meta.url));
+  const type = TYPES[file.split('.').pop()!]!;
   let loading: Promise<Bundle> | undefined;
   const load = () => {
     loading ??= readFile(path, 'utf8').then((source) => {
@@ -32,11 +35,11 @@ export function bundleLoader(name: string) {
     try {
       bundle = await load();
     } catch {
-      return reply.code(503).type('text/plain').send(`the ${name} is not built: run npm run build`);
+      return reply.code(503).type('text/plain').send(`${file} is not built: run npm run build`);
     }
     reply.header('etag', bundle.etag).header('cache-control', cacheControl(bundle)).header('vary', 'accept-encoding');
     if (request.headers['if-none-match']?.split(',').some((tag) => tag.trim() === bundle.etag)) return reply.code(304).send();
-    return reply.type('application/javascript; charset=utf-8').send(bundle.source);
+    return reply.type(type).send(bundle.source);
   }
 
   return { load, send };

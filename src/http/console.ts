@@ -9,14 +9,17 @@ const page = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Borderless console</title>
+<link rel="stylesheet" href="/console.css">
 <script src="/console.js" defer></script>
 </head>
 <body></body>
 </html>`;
 
 export default async function consoleRoutes(app: FastifyInstance) {
-  const bundle = bundleLoader('console');
+  const script = bundleLoader('console.js');
+  const stylesheet = bundleLoader('console.css');
   app.get('/console', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
-  // Checked on every load (no-cache), answered with a 304 while it has not changed.
-  app.get('/console.js', { compress: {} }, (request, reply) => bundle.send(request, reply, () => 'no-cache'));
+  // Checked on every load (no-cache), answered with a 304 while they have not changed.
+  app.get('/console.js', { compress: {} }, (request, reply) => script.send(request, reply, () => 'no-cache'));
+  app.get('/console.css', { compress: {} }, (request, reply) => stylesheet.send(request, reply, () => 'no-cache'));
 }

@@ -14,7 +14,7 @@ const REFUSED_LOG_INTERVAL_MS = 10 * 60_000;
 const crossOrigin = { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' };
 
 export default async function widgetRoutes(app: FastifyInstance) {
-  const widget = bundleLoader('widget');
+  const widget = bundleLoader('widget.js');
   const refusedLogged = new Map<string, number>();
 
   app.get<{ Querystring: { v?: string } }>('/widget.js', { compress: {} }, async (request, reply) => {

@@ -46,14 +46,14 @@ export async function startStorePage(page: (borderlessUrl: string, query: URLSea
  * A store page with the widget, a Borderless server with one agent (ana@shop.example) and Chromium: the scene of
  * tests that drive the widget and the console side by side.
  */
-export async function startConsoleScene(storePage: (borderlessUrl: string) => string) {
+export async function startConsoleScene(storePage: (borderlessUrl: string) => string, env: Record<string, string> = {}) {
   const { mkdtemp, rm: remove } = await import('node:fs/promises');
   const { saveAgent } = await import('../../src/handoff/agents.js');
   const { startTestServer } = await import('../helpers.js');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-scene-'));
   await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: AGENT_PASSWORD });
   const store = await startStorePage((borderless) => storePage(borderless));
-  const server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' });
+  const server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0', ...env });
   store.setBorderless(server.url);
   const chromium = await launchBrowser();
   return {

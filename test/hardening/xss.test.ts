@@ -63,7 +63,7 @@ describe('hardening: XSS payloads in the widget and the console', () => {
       await composer.fill(payload);
       await composer.press('Enter');
       await console.getByRole('textbox', { name: 'Reply' }).fill(payload);
-      await console.getByRole('textbox', { name: 'Reply' }).press('Enter');
+      await console.getByRole('textbox', { name: 'Reply' }).press('Control+Enter');
     }
     await expect.poll(() => shop.locator('.msg.agent').count(), { timeout: 15_000 }).toBe(PAYLOADS.length);
     await expect.poll(() => console.locator('.msg.shopper').count(), { timeout: 15_000 }).toBe(PAYLOADS.length + 1);
