@@ -190,15 +190,15 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
           id: randomUUID(), conversationId, author: 'agent', text: text ?? '', ...(pictures.length ? { attachments: pictures } : {}), createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name,
         };
         await store.appendMessage(message);
+        if (record.firstResponseSeconds === undefined && record.queuedAt) {
+          await save(record, { firstResponseSeconds: (now().getTime() - Date.parse(record.queuedAt)) / 1000 });
+        }
+        publisher.message(record, message);
         if (content.original) {
           const original: Message = { id: randomUUID(), conversationId, author: 'agent', text: content.original, createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name, internal: true, originalOf: message.id };
           await store.appendMessage(original);
           publisher.message(record, original);
         }
-        if (record.firstResponseSeconds === undefined && record.queuedAt) {
-          await save(record, { firstResponseSeconds: (now().getTime() - Date.parse(record.queuedAt)) / 1000 });
-        }
-        publisher.message(record, message);
         await audit(agent, 'reply', conversationId, content.templateId ? { templateId: content.templateId } : undefined);
         publisher.queueChanged();
         return message;

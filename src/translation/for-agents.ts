@@ -45,7 +45,9 @@ export function createAgentTranslation(translator: Translator, storeLanguages: (
       const from = guessed && storeLanguages().includes(guessed) ? guessed : await translator.detect(message.text);
       if (from && agentLanguages.includes(from)) return undefined;
       const result = await translate(message.text, to, from);
-      return result.from === to ? undefined : { messageId: message.id, text: result.text, from: result.from, to };
+      // Nothing to add when the service gave the text back unchanged (a name, a number, a word both languages share).
+      if (result.from === to || result.text.trim() === message.text.trim()) return undefined;
+      return { messageId: message.id, text: result.text, from: result.from, to };
     },
     async toShopper(text, shopperLanguage) {
       const result = await translate(text, shopperLanguage);

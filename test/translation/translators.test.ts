@@ -118,6 +118,8 @@ describe('translation for agents', () => {
     expect(standIn.requests.length).toBe(requestsBefore); // kept, not asked again
     expect(await translation.forAgent(message, ['ja'])).toBeUndefined();
     expect(standIn.requests.length).toBe(requestsBefore);
+    // A text the service gives back unchanged (here: one it has no translation for) adds nothing under the original.
+    expect(await translation.forAgent({ id: 'm2', text: 'Zara', understanding: { language: 'ja', intent: 'out_of_scope', confidence: 0.2 } }, ['en'])).toBeUndefined();
   });
 
   it("puts an agent's reply into the shopper's language, and keeps one already in it", async () => {
