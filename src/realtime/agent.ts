@@ -20,8 +20,8 @@ import { agentRoom, conversationRoom } from './rooms.js';
 
 const ConversationRef = z.strictObject({ conversationId: z.string().min(1).max(100) });
 const AgentMessage = z.union([
-  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().optional(), attachments: AttachmentIds }),
   // translate: the agent wrote in its own language; the shopper gets it in theirs.
+  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().optional(), attachments: AttachmentIds, translate: z.boolean().optional() }),
   z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().min(1), translate: z.boolean().optional() }),
   z.strictObject({ conversationId: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
 ]);

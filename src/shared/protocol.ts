@@ -83,9 +83,6 @@ export interface ConversationSummary {
   updatedAt?: string;
 }
 
-/** The conversations an agent lists: its own, the queue, every open one, the closed ones, or a search over them. */
-export type ConversationView = 'mine' | 'queue' | 'open' | 'closed';
-
 /** What the agent knows of the shopper: the shopper panel beside a conversation. */
 export interface ShopperProfile {
   conversationId: string;
