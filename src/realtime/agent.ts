@@ -2,7 +2,6 @@
 // its ack with {ok: true, ...} or {ok: false, error: {code, message}}.
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import type { AttachmentService } from '../attachments/index.js';
 import type { Agent } from '../handoff/agents.js';
 import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
@@ -12,7 +11,6 @@ import type { Knowledge } from '../knowledge/index.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { AppError } from '../shared/errors.js';
 import type { Message } from '../shared/protocol.js';
-import type { Store } from '../store/index.js';
 import { registerInboxHandlers, type InboxHandlerOptions } from './agent-inbox.js';
 import { AttachmentIds, describeIssues } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
@@ -38,14 +36,12 @@ interface AgentSocketData {
   presence: 'online' | 'away';
 }
 
-export interface AgentNamespaceOptions extends Omit<InboxHandlerOptions, 'store' | 'attachments'> {
+/** `attachments` checks the pictures of an agent's message and signs fresh links in everything sent to the console. */
+export interface AgentNamespaceOptions extends InboxHandlerOptions {
   auth: AgentAuth;
   knowledge: Knowledge;
   desk: Desk;
   presence: Presence;
-  store: Store;
-  /** Checks the pictures of an agent's message and signs fresh links in everything sent to the console. */
-  attachments: AttachmentService;
   shoppers: Namespace;
   queueChanged(): void;
   /** Tells the other nodes an agent came, went or changed presence. */

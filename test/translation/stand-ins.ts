@@ -10,6 +10,8 @@ export const PHRASE_BOOK: Record<string, string>[] = [
   { ja: '注文番号は100234です', en: 'The order number is 100234' },
   { en: 'I am sorry about the wait. I am checking with the carrier now.', ja: 'お待たせして申し訳ありません。今、配送業者に確認しています。' },
   { en: 'Hello', ja: 'こんにちは', es: 'Hola', de: 'Hallo' },
+  { es: 'el jarrón llegó roto y estoy muy molesta', en: 'the vase arrived broken and I am very upset' },
+  { es: 'quiero una persona ya', en: 'I want a person now' },
 ];
 
 /** What a detector makes of a text: the phrase book first, else the script it is written in. */

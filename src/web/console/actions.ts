@@ -14,7 +14,7 @@ export function needsTranslation(message: Message): boolean {
 export async function translate(messages: Message[]): Promise<void> {
   for (const message of messages.filter(needsTranslation)) {
     const result = await act<{ translation?: Translation }>('translate', { conversationId: message.conversationId, messageId: message.id });
-    dispatch({ type: 'translated', messageId: message.id, translation: result.ok && result.translation ? result.translation : 'failed' });
+    dispatch({ type: 'translated', messageId: message.id, translation: result.ok ? result.translation ?? 'none' : 'failed' });
   }
 }
 

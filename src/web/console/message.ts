@@ -19,8 +19,8 @@ function Pictures({ attachments, onExpired }: { attachments?: Attachment[]; onEx
   return pictures.length ? html`<div class="pics">${pictures}</div>` : null;
 }
 
-function TranslationLine({ translation, service }: { translation?: Translation | 'failed'; service?: string }) {
-  if (!translation) return null;
+function TranslationLine({ translation, service }: { translation?: Translation | 'none' | 'failed'; service?: string }) {
+  if (!translation || translation === 'none') return null;
   if (translation === 'failed') return html`<div class="translation failed">Translation unavailable; the original is above.</div>`;
   return html`<div class="translation" lang=${translation.to}>
     <span class="text">${translation.text}</span>

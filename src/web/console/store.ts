@@ -32,7 +32,8 @@ export interface State {
   messages: Record<string, Message[]>;
   cases: Record<string, CaseView | undefined>;
   profiles: Record<string, ShopperProfile>;
-  translations: Record<string, Translation | 'failed'>;
+  /** Per shopper message: its translation, none needed (the agent reads it), or a failed attempt. */
+  translations: Record<string, Translation | 'none' | 'failed'>;
   typing: Record<string, boolean>;
   page: 'inbox' | 'analytics';
   showShortcuts: boolean;
@@ -55,7 +56,7 @@ export type Action =
   | { type: 'historyLoaded'; conversationId: string; messages: Message[]; case?: CaseView }
   | { type: 'messageReceived'; message: Message }
   | { type: 'profileLoaded'; profile: ShopperProfile }
-  | { type: 'translated'; messageId: string; translation: Translation | 'failed' }
+  | { type: 'translated'; messageId: string; translation: Translation | 'none' | 'failed' }
   | { type: 'typingChanged'; conversationId: string; typing: boolean }
   | { type: 'pageChanged'; page: State['page'] }
   | { type: 'shortcutsToggled'; show?: boolean }
