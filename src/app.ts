@@ -1,5 +1,6 @@
 // Builds the Fastify application with its plugins in a fixed order. Tests import this; server.ts listens.
 import { randomBytes } from 'node:crypto';
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -8,6 +9,7 @@ import { attachmentSecret, createAttachmentService, createBlobStore, type Attach
 import attachmentRoutes from './http/attachments.js';
 import type { Server as SocketServer } from 'socket.io';
 import { createConversationService, createSerializer, type ConversationService } from './conversations/index.js';
+import { createAgentDirectory } from './handoff/agents.js';
 import { createDesk, type Desk } from './handoff/desk.js';
 import { isOpen, nextOpening, parseBusinessHours } from './handoff/hours.js';
 import { createPresence } from './handoff/presence.js';
@@ -36,6 +38,8 @@ import { createScheduler } from './scheduler/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
 import { createOrderSource, type OrderSource } from './orders/index.js';
+import { createLists, createProfiles } from './inbox/index.js';
+import { createAgentTranslation, createTranslator } from './translation/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -147,7 +151,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const orderSource = overrides.orderSource ?? createOrderSource(config, app.log);
   app.addHook('onClose', async () => orderSource.close?.());
   const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now, orders: orderSource });
-  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster, agentsOnline });
+  const directory = createAgentDirectory(config.DATA_DIR);
+  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster, agentsOnline, directory });
   metrics.observeState({
     queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,
     connections: (namespace) => io.of(`/${namespace}`).sockets.size,
@@ -161,7 +166,12 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   // Jobs being run finish before the store closes.
   app.addHook('preClose', () => scheduler.close());
   const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
-  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments });
+  const translator = createTranslator(config);
+  const translation = translator && createAgentTranslation(translator, () => knowledge.current()?.languages ?? []);
+  if (translator) app.log.info({ translator: translator.name }, 'agents get machine translations');
+  const lists = createLists({ store, now, directory });
+  const profiles = createProfiles({ store, orders: orderSource, attachments });
+  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments, knowledge, lists, profiles, translation });
   const eraser = createEraser({ store, serialize, deleteAttachments: (id) => attachments.deleteConversationAttachments(id), disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
   // Only a started app purges; it stops before the store closes.
   let retention: ReturnType<typeof startRetention> | undefined;
@@ -202,12 +212,14 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     origin: (origin, callback) => callback(null, !!origin && config.ALLOWED_ORIGINS.length > 0 && isAllowedOrigin(origin, undefined, config.ALLOWED_ORIGINS)),
     credentials: false,
   });
+  // Compression only where a route asks for it (the browser bundles): API answers are small.
+  await app.register(compress, { global: false, encodings: ['br', 'gzip'] });
   await app.register(healthRoutes);
   await app.register(metricsRoutes, { metrics });
   await app.register(previewRoutes, { operatorToken, orders: orderSource });
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(privacyRoutes, { operatorToken, eraser });
-  await app.register(authRoutes, { auth });
+  await app.register(authRoutes, { auth, translator: translator?.name });
   await app.register(agentApiRoutes, { auth, presence });
   await app.register(attachmentRoutes, { attachments, store, auth, maxBytes: config.ATTACHMENT_MAX_BYTES });
   await app.register(consoleRoutes);

@@ -111,6 +111,12 @@ export const ConfigSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
   /** Key prefix of the pictures in the bucket. */
   S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()\/-]*$/, 'letters, digits and / _ . - only').default('attachments/'),
+  /** Machine translation for agents: "deepl" or "libretranslate"; unset: off. */
+  TRANSLATOR: z.enum(['deepl', 'libretranslate']).optional(),
+  /** The translation service's base URL (a self-hosted LibreTranslate; DeepL's is known from its key). */
+  TRANSLATOR_URL: z.url().optional(),
+  /** The service's key: DeepL's auth key, or a LibreTranslate server's api_key when it asks for one. */
+  TRANSLATOR_KEY: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((config, context) => {
@@ -121,6 +127,11 @@ export const ConfigSchema = z.object({
   };
   for (const name of required[config.ORDER_SOURCE] ?? []) {
     if (config[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `required when ORDER_SOURCE=${config.ORDER_SOURCE}` });
+  }
+  // A translator without its key or address would fail every translation: refuse to start instead.
+  const translatorNeeds: Record<string, (keyof typeof config)[]> = { deepl: ['TRANSLATOR_KEY'], libretranslate: ['TRANSLATOR_URL'] };
+  for (const name of translatorNeeds[config.TRANSLATOR ?? ''] ?? []) {
+    if (config[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `required when TRANSLATOR=${config.TRANSLATOR}` });
   }
 });
 

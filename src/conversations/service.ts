@@ -50,8 +50,8 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 
 /** What the shopper sees of a message: no notes, no agent-side details. */
 export function forShopper(message: Message): Message {
-  const { id, conversationId, author, text, quickReplies, attachments, createdAt } = message;
-  return { id, conversationId, author, text, ...(quickReplies ? { quickReplies } : {}), ...(attachments?.length ? { attachments } : {}), createdAt };
+  const { id, conversationId, author, text, quickReplies, attachments, createdAt, authorName } = message;
+  return { id, conversationId, author, text, ...(quickReplies ? { quickReplies } : {}), ...(attachments?.length ? { attachments } : {}), ...(authorName ? { authorName } : {}), createdAt };
 }
 
 const OFFLINE_REASONS = new Set(['offline', 'no_agents']);
@@ -169,7 +169,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
 
   return {
     /** Resumes the conversation a valid token belongs to, or starts a new one. */
-    async openSession(options: { token?: string; locale?: string; customerId?: string }): Promise<Session> {
+    async openSession(options: { token?: string; locale?: string; customerId?: string; page?: string }): Promise<Session> {
       if (options.token) {
         let existing = await store.findConversationByTokenHash(hashToken(options.token));
         // A conversation of one signed-in customer is never resumed under another's identity.
@@ -206,6 +206,7 @@ export function createConversationService({ store, knowledge, publisher, logger,
         tokenHash: hashToken(token),
         status: 'bot',
         locale: options.locale,
+        ...(options.page ? { page: options.page } : {}),
         ...(options.customerId ? { customerId: options.customerId } : {}),
         state: newConversationState(),
         createdAt,

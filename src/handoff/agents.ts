@@ -63,3 +63,25 @@ export async function saveAgent(
   await rename(temporary, agentsPath(dataDir));
   return publicAgent(record);
 }
+
+/**
+ * Who the agents are, by id, for names in lists and system lines: agents.json read again at most every few seconds
+ * (every queue update asks), so a new agent appears without a restart.
+ */
+export function createAgentDirectory(dataDir: string, maxAgeMs = 2000) {
+  let cached: { at: number; agents: Promise<Map<string, Agent>> } | undefined;
+  const all = () => {
+    if (!cached || Date.now() - cached.at > maxAgeMs) {
+      const agents = loadAgents(dataDir).then((records) => new Map(records.map((record) => [record.id, publicAgent(record)])));
+      cached = { at: Date.now(), agents };
+      agents.catch(() => (cached = undefined));
+    }
+    return cached.agents;
+  };
+  return {
+    all,
+    find: async (agentId: string) => (await all()).get(agentId),
+  };
+}
+
+export type AgentDirectory = ReturnType<typeof createAgentDirectory>;

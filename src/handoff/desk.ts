@@ -5,15 +5,16 @@ import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
 import { transition } from '../conversations/state.js';
 import type { Serializer } from '../conversations/serialize.js';
+import { summarize } from '../inbox/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
-import type { Attachment, ConversationSummary, Message } from '../shared/protocol.js';
+import type { Attachment, ConversationSummary, DeskEvent, Message } from '../shared/protocol.js';
 import type { Publisher } from '../conversations/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ConversationRecord, Store } from '../store/index.js';
-import type { Agent } from './agents.js';
+import type { Agent, AgentDirectory } from './agents.js';
+import { conversationLanguage, shopperLine, type LineKey } from './lines.js';
 import type { Presence } from './presence.js';
-
 
 export interface DeskOptions {
   store: Store;
@@ -30,12 +31,14 @@ export interface DeskOptions {
   agentsOnline?: () => number;
   /** Whether an agent is connected to any node, when several share Redis. */
   cluster?: { isConnectedAnywhere(agentId: string): Promise<boolean> };
+  /** Agents' names, for the lines the shopper reads and the lists agents see. */
+  directory: AgentDirectory;
 }
 
 const DEFAULT_HANDLING_SECONDS = 180;
 const HANDLING_SAMPLES = 20;
 
-export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster, agentsOnline = () => presence.onlineAgents().length }: DeskOptions) {
+export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster, agentsOnline = () => presence.onlineAgents().length, directory }: DeskOptions) {
   const isConnected = async (agentId: string) => presence.isConnected(agentId) || ((await cluster?.isConnectedAnywhere(agentId)) ?? false);
   const handlingSeconds: number[] = [];
   const graceTimers = new Map<string, NodeJS.Timeout>();
@@ -64,6 +67,20 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
     return updated;
   }
 
+  /**
+   * A change of hands, kept in the conversation: the shopper reads it in the conversation's language, the agents
+   * see what happened. `to` is the record whose agent hears of it at once.
+   */
+  async function recordLine(to: ConversationRecord, line: LineKey, event: DeskEvent, values: Record<string, string> = {}): Promise<void> {
+    const snapshot = knowledge.current();
+    const text = shopperLine(snapshot, snapshot ? conversationLanguage(snapshot, to) : 'en', line, values);
+    const message: Message = { id: randomUUID(), conversationId: to.id, author: 'system', text, createdAt: now().toISOString(), event };
+    await store.appendMessage(message);
+    publisher.message(to, message);
+  }
+
+  const nameOf = async (agentId: string) => (await directory.find(agentId))?.name ?? 'A colleague';
+
   const averageHandlingSeconds = () =>
     handlingSeconds.length === 0 ? DEFAULT_HANDLING_SECONDS : handlingSeconds.reduce((sum, value) => sum + value, 0) / handlingSeconds.length;
 
@@ -75,59 +92,30 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
   async function announcePositions(): Promise<void> {
     const queued = (await store.listConversationsByStatus(['queued'])).sort(byUrgency);
     const agents = Math.max(1, agentsOnline());
+    const snapshot = knowledge.current();
     queued.forEach((record, index) => {
-      publisher.status(record.id, {
-        status: 'queued',
-        queuePosition: index + 1,
-        estimatedWaitSeconds: Math.round(((index + 1) * averageHandlingSeconds()) / agents),
-      });
+      const estimatedWaitSeconds = Math.round(((index + 1) * averageHandlingSeconds()) / agents);
+      const language = snapshot ? conversationLanguage(snapshot, record) : 'en';
+      const text = shopperLine(snapshot, language, 'queued', { position: index + 1, minutes: Math.max(1, Math.round(estimatedWaitSeconds / 60)) });
+      publisher.status(record.id, { status: 'queued', queuePosition: index + 1, estimatedWaitSeconds, text });
     });
   }
 
-  async function unreadFor(record: ConversationRecord): Promise<{ unread: number; lastMessage?: string }> {
-    const messages = (await store.listMessages(record.id)).filter((message) => !message.internal);
-    let unread = 0;
-    for (let index = messages.length - 1; index >= 0 && messages[index]!.author !== 'agent'; index--) {
-      if (messages[index]!.author === 'shopper') unread++;
-    }
-    const last = messages.at(-1);
-    return { unread, lastMessage: last && (last.text || (last.attachments?.length ? '[picture]' : '')).slice(0, 140) };
-  }
-
   /**
-   * The queue read once (records and unread counts), then cut for each agent: its own conversations, then queued
-   * ones, in its languages first. One read serves every connected console.
+   * The open conversations read once (records and unread counts), then ordered for each agent: its own, then queued
+   * ones (in its languages first), then its colleagues'. One read serves every connected console.
    */
   async function queueView(): Promise<(agent: Agent) => ConversationSummary[]> {
     const records = await store.listConversationsByStatus(['queued', 'assigned']);
-    const current = now().getTime();
-    const entries = await Promise.all(
-      records.map(async (record) => ({
-        record,
-        summary: {
-          id: record.id,
-          status: record.status,
-          language: record.state.language,
-          intent: record.lastIntent,
-          priority: record.priority ?? 0,
-          queuedAt: record.queuedAt,
-          waitingSeconds: record.queuedAt && record.status === 'queued' ? Math.round((current - Date.parse(record.queuedAt)) / 1000) : undefined,
-          assignedTo: record.assignedTo,
-          contactEmail: record.contactEmail,
-          tags: record.state.tags,
-          ...(record.handoff?.order ? { order: record.handoff.order } : {}),
-          ...(record.state.case?.status === 'open'
-            ? { case: { orderNumber: record.state.case.orderNumber, problem: record.state.case.problem, photos: record.state.case.attachmentIds.length } }
-            : {}),
-          ...(await unreadFor(record)),
-        } satisfies ConversationSummary,
-      })),
-    );
+    const current = now();
+    const agents = await directory.all();
+    const agentName = (agentId: string) => agents.get(agentId)?.name;
+    const entries = await Promise.all(records.map(async (record) => ({ record, summary: summarize(record, await store.listMessages(record.id), { now: current, agentName }) })));
     return (agent) => {
       const speaks = (record: ConversationRecord) => (record.state.language && agent.languages.includes(record.state.language) ? 0 : 1);
-      return entries
-        .filter(({ record }) => record.status === 'queued' || record.assignedTo === agent.id || agent.role === 'operator')
-        .sort(({ record: a }, { record: b }) => Number(a.status === 'queued') - Number(b.status === 'queued') || (b.priority ?? 0) - (a.priority ?? 0) || speaks(a) - speaks(b) || byUrgency(a, b))
+      const rank = (record: ConversationRecord) => (record.assignedTo === agent.id ? 0 : record.status === 'queued' ? 1 : 2);
+      return [...entries]
+        .sort(({ record: a }, { record: b }) => rank(a) - rank(b) || (b.priority ?? 0) - (a.priority ?? 0) || speaks(a) - speaks(b) || byUrgency(a, b))
         .map(({ summary }) => summary);
     };
   }
@@ -141,7 +129,8 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
       await serialize(record.id, async () => {
         const current = await load(record.id);
         if (current.status !== 'assigned' || current.assignedTo !== agent.id) return;
-        await save(current, { status: transition('assigned', 'queued'), assignedTo: undefined });
+        const requeued = await save(current, { status: transition('assigned', 'queued'), assignedTo: undefined });
+        await recordLine(requeued, 'requeued', { kind: 'requeued', agentName: agent.name }, { name: agent.name });
         await audit(agent, 'requeue-after-disconnect', record.id);
       });
     }
@@ -168,6 +157,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         // Another node may have taken it since it was read: the store lets exactly one claim through.
         if (!(await store.saveConversationIf(claimed, 'queued'))) throw new AppError('forbidden', 'another agent has already claimed this conversation');
         if (waitSeconds !== undefined) metrics?.waited(waitSeconds);
+        await recordLine(claimed, 'joined', { kind: 'claimed', agentName: agent.name }, { name: agent.name });
         await audit(agent, 'claim', conversationId);
         publisher.status(conversationId, { status: 'assigned' });
         publisher.queueChanged();
@@ -175,8 +165,11 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
       });
     },
 
-    /** A reply, typed or a template (a canned reply) rendered in the shopper's language. */
-    reply(agent: Agent, conversationId: string, content: { text?: string; templateId?: string; attachments?: Attachment[] }): Promise<Message> {
+    /**
+     * A reply, typed or a template (a canned reply) rendered in the shopper's language. A reply the console
+     * translated keeps the agent's own words beside it, as a note.
+     */
+    reply(agent: Agent, conversationId: string, content: { text?: string; templateId?: string; attachments?: Attachment[]; original?: string }): Promise<Message> {
       return serialize(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
@@ -184,7 +177,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         if (content.templateId) {
           const snapshot = knowledge.current();
           if (!snapshot) throw new AppError('unavailable', 'content is not loaded');
-          const language = record.state.language ?? snapshot.settings.defaultLanguage;
+          const language = conversationLanguage(snapshot, record);
           try {
             text = renderReply(snapshot, { templateId: content.templateId, language, entities: {}, variantSeed: 0, now: now() }).text;
           } catch {
@@ -194,13 +187,18 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         const pictures = content.attachments ?? [];
         if (!text && pictures.length === 0) throw new AppError('invalid_payload', 'a reply needs text, pictures or a templateId');
         const message: Message = {
-          id: randomUUID(), conversationId, author: 'agent', text: text ?? '', ...(pictures.length ? { attachments: pictures } : {}), createdAt: now().toISOString(), agentId: agent.id,
+          id: randomUUID(), conversationId, author: 'agent', text: text ?? '', ...(pictures.length ? { attachments: pictures } : {}), createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name,
         };
         await store.appendMessage(message);
         if (record.firstResponseSeconds === undefined && record.queuedAt) {
           await save(record, { firstResponseSeconds: (now().getTime() - Date.parse(record.queuedAt)) / 1000 });
         }
         publisher.message(record, message);
+        if (content.original) {
+          const original: Message = { id: randomUUID(), conversationId, author: 'agent', text: content.original, createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name, internal: true, originalOf: message.id };
+          await store.appendMessage(original);
+          publisher.message(record, original);
+        }
         await audit(agent, 'reply', conversationId, content.templateId ? { templateId: content.templateId } : undefined);
         publisher.queueChanged();
         return message;
@@ -211,7 +209,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
       return serialize(conversationId, async () => {
         const record = await load(conversationId);
         if (record.status !== 'queued') holds(agent, record);
-        const message: Message = { id: randomUUID(), conversationId, author: 'agent', text, createdAt: now().toISOString(), agentId: agent.id, internal: true };
+        const message: Message = { id: randomUUID(), conversationId, author: 'agent', text, createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name, internal: true };
         await store.appendMessage(message);
         publisher.message(record, message);
         await audit(agent, 'note', conversationId);
@@ -225,6 +223,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         const record = await load(conversationId);
         holds(agent, record);
         await save(record, { status: transition(record.status, 'bot'), assignedTo: undefined, queuedAt: undefined, state: { ...record.state, lowConfidenceStreak: 0, awaiting: undefined } });
+        await recordLine(record, 'released', { kind: 'released', agentName: agent.name });
         await audit(agent, 'release', conversationId);
         publisher.status(conversationId, { status: 'bot' });
         publisher.queueChanged();
@@ -237,6 +236,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         const record = await load(conversationId);
         holds(agent, record);
         await save(record, { status: transition(record.status, 'closed'), assignedTo: undefined, queuedAt: undefined });
+        await recordLine(record, 'closed', { kind: 'resolved', agentName: agent.name });
         if (record.queuedAt) {
           handlingSeconds.push((now().getTime() - Date.parse(record.queuedAt)) / 1000);
           if (handlingSeconds.length > HANDLING_SAMPLES) handlingSeconds.shift();
@@ -254,6 +254,8 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
         if (toAgentId === agent.id) throw new AppError('invalid_payload', 'this conversation is already yours');
         if (!(await isConnected(toAgentId))) throw new AppError('forbidden', 'that agent is not online');
         await save(record, { assignedTo: toAgentId });
+        const toAgentName = await nameOf(toAgentId);
+        await recordLine(record, 'transferred', { kind: 'transferred', agentName: agent.name, toAgentName }, { name: toAgentName });
         await audit(agent, 'transfer', conversationId, { to: toAgentId });
         publisher.queueChanged();
       });

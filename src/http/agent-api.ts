@@ -9,8 +9,8 @@ import { TEMPLATE_VALUES } from '../knowledge/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { bearer } from './operator-auth.js';
 
-/** Templates that only make sense from the bot itself, or about an order event or a parcel. */
-const HIDDEN = /^(clarify|handoff\.|unsupported_language|care\.|packages\.)/;
+/** Templates that only make sense from the bot itself, about an order event or a parcel, or as the widget's welcome. */
+const HIDDEN = /^(clarify|handoff\.|unsupported_language|care\.|packages\.|widget\.)/;
 /** Values only a shopper's message provides: templates that need them cannot be sent as canned replies. */
 const MESSAGE_VALUES = new Set(TEMPLATE_VALUES.filter((name) => name !== 'today'));
 

@@ -8,7 +8,8 @@ import { bearer } from './operator-auth.js';
 const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.string().min(1).max(200) });
 const LOGIN_ATTEMPTS_PER_MINUTE = 30;
 
-export default async function authRoutes(app: FastifyInstance, { auth }: { auth: AgentAuth }) {
+/** `translator` names the machine translation agents get (TRANSLATOR), if any. */
+export default async function authRoutes(app: FastifyInstance, { auth, translator }: { auth: AgentAuth; translator?: string }) {
   app.post('/api/v1/auth/login', async (request) => {
     const attempts = await app.store.hit(`login:${request.ip}`, 60_000, Date.now());
     if (attempts > LOGIN_ATTEMPTS_PER_MINUTE) throw new AppError('rate_limited', 'too many sign-in attempts; wait a minute');
@@ -30,6 +31,6 @@ export default async function authRoutes(app: FastifyInstance, { auth }: { auth:
 
   app.get('/api/v1/auth/me', async (request) => {
     const { agent, expiresAt } = await auth.authenticate(bearer(request));
-    return { agent, expiresAt };
+    return { agent, expiresAt, ...(translator ? { translator } : {}) };
   });
 }

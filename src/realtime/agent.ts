@@ -2,23 +2,25 @@
 // its ack with {ok: true, ...} or {ok: false, error: {code, message}}.
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import type { AttachmentService } from '../attachments/index.js';
 import type { Agent } from '../handoff/agents.js';
 import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
+import { conversationLanguage } from '../handoff/lines.js';
+import type { Knowledge } from '../knowledge/index.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { AppError } from '../shared/errors.js';
-import type { CaseView, Message } from '../shared/protocol.js';
-import type { Store } from '../store/index.js';
+import type { Message } from '../shared/protocol.js';
+import { registerInboxHandlers, type InboxHandlerOptions } from './agent-inbox.js';
 import { AttachmentIds, describeIssues } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
 import { agentRoom, conversationRoom } from './rooms.js';
 
 const ConversationRef = z.strictObject({ conversationId: z.string().min(1).max(100) });
 const AgentMessage = z.union([
-  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().optional(), attachments: AttachmentIds }),
-  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().min(1) }),
+  // translate: the agent wrote in its own language; the shopper gets it in theirs.
+  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().optional(), attachments: AttachmentIds, translate: z.boolean().optional() }),
+  z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().min(1), translate: z.boolean().optional() }),
   z.strictObject({ conversationId: z.string().min(1).max(100), templateId: z.string().min(1).max(100) }),
 ]);
 const Note = z.strictObject({ conversationId: z.string().min(1).max(100), text: z.string().min(1).max(4000) });
@@ -34,13 +36,12 @@ interface AgentSocketData {
   presence: 'online' | 'away';
 }
 
-export interface AgentNamespaceOptions {
+/** `attachments` checks the pictures of an agent's message and signs fresh links in everything sent to the console. */
+export interface AgentNamespaceOptions extends InboxHandlerOptions {
   auth: AgentAuth;
+  knowledge: Knowledge;
   desk: Desk;
   presence: Presence;
-  store: Store;
-  /** Checks the pictures of an agent's message and signs fresh links in everything sent to the console. */
-  attachments: AttachmentService;
   shoppers: Namespace;
   queueChanged(): void;
   /** Tells the other nodes an agent came, went or changed presence. */
@@ -48,16 +49,25 @@ export interface AgentNamespaceOptions {
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerAgentNamespace(namespace: Namespace, { auth, desk, presence, store, attachments, shoppers, queueChanged, presenceChanged, logger }: AgentNamespaceOptions) {
+export function registerAgentNamespace(namespace: Namespace, options: AgentNamespaceOptions) {
+  const { auth, desk, presence, store, attachments, knowledge, shoppers, queueChanged, presenceChanged, logger, translation } = options;
   const withLinks = (messages: Message[]) => messages.map(attachments.withLinks);
 
   /** The conversation's case as the agent sees it first: order, problem and the photos, with fresh links. */
-  async function caseView(conversationId: string): Promise<{ case?: CaseView }> {
+  async function caseView(conversationId: string) {
     const record = await store.getConversation(conversationId);
-    const current = record?.state.case;
-    if (!current) return {};
-    const photos = (await attachments.list(conversationId)).filter((photo) => current.attachmentIds.includes(photo.id));
-    return { case: { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, photos } };
+    const view = record && (await options.profiles.caseView(record));
+    return view ? { case: view } : {};
+  }
+
+  /** An agent's words in the shopper's language, and the words themselves when they needed translating. */
+  async function translated(conversationId: string, text: string): Promise<{ text: string; original?: string }> {
+    if (!translation) throw new AppError('unavailable', 'translation is off: the server has no TRANSLATOR');
+    const record = await store.getConversation(conversationId);
+    const snapshot = knowledge.current();
+    if (!record || !snapshot) throw new AppError('not_found', 'this conversation does not exist');
+    const result = await translation.toShopper(text, conversationLanguage(snapshot, record));
+    return result.text === text ? { text } : { text: result.text, original: text };
   }
 
   namespace.use(async (socket, next) => {
@@ -108,18 +118,16 @@ export function registerAgentNamespace(namespace: Namespace, { auth, desk, prese
     handle('message', AgentMessage, async (payload) => {
       const text = 'text' in payload && payload.text !== undefined ? normalizeText(payload.text) : undefined;
       const pictures = 'attachments' in payload ? await attachments.resolve(payload.conversationId, payload.attachments) : [];
-      const content = 'templateId' in payload ? { templateId: payload.templateId } : { text, attachments: pictures };
+      // A failed translation sends nothing: the ack says why, and the agent's text stays in the console.
+      const words = text && 'translate' in payload && payload.translate ? await translated(payload.conversationId, text) : { text };
+      const content = 'templateId' in payload ? { templateId: payload.templateId } : { ...words, attachments: pictures };
       return { message: attachments.withLinks(await desk.reply(agent, payload.conversationId, content)) };
     });
     handle('note', Note, async ({ conversationId, text }) => ({ message: await desk.note(agent, conversationId, text) }));
     handle('release', ConversationRef, ({ conversationId }) => desk.release(agent, conversationId));
     handle('resolve', ConversationRef, ({ conversationId }) => desk.resolve(agent, conversationId));
     handle('transfer', Transfer, ({ conversationId, agentId }) => desk.transfer(agent, conversationId, agentId));
-    handle('history', ConversationRef, async ({ conversationId }) => {
-      const record = await store.getConversation(conversationId);
-      if (!record || (record.status !== 'queued' && record.assignedTo !== agent.id && agent.role !== 'operator')) throw new AppError('forbidden', 'not your conversation');
-      return { history: withLinks(await store.listMessages(conversationId)), ...(await caseView(conversationId)) };
-    });
+    registerInboxHandlers(handle, agent, options);
     handle('presence', PresenceChange, async ({ status }) => {
       data.presence = status;
       presence.set(agent.id, socket.id, status);

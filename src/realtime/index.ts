@@ -12,6 +12,9 @@ import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { compileTrustProxy } from '../http/client-address.js';
+import type { Lists, Profiles } from '../inbox/index.js';
+import type { Knowledge } from '../knowledge/index.js';
+import type { AgentTranslation } from '../translation/index.js';
 import type { Message } from '../shared/protocol.js';
 import type { Store } from '../store/index.js';
 import { registerAgentNamespace } from './agent.js';
@@ -150,7 +153,22 @@ export function createPublisher(io: Server, cluster: ClusterPresence, withLinks:
 
 export function registerNamespaces(
   io: Server,
-  options: { service: ConversationService; store: Store; config: Config; app: FastifyInstance; desk: Desk; presence: Presence; auth: AgentAuth; publisher: Publisher; cluster: ClusterPresence; attachments: AttachmentService },
+  options: {
+    service: ConversationService;
+    store: Store;
+    config: Config;
+    app: FastifyInstance;
+    desk: Desk;
+    presence: Presence;
+    auth: AgentAuth;
+    publisher: Publisher;
+    cluster: ClusterPresence;
+    attachments: AttachmentService;
+    knowledge: Knowledge;
+    lists: Lists;
+    profiles: Profiles;
+    translation?: AgentTranslation;
+  },
 ) {
   registerShopperNamespace(io.of('/shopper'), {
     service: options.service,
@@ -168,6 +186,10 @@ export function registerNamespaces(
     presence: options.presence,
     store: options.store,
     attachments: options.attachments,
+    knowledge: options.knowledge,
+    lists: options.lists,
+    profiles: options.profiles,
+    translation: options.translation,
     shoppers: io.of('/shopper'),
     queueChanged: () => options.publisher.queueChanged(),
     presenceChanged: () => options.cluster.announce(),

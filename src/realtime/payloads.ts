@@ -5,6 +5,19 @@ export const ShopperAuth = z.object({
   token: z.string().min(20).max(100).optional(),
   locale: z.string().max(35).regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/).optional(),
   identity: z.object({ customerId: z.string().max(200), hash: z.string().max(200) }).optional(),
+  /** The page the widget is on; only its http(s) origin and path are kept (a query may hold a token or an e-mail). */
+  page: z
+    .string()
+    .max(2000)
+    .transform((value) => {
+      try {
+        const url = new URL(value);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? `${url.origin}${url.pathname}`.slice(0, 500) : undefined;
+      } catch {
+        return undefined;
+      }
+    })
+    .optional(),
 });
 
 /** Ids of pictures uploaded to the conversation (POST /api/v1/conversations/:id/attachments). */

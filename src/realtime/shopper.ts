@@ -42,13 +42,13 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
   namespace.on('connection', async (socket) => {
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'shopper socket error'));
     const auth = ShopperAuth.safeParse(socket.handshake.auth ?? {});
-    const { token, locale, identity } = auth.success ? auth.data : {};
+    const { token, locale, identity, page } = auth.success ? auth.data : {};
     // A forged or stale signature is not an error for the shopper: the chat simply treats them as a guest.
     const customerId = verifiedCustomerId(identity, identitySecret);
     if (identity && !customerId) logger.warn({ socket: socket.id }, 'shopper identity signature did not verify; continuing as a guest');
     let conversationId: string;
     try {
-      const session = await service.openSession({ token, locale, customerId });
+      const session = await service.openSession({ token, locale, customerId, page });
       conversationId = session.conversation.id;
       await socket.join(conversationRoom(conversationId));
       socket.emit('session', {
@@ -56,6 +56,7 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         token: session.token,
         language: session.conversation.state.language ?? locale?.slice(0, 2).toLowerCase() ?? 'en',
         status: session.conversation.status,
+        ...(session.conversation.status === 'closed' && !session.conversation.rating ? { awaitingRating: true } : {}),
       });
       socket.emit('history', session.history.map(attachments.withLinks));
     } catch (error) {

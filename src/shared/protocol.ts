@@ -31,11 +31,25 @@ export interface Message {
   quickReplies?: QuickReply[];
   attachments?: Attachment[];
   createdAt: string;
+  /** The name of the agent who wrote it, shown on both sides ("Ana"). */
+  authorName?: string;
   /** Agents' side only: the agent who wrote it, an internal note (never shown to the shopper), and what the bot
    * understood of a shopper message. */
   agentId?: string;
   internal?: boolean;
   understanding?: { language: string; intent: string; confidence: number };
+  /** Agents' side only: what a system line records (its text is in the shopper's language). */
+  event?: DeskEvent;
+  /** Agents' side only: on a note, the id of the reply it is the original of (an agent's words before translation). */
+  originalOf?: string;
+}
+
+/** A change of hands, recorded in the conversation as a system line. */
+export interface DeskEvent {
+  kind: 'claimed' | 'transferred' | 'released' | 'resolved' | 'requeued';
+  agentName: string;
+  /** For a transfer: who takes over. */
+  toAgentName?: string;
 }
 
 /** A conversation as the agents' queue shows it. */
@@ -58,6 +72,44 @@ export interface ConversationSummary {
   lastMessage?: string;
   /** Shopper messages since the agent holding it last replied. */
   unread: number;
+  /** Why the bot handed off ("requested", "low_confidence", "dispute"…) and the intent it was about. */
+  handoffReason?: string;
+  handoffIntent?: string;
+  /** The name of the agent holding it. */
+  assignedToName?: string;
+  /** The store's customer id, for a signed-in shopper. */
+  customerId?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** What the agent knows of the shopper: the shopper panel beside a conversation. */
+export interface ShopperProfile {
+  conversationId: string;
+  language?: string;
+  locale?: string;
+  /** ISO 3166-1 alpha-2, from the verified order or the widget's locale. */
+  country?: string;
+  /** The page the chat started on. */
+  page?: string;
+  customerId?: string;
+  contactEmail?: string;
+  tags: string[];
+  /** Orders the shopper proved are theirs (or the signed-in customer's), newest first. */
+  orders: { number: string; status: string; total: number; currency: string; createdAt: string }[];
+  /** True when the store's order system did not answer. */
+  ordersUnavailable?: boolean;
+  case?: CaseView;
+  /** Earlier conversations of the same signed-in customer, newest first. */
+  pastConversations: { id: string; status: ConversationStatus; createdAt: string; updatedAt: string; lastMessage?: string }[];
+}
+
+/** A message put into another language for the agent. */
+export interface Translation {
+  messageId: string;
+  text: string;
+  from: string;
+  to: string;
 }
 
 export interface SessionEvent {
@@ -65,6 +117,8 @@ export interface SessionEvent {
   token: string;
   language: string;
   status: ConversationStatus;
+  /** True while a closed conversation has not been rated: the widget asks for a rating. */
+  awaitingRating?: boolean;
 }
 
 /** A case as the agent sees it first: the order, the kind of problem and the shopper's photos. */
@@ -80,6 +134,8 @@ export interface StatusEvent {
   status: ConversationStatus;
   queuePosition?: number;
   estimatedWaitSeconds?: number;
+  /** The line the shopper reads about it ("You are number 2 in line…"), in the conversation's language. */
+  text?: string;
 }
 
 export interface ErrorBody {
@@ -112,11 +168,17 @@ export interface ServerToShopper {
   typing(event: { typing: boolean }): void;
 }
 
-/** The widget's strings for one language, from locales/<lang>/ui.json. */
+/** The widget's strings for one language, from locales/<lang>/ui.json, with its welcome from templates/<lang>/. */
 export interface WidgetStrings {
   language: string;
   dir: 'ltr' | 'rtl';
   strings: Record<string, string>;
+  /** The welcome message and the store's top topics as quick replies (template "widget.welcome"). */
+  welcome?: { text: string; quickReplies: QuickReply[] };
+  /** Labels of the intents in this language, for topics a store names itself (data-topics). */
+  intents?: Record<string, string>;
+  /** False when the page's origin may not open the chat (not in ALLOWED_ORIGINS). */
+  originAllowed: boolean;
 }
 
 /** The store's analytics (GET /api/v1/admin/analytics), shared with the console's Analytics page. */

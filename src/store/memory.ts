@@ -80,6 +80,9 @@ export function createMemoryStore(): Store {
     async listConversationsByCustomer(customerId) {
       return [...conversations.values()].filter((record) => record.customerId === customerId).sort(byRecency).map(clone);
     },
+    async listRecentConversations(limit, offset = 0) {
+      return [...conversations.values()].sort(byRecency).slice(offset, offset + limit).map(clone);
+    },
     async listConversationsUpdatedBefore(before, limit) {
       const cutoff = before.toISOString();
       return [...conversations.values()]

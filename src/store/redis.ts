@@ -141,6 +141,10 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
       const records = await getConversations(await redis.smembers(key.customer(customerId)));
       return records.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     },
+    async listRecentConversations(limit, offset = 0) {
+      if (limit <= 0) return [];
+      return getConversations(await redis.zrevrange(key.updated, offset, offset + limit - 1));
+    },
     async listConversationsUpdatedBefore(before, limit) {
       return getConversations(await redis.zrangebyscore(key.updated, '-inf', `(${before.getTime()}`, 'LIMIT', 0, limit));
     },

@@ -10,6 +10,8 @@ export interface ConversationRecord {
   status: ConversationStatus;
   /** The widget's locale when the conversation started. */
   locale?: string;
+  /** The page the chat started on (its URL without query or fragment), for the agents. */
+  page?: string;
   /** The pipeline's state between messages (language, turns, what the bot is waiting for). */
   state: ConversationState;
   createdAt: string;
@@ -103,6 +105,8 @@ export interface Store {
   listConversationsByStatus(statuses: ConversationStatus[]): Promise<ConversationRecord[]>;
   /** The conversations of one verified customer, most recently updated first. */
   listConversationsByCustomer(customerId: string): Promise<ConversationRecord[]>;
+  /** The most recently updated conversations, newest first: `limit` of them after skipping `offset` (the agents' lists). */
+  listRecentConversations(limit: number, offset?: number): Promise<ConversationRecord[]>;
   /** Conversations last updated before a moment, oldest first, at most `limit` (retention). */
   listConversationsUpdatedBefore(before: Date, limit: number): Promise<ConversationRecord[]>;
   /**

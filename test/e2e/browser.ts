@@ -46,14 +46,14 @@ export async function startStorePage(page: (borderlessUrl: string, query: URLSea
  * A store page with the widget, a Borderless server with one agent (ana@shop.example) and Chromium: the scene of
  * tests that drive the widget and the console side by side.
  */
-export async function startConsoleScene(storePage: (borderlessUrl: string) => string) {
+export async function startConsoleScene(storePage: (borderlessUrl: string) => string, env: Record<string, string> = {}) {
   const { mkdtemp, rm: remove } = await import('node:fs/promises');
   const { saveAgent } = await import('../../src/handoff/agents.js');
   const { startTestServer } = await import('../helpers.js');
   const dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-scene-'));
   await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: AGENT_PASSWORD });
   const store = await startStorePage((borderless) => storePage(borderless));
-  const server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' });
+  const server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0', ...env });
   store.setBorderless(server.url);
   const chromium = await launchBrowser();
   return {
@@ -76,4 +76,32 @@ export async function signInToConsole(page: Page, serverUrl: string): Promise<vo
   await page.getByRole('textbox', { name: 'E-mail' }).fill('ana@shop.example');
   await page.getByRole('textbox', { name: 'Password' }).fill(AGENT_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Ana's console as a bare socket (no browser), for tests where only the shopper's side is watched. */
+export async function agentSocket(serverUrl: string) {
+  const { io } = await import('socket.io-client');
+  const response = await fetch(`${serverUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: AGENT_PASSWORD }) });
+  const { token } = (await response.json()) as { token: string };
+  const socket = io(`${serverUrl}/agent`, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
+  let queue: { id: string; status: string }[] = [];
+  socket.on('queue', (next: typeof queue) => (queue = next));
+  await new Promise((resolve) => socket.once('queue', resolve));
+  const act = (event: string, payload: object) => socket.timeout(5000).emitWithAck(event, payload) as Promise<{ ok: boolean }>;
+  return {
+    /** Waits for a queued conversation and claims it. */
+    async claimNext(): Promise<string> {
+      const started = Date.now();
+      while (!queue.some((entry) => entry.status === 'queued')) {
+        if (Date.now() - started > 10_000) throw new Error('nobody was queued');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const { id } = queue.find((entry) => entry.status === 'queued')!;
+      await act('claim', { conversationId: id });
+      return id;
+    },
+    say: (conversationId: string, text: string) => act('message', { conversationId, text }),
+    resolve: (conversationId: string) => act('resolve', { conversationId }),
+    close: () => socket.disconnect(),
+  };
 }

@@ -38,7 +38,7 @@ describe('the widget and the console side by side', () => {
 
     // Both ways.
     await console.getByRole('textbox', { name: 'Reply' }).fill('Hello, this is Ana.');
-    await console.getByRole('textbox', { name: 'Reply' }).press('Enter');
+    await console.getByRole('textbox', { name: 'Reply' }).press('Control+Enter');
     await shop.locator('.msg.agent').first().waitFor({ timeout: 10_000 });
     expect(await shop.locator('.msg.agent').first().innerText()).toContain('Hello, this is Ana.');
     await shop.getByRole('textbox').pressSequentially('返品', { delay: 20 });
@@ -46,11 +46,17 @@ describe('the widget and the console side by side', () => {
     await shopperSays(shop, 'ありがとう、返品したいです');
     await expect.poll(() => console.getByRole('log').innerText(), { timeout: 10_000 }).toContain('ありがとう、返品したいです');
 
-    // A canned reply, picked in English, arrives in Japanese.
+    // A canned reply, picked in English, goes into the composer in Japanese, and is sent as edited.
+    await console.getByRole('button', { name: 'Canned replies' }).click();
     await console.getByRole('searchbox', { name: 'Search canned replies' }).fill('return');
     await console.locator('.canned button[data-template="return_request"]').click();
+    const reply = console.getByRole('textbox', { name: 'Reply' });
+    expect(await reply.inputValue()).toMatch(/[\u3040-\u30ff]/);
+    await reply.press('End');
+    await reply.pressSequentially(' Ana');
+    await reply.press('Control+Enter');
     await expect.poll(() => shop.locator('.msg.agent').count(), { timeout: 10_000 }).toBe(2);
-    expect(await shop.locator('.msg.agent').nth(1).innerText()).toMatch(/[\u3040-\u30ff]/);
+    expect(await shop.locator('.msg.agent').nth(1).innerText()).toMatch(/[\u3040-\u30ff][\s\S]* Ana/);
 
     // Back to the bot, which answers the next message.
     const botReplies = await shop.locator('.msg.bot').count();

@@ -40,7 +40,7 @@ describe('pictures between the widget and the console', () => {
     await expect.poll(() => shop.locator('.msg.bot').last().innerText(), { timeout: 10_000 }).toContain('100234');
     expect(await shop.locator('.msg.bot').last().innerText()).toContain('damaged item, 1 photo');
 
-    // The agent: a dispute, moved up, with the case card and the photo at the top of the conversation.
+    // The agent: a dispute, moved up, with the case card and the photo at the top of the shopper panel.
     await expect.poll(() => console.locator('.item').first().innerText(), { timeout: 10_000 }).toContain('dispute');
     await console.locator('.item').first().click();
     await console.getByRole('button', { name: 'Claim' }).click();
@@ -48,8 +48,9 @@ describe('pictures between the widget and the console', () => {
     await card.waitFor({ timeout: 10_000 });
     expect(await card.innerText()).toContain('Order 100234 · damaged item · 1 photo');
     await expect.poll(() => loadedWidth(card.locator('img')), { timeout: 10_000 }).toBe(60);
-    const firstInLog = await console.getByRole('log').locator(':scope > *').first().getAttribute('class');
-    expect(firstInLog).toBe('case');
+    // The case heads the shopper panel, beside the conversation.
+    const panel = console.getByRole('complementary', { name: 'Shopper' });
+    expect(await panel.locator('h2 + *').getAttribute('aria-label')).toBe('Case');
     // The photo in the shopper's message opens the full picture.
     const link = console.locator('.msg.shopper a.pic').first();
     expect(await link.getAttribute('target')).toBe('_blank');

@@ -93,7 +93,7 @@ describe('hand-off to an agent', () => {
     const claimed = await act(ana.socket, 'claim', { conversationId: customer.conversationId });
     expect(claimed.ok).toBe(true);
     const history = (claimed as unknown as { history: Message[] }).history;
-    expect(history.map((message) => message.author)).toEqual(['shopper', 'bot']);
+    expect(history.map((message) => message.author)).toEqual(['shopper', 'bot', 'system']);
     expect(history[0]!.understanding).toMatchObject({ language: 'en', intent: 'human_agent' });
     await until(() => customer.statuses.find((status) => status.status === 'assigned'));
 

@@ -128,6 +128,18 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.listConversationsByCustomer('nobody')).toEqual([]);
     });
 
+    it('lists the most recently updated conversations first, a page at a time', async () => {
+      const old = conversation({ updatedAt: '2026-01-01T00:00:00.000Z' });
+      const middle = conversation({ updatedAt: '2026-06-01T00:00:00.000Z' });
+      const recent = conversation({ updatedAt: '2026-11-20T00:00:00.000Z' });
+      for (const record of [middle, old, recent]) await store.createConversation(record);
+      expect((await store.listRecentConversations(2)).map((record) => record.id)).toEqual([recent.id, middle.id]);
+      expect((await store.listRecentConversations(2, 2)).map((record) => record.id)).toEqual([old.id]);
+      // A save moves it to the front.
+      await store.saveConversation({ ...old, updatedAt: '2026-11-21T00:00:00.000Z' });
+      expect((await store.listRecentConversations(1))[0]!.id).toBe(old.id);
+    });
+
     it('lists conversations not updated since a moment, oldest first', async () => {
       const old = conversation({ updatedAt: '2026-01-01T00:00:00.000Z' });
       const older = conversation({ updatedAt: '2025-06-01T00:00:00.000Z' });

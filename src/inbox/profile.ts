@@ -1,0 +1,83 @@
+// The shopper panel: who the shopper is as far as the store knows — language, country, the page the chat started
+// on, the signed-in customer, the orders they proved are theirs, their open case and earlier conversations.
+import type { AttachmentService } from '../attachments/index.js';
+import type { Order, OrderSource } from '../orders/index.js';
+import type { CaseView, ShopperProfile } from '../shared/protocol.js';
+import type { ConversationRecord, Store } from '../store/index.js';
+import { unreadAndLast } from './summary.js';
+
+const ORDERS_SHOWN = 5;
+const PAST_SHOWN = 10;
+
+export interface ProfileOptions {
+  store: Store;
+  orders?: OrderSource;
+  attachments: Pick<AttachmentService, 'list'>;
+}
+
+/** The region of a locale ("es-MX" → "MX"), when it has one. */
+function localeRegion(locale: string | undefined): string | undefined {
+  try {
+    return locale ? new Intl.Locale(locale.replace('_', '-')).region : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function createProfiles({ store, orders, attachments }: ProfileOptions) {
+  /** The conversation's case as the agent sees it first: order, problem and the photos, with fresh links. */
+  async function caseView(record: ConversationRecord): Promise<CaseView | undefined> {
+    const current = record.state.case;
+    if (!current) return undefined;
+    const photos = (await attachments.list(record.id)).filter((photo) => current.attachmentIds.includes(photo.id));
+    return { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, photos };
+  }
+
+  /** A signed-in customer's latest orders, or the ones a guest proved with their e-mail. */
+  async function verifiedOrders(record: ConversationRecord): Promise<Order[]> {
+    if (!orders) return [];
+    if (record.customerId) return orders.listByCustomer(record.customerId, ORDERS_SHOWN);
+    const found = await Promise.all((record.state.verifiedOrders ?? []).slice(-ORDERS_SHOWN).map((number) => orders.findByNumber(number)));
+    return found.filter((order): order is Order => !!order).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async function pastConversations(record: ConversationRecord): Promise<ShopperProfile['pastConversations']> {
+    if (!record.customerId) return [];
+    const others = (await store.listConversationsByCustomer(record.customerId)).filter((other) => other.id !== record.id).slice(0, PAST_SHOWN);
+    return Promise.all(
+      others.map(async (other) => ({
+        id: other.id,
+        status: other.status,
+        createdAt: other.createdAt,
+        updatedAt: other.updatedAt,
+        lastMessage: unreadAndLast(await store.listMessages(other.id)).lastMessage,
+      })),
+    );
+  }
+
+  return {
+    caseView,
+
+    async profile(record: ConversationRecord): Promise<ShopperProfile> {
+      // The store's order system may be slow or down: the rest of the panel does not wait on its failure.
+      const [listed, view, past] = await Promise.all([verifiedOrders(record).then((found) => ({ found }), () => undefined), caseView(record), pastConversations(record)]);
+      const latest = listed?.found[0];
+      return {
+        conversationId: record.id,
+        language: record.state.language,
+        locale: record.locale,
+        country: record.state.customerCountry ?? latest?.shipping.country ?? localeRegion(record.locale),
+        page: record.page,
+        customerId: record.customerId,
+        contactEmail: record.contactEmail,
+        tags: record.state.tags ?? [],
+        orders: (listed?.found ?? []).map((order) => ({ number: order.number, status: order.status, total: order.total, currency: order.currency, createdAt: order.createdAt })),
+        ...(listed ? {} : { ordersUnavailable: true }),
+        ...(view ? { case: view } : {}),
+        pastConversations: past,
+      };
+    },
+  };
+}
+
+export type Profiles = ReturnType<typeof createProfiles>;
