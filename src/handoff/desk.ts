@@ -4,11 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
 import { transition } from '../conversations/state.js';
-import type { Serializer } from '../conversations/serialize.js';
+import type { ConversationLock, Publisher } from '../conversations/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
 import type { Attachment, ConversationSummary, Message } from '../shared/protocol.js';
-import type { Publisher } from '../conversations/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent } from './agents.js';
@@ -19,7 +18,7 @@ export interface DeskOptions {
   store: Store;
   knowledge: Knowledge;
   presence: Presence;
-  serialize: Serializer;
+  serialize: ConversationLock;
   publisher: Publisher;
   logger: { info(object: object, message: string): void; warn(object: object, message: string): void };
   now?: () => Date;

@@ -53,7 +53,8 @@ describe('borderless try', () => {
     expect(stdout).toContain('100234');
     expect(stdout).toMatch(/language\s+de/);
     expect(stdout).toMatch(/intent\s+order_status/);
-    expect(stdout).toMatch(/rule\s+order-email-needed → ask/);
+    expect(stdout).toMatch(/rule\s+\(none\) → ask/);
+    expect(stdout).toMatch(/flow\s+order_status: ask, waiting for email/);
   });
 
   it('prints the full result as JSON with --json, in a given language', async () => {

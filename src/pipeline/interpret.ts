@@ -1,0 +1,113 @@
+// The interpret stage: what a message means in this conversation, beyond its own words. It fills the slots of
+// the question the bot asked, tells an answer from a change of subject, starts the flow a topic needs, reads
+// emoji-only messages, and lets a short follow-up continue the last topic. Pure.
+import type { Snapshot } from '../knowledge/snapshot.js';
+import { emojiMeanings, isFollowUp, recent } from './context.js';
+import type { ConversationState } from './decide.js';
+import type { Flow } from './flow-types.js';
+import { fillSlots, flowStartedBy, startForm, type FormState, type SlotSource } from './forms.js';
+import { EMPTY_LEXICON, lexiconText, type Lexicon } from './lexicon.js';
+import type { Understanding } from './index.js';
+
+/** Where the intent the bot acts on comes from. */
+export type TopicSource = 'message' | 'emoji' | 'words' | 'picture' | 'quick_reply' | 'form' | 'follow_up';
+
+export interface Topic {
+  intent: string;
+  from: TopicSource;
+}
+
+/**
+ * What the message does to the question the bot asked:
+ * - answer: it fills the question's slot (or another slot of the flow);
+ * - digression: it confidently means something else; that is answered, and the question waits;
+ * - moved_on: it ends the flow (goodbye, asking for a person);
+ * - unknown: the shopper cannot give it ("I don't remember");
+ * - noise: none of these; the question is asked again;
+ * - none: the bot asked nothing.
+ */
+export type Relation = 'answer' | 'digression' | 'moved_on' | 'unknown' | 'noise' | 'none';
+
+export interface FormInProgress {
+  flow: Flow;
+  form: FormState;
+  /** Slots this message filled. */
+  filled: string[];
+}
+
+export interface Interpretation {
+  /** The intent the bot acts on; none when the message is unclear. */
+  topic?: Topic;
+  relation: Relation;
+  /** The flow that asked the pending question, with this message taken in. */
+  pending?: FormInProgress;
+  /** A flow this message's topic starts, with this message taken in. */
+  started?: FormInProgress;
+  lexicon: Lexicon;
+  source: SlotSource;
+}
+
+export interface InterpretInput {
+  conversation: ConversationState;
+  payload?: string;
+  attachments: string[];
+}
+
+/** The topic of the message on its own: a quick reply, an emoji, its intent, or words and pictures that start a flow. */
+function ownTopic(snapshot: Snapshot, understood: Understanding, source: SlotSource, emoji: string[]): Topic | undefined {
+  const { intent } = understood;
+  const namedByQuickReply = source.payload?.startsWith('intent:');
+  const emojiIntent = emoji.find((meaning) => meaning !== 'yes' && meaning !== 'no');
+  if (emojiIntent) return { intent: emojiIntent, from: 'emoji' };
+  for (const flow of snapshot.flows.flows.values()) {
+    const starter = flow.startsOn.intents[0];
+    const words = flow.startsOn.words;
+    if (!starter || namedByQuickReply) continue;
+    if (words && (!intent.confident || words.withIntents.includes(intent.intent)) && source.lexicon.kinds.get(words.list)?.find(source.words)) return { intent: starter, from: 'words' };
+    if (!intent.confident && flow.startsOn.pictures && source.attachments.length > 0) return { intent: starter, from: 'picture' };
+  }
+  if (intent.confident) return { intent: intent.intent, from: namedByQuickReply ? 'quick_reply' : 'message' };
+  const byQuickReply = flowStartedBy(snapshot.flows, undefined, source.payload);
+  return byQuickReply?.startsOn.intents[0] ? { intent: byQuickReply.startsOn.intents[0], from: 'quick_reply' } : undefined;
+}
+
+/** The flow waiting for an answer. A question a rule asked for a flow's intent joins that flow. */
+function pendingForm(snapshot: Snapshot, conversation: ConversationState): { flow: Flow; form: FormState } | undefined {
+  const { form, awaiting } = conversation;
+  const flow = form && snapshot.flows.flows.get(form.flow);
+  if (flow && form) return { flow, form };
+  const intent = awaiting?.intent ?? (awaiting?.slot === 'orderNumber' ? 'order_status' : undefined);
+  const joined = intent ? flowStartedBy(snapshot.flows, intent, undefined) : undefined;
+  if (!joined || !awaiting || !joined.slots.some((slot) => slot.name === awaiting.slot)) return undefined;
+  return { flow: joined, form: { flow: joined.name, intent: intent!, slots: {}, pending: awaiting.slot, asks: 1 } };
+}
+
+function relate(pending: FormInProgress, topic: Topic | undefined, source: SlotSource): Relation {
+  if (pending.filled.length > 0) return 'answer';
+  if (topic && topic.intent !== pending.form.intent) return pending.flow.digressions.endOn.includes(topic.intent) ? 'moved_on' : 'digression';
+  return source.lexicon.dontKnow.matches(source.words) ? 'unknown' : 'noise';
+}
+
+export function interpret(snapshot: Snapshot, understood: Understanding, input: InterpretInput): Interpretation {
+  const { conversation } = input;
+  const { flows } = snapshot;
+  const lexicon = snapshot.lexicons.get(understood.language.language) ?? snapshot.lexicons.get(snapshot.settings.defaultLanguage) ?? EMPTY_LEXICON;
+  const emoji = emojiMeanings(understood.text, flows.emoji);
+  const emojiAnswer = emoji.find((meaning): meaning is 'yes' | 'no' => meaning === 'yes' || meaning === 'no');
+  const source: SlotSource = { text: understood.text, words: lexiconText(understood.text), lexicon, entities: understood.entities, payload: input.payload, attachments: input.attachments, emojiAnswer };
+  let topic = ownTopic(snapshot, understood, source, emoji);
+  const waiting = pendingForm(snapshot, conversation);
+  const pending = waiting && { flow: waiting.flow, ...fillSlots(waiting.flow, waiting.form, source) };
+  let relation: Relation = pending ? relate(pending, topic, source) : 'none';
+  if (relation === 'answer') topic = { intent: pending!.form.intent, from: 'form' };
+  const lastTopic = recent(conversation.context?.topic, conversation.turns, flows.settings.rememberTurns)?.intent;
+  if (!topic && relation !== 'unknown' && isFollowUp({ words: source.words, lexicon, entities: understood.entities, intent: understood.intent, lastTopic, settings: flows.settings })) {
+    topic = { intent: lastTopic!, from: 'follow_up' };
+    if (pending) relation = relate(pending, topic, source);
+  }
+  let started: FormInProgress | undefined;
+  const startsFlow = topic && relation !== 'answer' && relation !== 'unknown' && relation !== 'noise';
+  const flow = startsFlow ? flowStartedBy(flows, topic!.intent, source.payload) : undefined;
+  if (flow) started = { flow, ...startForm(flow, topic!.intent, source) };
+  return { topic, relation, pending, started, lexicon, source };
+}
