@@ -93,14 +93,21 @@ export interface FlowKnowledge {
   conditionProblems(document: JsonDocument, condition: Condition, at: (string | number)[]): ContentProblem[];
 }
 
+function isWritten(document: JsonDocument, at: (string | number)[]): boolean {
+  let value: unknown = document.value;
+  for (const key of at) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+  return value !== undefined;
+}
+
 /** Templates and intents a flow names must exist; no intent may start two flows; slot names are unique. */
 export function flowProblems(read: FlowsRead, known: FlowKnowledge): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const template = (document: JsonDocument, at: (string | number)[], id: string | undefined) => {
     if (id && !known.templates.has(id)) problems.push(problemAt(document, at, `unknown template "${id}"`));
   };
+  // Intents are checked where the operator wrote them; a default names intents the content may not have.
   const intents = (document: JsonDocument, at: (string | number)[], ids: string[]) =>
-    ids.forEach((id, index) => known.intents.has(id) || problems.push(problemAt(document, [...at, index], `unknown intent "${id}"`)));
+    isWritten(document, at) && ids.forEach((id, index) => known.intents.has(id) || problems.push(problemAt(document, [...at, index], `unknown intent "${id}"`)));
   const starter = new Map<string, string>();
   for (const { name, value, document } of read.flows) {
     value.startsOn.intents.forEach((intent, index) => {
@@ -122,6 +129,12 @@ export function flowProblems(read: FlowsRead, known: FlowKnowledge): ContentProb
     if (!value.slots.some((slot) => slot.ask) && !value.done) problems.push(problemAt(document, ['slots'], `flow "${name}" neither asks for anything nor does anything when done`, 'warning'));
   }
   const settings = read.settings;
+  if (!settings.document && read.flows.length > 0) {
+    // Without a settings file the defaults apply, and their templates must exist too.
+    for (const id of [settings.value.offerPerson, settings.value.unknownAnswer]) {
+      if (!known.templates.has(id)) problems.push({ file: 'flows/settings.json', line: 1, col: 1, severity: 'error', message: `flows need the template "${id}" (or a flows/settings.json naming another)` });
+    }
+  }
   if (settings.document) {
     const { document, value } = settings;
     template(document, ['offerPerson'], value.offerPerson);

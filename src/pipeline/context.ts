@@ -33,12 +33,14 @@ export function emojiMeanings(text: string, table: ReadonlyMap<string, string[]>
   return [...tally].sort((a, b) => b[1] - a[1]).map(([meaning]) => meaning);
 }
 
-const hasEntity = (entities: Entities) => !!(entities.country || entities.orderNumber || entities.trackingCode || entities.email);
+/** Entities that carry a topic without a flow of its own. */
+const TOPIC_ENTITIES = ['country', 'orderNumber', 'trackingCode'] as const;
 
 /**
  * A short message with no confident intent of its own that continues the last topic: it has a continuation cue
- * from the lexicon ("and", "what about", "y", "und"), or it is little more than an entity ("Japan?"), or the
- * classifier's best guess, too unsure to answer alone, is that topic.
+ * from the lexicon ("and", "what about", "y", "und"), or it is little more than an entity the topic uses ("Japan?"
+ * after a shipping answer, an e-mail after an order answer), or the classifier's best guess, too unsure to answer
+ * alone, is that topic.
  */
 export function isFollowUp(input: {
   words: LexiconText;
@@ -46,11 +48,14 @@ export function isFollowUp(input: {
   entities: Entities;
   intent: IntentResult;
   lastTopic: string | undefined;
+  /** Entities the last topic's flow fills its slots from, when it has a flow. */
+  topicEntities?: readonly string[];
   settings: FlowSettings;
 }): boolean {
-  const { words, intent, lastTopic } = input;
+  const { words, intent, lastTopic, entities } = input;
   if (!lastTopic || intent.confident || words.wordCount > input.settings.followUps.maxWords) return false;
-  return hasEntity(input.entities) || intent.intent === lastTopic || input.lexicon.followUp.matches(words);
+  const hasEntity = (input.topicEntities ?? TOPIC_ENTITIES).some((name) => !!entities[name as keyof Entities]);
+  return hasEntity || intent.intent === lastTopic || input.lexicon.followUp.matches(words);
 }
 
 /** The context after this message: a country named now is remembered; an answered topic becomes the last one. */

@@ -38,6 +38,9 @@ export interface FormSituation {
 
 const empty = (step?: FormStep): TurnOutcome => ({ parts: [], action: 'none', tags: [], effects: [], ...(step ? { step } : {}) });
 
+/** The flow's slots that hold text, as values its questions may use ({orderNumber}, {email}, {country}). */
+const slotValues = (form: FormState): Record<string, string> => Object.fromEntries(Object.entries(form.slots).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+
 /** The same question again, or, once it has been asked as often as allowed, an offer of a person. */
 export function askAgain({ pending, facts, settings }: FormSituation): TurnOutcome {
   const question = pending && nextQuestion(pending.flow, pending.form, facts);
@@ -45,7 +48,7 @@ export function askAgain({ pending, facts, settings }: FormSituation): TurnOutco
   if (pending.form.pending === question.slot.name && pending.form.asks >= settings.maxAsks) {
     return { ...empty('offer_person'), parts: [{ template: settings.offerPerson }], action: 'reply' };
   }
-  return { ...empty('ask_again'), parts: [{ template: question.template }], action: 'ask', form: asked(pending.form, question.slot.name, false) };
+  return { ...empty('ask_again'), parts: [{ template: question.template, values: slotValues(pending.form) }], action: 'ask', form: asked(pending.form, question.slot.name, false) };
 }
 
 /** The shopper cannot give what was asked ("I don't remember my e-mail"): say what else can be done. */
@@ -78,14 +81,14 @@ function ask(flow: Flow, form: FormState, gaveSomething: boolean, situation: For
   if (!question) return undefined;
   const next = asked(form, question.slot.name, gaveSomething);
   if (next.asks > situation.settings.maxAsks) return { parts: [{ template: situation.settings.offerPerson }], step: 'offer_person' };
-  return { parts: [{ template: question.template }], form: next, step: 'ask' };
+  return { parts: [{ template: question.template, values: slotValues(form) }], form: next, step: 'ask' };
 }
 
 /** The pending question repeated briefly, once, after the shopper asked something else. */
 function remind(pending: FormInProgress): Pick<TurnOutcome, 'parts' | 'form' | 'step'> {
   const slot = slotOf(pending.flow, pending.form.pending);
   if (!pending.flow.digressions.remind || pending.form.reminded || !slot) return { parts: [], form: pending.form };
-  return { parts: [{ template: slot.remind ?? slot.ask! }], form: { ...pending.form, reminded: true }, step: 'remind' };
+  return { parts: [{ template: slot.remind ?? slot.ask!, values: slotValues(pending.form) }], form: { ...pending.form, reminded: true }, step: 'remind' };
 }
 
 /**

@@ -6,7 +6,7 @@ import { emojiMeanings, isFollowUp, recent } from './context.js';
 import type { ConversationState } from './decide.js';
 import type { Flow } from './flow-types.js';
 import { fillSlots, flowStartedBy, startForm, type FormState, type SlotSource } from './forms.js';
-import { EMPTY_LEXICON, lexiconText, type Lexicon } from './lexicon.js';
+import { bothLexicons, EMPTY_LEXICON, lexiconText, type Lexicon } from './lexicon.js';
 import type { Understanding } from './index.js';
 
 /** Where the intent the bot acts on comes from. */
@@ -82,16 +82,28 @@ function pendingForm(snapshot: Snapshot, conversation: ConversationState): { flo
   return { flow: joined, form: { flow: joined.name, intent: intent!, slots: {}, pending: awaiting.slot, asks: 1 } };
 }
 
+/** Longer messages that say "I don't know" are about something else ("I don't know if you ship to Canada"). */
+const MAX_UNKNOWN_WORDS = 6;
+
+/**
+ * The answer to the question wins whatever else the words resemble ("my order number is 100234" while the bot
+ * asked for it); another slot of the flow counts as an answer unless the message is confidently about something
+ * else ("and where is order 100235?" while the bot asked for an e-mail).
+ */
 function relate(pending: FormInProgress, topic: Topic | undefined, source: SlotSource): Relation {
-  if (pending.filled.length > 0) return 'answer';
-  if (topic && topic.intent !== pending.form.intent) return pending.flow.digressions.endOn.includes(topic.intent) ? 'moved_on' : 'digression';
-  return source.lexicon.dontKnow.matches(source.words) ? 'unknown' : 'noise';
+  const isOwnTopic = !topic || topic.intent === pending.form.intent;
+  if (pending.form.pending && pending.filled.includes(pending.form.pending)) return 'answer';
+  if (pending.filled.length > 0 && isOwnTopic) return 'answer';
+  if (source.words.wordCount <= MAX_UNKNOWN_WORDS && source.lexicon.dontKnow.matches(source.words)) return 'unknown';
+  if (!isOwnTopic) return pending.flow.digressions.endOn.includes(topic!.intent) ? 'moved_on' : 'digression';
+  return 'noise';
 }
 
 export function interpret(snapshot: Snapshot, understood: Understanding, input: InterpretInput): Interpretation {
   const { conversation } = input;
   const { flows } = snapshot;
-  const lexicon = snapshot.lexicons.get(understood.language.language) ?? snapshot.lexicons.get(snapshot.settings.defaultLanguage) ?? EMPTY_LEXICON;
+  const own = snapshot.lexicons.get(understood.language.language) ?? snapshot.lexicons.get(snapshot.settings.defaultLanguage) ?? EMPTY_LEXICON;
+  const lexicon = bothLexicons(own, conversation.language ? snapshot.lexicons.get(conversation.language) : undefined);
   const emoji = emojiMeanings(understood.text, flows.emoji);
   const emojiAnswer = emoji.find((meaning): meaning is 'yes' | 'no' => meaning === 'yes' || meaning === 'no');
   const source: SlotSource = { text: understood.text, words: lexiconText(understood.text), lexicon, entities: understood.entities, payload: input.payload, attachments: input.attachments, emojiAnswer };
@@ -101,13 +113,17 @@ export function interpret(snapshot: Snapshot, understood: Understanding, input: 
   let relation: Relation = pending ? relate(pending, topic, source) : 'none';
   if (relation === 'answer') topic = { intent: pending!.form.intent, from: 'form' };
   const lastTopic = recent(conversation.context?.topic, conversation.turns, flows.settings.rememberTurns)?.intent;
-  if (!topic && relation !== 'unknown' && isFollowUp({ words: source.words, lexicon, entities: understood.entities, intent: understood.intent, lastTopic, settings: flows.settings })) {
+  const topicFlow = lastTopic ? flowStartedBy(flows, lastTopic, undefined) : undefined;
+  const topicEntities = topicFlow?.slots.flatMap((slot) => (slot.fill.kind === 'entity' ? [slot.fill.entity] : []));
+  if (!topic && relation !== 'unknown' && isFollowUp({ words: source.words, lexicon, entities: understood.entities, intent: understood.intent, lastTopic, topicEntities, settings: flows.settings })) {
     topic = { intent: lastTopic!, from: 'follow_up' };
     if (pending) relation = relate(pending, topic, source);
   }
+  // A message about something else leaves the waiting flow as it was: its order number is not that message's.
+  const waitingForm = pending && relation !== 'answer' && waiting ? { flow: waiting.flow, form: waiting.form, filled: [] } : pending;
   let started: FormInProgress | undefined;
   const startsFlow = topic && relation !== 'answer' && relation !== 'unknown' && relation !== 'noise';
   const flow = startsFlow ? flowStartedBy(flows, topic!.intent, source.payload) : undefined;
   if (flow) started = { flow, ...startForm(flow, topic!.intent, source) };
-  return { topic, relation, pending, started, lexicon, source };
+  return { topic, relation, pending: waitingForm, started, lexicon, source };
 }

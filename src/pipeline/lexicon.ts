@@ -111,3 +111,19 @@ export function readYesNo(lexicon: Lexicon, text: LexiconText): 'yes' | 'no' | u
   const no = lexicon.no.matches(text);
   return yes === no ? undefined : yes ? 'yes' : 'no';
 }
+
+const either = (first: WordMatcher, second: WordMatcher): WordMatcher => ({ matches: (text) => first.matches(text) || second.matches(text) });
+
+/**
+ * The words of two languages at once: a short answer is read in the language it seems to be written in and in the
+ * conversation's ("ja" is yes in a German conversation even when it looks Portuguese on its own).
+ */
+export function bothLexicons(first: Lexicon, second: Lexicon | undefined): Lexicon {
+  if (!second || second === first) return first;
+  const kinds = new Map(second.kinds);
+  for (const [name, matcher] of first.kinds) {
+    const other = second.kinds.get(name);
+    kinds.set(name, other ? { kinds: [...new Set([...matcher.kinds, ...other.kinds])], find: (text) => matcher.find(text) ?? other.find(text) } : matcher);
+  }
+  return { yes: either(first.yes, second.yes), no: either(first.no, second.no), dontKnow: either(first.dontKnow, second.dontKnow), followUp: either(first.followUp, second.followUp), kinds };
+}

@@ -13,6 +13,8 @@ export interface ReplyPart {
   template: string;
   /** Adds the likeliest intents (then the store's topics) as quick replies. */
   suggest?: number;
+  /** Values of this part only: a flow's question speaks of the flow's own slots ({orderNumber}). */
+  values?: Record<string, TemplateValue>;
 }
 
 export interface ReplyValues {
@@ -31,7 +33,8 @@ export function templateValues(input: ReplyValues, locale: string): Record<strin
     pauseMinutes: LOOKUP_PAUSE_MINUTES,
     ...(input.context?.reopensAt ? { reopensAt: input.context.reopensAt } : {}),
     ...shippingValues(shipping, duties, locale),
-    ...(orders.orderNumber ? { orderNumber: orders.orderNumber } : {}),
+    // The order this turn is about, else the one the conversation is about (a question repeated after another topic).
+    ...(orders.orderNumber || orders.state.orderNumber ? { orderNumber: orders.orderNumber ?? orders.state.orderNumber } : {}),
     ...(orders.order ? orderValues(orders.order, locale) : {}),
     ...(found ? { caseOrderNumber: found.orderNumber, caseProblem: found.problem ?? 'other', casePhotos: found.attachmentIds.length } : {}),
   };
@@ -54,14 +57,14 @@ export interface RenderContext {
 export function composeReply(snapshot: Snapshot, parts: ReplyPart[], context: RenderContext): Reply | undefined {
   if (parts.length === 0) return undefined;
   const values = { ...context.values };
-  const render = (template: string, suggest?: number) =>
+  const render = (template: string, suggest?: number, own?: Record<string, TemplateValue>) =>
     renderReply(snapshot, {
-      templateId: template, language: context.language, entities: context.entities, variantSeed: context.variantSeed, now: context.now, values, timeZone: context.timeZone, locale: context.locale,
+      templateId: template, language: context.language, entities: context.entities, variantSeed: context.variantSeed, now: context.now, values: own ? { ...values, ...own } : values, timeZone: context.timeZone, locale: context.locale,
       ...(suggest ? { suggest: { count: suggest, intent: context.intent, topics: snapshot.flows.settings.unclearTopics, smallTalk: snapshot.flows.settings.smallTalk } } : {}),
     });
   const note = context.dutiesNote;
   if (note && findTemplate(snapshot, context.language, note)) values.dutiesNote = render(note).text;
-  const rendered = parts.map((part) => render(part.template, part.suggest));
+  const rendered = parts.map((part) => render(part.template, part.suggest, part.values));
   const [first] = rendered;
   if (rendered.length === 1) return first;
   const quickReplies = rendered.flatMap((reply) => reply.quickReplies).filter((reply, index, all) => all.findIndex((other) => other.value === reply.value) === index);

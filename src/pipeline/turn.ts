@@ -3,12 +3,12 @@
 // reply, the next state and the effects, and can decide again once the effects' outcome is known. Pure.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import { caseFromForm, type CaseState } from './case.js';
-import { decide, newConversationState, type Action } from './decide.js';
+import { decide, newConversationState, type Action, type ConversationState } from './decide.js';
 import { awaitsOutcome, type Effect, type EffectOutcome, type OrderSummary } from './effects.js';
 import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation, type TurnOutcome } from './form-turn.js';
-import type { PipelineInput, PipelineResult } from './index.js';
+import type { PipelineInput, PipelineResult, Understanding } from './index.js';
 import { understand } from './index.js';
-import { interpret } from './interpret.js';
+import { interpret, type Interpretation } from './interpret.js';
 import { lexiconText } from './lexicon.js';
 import { nextConversation } from './next-state.js';
 import type { OrderChange } from '../orders/index.js';
@@ -30,11 +30,21 @@ export interface DecidedTurn {
   reconsider?(outcomes: EffectOutcome[]): Promise<PipelineResult>;
 }
 
+/** A short answer to the bot's question is in the conversation's language, whatever a few words seem to be. */
+const SHORT_ANSWER_WORDS = 3;
+
+function keepLanguage(understood: Understanding, conversation: ConversationState, interpretation: Interpretation): Understanding {
+  const language = conversation.language;
+  if (!language || language === understood.language.language || interpretation.relation !== 'answer' || interpretation.source.words.wordCount > SHORT_ANSWER_WORDS) return understood;
+  return { ...understood, language: { ...understood.language, language, detected: language, source: 'conversation' } };
+}
+
 export function prepareTurn(snapshot: Snapshot, input: PipelineInput): PreparedTurn {
   const conversation = input.conversation ?? newConversationState();
-  const understood = input.understood ?? understand(snapshot, input.text, { locale: input.locale, conversationLanguage: conversation.language, payload: input.payload, language: input.language });
+  const heard = input.understood ?? understand(snapshot, input.text, { locale: input.locale, conversationLanguage: conversation.language, payload: input.payload, language: input.language });
   const attachments = input.attachments ?? [];
-  const interpretation = interpret(snapshot, understood, { conversation, payload: input.payload, attachments });
+  const interpretation = interpret(snapshot, heard, { conversation, payload: input.payload, attachments });
+  const understood = keepLanguage(heard, conversation, interpretation);
   const turn: TurnInput = { understood, interpretation, conversation, now: input.now, locale: input.locale, context: input.context ?? {}, attachments };
   return { ...turn, payload: input.payload, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
 }
@@ -63,6 +73,18 @@ function withHandOff(outcome: TurnOutcome, situation: Situation, intent: string,
   return { ...outcome, effects: [...outcome.effects, ...opened, { type: 'hand_off', ...outcome.handoff, intent, ...(order ? { order } : {}) }] };
 }
 
+/**
+ * The order a waiting flow is about stays in the flow: a question about another order in between must not turn
+ * "cancel order 100251" into a cancellation of that other order.
+ */
+function keepOrderInForm(outcome: TurnOutcome, situation: Situation, snapshot: Snapshot): TurnOutcome {
+  const { form } = outcome;
+  const number = situation.orders.orderNumber;
+  if (!form || !number || form.slots.orderNumber || situation.orders.orderIntent !== form.intent) return outcome;
+  if (!snapshot.flows.flows.get(form.flow)?.slots.some((slot) => slot.name === 'orderNumber')) return outcome;
+  return { ...outcome, form: { ...form, slots: { ...form.slots, orderNumber: number } } };
+}
+
 const caseSummary = (state: CaseState) => ({ ...(state.orderNumber ? { orderNumber: state.orderNumber } : {}), ...(state.problem ? { problem: state.problem } : {}), photos: state.attachmentIds.length });
 
 export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetched: PrefetchedOrders = {}): Promise<DecidedTurn> {
@@ -77,7 +99,7 @@ export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetc
     const effectContext = { orderNumber: situation.orders.order?.number, change: changeOf(turn, situation), case: situation.caseState && caseSummary(situation.caseState.state), order: orderSummary(situation) };
     outcome = finishFlow(situation.inPlay, forms.facts, effectContext) ?? afterRules(forms, await decide(snapshot, situation.facts));
   }
-  outcome = withHandOff(outcome, situation, intent);
+  outcome = keepOrderInForm(withHandOff(outcome, situation, intent), situation, snapshot);
   const result = finish(snapshot, turn, situation, outcome);
   if (!outcome.effects.some(awaitsOutcome)) return { result };
   return {
