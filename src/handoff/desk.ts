@@ -70,11 +70,15 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
   const byUrgency = (a: ConversationRecord, b: ConversationRecord) =>
     (b.priority ?? 0) - (a.priority ?? 0) || (a.queuedAt ?? '').localeCompare(b.queuedAt ?? '');
 
-  /** Tells every queued shopper its position and an estimated wait from recent handling times. */
+  /**
+   * Tells every queued shopper its position and an estimated wait from recent handling times. With no agent online
+   * there is no line to stand in: the shopper hears only that the conversation waits (the bot has said why).
+   */
   async function announcePositions(): Promise<void> {
     const queued = (await store.listConversationsByStatus(['queued'])).sort(byUrgency);
-    const agents = Math.max(1, agentsOnline());
+    const agents = agentsOnline();
     queued.forEach((record, index) => {
+      if (agents === 0) return publisher.status(record.id, { status: 'queued' });
       publisher.status(record.id, {
         status: 'queued',
         queuePosition: index + 1,
