@@ -28,6 +28,8 @@ function actualValue(result: DryRunResult, key: keyof Expectation): unknown {
       return result.reply ? (result.reply.parts ?? [result.reply.templateId]) : [];
     case 'effects':
       return result.effects.map((effect) => effect.type);
+    case 'quickReplies':
+      return result.reply?.quickReplies.map((quickReply) => quickReply.value) ?? [];
     case 'action':
       return result.action;
     case 'rule':

@@ -11,6 +11,8 @@ export const Expectation = z.strictObject({
   reply: TemplateId.optional(),
   /** Every template of the reply in order, e.g. ["shipping_info.zone", "order.remind_email"]. */
   replies: z.array(TemplateId).optional(),
+  /** The values of the reply's quick replies in order, e.g. ["intent:order_status", "intent:human_agent"]. */
+  quickReplies: z.array(z.string().min(1)).optional(),
   /** The effects the turn would carry out, by type, in order (a dry run performs none); [] for none. */
   effects: z.array(z.enum(['request_cancellation', 'request_change', 'open_case', 'hand_off', 'keep_contact_email'])).optional(),
   action: z.enum(['reply', 'ask', 'handoff', 'none']).optional(),
@@ -57,7 +59,7 @@ export const ConversationTest = z.strictObject({
           /** A quick reply's value, as when the shopper clicks a button ("confirm:yes"); `say` is then its label. */
           payload: z.string().min(1).max(200).optional(),
           /** What the store answers to this step's requests (nothing is really asked): "done" unless given here. */
-          outcomes: z.record(z.enum(['request_cancellation', 'request_change']), z.enum(['done', 'failed', 'unsupported'])).optional(),
+          outcomes: z.partialRecord(z.enum(['request_cancellation', 'request_change']), z.enum(['done', 'failed', 'unsupported'])).optional(),
           expect: Expectation,
         })
         .refine((step) => step.say.trim() !== '' || step.photos !== undefined, 'a step needs "say", "photos" or both'),
