@@ -101,7 +101,7 @@ export function afterRules(situation: FormSituation, decision: { rule?: string; 
   const { action } = decision;
   const outcome: TurnOutcome = { ...empty(), rule: decision.rule, action: action?.type ?? 'none', tags: decision.tags, parts: action ? [{ template: action.params.template, ...(action.type === 'reply' && action.params.suggestAlternatives ? { suggest: action.params.suggestAlternatives } : {}) }] : [] };
   if (action?.type === 'handoff') return { ...outcome, handoff: { reason: action.params.reason, priority: action.params.priority }, opensCase: !!action.params.openCase, step: pending || started ? 'ended' : undefined };
-  const inPlay = started ?? (relation === 'answer' ? pending : undefined);
+  const inPlay = started ?? (relation === 'answer' || relation === 'repeat' ? pending : undefined);
   if (action?.type === 'ask') {
     const owner = [inPlay, pending].find((candidate) => candidate && slotOf(candidate.flow, action.params.slot));
     if (!owner) return { ...outcome, awaiting: { slot: action.params.slot, intent: action.params.intent } };

@@ -23,10 +23,12 @@ export interface Topic {
  * - digression: it confidently means something else; that is answered, and the question waits;
  * - moved_on: it ends the flow (goodbye, asking for a person);
  * - unknown: the shopper cannot give it ("I don't remember");
+ * - repeat: it is about the flow's own topic again but gives nothing ("where is my order??", a tracking code
+ *   instead of the number): the rules may answer it, else the question is asked again;
  * - noise: none of these; the question is asked again;
  * - none: the bot asked nothing.
  */
-export type Relation = 'answer' | 'digression' | 'moved_on' | 'unknown' | 'noise' | 'none';
+export type Relation = 'answer' | 'repeat' | 'digression' | 'moved_on' | 'unknown' | 'noise' | 'none';
 
 export interface FormInProgress {
   flow: Flow;
@@ -95,8 +97,9 @@ function relate(pending: FormInProgress, topic: Topic | undefined, source: SlotS
   if (pending.form.pending && pending.filled.includes(pending.form.pending)) return 'answer';
   if (pending.filled.length > 0 && isOwnTopic) return 'answer';
   if (source.words.wordCount <= MAX_UNKNOWN_WORDS && source.lexicon.dontKnow.matches(source.words)) return 'unknown';
-  if (!isOwnTopic) return pending.flow.digressions.endOn.includes(topic!.intent) ? 'moved_on' : 'digression';
-  return 'noise';
+  if (!topic) return 'noise';
+  if (isOwnTopic) return 'repeat';
+  return pending.flow.digressions.endOn.includes(topic.intent) ? 'moved_on' : 'digression';
 }
 
 export function interpret(snapshot: Snapshot, understood: Understanding, input: InterpretInput): Interpretation {
@@ -122,7 +125,7 @@ export function interpret(snapshot: Snapshot, understood: Understanding, input: 
   // A message about something else leaves the waiting flow as it was: its order number is not that message's.
   const waitingForm = pending && relation !== 'answer' && waiting ? { flow: waiting.flow, form: waiting.form, filled: [] } : pending;
   let started: FormInProgress | undefined;
-  const startsFlow = topic && relation !== 'answer' && relation !== 'unknown' && relation !== 'noise';
+  const startsFlow = topic && (relation === 'none' || relation === 'digression' || relation === 'moved_on');
   const flow = startsFlow ? flowStartedBy(flows, topic!.intent, source.payload) : undefined;
   if (flow) started = { flow, ...startForm(flow, topic!.intent, source) };
   return { topic, relation, pending: waitingForm, started, lexicon, source };

@@ -36,7 +36,7 @@ export interface Situation {
 
 /** The flow this message is about: one it starts, else the one it answers (or failed to answer). */
 function formInPlay({ relation, started, pending }: Interpretation): FormInProgress | undefined {
-  return started ?? (relation === 'answer' || relation === 'noise' || relation === 'unknown' ? pending : undefined);
+  return started ?? (relation === 'answer' || relation === 'repeat' || relation === 'noise' || relation === 'unknown' ? pending : undefined);
 }
 
 const slotText = (inPlay: FormInProgress | undefined, name: string) => {
