@@ -1,22 +1,10 @@
 // flows/ and locales/<lang>/lexicon.json: checked with their places, and served by the pipeline once loaded.
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSnapshot } from '../../src/knowledge/index.js';
 import { runPipeline, type ConversationState } from '../../src/pipeline/index.js';
-import { formatProblem } from '../../src/shared/errors.js';
-import { makeContentDir, tinyContent } from '../helpers.js';
+import { contentLoader, tinyContent } from '../helpers.js';
 
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
-
-async function load(files: Record<string, string | object>) {
-  const content = await makeContentDir(files);
-  cleanup = content.cleanup;
-  const result = await loadSnapshot(content.dir);
-  return { ...result, lines: result.problems.map(formatProblem) };
-}
+const { load, cleanup } = contentLoader();
+afterEach(cleanup);
 
 /** A flow asking for the order number for "where is my order", in the tiny content's two languages. */
 const withFlow = (flow: object = {}) => {
