@@ -6,13 +6,11 @@
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { ConversationState, PipelineContext } from './decide.js';
 import type { Effect } from './effects.js';
-import { extractEntities, type Entities } from './entities.js';
+import type { Entities } from './entities.js';
 import type { FormStep } from './form-turn.js';
-import { classifyIntent, type IntentResult } from './intent.js';
+import type { IntentResult } from './intent.js';
 import type { Topic } from './interpret.js';
 import type { LanguageResult } from './language.js';
-import { EMAIL, everywhere } from '../shared/patterns.js';
-import { normalizeText } from './normalize.js';
 import type { OrderSummary } from './effects.js';
 import type { PrefetchedOrders } from './orders.js';
 import type { Reply } from './render.js';
@@ -32,6 +30,7 @@ export type { OrderFetches, PrefetchedOrders } from './orders.js';
 export { ORDER_INTENTS } from './orders.js';
 export type { Reply } from './render.js';
 export { decideTurn, prepareTurn, type DecidedTurn, type PreparedTurn } from './turn.js';
+export { understand, type UnderstandOptions } from './understand.js';
 export { decideWhileQueued, type QueuedDecision } from './queued.js';
 
 export interface PipelineInput {
@@ -80,29 +79,6 @@ export interface PipelineResult extends Understanding {
   order?: OrderSummary;
   /** Why the order source failed, for the log. */
   orderError?: unknown;
-}
-
-export interface UnderstandOptions {
-  locale?: string;
-  conversationLanguage?: string;
-  payload?: string;
-  language?: string;
-}
-
-const EMAILS = everywhere(EMAIL);
-/** An e-mail address says nothing about the language ("emma.johnson@example.com" is not French). */
-const withoutAddresses = (text: string) => text.replace(EMAILS, ' ');
-
-/** The stages that need no rules: what the message says. */
-export function understand(snapshot: Snapshot, text: string, options: UnderstandOptions = {}): Understanding {
-  const normalized = normalizeText(text);
-  const language: LanguageResult =
-    options.language && snapshot.languages.includes(options.language)
-      ? { language: options.language, detected: options.language, confidence: 1, isSupported: true, source: 'given' }
-      : snapshot.languageModel.detect(withoutAddresses(normalized), options, snapshot.settings.defaultLanguage);
-  const intent = classifyIntent(snapshot, normalized, language.language, options.payload);
-  const entities = extractEntities(normalized, snapshot.countries);
-  return { text: normalized, language, intent, entities };
 }
 
 /** A whole turn with the orders already read (or none): the decision, its effects listed but not carried out. */

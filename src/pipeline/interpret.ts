@@ -55,22 +55,30 @@ export interface InterpretInput {
   attachments: string[];
 }
 
-/** The topic of the message on its own: a quick reply, an emoji, its intent, or words and pictures that start a flow. */
+/** A flow the message's words or pictures start: problem words in a return, a photo sent for no other reason. */
+function flowByEvidence(snapshot: Snapshot, intent: Understanding['intent'], source: SlotSource): Topic | undefined {
+  for (const flow of snapshot.flows.flows.values()) {
+    const [starter] = flow.startsOn.intents;
+    const { words, pictures } = flow.startsOn;
+    if (!starter) continue;
+    const mayOverride = !intent.confident || !!words?.withIntents.includes(intent.intent);
+    if (words && mayOverride && source.lexicon.kinds.get(words.list)?.find(source.words)) return { intent: starter, from: 'words' };
+    if (pictures && !intent.confident && source.attachments.length > 0) return { intent: starter, from: 'picture' };
+  }
+  return undefined;
+}
+
+/** The topic of the message on its own: an emoji, a quick reply, words and pictures that start a flow, its intent. */
 function ownTopic(snapshot: Snapshot, understood: Understanding, source: SlotSource, emoji: string[]): Topic | undefined {
   const { intent } = understood;
-  const namedByQuickReply = source.payload?.startsWith('intent:');
   const emojiIntent = emoji.find((meaning) => meaning !== 'yes' && meaning !== 'no');
   if (emojiIntent) return { intent: emojiIntent, from: 'emoji' };
-  for (const flow of snapshot.flows.flows.values()) {
-    const starter = flow.startsOn.intents[0];
-    const words = flow.startsOn.words;
-    if (!starter || namedByQuickReply) continue;
-    if (words && (!intent.confident || words.withIntents.includes(intent.intent)) && source.lexicon.kinds.get(words.list)?.find(source.words)) return { intent: starter, from: 'words' };
-    if (!intent.confident && flow.startsOn.pictures && source.attachments.length > 0) return { intent: starter, from: 'picture' };
-  }
-  if (intent.confident) return { intent: intent.intent, from: namedByQuickReply ? 'quick_reply' : 'message' };
-  const byQuickReply = flowStartedBy(snapshot.flows, undefined, source.payload);
-  return byQuickReply?.startsOn.intents[0] ? { intent: byQuickReply.startsOn.intents[0], from: 'quick_reply' } : undefined;
+  if (source.payload?.startsWith('intent:')) return intent.confident ? { intent: intent.intent, from: 'quick_reply' } : undefined;
+  const byEvidence = flowByEvidence(snapshot, intent, source);
+  if (byEvidence) return byEvidence;
+  if (intent.confident) return { intent: intent.intent, from: 'message' };
+  const starter = flowStartedBy(snapshot.flows, undefined, source.payload)?.startsOn.intents[0];
+  return starter ? { intent: starter, from: 'quick_reply' } : undefined;
 }
 
 /** The flow waiting for an answer. A question a rule asked for a flow's intent joins that flow. */
@@ -102,31 +110,41 @@ function relate(pending: FormInProgress, topic: Topic | undefined, source: SlotS
   return pending.flow.digressions.endOn.includes(topic.intent) ? 'moved_on' : 'digression';
 }
 
-export function interpret(snapshot: Snapshot, understood: Understanding, input: InterpretInput): Interpretation {
-  const { conversation } = input;
+/** The last topic a short message with no intent of its own continues, if it is one. */
+function followUpTopic(snapshot: Snapshot, understood: Understanding, source: SlotSource, conversation: ConversationState): Topic | undefined {
   const { flows } = snapshot;
-  const own = snapshot.lexicons.get(understood.language.language) ?? snapshot.lexicons.get(snapshot.settings.defaultLanguage) ?? EMPTY_LEXICON;
-  const lexicon = bothLexicons(own, conversation.language ? snapshot.lexicons.get(conversation.language) : undefined);
-  const emoji = emojiMeanings(understood.text, flows.emoji);
-  const emojiAnswer = emoji.find((meaning): meaning is 'yes' | 'no' => meaning === 'yes' || meaning === 'no');
-  const source: SlotSource = { text: understood.text, words: lexiconText(understood.text), lexicon, entities: understood.entities, payload: input.payload, attachments: input.attachments, emojiAnswer };
-  let topic = ownTopic(snapshot, understood, source, emoji);
-  const waiting = pendingForm(snapshot, conversation);
-  const pending = waiting && { flow: waiting.flow, ...fillSlots(waiting.flow, waiting.form, source) };
-  let relation: Relation = pending ? relate(pending, topic, source) : 'none';
-  if (relation === 'answer') topic = { intent: pending!.form.intent, from: 'form' };
   const lastTopic = recent(conversation.context?.topic, conversation.turns, flows.settings.rememberTurns)?.intent;
   const topicFlow = lastTopic ? flowStartedBy(flows, lastTopic, undefined) : undefined;
   const topicEntities = topicFlow?.slots.flatMap((slot) => (slot.fill.kind === 'entity' ? [slot.fill.entity] : []));
-  if (!topic && relation !== 'unknown' && isFollowUp({ words: source.words, lexicon, entities: understood.entities, intent: understood.intent, lastTopic, topicEntities, settings: flows.settings })) {
-    topic = { intent: lastTopic!, from: 'follow_up' };
-    if (pending) relation = relate(pending, topic, source);
+  const isContinued = isFollowUp({ words: source.words, lexicon: source.lexicon, entities: understood.entities, intent: understood.intent, lastTopic, topicEntities, settings: flows.settings });
+  return isContinued ? { intent: lastTopic!, from: 'follow_up' } : undefined;
+}
+
+/** The message's words, in its own language and the conversation's. */
+function sourceOf(snapshot: Snapshot, understood: Understanding, input: InterpretInput, emojiAnswer: 'yes' | 'no' | undefined): SlotSource {
+  const languages = [understood.language.language, input.conversation.language];
+  const own = snapshot.lexicons.get(languages[0]!) ?? snapshot.lexicons.get(snapshot.settings.defaultLanguage) ?? EMPTY_LEXICON;
+  const lexicon = bothLexicons(own, languages[1] ? snapshot.lexicons.get(languages[1]) : undefined);
+  return { text: understood.text, words: lexiconText(understood.text), lexicon, entities: understood.entities, payload: input.payload, attachments: input.attachments, emojiAnswer };
+}
+
+export function interpret(snapshot: Snapshot, understood: Understanding, input: InterpretInput): Interpretation {
+  const { conversation } = input;
+  const emoji = emojiMeanings(understood.text, snapshot.flows.emoji);
+  const source = sourceOf(snapshot, understood, input, emoji.find((meaning): meaning is 'yes' | 'no' => meaning === 'yes' || meaning === 'no'));
+  let topic = ownTopic(snapshot, understood, source, emoji);
+  const waiting = pendingForm(snapshot, conversation);
+  const filled = waiting && { flow: waiting.flow, ...fillSlots(waiting.flow, waiting.form, source) };
+  let relation: Relation = filled ? relate(filled, topic, source) : 'none';
+  if (relation === 'answer') topic = { intent: waiting!.form.intent, from: 'form' };
+  if (!topic && relation !== 'unknown') {
+    topic = followUpTopic(snapshot, understood, source, conversation);
+    if (topic && filled) relation = relate(filled, topic, source);
   }
   // A message about something else leaves the waiting flow as it was: its order number is not that message's.
-  const waitingForm = pending && relation !== 'answer' && waiting ? { flow: waiting.flow, form: waiting.form, filled: [] } : pending;
-  let started: FormInProgress | undefined;
+  const pending = filled && (relation === 'answer' ? filled : { ...waiting!, filled: [] });
   const startsFlow = topic && (relation === 'none' || relation === 'digression' || relation === 'moved_on');
-  const flow = startsFlow ? flowStartedBy(flows, topic!.intent, source.payload) : undefined;
-  if (flow) started = { flow, ...startForm(flow, topic!.intent, source) };
-  return { topic, relation, pending: waitingForm, started, lexicon, source };
+  const flow = startsFlow ? flowStartedBy(snapshot.flows, topic!.intent, source.payload) : undefined;
+  const started = flow && { flow, ...startForm(flow, topic!.intent, source) };
+  return { topic, relation, pending, started, lexicon: source.lexicon, source };
 }

@@ -7,7 +7,7 @@ import { decide, newConversationState, type Action, type ConversationState } fro
 import { awaitsOutcome, type Effect, type EffectOutcome, type OrderSummary } from './effects.js';
 import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation, type TurnOutcome } from './form-turn.js';
 import type { PipelineInput, PipelineResult, Understanding } from './index.js';
-import { understand } from './index.js';
+import { understand } from './understand.js';
 import { interpret, type Interpretation } from './interpret.js';
 import { lexiconText } from './lexicon.js';
 import { nextConversation } from './next-state.js';
@@ -75,14 +75,17 @@ function withHandOff(outcome: TurnOutcome, situation: Situation, intent: string,
 
 /**
  * The order a waiting flow is about stays in the flow: a question about another order in between must not turn
- * "cancel order 100251" into a cancellation of that other order.
+ * "cancel order 100251" into a cancellation of that other order. An e-mail that did not match is not kept.
  */
-function keepOrderInForm(outcome: TurnOutcome, situation: Situation, snapshot: Snapshot): TurnOutcome {
+function settleOrderSlots(outcome: TurnOutcome, situation: Situation, snapshot: Snapshot): TurnOutcome {
   const { form } = outcome;
-  const number = situation.orders.orderNumber;
-  if (!form || !number || form.slots.orderNumber || situation.orders.orderIntent !== form.intent) return outcome;
-  if (!snapshot.flows.flows.get(form.flow)?.slots.some((slot) => slot.name === 'orderNumber')) return outcome;
-  return { ...outcome, form: { ...form, slots: { ...form.slots, orderNumber: number } } };
+  const { orders } = situation;
+  if (!form || orders.orderIntent !== form.intent) return outcome;
+  const { email: _unmatched, ...slots } = form.slots;
+  if (orders.lookup === 'no_match') return { ...outcome, form: { ...form, slots } };
+  const hasNumberSlot = snapshot.flows.flows.get(form.flow)?.slots.some((slot) => slot.name === 'orderNumber');
+  if (!orders.orderNumber || form.slots.orderNumber || !hasNumberSlot) return outcome;
+  return { ...outcome, form: { ...form, slots: { ...form.slots, orderNumber: orders.orderNumber } } };
 }
 
 const caseSummary = (state: CaseState) => ({ ...(state.orderNumber ? { orderNumber: state.orderNumber } : {}), ...(state.problem ? { problem: state.problem } : {}), photos: state.attachmentIds.length });
@@ -99,7 +102,7 @@ export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetc
     const effectContext = { orderNumber: situation.orders.order?.number, change: changeOf(turn, situation), case: situation.caseState && caseSummary(situation.caseState.state), order: orderSummary(situation) };
     outcome = finishFlow(situation.inPlay, forms.facts, effectContext) ?? afterRules(forms, await decide(snapshot, situation.facts));
   }
-  outcome = keepOrderInForm(withHandOff(outcome, situation, intent), situation, snapshot);
+  outcome = settleOrderSlots(withHandOff(outcome, situation, intent), situation, snapshot);
   const result = finish(snapshot, turn, situation, outcome);
   if (!outcome.effects.some(awaitsOutcome)) return { result };
   return {
