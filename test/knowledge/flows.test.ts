@@ -1,7 +1,13 @@
 // flows/ and locales/<lang>/lexicon.json: checked with their places, and served by the pipeline once loaded.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import { runPipeline, type ConversationState } from '../../src/pipeline/index.js';
-import { contentLoader, tinyContent } from '../helpers.js';
+import { contentLoader, makeContentDir, tinyContent } from '../helpers.js';
+
+const OPERATOR_TOKEN = 'test-operator-token-0123456789';
 
 const { load, cleanup } = contentLoader();
 afterEach(cleanup);
@@ -88,5 +94,28 @@ describe('checking lexicons', () => {
     const unknown = await runPipeline(snapshot!, { text: "sorry, I don't know", now: new Date(), conversation: asked });
     expect(unknown.flow?.step).toBe('cannot_answer');
     expect(unknown.conversation.awaiting).toBeUndefined();
+  });
+});
+
+describe('a running server', () => {
+  it('serves an edited flow within 2 seconds', async () => {
+    const content = await makeContentDir(withFlow());
+    const app = await buildApp(loadConfig({ CONTENT_DIR: content.dir, LOG_LEVEL: 'silent', OPERATOR_TOKEN }));
+    try {
+      const ask = async () => (await app.inject({ method: 'POST', url: '/api/v1/preview', headers: { authorization: `Bearer ${OPERATOR_TOKEN}` }, payload: { text: 'where is my order' } })).json().reply.text;
+      expect(await ask()).toBe('Which order number?');
+      const flowFile = path.join(content.dir, 'flows/order.json');
+      const flow = JSON.parse(await readFile(flowFile, 'utf8'));
+      flow.slots[0].ask = 'order.remind_number';
+      await writeFile(flowFile, JSON.stringify(flow));
+      const started = Date.now();
+      while ((await ask()) !== 'I still need the order number.') {
+        if (Date.now() - started > 2000) throw new Error('the edited flow was not served within 2 seconds');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    } finally {
+      await app.close();
+      await content.cleanup();
+    }
   });
 });
