@@ -1,7 +1,6 @@
 // The compiled shape of flows/ (multi-turn requests such as "cancel my order"): what each flow asks for, how a
 // message fills each slot, and what happens once everything is in. The knowledge loader builds these once per
 // snapshot; the form stage (forms.ts) runs them.
-import type { OrderChange } from '../orders/index.js';
 
 /** A check over the rules' facts, compiled from a condition in the rules' own syntax. */
 export type Predicate = (facts: Record<string, unknown>) => boolean;
@@ -80,5 +79,3 @@ export interface FlowSet {
   /** Each emoji (without variation selectors or skin tones) → what it means, in the order settings list them. */
   emoji: ReadonlyMap<string, string[]>;
 }
-
-export type { OrderChange };
