@@ -20,6 +20,7 @@ COPY locales ./locales
 COPY care ./care
 COPY packages ./packages
 COPY shipping ./shipping
+COPY flows ./flows
 COPY demo ./demo
 COPY conversation-tests ./conversation-tests
 RUN mkdir -p /data && chown node:node /data

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { attachmentSecret, createAttachmentService, createBlobStore, type AttachmentService, type BlobStore } from './attachments/index.js';
 import attachmentRoutes from './http/attachments.js';
 import type { Server as SocketServer } from 'socket.io';
-import { createConversationService, createSerializer, type ConversationService } from './conversations/index.js';
+import { createConversationLock, createConversationService, type ConversationService } from './conversations/index.js';
 import { createAgentDirectory } from './handoff/agents.js';
 import { createDesk, type Desk } from './handoff/desk.js';
 import { isOpen, nextOpening, parseBusinessHours } from './handoff/hours.js';
@@ -136,7 +136,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const publisher = createPublisher(io, cluster, attachments.withLinks);
   // Nodes sharing Redis take turns on a conversation, as operations on one node do.
   const lock = config.REDIS_URL ? createRedisLock(config.REDIS_URL, { prefix: config.REDIS_PREFIX }) : undefined;
-  const serialize = createSerializer(lock);
+  const withConversationLock = createConversationLock(lock);
   const presence = createPresence();
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
   // This node's agents count at once; other nodes' as the cluster view refreshes.
@@ -150,9 +150,9 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   };
   const orderSource = overrides.orderSource ?? createOrderSource(config, app.log);
   app.addHook('onClose', async () => orderSource.close?.());
-  const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, serialize, context, metrics, now, orders: orderSource });
+  const conversations = createConversationService({ store, knowledge, publisher, logger: app.log, withConversationLock, context, metrics, now, orders: orderSource });
   const directory = createAgentDirectory(config.DATA_DIR);
-  const desk = createDesk({ store, knowledge, presence, serialize, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster, agentsOnline, directory });
+  const desk = createDesk({ store, knowledge, presence, withConversationLock, publisher, logger: app.log, now, graceSeconds: config.AGENT_GRACE_SECONDS, metrics, cluster, agentsOnline, directory });
   metrics.observeState({
     queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,
     connections: (namespace) => io.of(`/${namespace}`).sockets.size,
@@ -172,7 +172,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const lists = createLists({ store, now, directory });
   const profiles = createProfiles({ store, orders: orderSource, attachments });
   registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments, knowledge, lists, profiles, translation });
-  const eraser = createEraser({ store, serialize, deleteAttachments: (id) => attachments.deleteConversationAttachments(id), disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
+  const eraser = createEraser({ store, withConversationLock, deleteAttachments: (id) => attachments.deleteConversationAttachments(id), disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
   // Only a started app purges; it stops before the store closes.
   let retention: ReturnType<typeof startRetention> | undefined;
   app.addHook('onReady', async () => {

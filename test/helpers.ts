@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
 import { loadSnapshot, type Snapshot } from '../src/knowledge/index.js';
+import { formatProblem } from '../src/shared/errors.js';
 import type { Message, SessionEvent } from '../src/shared/protocol.js';
 
 export const projectRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -28,6 +29,23 @@ export async function makeContentDir(files: Record<string, string | object>): Pr
     await writeFile(target, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Loads a content folder written from files and removed afterwards; problems also as `file:line:col` lines. */
+export function contentLoader() {
+  let cleanup: (() => Promise<void>) | undefined;
+  return {
+    async load(files: Record<string, string | object>) {
+      const content = await makeContentDir(files);
+      cleanup = content.cleanup;
+      const result = await loadSnapshot(content.dir);
+      return { ...result, lines: result.problems.map(formatProblem) };
+    },
+    async cleanup() {
+      await cleanup?.();
+      cleanup = undefined;
+    },
+  };
 }
 
 const utterances = (...phrases: string[]) => phrases;

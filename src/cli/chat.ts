@@ -1,20 +1,25 @@
 // borderless chat: a conversation with the bot in the terminal; under each reply, what the bot understood.
 import { createInterface } from 'node:readline';
 import type { Config } from '../config.js';
+import { dryRunTurn, type DryRunResult } from '../conversations/index.js';
 import { createOrderSource } from '../orders/index.js';
-import { runPipeline, type ConversationState, type PipelineResult } from '../pipeline/index.js';
+import type { ConversationState } from '../pipeline/index.js';
 import type { QuickReply } from '../knowledge/schema.js';
 import { commandLogger, loadContentOrExit } from './load-content.js';
+import { describeEffects } from './try.js';
 
 const dim = (text: string) => (process.stdout.isTTY ? `\u001b[2m${text}\u001b[22m` : text);
 
-export function describeResult(result: PipelineResult): string {
+export function describeResult(result: DryRunResult): string {
   const { language, intent } = result;
   const languageText = language.isSupported ? language.language : `${language.detected} (not supported, answering in ${language.language})`;
   const alternatives = intent.alternatives.slice(0, 2).map((alternative) => `${alternative.intent} ${alternative.confidence.toFixed(2)}`).join(', ');
   return [
     `  language ${languageText} · intent ${intent.intent} ${intent.confidence.toFixed(2)}${intent.confident ? '' : ' (not confident)'}${alternatives ? ` · also ${alternatives}` : ''}`,
-    `  rule ${result.rule ?? '(none)'} → ${result.action}${result.reply ? ` ${result.reply.templateId}` : ''}${Object.keys(result.entities).length ? ` · entities ${JSON.stringify(result.entities)}` : ''}${result.conversation.awaiting ? ` · awaiting ${result.conversation.awaiting.slot}` : ''}`,
+    `  rule ${result.rule ?? '(none)'} → ${result.action}${result.reply ? ` ${(result.reply.parts ?? [result.reply.templateId]).join(' + ')}` : ''}${Object.keys(result.entities).length ? ` · entities ${JSON.stringify(result.entities)}` : ''}${result.conversation.awaiting ? ` · awaiting ${result.conversation.awaiting.slot}` : ''}`,
+    ...(result.topic && result.topic.from !== 'message' ? [`  topic ${result.topic.intent} (from ${result.topic.from.replace('_', ' ')})`] : []),
+    ...(result.flow ? [`  flow ${result.flow.name}: ${result.flow.step}`] : []),
+    ...(result.effects.length ? [`  effects ${describeEffects(result.effects)}`] : []),
   ].join('\n');
 }
 
@@ -41,14 +46,7 @@ export async function chatCommand(config: Config, options: { lang?: string }): P
         continue;
       }
       const picked = /^\d$/.test(line) ? quickReplies[Number(line) - 1] : undefined;
-      const result = await runPipeline(snapshot, {
-        text: picked?.label ?? line,
-        payload: picked?.value,
-        language: options.lang,
-        conversation,
-        now: new Date(),
-        orders,
-      });
+      const result = await dryRunTurn(snapshot, { text: picked?.label ?? line, payload: picked?.value, language: options.lang, conversation, now: new Date() }, { orders });
       conversation = result.conversation;
       quickReplies = result.reply?.quickReplies ?? [];
       process.stdout.write(`bot › ${result.reply?.text ?? '(no reply)'}\n`);

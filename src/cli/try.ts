@@ -1,12 +1,21 @@
-// borderless try "<text>" [--lang xx] [--json]: what the bot would answer to one message.
+// borderless try "<text>" [--lang xx] [--json]: what the bot would answer to one message (a dry run: effects are
+// listed, never performed).
 import type { Config } from '../config.js';
+import { dryRunTurn, type ListedEffect } from '../conversations/index.js';
 import { createOrderSource } from '../orders/index.js';
-import { runPipeline } from '../pipeline/index.js';
 import { commandLogger, loadContentOrExit } from './load-content.js';
+
+/** One line per effect a real turn would carry out. */
+export function describeEffects(effects: ListedEffect[]): string {
+  if (effects.length === 0) return '-';
+  return effects
+    .map(({ performed: _performed, assumed, type, ...details }) => `${type} ${JSON.stringify(details)} (not performed${assumed ? `; assumed ${assumed}` : ''})`)
+    .join('\n           ');
+}
 
 export async function tryCommand(config: Config, text: string, options: { lang?: string; json?: boolean }): Promise<number> {
   const snapshot = await loadContentOrExit(config.CONTENT_DIR);
-  const result = await runPipeline(snapshot, { text, language: options.lang, now: new Date(), orders: createOrderSource(config, commandLogger) });
+  const result = await dryRunTurn(snapshot, { text, language: options.lang, now: new Date() }, { orders: createOrderSource(config, commandLogger) });
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
@@ -20,6 +29,8 @@ export async function tryCommand(config: Config, text: string, options: { lang?:
     `also       ${result.intent.alternatives.map((alternative) => `${alternative.intent} ${alternative.confidence.toFixed(2)}`).join(', ') || '-'}`,
     `entities   ${JSON.stringify(result.entities)}`,
     `rule       ${result.rule ?? '(none)'} → ${result.action}${result.handoff ? ` (hand-off: ${result.handoff.reason})` : ''}`,
+    ...(result.flow ? [`flow       ${result.flow.name}: ${result.flow.step}${result.flow.waitingFor ? `, waiting for ${result.flow.waitingFor}` : ''}`] : []),
+    `effects    ${describeEffects(result.effects)}`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -1,8 +1,9 @@
 // Runs conversation tests against a snapshot: each test is a fresh conversation whose state carries from step
 // to step, as in the widget.
+import { dryRunTurn, type DryRunResult } from '../conversations/index.js';
 import type { Snapshot } from '../knowledge/index.js';
 import { createMemoryOrderSource, type Order } from '../orders/index.js';
-import { runPipeline, type ConversationState, type PipelineContext, type PipelineResult } from '../pipeline/index.js';
+import type { ConversationState, PipelineContext } from '../pipeline/index.js';
 import type { ConversationTest, Expectation } from './schema.js';
 
 export interface StepFailure {
@@ -11,11 +12,11 @@ export interface StepFailure {
   say: string;
   photos?: number;
   expected: Expectation;
-  actual: PipelineResult;
+  actual: DryRunResult;
   mismatches: string[];
 }
 
-function actualValue(result: PipelineResult, key: keyof Expectation): unknown {
+function actualValue(result: DryRunResult, key: keyof Expectation): unknown {
   switch (key) {
     case 'language':
       return result.language.language;
@@ -23,6 +24,12 @@ function actualValue(result: PipelineResult, key: keyof Expectation): unknown {
       return result.intent.intent;
     case 'reply':
       return result.reply?.templateId;
+    case 'replies':
+      return result.reply ? (result.reply.parts ?? [result.reply.templateId]) : [];
+    case 'effects':
+      return result.effects.map((effect) => effect.type);
+    case 'quickReplies':
+      return result.reply?.quickReplies.map((quickReply) => quickReply.value) ?? [];
     case 'action':
       return result.action;
     case 'rule':
@@ -46,7 +53,7 @@ function caseMatches(want: Expectation['case'], got: unknown): boolean {
   return Object.entries(want ?? {}).every(([key, value]) => actual[key] === value);
 }
 
-export function compare(expected: Expectation, result: PipelineResult): string[] {
+export function compare(expected: Expectation, result: DryRunResult): string[] {
   const mismatches: string[] = [];
   for (const key of Object.keys(expected) as (keyof Expectation)[]) {
     const want = expected[key];
@@ -55,6 +62,7 @@ export function compare(expected: Expectation, result: PipelineResult): string[]
       key === 'contains' ? typeof got === 'string' && got.includes(String(want))
       : key === 'tag' ? (got as string[]).includes(String(want))
       : key === 'case' ? caseMatches(expected.case, got)
+      : Array.isArray(want) ? JSON.stringify(got) === JSON.stringify(want)
       : got === want;
     if (!matches) mismatches.push(key);
   }
@@ -64,13 +72,13 @@ export function compare(expected: Expectation, result: PipelineResult): string[]
 export async function runConversationTest(snapshot: Snapshot, test: ConversationTest, now: Date, orders: Order[] = []): Promise<{ steps: number; failures: StepFailure[] }> {
   let conversation: ConversationState | undefined;
   const failures: StepFailure[] = [];
-  // Each test has its own store: an order cancelled in one test is not cancelled in the next.
+  // Each test reads its own copy of the orders; a dry run never changes them.
   const source = createMemoryOrderSource(orders);
   const { customerId, ...situation } = test.context ?? {};
   const context: PipelineContext = { ...situation, ...(customerId ? { customer: { id: customerId } } : {}) };
   for (const [index, step] of test.steps.entries()) {
     const attachments = Array.from({ length: step.photos ?? 0 }, (_, photo) => `test-photo-${index + 1}-${photo + 1}`);
-    const actual = await runPipeline(snapshot, { text: step.say, locale: test.locale, conversation, now, variantSeed: 0, context, orders: source, attachments });
+    const actual = await dryRunTurn(snapshot, { text: step.say, payload: step.payload, locale: test.locale, conversation, now, variantSeed: 0, context, attachments }, { orders: source, outcomes: step.outcomes });
     conversation = actual.conversation;
     const mismatches = compare(step.expect, actual);
     if (mismatches.length > 0) failures.push({ test: test.name, step: index + 1, say: step.say, photos: step.photos, expected: step.expect, actual, mismatches });
@@ -84,7 +92,7 @@ export function describeFailure(failure: StepFailure): string {
   return [
     `✗ ${failure.test} › step ${failure.step}: the shopper ${failure.photos ? `sends ${failure.photos} photo(s)${failure.say ? ' and says ' : ''}` : 'says '}${failure.say ? JSON.stringify(failure.say) : ''}`,
     `    expected  ${expected}`,
-    `    actual    language "${actual.language.language}", intent "${actual.intent.intent}" (${actual.intent.confidence.toFixed(2)}), rule "${actual.rule ?? '-'}" → ${actual.action}${actual.reply ? ` "${actual.reply.templateId}"` : ''}${actual.conversation.awaiting ? `, awaiting ${actual.conversation.awaiting.slot}` : ''}${actual.conversation.case ? `, case ${JSON.stringify(actualValue(actual, 'case'))}` : ''}`,
+    `    actual    language "${actual.language.language}", intent "${actual.intent.intent}" (${actual.intent.confidence.toFixed(2)}), rule "${actual.rule ?? '-'}" → ${actual.action}${actual.reply ? ` "${(actual.reply.parts ?? [actual.reply.templateId]).join('" + "')}"` : ''}${actual.effects.length ? `, effects ${actual.effects.map((effect) => effect.type).join(', ')}` : ''}${actual.conversation.awaiting ? `, awaiting ${actual.conversation.awaiting.slot}` : ''}${actual.conversation.case ? `, case ${JSON.stringify(actualValue(actual, 'case'))}` : ''}`,
     `    reply     ${actual.reply ? JSON.stringify(actual.reply.text) : '(none)'}`,
     `    mismatch  ${failure.mismatches.join(', ')}`,
   ].join('\n');

@@ -7,8 +7,14 @@ export const Expectation = z.strictObject({
   /** The language the bot detects (and answers in, when it has the template). */
   language: LanguageCode.optional(),
   intent: IntentId.optional(),
-  /** The template of the reply, e.g. "order_status.ask_number". */
+  /** The template of the reply, e.g. "order_status.ask_number" (the first, when the reply has several parts). */
   reply: TemplateId.optional(),
+  /** Every template of the reply in order, e.g. ["shipping_info.zone", "order.remind_email"]. */
+  replies: z.array(TemplateId).optional(),
+  /** The values of the reply's quick replies in order, e.g. ["intent:order_status", "intent:human_agent"]. */
+  quickReplies: z.array(z.string().min(1)).optional(),
+  /** The effects the turn would carry out, by type, in order (a dry run performs none); [] for none. */
+  effects: z.array(z.enum(['request_cancellation', 'request_change', 'open_case', 'hand_off', 'keep_contact_email'])).optional(),
   action: z.enum(['reply', 'ask', 'handoff', 'none']).optional(),
   rule: z.string().min(1).optional(),
   /** Text the reply must contain, e.g. the order number. */
@@ -50,6 +56,10 @@ export const ConversationTest = z.strictObject({
           say: z.string().default(''),
           /** Photos sent with this message (the test makes them up), as a shopper attaches pictures in the widget. */
           photos: z.number().int().min(1).max(4).optional(),
+          /** A quick reply's value, as when the shopper clicks a button ("confirm:yes"); `say` is then its label. */
+          payload: z.string().min(1).max(200).optional(),
+          /** What the store answers to this step's requests (nothing is really asked): "done" unless given here. */
+          outcomes: z.partialRecord(z.enum(['request_cancellation', 'request_change']), z.enum(['done', 'failed', 'unsupported'])).optional(),
           expect: Expectation,
         })
         .refine((step) => step.say.trim() !== '' || step.photos !== undefined, 'a step needs "say", "photos" or both'),

@@ -1,4 +1,8 @@
 // The conversations module's public face.
-export { createConversationService, forShopper, hashToken, type ConversationService, type IncomingShopperMessage, type Publisher, type Session } from './service.js';
-export { createSerializer, type ClusterLock, type Serializer } from './serialize.js';
+export { createConversationService, type ConversationService } from './service.js';
+export { createConversationLock, type ClusterLock, type ConversationLock } from './lock.js';
+export { dryRunTurn, type AssumedOutcomes, type DryRunResult, type ListedEffect } from './dry-run.js';
+export { hashToken } from './session.js';
 export { botAnswers, transition } from './state.js';
+export type { IncomingShopperMessage, Logger, Publisher, Session } from './types.js';
+export { forShopper } from './views.js';

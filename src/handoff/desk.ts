@@ -4,12 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
 import { transition } from '../conversations/state.js';
-import type { Serializer } from '../conversations/serialize.js';
+import type { ConversationLock, Publisher } from '../conversations/index.js';
 import { summarize } from '../inbox/index.js';
 import { renderReply } from '../pipeline/render.js';
 import { AppError } from '../shared/errors.js';
 import type { Attachment, ConversationSummary, DeskEvent, Message } from '../shared/protocol.js';
-import type { Publisher } from '../conversations/service.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent, AgentDirectory } from './agents.js';
@@ -20,7 +19,7 @@ export interface DeskOptions {
   store: Store;
   knowledge: Knowledge;
   presence: Presence;
-  serialize: Serializer;
+  withConversationLock: ConversationLock;
   publisher: Publisher;
   logger: { info(object: object, message: string): void; warn(object: object, message: string): void };
   now?: () => Date;
@@ -38,7 +37,7 @@ export interface DeskOptions {
 const DEFAULT_HANDLING_SECONDS = 180;
 const HANDLING_SAMPLES = 20;
 
-export function createDesk({ store, knowledge, presence, serialize, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster, agentsOnline = () => presence.onlineAgents().length, directory }: DeskOptions) {
+export function createDesk({ store, knowledge, presence, withConversationLock, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster, agentsOnline = () => presence.onlineAgents().length, directory }: DeskOptions) {
   const isConnected = async (agentId: string) => presence.isConnected(agentId) || ((await cluster?.isConnectedAnywhere(agentId)) ?? false);
   const handlingSeconds: number[] = [];
   const graceTimers = new Map<string, NodeJS.Timeout>();
@@ -88,12 +87,16 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
   const byUrgency = (a: ConversationRecord, b: ConversationRecord) =>
     (b.priority ?? 0) - (a.priority ?? 0) || (a.queuedAt ?? '').localeCompare(b.queuedAt ?? '');
 
-  /** Tells every queued shopper its position and an estimated wait from recent handling times. */
+  /**
+   * Tells every queued shopper its position and an estimated wait from recent handling times. With no agent online
+   * there is no line to stand in: the shopper hears only that the conversation waits (the bot has said why).
+   */
   async function announcePositions(): Promise<void> {
     const queued = (await store.listConversationsByStatus(['queued'])).sort(byUrgency);
-    const agents = Math.max(1, agentsOnline());
+    const agents = agentsOnline();
     const snapshot = knowledge.current();
     queued.forEach((record, index) => {
+      if (agents === 0) return publisher.status(record.id, { status: 'queued' });
       const estimatedWaitSeconds = Math.round(((index + 1) * averageHandlingSeconds()) / agents);
       const language = snapshot ? conversationLanguage(snapshot, record) : 'en';
       const text = shopperLine(snapshot, language, 'queued', { position: index + 1, minutes: Math.max(1, Math.round(estimatedWaitSeconds / 60)) });
@@ -126,7 +129,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
     if (await isConnected(agent.id)) return;
     const held = (await store.listConversationsByStatus(['assigned'])).filter((record) => record.assignedTo === agent.id);
     for (const record of held) {
-      await serialize(record.id, async () => {
+      await withConversationLock(record.id, async () => {
         const current = await load(record.id);
         if (current.status !== 'assigned' || current.assignedTo !== agent.id) return;
         const requeued = await save(current, { status: transition('assigned', 'queued'), assignedTo: undefined });
@@ -148,7 +151,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
 
     /** Takes a queued conversation; of two agents claiming at once, one wins. Returns the whole history. */
     claim(agent: Agent, conversationId: string): Promise<Message[]> {
-      return serialize(conversationId, async () => {
+      return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         if (record.status === 'assigned' && record.assignedTo === agent.id) return store.listMessages(conversationId);
         if (record.status !== 'queued') throw new AppError('forbidden', record.status === 'assigned' ? 'another agent has already claimed this conversation' : 'this conversation is not waiting for an agent');
@@ -170,7 +173,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
      * translated keeps the agent's own words beside it, as a note.
      */
     reply(agent: Agent, conversationId: string, content: { text?: string; templateId?: string; attachments?: Attachment[]; original?: string }): Promise<Message> {
-      return serialize(conversationId, async () => {
+      return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
         let text = content.text;
@@ -206,7 +209,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
     },
 
     note(agent: Agent, conversationId: string, text: string): Promise<Message> {
-      return serialize(conversationId, async () => {
+      return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         if (record.status !== 'queued') holds(agent, record);
         const message: Message = { id: randomUUID(), conversationId, author: 'agent', text, createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name, internal: true };
@@ -219,7 +222,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
 
     /** Hands the conversation back to the bot. */
     release(agent: Agent, conversationId: string): Promise<void> {
-      return serialize(conversationId, async () => {
+      return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
         await save(record, { status: transition(record.status, 'bot'), assignedTo: undefined, queuedAt: undefined, state: { ...record.state, lowConfidenceStreak: 0, awaiting: undefined } });
@@ -232,7 +235,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
 
     /** Closes the conversation; the widget asks the shopper for a rating. */
     resolve(agent: Agent, conversationId: string): Promise<void> {
-      return serialize(conversationId, async () => {
+      return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
         await save(record, { status: transition(record.status, 'closed'), assignedTo: undefined, queuedAt: undefined });
@@ -248,7 +251,7 @@ export function createDesk({ store, knowledge, presence, serialize, publisher, l
     },
 
     transfer(agent: Agent, conversationId: string, toAgentId: string): Promise<void> {
-      return serialize(conversationId, async () => {
+      return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
         if (toAgentId === agent.id) throw new AppError('invalid_payload', 'this conversation is already yours');

@@ -13,6 +13,7 @@ import { trainLanguageModel } from '../pipeline/language.js';
 import type { ContentProblem } from '../shared/errors.js';
 import { parseJsonDocument, problemAt, schemaProblems, type JsonDocument } from './json-file.js';
 import { isCountryCode, loadCountryPhrases } from './countries.js';
+import { loadFlowContent } from './flows.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
 import { ORDER_VALUES } from '../pipeline/orders.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
@@ -334,6 +335,14 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
   problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
   const shipping = await loadShipping(reader, defaultTemplates);
   const countryPhrases = await loadCountryPhrases(reader, [...new Set([...languages, ...templates.keys()])], shipping);
+  const { flows, lexicons } = await loadFlowContent(reader, {
+    contentDir, languages, defaultLanguage: settings.defaultLanguage, templates: new Set(defaultTemplates.keys()), intents: knownIntents,
+    conditionProblems: (document, condition, at) => {
+      const found: ContentProblem[] = [];
+      conditionFacts(condition, at, (inner, innerAt) => found.push(...operatorProblems(document, inner, innerAt)));
+      return found;
+    },
+  });
 
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
 
@@ -353,6 +362,8 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     countries: buildCountryIndex(languages, writtenCountryNames(countryPhrases)),
     shipping,
     countryPhrases,
+    flows,
+    lexicons,
   };
   return { snapshot, problems };
 }

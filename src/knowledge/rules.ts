@@ -2,7 +2,7 @@
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
 import { fold } from '../pipeline/text.js';
-import type { Rule, RuleEvent } from './schema.js';
+import type { Condition, Rule, RuleEvent } from './schema.js';
 import { isSafeKey } from './schema.js';
 
 /** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
@@ -73,6 +73,43 @@ const guardOperators: Record<string, (factValue: unknown, ruleValue: unknown) =>
 };
 
 type Guard = (facts: Record<string, unknown>) => boolean;
+
+/** json-rules-engine's other built-in operators, with its meaning, for conditions checked without an engine. */
+const numeric = (compare: (a: number, b: number) => boolean) => (factValue: unknown, ruleValue: unknown) =>
+  typeof factValue === 'number' && typeof ruleValue === 'number' && compare(factValue, ruleValue);
+const syncOperators: Record<string, (factValue: unknown, ruleValue: unknown) => boolean> = {
+  ...guardOperators,
+  in: (factValue, ruleValue) => Array.isArray(ruleValue) && ruleValue.includes(factValue),
+  notIn: (factValue, ruleValue) => Array.isArray(ruleValue) && !ruleValue.includes(factValue),
+  lessThan: numeric((a, b) => a < b),
+  lessThanInclusive: numeric((a, b) => a <= b),
+  greaterThan: numeric((a, b) => a > b),
+  greaterThanInclusive: numeric((a, b) => a >= b),
+  contains: (factValue, ruleValue) => Array.isArray(factValue) && factValue.includes(ruleValue),
+  doesNotContain: (factValue, ruleValue) => Array.isArray(factValue) && !factValue.includes(ruleValue),
+};
+
+/**
+ * A condition of the rules' form (all / any / not, fact, path, operator, value) as a plain function, for the short
+ * conditions of forms that are checked on every message without the cost of an engine run.
+ */
+export function compileCondition(condition: Condition): Guard {
+  if (condition.all) {
+    const parts = condition.all.map(compileCondition);
+    return (facts) => parts.every((part) => part(facts));
+  }
+  if (condition.any) {
+    const parts = condition.any.map(compileCondition);
+    return (facts) => parts.some((part) => part(facts));
+  }
+  if (condition.not) {
+    const inner = compileCondition(condition.not);
+    return (facts) => !inner(facts);
+  }
+  const operator = syncOperators[condition.operator ?? ''] ?? (() => false);
+  const { fact = '', path, value } = condition;
+  return (facts) => operator(path ? resolvePath(facts[fact], path) : facts[fact], value);
+}
 
 /**
  * The rule's top-level "all" conditions that can be checked on the facts alone (no fact on the right-hand side):

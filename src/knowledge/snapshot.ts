@@ -4,7 +4,9 @@ import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CountryPhrases } from '../pipeline/country-phrases.js';
 import type { CountryIndex } from '../pipeline/entities.js';
 import type { IntentModel } from '../pipeline/intent-model.js';
+import type { FlowSet } from '../pipeline/flow-types.js';
 import type { LanguageModel } from '../pipeline/language.js';
+import type { Lexicon } from '../pipeline/lexicon.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
 import type { ShippingContent } from '../pipeline/shipping.js';
 import type { RuleRunner } from './rules.js';
@@ -44,6 +46,10 @@ export interface Snapshot {
   shipping?: ShippingContent;
   /** How each language writes a country: its name and the phrases "to …" and "in …" (locales/<lang>/countries.json). */
   countryPhrases: CountryPhrases;
+  /** flows/: multi-turn requests, and what every conversation shares (context, follow-ups, emoji). */
+  flows: FlowSet;
+  /** locales/<lang>/lexicon.json, compiled: yes/no, follow-up cues, problem and change words. */
+  lexicons: ReadonlyMap<string, Lexicon>;
 }
 
 /** A template in the language, else in the store's default language. */

@@ -4,6 +4,8 @@
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { RuleEvent } from '../knowledge/schema.js';
 import type { CaseFact, CaseState } from './case.js';
+import type { ConversationContext } from './context.js';
+import type { FormState } from './forms.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
@@ -17,8 +19,12 @@ export interface ConversationState {
   turns: number;
   /** Messages in a row the bot was not confident about, this one not counted. */
   lowConfidenceStreak: number;
-  /** What the bot asked for last, and for which intent. */
-  awaiting?: { slot: string; intent?: string };
+  /** What the bot asked for last, for which intent, and in which flow. */
+  awaiting?: { slot: string; intent?: string; flow?: string };
+  /** The flow under way: the slots gathered so far and the question asked. */
+  form?: FormState;
+  /** What the conversation established that later messages lean on: the country named, the last topic answered. */
+  context?: ConversationContext;
   /** Tags rules have given the conversation so far ("complaint"). */
   tags?: string[];
   /** The order number the conversation is about, once the shopper has named one (verified or not). */
@@ -28,12 +34,12 @@ export interface ConversationState {
   /** Wrong order-number-and-e-mail tries in a row, and until when look-ups by e-mail are paused after too many. */
   failedLookups?: number;
   lookupsPausedUntil?: string;
-  /** What the shopper asked to change in an order, kept until they confirm. */
-  pendingChange?: string;
   /** The country of the shopper's verified order, for shipping questions. */
   customerCountry?: string;
   /** The shopper's case about a damaged, wrong, missing or faulty item: being gathered, or open (handed off). */
   case?: CaseState;
+  /** While waiting for a person who is away, the shopper said they have no e-mail address to leave. */
+  hasNoEmail?: boolean;
 }
 
 export const newConversationState = (): ConversationState => ({ turns: 0, lowConfidenceStreak: 0 });
@@ -58,6 +64,12 @@ export interface Facts {
   text: string;
   language: string;
   detectedLanguage: string;
+  /** The intent of the message on its own; `intent` is the one the bot acts on (a follow-up's or a flow's). */
+  messageIntent: string;
+  /** The message continues the last topic ("and to Japan?"): `intent` is that topic. */
+  followUp: boolean;
+  /** The flow this message is about: its name, the slot asked for, the slots gathered (path slots.<name>). */
+  form: { name: string; intent: string; pending: string | null; slots: Record<string, unknown>; asks: number } | null;
   languageSupported: boolean;
   intent: string;
   confidence: number;
@@ -94,8 +106,11 @@ export interface Facts {
   case: CaseFact | null;
 }
 
-/** What the rules stage worked out before the rules run: the order, the destination, the case. */
+/** What the stages before the rules worked out: the order, the destination, the case, the flow. */
 export interface StageFacts {
+  messageIntent?: string;
+  followUp?: boolean;
+  form?: Facts['form'];
   order?: Record<string, unknown>;
   orderIntent?: string | null;
   orderLookup?: OrderLookup | null;
@@ -143,6 +158,9 @@ export function buildFacts(
     text,
     language: language.language,
     detectedLanguage: language.detected,
+    messageIntent: stage.messageIntent ?? intent.intent,
+    followUp: stage.followUp ?? false,
+    form: stage.form ?? null,
     languageSupported: language.isSupported,
     intent: intent.intent,
     confidence: intent.confidence,

@@ -14,6 +14,8 @@ export interface Reply {
   language: string;
   text: string;
   quickReplies: QuickReply[];
+  /** Every template of a reply made of several (an answer, then a question the bot still waits for). */
+  parts?: string[];
 }
 
 export type TemplateValue = string | number | boolean | Date | undefined;
@@ -25,8 +27,11 @@ export interface RenderInput {
   /** Picks among a template's variants, so replies vary but stay reproducible. */
   variantSeed: number;
   now: Date;
-  /** Adds the top N intents other than out_of_scope as quick replies. */
-  suggest?: { count: number; intent: IntentResult };
+  /**
+   * Adds N quick replies: the likely intents, then the store's topics. Small talk and out_of_scope are never
+   * offered, nor an intent the classifier hardly considered.
+   */
+  suggest?: { count: number; intent: IntentResult; topics?: string[]; smallTalk?: string[] };
   /** Extra values for the template, such as an order's fields. */
   values?: Record<string, TemplateValue>;
   /** The store's time zone for moments in the reply, when the server's configuration names one. */
@@ -57,12 +62,19 @@ export function canonicalLocale(locale: string | undefined): string | undefined 
   }
 }
 
-function suggestions(snapshot: Snapshot, language: string, count: number, intent: IntentResult): QuickReply[] {
+/** Below this, an alternative intent is a guess not worth offering. */
+const MIN_SUGGESTED_CONFIDENCE = 0.1;
+
+function suggestions(snapshot: Snapshot, language: string, suggest: NonNullable<RenderInput['suggest']>): QuickReply[] {
   const labels = snapshot.ui.get(language)?.intents ?? snapshot.ui.get(snapshot.settings.defaultLanguage)?.intents ?? {};
-  return [{ intent: intent.intent }, ...intent.alternatives]
-    .filter((candidate) => candidate.intent !== OUT_OF_SCOPE)
-    .slice(0, count)
-    .map((candidate) => ({ label: labels[candidate.intent] ?? candidate.intent, value: `intent:${candidate.intent}` }));
+  const never = new Set([OUT_OF_SCOPE, ...(suggest.smallTalk ?? [])]);
+  const likely = [{ intent: suggest.intent.intent, confidence: suggest.intent.confidence }, ...suggest.intent.alternatives]
+    .filter((candidate) => candidate.confidence >= MIN_SUGGESTED_CONFIDENCE)
+    .map((candidate) => candidate.intent);
+  return [...new Set([...likely, ...(suggest.topics ?? [])])]
+    .filter((intent) => !never.has(intent))
+    .slice(0, suggest.count)
+    .map((intent) => ({ label: labels[intent] ?? intent, value: `intent:${intent}` }));
 }
 
 export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
@@ -95,7 +107,7 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   }
   const quickReplies = [
     ...template.quickReplies,
-    ...(input.suggest ? suggestions(snapshot, template.language, input.suggest.count, input.suggest.intent) : []),
+    ...(input.suggest ? suggestions(snapshot, template.language, input.suggest) : []),
   ];
   return { templateId: template.id, language: template.language, text, quickReplies };
 }

@@ -10,10 +10,34 @@ export interface ShippingContent {
   duties: DutyRule[];
 }
 
-/** A destination and where the bot got it from. */
+/** A destination and where the bot got it from: this message, earlier in the chat, the customer, the locale. */
 export interface Destination {
   country: string;
-  from: 'message' | 'customer' | 'locale';
+  from: 'message' | 'chat' | 'customer' | 'locale';
+}
+
+export const SHIPPING_INTENTS = new Set(['shipping_info', 'customs_duties']);
+
+export interface DestinationInput {
+  /** The country this message names. */
+  named?: string;
+  /** A country the shopper named earlier in the chat (recently enough to count). */
+  earlier?: string;
+  /** The signed-in customer's country, from the store or their latest order. */
+  customer?: string;
+  locale?: string;
+  /** Whether the message is about shipping or customs: only then do earlier, customer or locale countries count. */
+  isAboutShipping: boolean;
+}
+
+/** Where a shipping or customs question is about: the country named wins, then the chat's, the customer's, the locale's. */
+export function chooseDestination(input: DestinationInput): Destination | null {
+  if (input.named) return { country: input.named, from: 'message' };
+  if (!input.isAboutShipping) return null;
+  if (input.earlier) return { country: input.earlier, from: 'chat' };
+  if (input.customer) return { country: input.customer, from: 'customer' };
+  const region = localeRegion(input.locale);
+  return region ? { country: region, from: 'locale' } : null;
 }
 
 export interface ShippingFacts {

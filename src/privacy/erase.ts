@@ -1,6 +1,6 @@
 // Deleting one conversation's data: the one place that knows every piece of it, used by the retention purge and by
 // the operators' deletion API. A new kind of conversation data is deleted here too.
-import type { Serializer } from '../conversations/index.js';
+import type { ConversationLock } from '../conversations/index.js';
 import type { Store } from '../store/index.js';
 
 export interface ErasedConversation {
@@ -10,7 +10,7 @@ export interface ErasedConversation {
 
 export interface EraserDependencies {
   store: Store;
-  serialize: Serializer;
+  withConversationLock: ConversationLock;
   /** Removes the conversation's picture files (their records go with the conversation in the store). */
   deleteAttachments(conversationId: string): Promise<void>;
   /** Disconnects the shopper sockets of a conversation, on every node. */
@@ -19,7 +19,7 @@ export interface EraserDependencies {
   queueChanged(): void;
 }
 
-export function createEraser({ store, serialize, deleteAttachments, disconnectShoppers, queueChanged }: EraserDependencies) {
+export function createEraser({ store, withConversationLock, deleteAttachments, disconnectShoppers, queueChanged }: EraserDependencies) {
   return {
     /**
      * Deletes a conversation with everything kept for it; undefined when it does not exist (already deleted) or, with
@@ -27,7 +27,7 @@ export function createEraser({ store, serialize, deleteAttachments, disconnectSh
      */
     deleteConversationData(conversationId: string, options: { updatedBefore?: Date } = {}): Promise<ErasedConversation | undefined> {
       // Inside the conversation's queue: a shopper message being handled on this node finishes first, not after.
-      return serialize(conversationId, async () => {
+      return withConversationLock(conversationId, async () => {
         const record = await store.getConversation(conversationId);
         if (!record) return undefined;
         if (options.updatedBefore && record.updatedAt >= options.updatedBefore.toISOString()) return undefined;

@@ -53,7 +53,8 @@ describe('borderless try', () => {
     expect(stdout).toContain('100234');
     expect(stdout).toMatch(/language\s+de/);
     expect(stdout).toMatch(/intent\s+order_status/);
-    expect(stdout).toMatch(/rule\s+order-email-needed → ask/);
+    expect(stdout).toMatch(/rule\s+\(none\) → ask/);
+    expect(stdout).toMatch(/flow\s+order_status: ask, waiting for email/);
   });
 
   it('prints the full result as JSON with --json, in a given language', async () => {
@@ -108,5 +109,14 @@ describe('borderless chat', () => {
     expect(stdout).toMatch(/language es · intent greeting 1\.00/);
     expect(stdout).toContain('rule answer-greeting → reply greeting');
     expect(stdout).toContain('rule asks-for-a-person → handoff handoff.requested');
+  });
+
+  it('carries the conversation from line to line and lists the cancellation it would ask for without asking it', async () => {
+    const { code, stdout } = await borderless(['chat'], { input: 'please cancel my order 100251, my email is emma.johnson@example.com\nyes\n/quit\n' });
+    expect(code).toBe(0);
+    expect(stdout).toContain('Shall I cancel it?');
+    expect(stdout).toContain('flow cancel_order: ask');
+    expect(stdout).toContain('Done: order #100251 is cancelled.');
+    expect(stdout).toMatch(/effects request_cancellation \{"orderNumber":"100251"\} \(not performed; assumed done\)/);
   });
 });

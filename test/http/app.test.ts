@@ -34,7 +34,8 @@ describe('POST /api/v1/preview', () => {
     expect(body.intent.intent).toBe('order_status');
     expect(body.entities.orderNumber).toBe('100234');
     // A guest is asked for the e-mail on the order before hearing anything about it.
-    expect(body.rule).toBe('order-email-needed');
+    expect(body.reply.templateId).toBe('order.ask_email');
+    expect(body.flow).toEqual({ name: 'order_status', step: 'ask', waitingFor: 'email' });
     expect(body.reply.text).toContain('100234');
     expect(body.reply.language).toBe('fr');
   });
@@ -47,7 +48,7 @@ describe('POST /api/v1/preview', () => {
 
   it('uses a given language and conversation state', async () => {
     const body = (await preview({ text: '558812', language: 'de', conversation: { turns: 1, lowConfidenceStreak: 0, awaiting: { slot: 'orderNumber' } } })).json();
-    expect(body.rule).toBe('order-email-needed');
+    expect(body.reply.templateId).toBe('order.ask_email');
     expect(body.reply.language).toBe('de');
   });
 

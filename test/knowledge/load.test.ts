@@ -1,20 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadSnapshot } from '../../src/knowledge/index.js';
-import { formatProblem } from '../../src/shared/errors.js';
-import { makeContentDir, tinyContent } from '../helpers.js';
+import { contentLoader, tinyContent } from '../helpers.js';
 
-let cleanup: (() => Promise<void>) | undefined;
-afterEach(async () => {
-  await cleanup?.();
-  cleanup = undefined;
-});
-
-async function load(files: Record<string, string | object>) {
-  const content = await makeContentDir(files);
-  cleanup = content.cleanup;
-  const result = await loadSnapshot(content.dir);
-  return { ...result, lines: result.problems.map(formatProblem) };
-}
+const { load, cleanup } = contentLoader();
+afterEach(cleanup);
 
 describe('loading content', () => {
   it('builds a snapshot from valid content', async () => {

@@ -31,17 +31,17 @@ describe('the default conversation rules', () => {
   it('asks for the order number and continues when the next message brings it', async () => {
     const [ask, answer] = await converse('where is my order?', 'it is 100234');
     expect(ask!.action).toBe('ask');
-    expect(ask!.conversation.awaiting).toEqual({ slot: 'orderNumber', intent: 'order_status' });
+    expect(ask!.conversation.awaiting).toEqual({ slot: 'orderNumber', intent: 'order_status', flow: 'order_status' });
     // A guest must prove the order with its e-mail before hearing anything about it.
-    expect(answer!.rule).toBe('order-email-needed');
+    expect(answer!.reply!.templateId).toBe('order.ask_email');
     expect(answer!.reply!.text).toContain('#100234');
-    expect(answer!.conversation.awaiting).toEqual({ slot: 'email', intent: 'order_status' });
+    expect(answer!.conversation.awaiting).toEqual({ slot: 'email', intent: 'order_status', flow: 'order_status' });
   });
 
   it('answers an order question with its number straight away, in the shopper language', async () => {
     const [result] = await converse('hola, dónde está mi pedido 558812?');
     expect(result!.language.language).toBe('es');
-    expect(result!.rule).toBe('order-email-needed');
+    expect(result!.reply!.templateId).toBe('order.ask_email');
     expect(result!.reply!.language).toBe(snapshot.templates.has('es') ? 'es' : 'en');
     expect(result!.reply!.text).toContain('558812');
   });
@@ -52,11 +52,14 @@ describe('the default conversation rules', () => {
     expect(result!.reply!.text).toContain('https://t.17track.net/en#nums=LX123456789CN');
   });
 
-  it('asks to clarify with the two likeliest topics, then hands off after a second unclear message', async () => {
+  it("asks to clarify with the store's topics as buttons (never small talk), then hands off after a second unclear message", async () => {
     const [first, second] = await converse('hmm zork the blibber', 'blorp quax');
     expect(first!.rule).toBe('unclear');
-    expect(first!.reply!.quickReplies).toHaveLength(2);
-    expect(first!.reply!.quickReplies.every((quickReply) => quickReply.value.startsWith('intent:'))).toBe(true);
+    expect(first!.reply!.quickReplies).toHaveLength(3);
+    const offered = first!.reply!.quickReplies.map((quickReply) => quickReply.value);
+    expect(offered.every((value) => value.startsWith('intent:'))).toBe(true);
+    expect(offered).not.toContain('intent:greeting');
+    expect(offered).not.toContain('intent:thanks');
     expect(second!.action).toBe('handoff');
     expect(second!.handoff).toEqual({ reason: 'low_confidence', priority: 0 });
   });

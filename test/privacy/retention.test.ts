@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSerializer } from '../../src/conversations/index.js';
+import { createConversationLock } from '../../src/conversations/index.js';
 import { newConversationState } from '../../src/pipeline/index.js';
 import { createEraser, purgeExpired, startRetention } from '../../src/privacy/index.js';
 import { createMemoryStore, createRedisStore, type ConversationRecord, type Store } from '../../src/store/index.js';
@@ -59,7 +59,7 @@ describe.each([
   beforeEach(() => {
     store = makeStore();
     disconnected = [];
-    eraser = createEraser({ store, serialize: createSerializer(), deleteAttachments: async () => undefined, disconnectShoppers: (id) => disconnected.push(id), queueChanged: () => undefined });
+    eraser = createEraser({ store, withConversationLock: createConversationLock(), deleteAttachments: async () => undefined, disconnectShoppers: (id) => disconnected.push(id), queueChanged: () => undefined });
   });
   afterEach(() => store.close());
 
@@ -110,7 +110,7 @@ describe('retention schedule', () => {
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close();
   });
-  const eraserFor = (store: Store) => createEraser({ store, serialize: createSerializer(), deleteAttachments: async () => undefined, disconnectShoppers: () => undefined, queueChanged: () => undefined });
+  const eraserFor = (store: Store) => createEraser({ store, withConversationLock: createConversationLock(), deleteAttachments: async () => undefined, disconnectShoppers: () => undefined, queueChanged: () => undefined });
 
   it('purges shortly after start and again every period until stopped, logging how many went', async () => {
     const store = createMemoryStore();

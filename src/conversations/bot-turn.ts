@@ -1,0 +1,62 @@
+// The bot's turn on a shopper's message: the pipeline's decision, with the orders it needs read first and the
+// store's answer to its requests, then carried out by the effects; the learning loop and metrics see every turn.
+import type { Knowledge } from '../knowledge/index.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { OrderSource } from '../orders/index.js';
+import type { PipelineContext, Understanding } from '../pipeline/index.js';
+import { AppError } from '../shared/errors.js';
+import { maskPersonalData } from '../shared/privacy.js';
+import type { Message } from '../shared/protocol.js';
+import type { ConversationRecord, Store } from '../store/index.js';
+import type { Effects } from './effects.js';
+import { runTurn } from './turn.js';
+import type { Logger } from './types.js';
+
+export interface BotTurnDependencies {
+  store: Store;
+  knowledge: Knowledge;
+  effects: Effects;
+  logger: Logger;
+  /** Store hours and agents online, for the rules' facts. */
+  context: () => PipelineContext;
+  metrics?: Metrics;
+  orders?: OrderSource;
+  now: () => Date;
+}
+
+export function currentSnapshot(knowledge: Knowledge) {
+  const snapshot = knowledge.current();
+  if (!snapshot) throw new AppError('unavailable', 'content is not loaded');
+  return snapshot;
+}
+
+export function createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now }: BotTurnDependencies) {
+  return async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: Understanding): Promise<void> {
+    const started = performance.now();
+    const situation = context();
+    const { result } = await runTurn(
+      currentSnapshot(knowledge),
+      {
+        text: shopperMessage.text,
+        payload,
+        locale: record.locale,
+        conversation: record.state,
+        now: now(),
+        context: record.customerId ? { ...situation, customer: { ...situation.customer, id: record.customerId } } : situation,
+        understood,
+        attachments: shopperMessage.attachments?.map((attachment) => attachment.id),
+      },
+      { orders, handleRequests: effects.requestFromStore },
+    );
+    if (result.orderError) {
+      // The source's own message, never the shopper's words: those may hold an e-mail address.
+      logger.warn({ conversationId: record.id, source: orders?.name, err: maskPersonalData(String((result.orderError as Error).message ?? result.orderError)) }, 'order look-up failed');
+    }
+    const outcome = result.handoff ? 'handed_off' : !result.reply ? 'unanswered' : result.intent.confident || result.topic ? 'answered' : 'clarified';
+    metrics?.message(result.language.language, result.intent.intent, outcome, (performance.now() - started) / 1000);
+    if (!result.intent.confident && !result.topic && result.language.isSupported && !payload && result.text) {
+      await store.recordUnanswered({ text: maskPersonalData(result.text), language: result.language.language, guessedIntent: result.intent.intent, confidence: result.intent.confidence, at: now().toISOString() });
+    }
+    await effects.applyBotTurn(record, result);
+  };
+}

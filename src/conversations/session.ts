@@ -1,0 +1,76 @@
+// Opening a shopper's session: the conversation a valid token belongs to, a signed-in customer's latest one, or a
+// new one.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { newConversationState } from '../pipeline/index.js';
+import type { ConversationRecord, Store } from '../store/index.js';
+import type { ConversationLock } from './lock.js';
+import type { Session } from './types.js';
+import { shopperHistory } from './views.js';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+export interface SessionOptions {
+  token?: string;
+  locale?: string;
+  customerId?: string;
+  /** The page the chat started on (origin and path only). */
+  page?: string;
+}
+
+export function createSessions({ store, withConversationLock, now }: { store: Store; withConversationLock: ConversationLock; now: () => Date }) {
+  /** The conversation of a token, unless it belongs to another signed-in customer; it joins the customer signing in. */
+  async function resume(options: SessionOptions & { token: string }): Promise<Session | undefined> {
+    let existing = await store.findConversationByTokenHash(hashToken(options.token));
+    // A conversation of one signed-in customer is never resumed under another's identity.
+    if (!existing || (existing.customerId && options.customerId && existing.customerId !== options.customerId)) return undefined;
+    if (options.customerId && !existing.customerId) {
+      existing = { ...existing, customerId: options.customerId, updatedAt: now().toISOString() };
+      await store.saveConversation(existing);
+    }
+    return { conversation: existing, token: options.token, history: await shopperHistory(store, existing.id), isNew: false };
+  }
+
+  /**
+   * A signed-in customer without this device's token continues their latest conversation (where the store's order
+   * messages went too) under a new token; the old one stops working, and signs in again the same way.
+   */
+  async function continueLatest(customerId: string): Promise<Session | undefined> {
+    const [latest] = await store.listConversationsByCustomer(customerId);
+    if (!latest) return undefined;
+    const token = newToken();
+    const resumed = await withConversationLock(latest.id, async () => {
+      const current = (await store.getConversation(latest.id)) ?? latest;
+      const moved = { ...current, tokenHash: hashToken(token), updatedAt: now().toISOString() };
+      await store.saveConversation(moved);
+      return moved;
+    });
+    return { conversation: resumed, token, history: await shopperHistory(store, resumed.id), isNew: false };
+  }
+
+  async function start(options: SessionOptions): Promise<Session> {
+    const token = newToken();
+    const createdAt = now().toISOString();
+    const conversation: ConversationRecord = {
+      id: randomUUID(),
+      tokenHash: hashToken(token),
+      status: 'bot',
+      locale: options.locale,
+      ...(options.page ? { page: options.page } : {}),
+      ...(options.customerId ? { customerId: options.customerId } : {}),
+      state: newConversationState(),
+      createdAt,
+      updatedAt: createdAt,
+    };
+    await store.createConversation(conversation);
+    return { conversation, token, history: [], isNew: true };
+  }
+
+  return {
+    /** Resumes the conversation a valid token belongs to, or starts a new one. */
+    async openSession(options: SessionOptions): Promise<Session> {
+      const resumed = (options.token && (await resume({ ...options, token: options.token }))) || (options.customerId && (await continueLatest(options.customerId)));
+      return resumed || start(options);
+    },
+  };
+}

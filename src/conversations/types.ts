@@ -1,0 +1,35 @@
+// What the conversations module shares with the gateway: how it reaches clients, logs, and the shapes it hands over.
+import type { Attachment, Message, StatusEvent } from '../shared/protocol.js';
+import type { ConversationRecord } from '../store/index.js';
+
+/** How the service reaches connected clients; the realtime layer implements it. */
+export interface Publisher {
+  /** To the shopper's sockets (never an internal note) and to the agent holding the conversation. */
+  message(record: ConversationRecord, message: Message, options?: { exceptSocket?: string }): void;
+  status(conversationId: string, event: StatusEvent): void;
+  /** The queue changed: agents' queue views are sent again, queued shoppers hear their position. */
+  queueChanged(): void;
+}
+
+export interface Logger {
+  error(object: object, message: string): void;
+  warn(object: object, message: string): void;
+  info(object: object, message: string): void;
+}
+
+export interface Session {
+  conversation: ConversationRecord;
+  /** The secret that resumes this conversation; only the shopper's browser keeps it. */
+  token: string;
+  history: Message[];
+  isNew: boolean;
+}
+
+/** A shopper's message as the gateway hands it over: text (may be empty with pictures) and checked pictures. */
+export interface IncomingShopperMessage {
+  text: string;
+  clientMessageId: string;
+  payload?: string;
+  /** Pictures already checked to belong to this conversation. */
+  attachments?: Attachment[];
+}

@@ -1,0 +1,68 @@
+// The conversation's context: what it has established that the next few messages may lean on (the country named,
+// the last topic the bot answered), whether a message is a short follow-up with no intent of its own ("and to
+// Japan?", "¿y cuánto tardan?"), and what an emoji-only message means. Pure.
+import type { Entities } from './entities.js';
+import type { FlowSettings } from './flow-types.js';
+import type { IntentResult } from './intent.js';
+import type { Lexicon, LexiconText } from './lexicon.js';
+
+export interface ConversationContext {
+  /** The last country the shopper named, and at which turn. */
+  country?: { code: string; turn: number };
+  /** The last topic the bot answered, and at which turn. */
+  topic?: { intent: string; turn: number };
+}
+
+/** An entry of the context while it is recent enough to count. */
+export function recent<T extends { turn: number }>(entry: T | undefined, turn: number, turns: number): T | undefined {
+  return entry && turn - entry.turn < turns ? entry : undefined;
+}
+
+/** An emoji as the settings list it: without variation selectors or skin tones. */
+export const bareEmoji = (symbol: string) => symbol.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
+
+const PICTOGRAPHS = /\p{Extended_Pictographic}(?:\u200D\p{Extended_Pictographic})*/gu;
+
+/** What an emoji-only message means ("yes", "no" or intents), the most often meant first; empty for any other. */
+export function emojiMeanings(text: string, table: ReadonlyMap<string, string[]>): string[] {
+  if (table.size === 0 || /[\p{L}\p{N}]/u.test(text)) return [];
+  const symbols = bareEmoji(text).match(PICTOGRAPHS);
+  if (!symbols) return [];
+  const tally = new Map<string, number>();
+  for (const symbol of symbols) for (const meaning of table.get(symbol) ?? []) tally.set(meaning, (tally.get(meaning) ?? 0) + 1);
+  return [...tally].sort((a, b) => b[1] - a[1]).map(([meaning]) => meaning);
+}
+
+/** Entities that carry a topic without a flow of its own. */
+const TOPIC_ENTITIES = ['country', 'orderNumber', 'trackingCode'] as const;
+
+/**
+ * A short message with no confident intent of its own that continues the last topic: it has a continuation cue
+ * from the lexicon ("and", "what about", "y", "und"), or it is little more than an entity the topic uses ("Japan?"
+ * after a shipping answer, an e-mail after an order answer), or the classifier's best guess, too unsure to answer
+ * alone, is that topic.
+ */
+export function isFollowUp(input: {
+  words: LexiconText;
+  lexicon: Lexicon;
+  entities: Entities;
+  intent: IntentResult;
+  lastTopic: string | undefined;
+  /** Entities the last topic's flow fills its slots from, when it has a flow. */
+  topicEntities?: readonly string[];
+  settings: FlowSettings;
+}): boolean {
+  const { words, intent, lastTopic, entities } = input;
+  if (!lastTopic || intent.confident || words.wordCount > input.settings.followUps.maxWords) return false;
+  const hasEntity = (input.topicEntities ?? TOPIC_ENTITIES).some((name) => !!entities[name as keyof Entities]);
+  return hasEntity || intent.intent === lastTopic || input.lexicon.followUp.matches(words);
+}
+
+/** The context after this message: a country named now is remembered; an answered topic becomes the last one. */
+export function nextContext(previous: ConversationContext | undefined, update: { turn: number; turns: number; country?: string; answered?: string; closed: boolean }): ConversationContext | undefined {
+  const { turn, turns } = update;
+  const country = update.country ? { code: update.country, turn } : recent(previous?.country, turn, turns);
+  const topic = update.closed ? undefined : update.answered ? { intent: update.answered, turn } : recent(previous?.topic, turn, turns);
+  if (!country && !topic) return undefined;
+  return { ...(country ? { country } : {}), ...(topic ? { topic } : {}) };
+}

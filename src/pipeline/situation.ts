@@ -1,0 +1,129 @@
+// Everything a turn knows before it decides: the order (from orders read beforehand), the destination of a
+// shipping question, the case, and the rules' facts over all of it. Pure.
+import type { Snapshot } from '../knowledge/snapshot.js';
+import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
+import { recent } from './context.js';
+import { buildFacts, type ConversationState, type Facts, type PipelineContext } from './decide.js';
+import type { IntentResult } from './intent.js';
+import type { FormInProgress, Interpretation } from './interpret.js';
+import type { Understanding } from './index.js';
+import { lookUpOrder, ORDER_INTENTS, orderFacts, orderFetches, type OrderFetches, type OrderStage, type OrderStageInput, type PrefetchedOrders } from './orders.js';
+import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
+
+export interface TurnInput {
+  understood: Understanding;
+  interpretation: Interpretation;
+  conversation: ConversationState;
+  now: Date;
+  locale?: string;
+  context: PipelineContext;
+  attachments: string[];
+}
+
+export interface Situation {
+  /** The intent the bot acts on, as the rules see it. */
+  intent: IntentResult;
+  /** The flow whose slots this message is about. */
+  inPlay?: FormInProgress;
+  orders: OrderStage;
+  destination: Destination | null;
+  shipping: ShippingFacts | null;
+  duties: DutiesFacts | null;
+  /** The case with this message taken in: one being gathered by a flow, or the open one. */
+  caseState?: { state: CaseState; updated: boolean };
+  facts: Facts;
+}
+
+/** The flow this message is about: one it starts, else the one it answers (or failed to answer). */
+function formInPlay({ relation, started, pending }: Interpretation): FormInProgress | undefined {
+  return started ?? (relation === 'answer' || relation === 'repeat' || relation === 'noise' || relation === 'unknown' ? pending : undefined);
+}
+
+const slotText = (inPlay: FormInProgress | undefined, name: string) => {
+  const value = inPlay?.form.slots[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/** The intent the turn works on: its topic, else (for a question asked again) the flow's. */
+function workingIntent(turn: TurnInput): string | undefined {
+  return turn.interpretation.topic?.intent ?? formInPlay(turn.interpretation)?.form.intent;
+}
+
+function orderInput(turn: TurnInput): OrderStageInput {
+  const inPlay = formInPlay(turn.interpretation);
+  const intent = workingIntent(turn);
+  const yesNo = inPlay?.filled.map((name) => inPlay.flow.slots.find((slot) => slot.name === name)).find((slot) => slot?.fill.kind === 'yesNo');
+  const confirmation = yesNo ? (inPlay!.form.slots[yesNo.name] as 'yes' | 'no') : null;
+  return {
+    orderIntent: intent && ORDER_INTENTS.has(intent) ? intent : null,
+    orderNumber: turn.understood.entities.orderNumber ?? slotText(inPlay, 'orderNumber') ?? turn.conversation.orderNumber,
+    email: turn.understood.entities.email ?? slotText(inPlay, 'email'),
+    confirmation,
+    conversation: turn.conversation,
+    now: turn.now,
+    customerId: turn.context.customer?.id,
+  };
+}
+
+function destinationInput(turn: TurnInput, rememberTurns: number, customerCountry: string | undefined) {
+  const { conversation } = turn;
+  const intent = workingIntent(turn);
+  const earlier = slotText(formInPlay(turn.interpretation), 'country') ?? recent(conversation.context?.country, conversation.turns, rememberTurns)?.code;
+  return { named: turn.understood.entities.country, earlier, customer: turn.context.customer?.country ?? customerCountry, locale: turn.locale, isAboutShipping: !!intent && SHIPPING_INTENTS.has(intent) };
+}
+
+/** What to read before the turn can be decided: an order by its number, the customer's latest order. */
+export function turnFetches(turn: TurnInput, rememberTurns: number): OrderFetches {
+  const fetches = orderFetches(orderInput(turn));
+  const customerId = turn.context.customer?.id;
+  const place = destinationInput(turn, rememberTurns, turn.conversation.customerCountry);
+  // A signed-in customer's country is the one of their latest order, read only when nothing nearer is known.
+  if (customerId && place.isAboutShipping && !place.named && !place.earlier && !place.customer) fetches.latestOf = customerId;
+  return fetches;
+}
+
+function caseOf(turn: TurnInput, inPlay: FormInProgress | undefined, opensCase: (flow: string) => boolean): { state: CaseState; updated: boolean } | undefined {
+  const open = turn.conversation.case?.status === 'open' ? turn.conversation.case : undefined;
+  if (inPlay && opensCase(inPlay.flow.name) && !open) return { state: caseFromForm(inPlay.form), updated: inPlay.filled.length > 0 };
+  if (!open) return undefined;
+  const { intent } = turn.understood;
+  return addToOpenCase(open, turn.attachments, intent.confident && !turn.interpretation.started?.flow.done?.effects.some((effect) => effect.type === 'open_case'));
+}
+
+/** The intent as the rules see it: the topic, confidently; the message's own when there is none. */
+function actingIntent(turn: TurnInput): IntentResult {
+  const own = turn.understood.intent;
+  const topic = turn.interpretation.topic;
+  if (!topic) return own;
+  return topic.intent === own.intent ? { ...own, confident: true } : { intent: topic.intent, confidence: 1, confident: true, alternatives: own.alternatives };
+}
+
+export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: PrefetchedOrders): Situation {
+  const { understood, conversation, interpretation } = turn;
+  const inPlay = formInPlay(interpretation);
+  const orders = lookUpOrder(orderInput(turn), prefetched);
+  const place = destinationInput(turn, snapshot.flows.settings.rememberTurns, orders.state.customerCountry ?? prefetched.latest?.customer.country ?? prefetched.latest?.shipping.country);
+  const destination = chooseDestination(place);
+  if (destination?.from === 'customer') orders.state.customerCountry ??= destination.country;
+  const shipping = shippingFacts(snapshot.shipping, destination?.country);
+  const duties = dutiesFacts(snapshot.shipping, destination?.country);
+  const opensCase = (name: string) => !!snapshot.flows.flows.get(name)?.done?.effects.some((effect) => effect.type === 'open_case');
+  const caseState = caseOf(turn, inPlay, opensCase);
+  const intent = actingIntent(turn);
+  const facts = buildFacts(understood.text, understood.language, intent, understood.entities, conversation, turn.now, snapshot.settings.timeZone, turn.context, {
+    messageIntent: understood.intent.intent,
+    followUp: interpretation.topic?.from === 'follow_up',
+    form: inPlay ? { name: inPlay.flow.name, intent: inPlay.form.intent, pending: inPlay.form.pending ?? null, slots: inPlay.form.slots, asks: inPlay.form.asks } : null,
+    order: orders.order && orderFacts(orders.order),
+    orderIntent: orders.orderIntent,
+    orderLookup: orders.lookup,
+    orderRequest: orders.request,
+    confirmation: orders.confirmation,
+    destination,
+    shipping,
+    duties,
+    message: { attachments: turn.attachments.length },
+    case: caseFact(caseState),
+  });
+  return { intent, inPlay, orders, destination, shipping, duties, caseState, facts };
+}

@@ -1,0 +1,159 @@
+// One turn of the pipeline, in two steps around the reads the caller does: prepareTurn works out what the message
+// means here and what must be read (an order, the customer's latest); decideTurn, given those reads, decides the
+// reply, the next state and the effects, and can decide again once the effects' outcome is known. Pure.
+import type { Snapshot } from '../knowledge/snapshot.js';
+import { caseFromForm, type CaseState } from './case.js';
+import { decide, newConversationState, type Action, type ConversationState } from './decide.js';
+import { awaitsOutcome, type Effect, type EffectOutcome, type OrderSummary } from './effects.js';
+import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation, type TurnOutcome } from './form-turn.js';
+import type { PipelineInput, PipelineResult, Understanding } from './index.js';
+import { understand } from './understand.js';
+import { interpret, type Interpretation } from './interpret.js';
+import { lexiconText } from './lexicon.js';
+import { nextConversation } from './next-state.js';
+import type { OrderChange } from '../orders/index.js';
+import type { OrderFetches, PrefetchedOrders } from './orders.js';
+import { canonicalLocale } from './render.js';
+import { composeReply, templateValues } from './reply.js';
+import { situate, turnFetches, type Situation, type TurnInput } from './situation.js';
+
+export interface PreparedTurn extends TurnInput {
+  payload?: string;
+  variantSeed?: number;
+  /** What to read before deciding. */
+  fetches: OrderFetches;
+}
+
+export interface DecidedTurn {
+  result: PipelineResult;
+  /** The turn decided again from the outcome of its requests to the store (only when it made some). */
+  reconsider?(outcomes: EffectOutcome[]): Promise<PipelineResult>;
+}
+
+/** A short answer to the bot's question is in the conversation's language, whatever a few words seem to be. */
+const SHORT_ANSWER_WORDS = 3;
+
+function keepLanguage(understood: Understanding, conversation: ConversationState, interpretation: Interpretation): Understanding {
+  const language = conversation.language;
+  if (!language || language === understood.language.language || interpretation.relation !== 'answer' || interpretation.source.words.wordCount > SHORT_ANSWER_WORDS) return understood;
+  return { ...understood, language: { ...understood.language, language, detected: language, source: 'conversation' } };
+}
+
+export function prepareTurn(snapshot: Snapshot, input: PipelineInput): PreparedTurn {
+  const conversation = input.conversation ?? newConversationState();
+  const heard = input.understood ?? understand(snapshot, input.text, { locale: input.locale, conversationLanguage: conversation.language, payload: input.payload, language: input.language });
+  const attachments = input.attachments ?? [];
+  const interpretation = interpret(snapshot, heard, { conversation, payload: input.payload, attachments });
+  const understood = keepLanguage(heard, conversation, interpretation);
+  const turn: TurnInput = { understood, interpretation, conversation, now: input.now, locale: input.locale, context: input.context ?? {}, attachments };
+  return { ...turn, payload: input.payload, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
+}
+
+function orderSummary(situation: Situation, request?: EffectOutcome): OrderSummary | undefined {
+  const { orders } = situation;
+  const number = orders.order?.number ?? orders.orderNumber;
+  if (!orders.orderIntent || !number) return undefined;
+  const outcome = request?.result ?? (orders.request ?? undefined);
+  return { number, ...(orders.order ? { status: orders.order.status } : {}), ...(outcome ? { request: outcome } : {}), ...(request?.message ? { storeSaid: request.message } : {}) };
+}
+
+/** What the shopper asked to change, and which kind of change the lexicon's "changes" words say it is. */
+function changeOf(turn: PreparedTurn, situation: Situation): OrderChange | undefined {
+  const details = situation.inPlay?.form.slots.details;
+  if (typeof details !== 'string') return undefined;
+  const kind = turn.interpretation.lexicon.kinds.get('changes')?.find(lexiconText(details));
+  return { kind: kind === 'address' || kind === 'items' ? kind : 'other', details };
+}
+
+/** A rule's hand-off (or a flow's) becomes the hand_off effect, with the case opened first when it opens one. */
+function withHandOff(outcome: TurnOutcome, situation: Situation, intent: string, request?: EffectOutcome): TurnOutcome {
+  if (!outcome.handoff || outcome.effects.some((effect) => effect.type === 'hand_off')) return outcome;
+  const order = orderSummary(situation, request);
+  const opened: Effect[] = outcome.opensCase && situation.caseState ? [{ type: 'open_case', ...caseSummary(situation.caseState.state) }] : [];
+  return { ...outcome, effects: [...outcome.effects, ...opened, { type: 'hand_off', ...outcome.handoff, intent, ...(order ? { order } : {}) }] };
+}
+
+/**
+ * The order a waiting flow is about stays in the flow: a question about another order in between must not turn
+ * "cancel order 100251" into a cancellation of that other order. An e-mail that did not match is not kept.
+ */
+function settleOrderSlots(outcome: TurnOutcome, situation: Situation, snapshot: Snapshot): TurnOutcome {
+  const { form } = outcome;
+  const { orders } = situation;
+  if (!form || orders.orderIntent !== form.intent) return outcome;
+  const { email: _unmatched, ...slots } = form.slots;
+  if (orders.lookup === 'no_match') return { ...outcome, form: { ...form, slots } };
+  const hasNumberSlot = snapshot.flows.flows.get(form.flow)?.slots.some((slot) => slot.name === 'orderNumber');
+  if (!orders.orderNumber || form.slots.orderNumber || !hasNumberSlot) return outcome;
+  return { ...outcome, form: { ...form, slots: { ...form.slots, orderNumber: orders.orderNumber } } };
+}
+
+const caseSummary = (state: CaseState) => ({ ...(state.orderNumber ? { orderNumber: state.orderNumber } : {}), ...(state.problem ? { problem: state.problem } : {}), photos: state.attachmentIds.length });
+
+export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetched: PrefetchedOrders = {}): Promise<DecidedTurn> {
+  const situation = situate(snapshot, turn, prefetched);
+  const { interpretation } = turn;
+  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started: interpretation.started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
+  const intent = situation.intent.intent;
+  let outcome: TurnOutcome;
+  if (interpretation.relation === 'noise') outcome = askAgain(forms);
+  else if (interpretation.relation === 'unknown') outcome = cannotAnswer(forms);
+  else {
+    const effectContext = { orderNumber: situation.orders.order?.number, change: changeOf(turn, situation), case: situation.caseState && caseSummary(situation.caseState.state), order: orderSummary(situation) };
+    outcome = finishFlow(situation.inPlay, forms.facts, effectContext) ?? afterRules(forms, await decide(snapshot, situation.facts));
+  }
+  outcome = settleOrderSlots(withHandOff(outcome, situation, intent), situation, snapshot);
+  const result = finish(snapshot, turn, situation, outcome);
+  if (!outcome.effects.some(awaitsOutcome)) return { result };
+  return {
+    result,
+    async reconsider(outcomes) {
+      const request = outcomes.find((entry) => entry.type === 'request_cancellation' || entry.type === 'request_change');
+      const facts = { ...situation.facts, orderRequest: request?.result ?? null };
+      const again = afterRules({ ...forms, relation: 'none', pending: undefined, started: undefined, facts: facts as unknown as Record<string, unknown> }, await decide(snapshot, facts));
+      const decided = withHandOff(again, situation, intent, request);
+      return finish(snapshot, turn, { ...situation, facts, orders: { ...situation.orders, request: request?.result ?? null } }, { ...decided, tags: [...outcome.tags, ...decided.tags] }, outcome.effects);
+    },
+  };
+}
+
+/** The case after the turn: opened now, still being gathered by a flow that waits, or the open one. */
+function caseAfter(situation: Situation, outcome: TurnOutcome, now: Date): CaseState | undefined {
+  const gathered = situation.caseState?.state;
+  if (outcome.opensCase && gathered) return { ...gathered, status: 'open', openedAt: now.toISOString() };
+  if (gathered?.status === 'open') return gathered;
+  return outcome.form && gathered ? caseFromForm(outcome.form) : undefined;
+}
+
+function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, outcome: TurnOutcome, earlierEffects: Effect[] = []): PipelineResult {
+  const { understood, interpretation } = turn;
+  const language = understood.language.language;
+  // Dates and money follow the shopper's own locale ("en-GB", "es-MX") when the reply is in its language.
+  const shopperLocale = canonicalLocale(turn.locale);
+  const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
+  const caseState = caseAfter(situation, outcome, turn.now);
+  const entities = situation.destination ? { ...understood.entities, country: situation.destination.country } : understood.entities;
+  const reply = composeReply(snapshot, outcome.parts, {
+    language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
+    variantSeed: turn.variantSeed ?? turn.conversation.turns,
+    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale),
+    dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
+  });
+  const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings });
+  const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
+  const flowName = outcome.form?.flow ?? interpretation.started?.flow.name ?? interpretation.pending?.flow.name;
+  return {
+    ...understood,
+    rule: outcome.rule,
+    action: outcome.action as Action['type'] | 'none',
+    reply,
+    handoff: outcome.handoff,
+    tags: outcome.tags,
+    conversation,
+    effects: [...earlierEffects, ...outcome.effects],
+    ...(interpretation.topic ? { topic: interpretation.topic } : {}),
+    ...(outcome.step && flowName ? { flow: { name: flowName, step: outcome.step, ...(outcome.form?.pending ? { waitingFor: outcome.form.pending } : {}) } } : {}),
+    ...(order ? { order } : {}),
+    ...(situation.orders.error ? { orderError: situation.orders.error } : {}),
+  };
+}
