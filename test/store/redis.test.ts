@@ -4,7 +4,7 @@ import { createRedisStore } from '../../src/store/index.js';
 import { removeRedisKeys, TEST_REDIS_URL } from '../helpers.js';
 import { storeContract } from './contract.js';
 
-// A real Redis (127.0.0.1:6379, started by .ci/run), each test under its own key prefix, all removed afterwards.
+// A real Redis (the test run's own, or TEST_REDIS_URL), each test under its own key prefix, all removed afterwards.
 const prefixes: string[] = [];
 
 storeContract('redis', async () => {
