@@ -6,7 +6,7 @@ import { buildFacts, decide, newConversationState, type Action, type Conversatio
 import { extractEntities, type Entities } from './entities.js';
 import { classifyIntent, type IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
-import { EMAIL, everywhere } from '../shared/patterns.js';
+import { replaceEmails } from '../shared/patterns.js';
 import { normalizeText } from './normalize.js';
 import { fillsSlot, LOOKUP_PAUSE_MINUTES, lookUpOrder, orderFacts, orderValues } from './orders.js';
 import { canonicalLocale, renderReply, type Reply, type TemplateValue } from './render.js';
@@ -73,9 +73,8 @@ export interface UnderstandOptions {
   language?: string;
 }
 
-const EMAILS = everywhere(EMAIL);
 /** An e-mail address says nothing about the language ("emma.johnson@example.com" is not French). */
-const withoutAddresses = (text: string) => text.replace(EMAILS, ' ');
+const withoutAddresses = (text: string) => replaceEmails(text, ' ');
 
 /** The stages that need no rules: what the message says. */
 export function understand(snapshot: Snapshot, text: string, options: UnderstandOptions = {}): Understanding {
