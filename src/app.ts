@@ -20,6 +20,7 @@ import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
 import metricsRoutes from './http/metrics.js';
 import { compileTrustProxy } from './http/client-address.js';
+import { descriptorLimit, limitConnections, requireBodyRate, serverOptions, totalConnections } from './http/connections.js';
 import { createMetrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { isAllowedOrigin } from './realtime/origin.js';
@@ -70,7 +71,10 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     logger: overrides.logger ?? loggerOptions(config.LOG_LEVEL),
     bodyLimit: 64 * 1024,
     trustProxy: compileTrustProxy(config.TRUST_PROXY),
+    ...serverOptions(),
   });
+  limitConnections(app.server, { perAddress: config.MAX_CONNECTIONS_PER_IP, total: totalConnections(config.MAX_CONNECTIONS, descriptorLimit()), trustProxy: compileTrustProxy(config.TRUST_PROXY), logger: app.log });
+  requireBodyRate(app);
 
   app.decorate('config', config);
   const metrics = createMetrics();

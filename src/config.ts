@@ -45,6 +45,10 @@ export const ConfigSchema = z.object({
   IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SHOPPER_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Open connections (HTTP and sockets) one client address may hold at once; 0: no limit (benchmarks). */
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(100),
+  /** Open connections in all; unset: a tenth below the process's limit on open files. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).optional(),
   /** Opening hours of the store's people, e.g. "mon-fri 09:00-18:00, sat 10:00-14:00"; empty: always open. */
   BUSINESS_HOURS: z
     .string()
