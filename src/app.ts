@@ -34,6 +34,7 @@ import { createClusterPresence, createPublisher, createSocketServer, disconnectS
 import webhookRoutes from './http/webhooks.js';
 import { createOrderCare } from './care/index.js';
 import { createScheduler } from './scheduler/index.js';
+import { ratingCounts } from './analytics/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
 import { createOrderSource, type OrderSource } from './orders/index.js';
@@ -115,7 +116,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }),
   );
 
-  const store = overrides.store ?? (config.REDIS_URL ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX }) : createMemoryStore());
+  const store =
+    overrides.store ??
+    (config.REDIS_URL
+      ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX, emptyConversationMs: config.EMPTY_CONVERSATION_HOURS * 3_600_000 || undefined })
+      : createMemoryStore({ maxConversations: config.MAX_CONVERSATIONS }));
   app.decorate('store', store);
   const io = createSocketServer(app, config);
   app.decorate('io', io);
@@ -155,6 +160,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   metrics.observeState({
     queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,
     connections: (namespace) => io.of(`/${namespace}`).sockets.size,
+    ratings: async () => ratingCounts(await store.analyticsTotals()),
   });
   publisher.attachDesk(desk);
   app.decorate('conversations', conversations);
@@ -167,10 +173,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const auth = createAgentAuth({ store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now });
   registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments });
   const eraser = createEraser({ store, serialize, deleteAttachments: (id) => attachments.deleteConversationAttachments(id), disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
+  store.onEvicted?.((id) => void eraser.forgetEvicted(id).catch((error: unknown) => app.log.error({ err: error, conversationId: id }, 'could not delete the pictures of an evicted conversation')));
   // Only a started app purges; it stops before the store closes.
   let retention: ReturnType<typeof startRetention> | undefined;
   app.addHook('onReady', async () => {
-    retention = startRetention({ store, eraser, retentionDays: config.RETENTION_DAYS, now, logger: app.log });
+    retention = startRetention({ store, eraser, retentionDays: config.RETENTION_DAYS, emptyHours: config.EMPTY_CONVERSATION_HOURS, now, logger: app.log });
   });
   // Sockets go first, so that closing the HTTP server does not wait on open websockets.
   app.addHook('preClose', async () => {

@@ -88,6 +88,10 @@ export const ConfigSchema = z.object({
   /** The Admin API access token of the store's custom app (read_orders and read_customers scopes). */
   SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'a version such as "2024-10"').default('2024-10'),
+  /** Hours a conversation in which nobody wrote is kept after it was opened; 0: as long as any other. */
+  EMPTY_CONVERSATION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  /** The most conversations the in-memory store holds (the oldest closed ones make room); Redis is sized on its own. */
+  MAX_CONVERSATIONS: z.coerce.number().int().min(1).default(200_000),
   /** Days a conversation is kept after its last change; older ones are deleted with their messages. 0: kept forever. */
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   /** Days after an order's delivery that its follow-up is sent (a care rule's afterDays overrides it). */

@@ -1,4 +1,5 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
+import type { Tally } from '../analytics/index.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationState } from '../pipeline/index.js';
 import type { AttachmentType, ConversationStatus, Message } from '../shared/protocol.js';
@@ -86,6 +87,11 @@ export interface StoredMessage {
 }
 
 export interface Store {
+  /**
+   * Stores a new conversation; until its first message it is empty, and expires (listEmptyConversations). A store
+   * with a ceiling (memory, MAX_CONVERSATIONS) makes room by evicting its least recently changed closed
+   * conversations, and refuses with `capacity_reached` when none is left to evict.
+   */
   createConversation(record: ConversationRecord): Promise<void>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;
@@ -105,8 +111,18 @@ export interface Store {
   listConversationsByCustomer(customerId: string): Promise<ConversationRecord[]>;
   /** Conversations last updated before a moment, oldest first, at most `limit` (retention). */
   listConversationsUpdatedBefore(before: Date, limit: number): Promise<ConversationRecord[]>;
+  /** Ids of conversations created before a moment that still have no message, oldest first, at most `limit`. */
+  listEmptyConversations(createdBefore: Date, limit: number): Promise<string[]>;
   /**
-   * Removes a conversation with its messages, token, picture records and every index entry; unknown ids are ignored.
+   * The sums of every stored conversation's analytics tally (src/analytics), which every write of a conversation
+   * keeps current: reading them costs the same however many conversations there are.
+   */
+  analyticsTotals(): Promise<Tally>;
+  /** A store with a ceiling calls this with each conversation it evicted, whose pictures and sockets must go too. */
+  onEvicted?(listener: (conversationId: string) => void): void;
+  /**
+   * Removes a conversation with its messages, token, picture records and every index entry; an unknown id is removed
+   * from the indexes that may still name it.
    * The pictures' bytes are the blob store's: call deleteConversationAttachments (src/attachments) as well.
    */
   deleteConversation(id: string): Promise<void>;
