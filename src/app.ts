@@ -218,7 +218,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(previewRoutes, { operatorToken, orders: orderSource });
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(privacyRoutes, { operatorToken, eraser });
-  await app.register(authRoutes, { auth });
+  await app.register(authRoutes, { auth, now });
   await app.register(agentApiRoutes, { auth, presence });
   await app.register(attachmentRoutes, { attachments, store, auth, maxBytes: config.ATTACHMENT_MAX_BYTES });
   await app.register(consoleRoutes);

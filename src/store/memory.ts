@@ -11,6 +11,7 @@ const clone = <T>(value: T): T => structuredClone(value);
 const freeze = (message: Message): Message => Object.freeze(structuredClone(message));
 
 const UNANSWERED_KEPT = 1000;
+const FAILURES_KEPT = 100;
 const AUDIT_KEPT = 10_000;
 
 export interface MemoryStoreOptions {
@@ -29,6 +30,8 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
   const clientMessageIds = new Map<string, Map<string, Message>>();
   const counters = new Map<string, { windowStart: number; count: number }>();
   const remembered = new Map<string, number>();
+  const failures = new Map<string, number[]>();
+  const recentFailures = (key: string, at: number, windowMs: number) => (failures.get(key) ?? []).filter((moment) => moment > at - windowMs);
   const jobs = new Map<string, ScheduledJob>();
   const byStatus = new Map<ConversationStatus, Set<string>>();
   /** Closed conversations, least recently changed first: the ones evicted at the ceiling. */
@@ -210,6 +213,18 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
       }
       counter.count++;
       return counter.count;
+    },
+    async recordFailure(key, at, windowMs) {
+      const recent = [...recentFailures(key, at, windowMs), at].slice(-FAILURES_KEPT);
+      failures.set(key, recent);
+      if (failures.size > 100_000) for (const [stale, moments] of failures) if (moments.at(-1)! <= at - windowMs) failures.delete(stale);
+      return [...recent];
+    },
+    async listFailures(key, at, windowMs) {
+      return recentFailures(key, at, windowMs);
+    },
+    async clearFailures(key) {
+      failures.delete(key);
     },
     async rememberOnce(key, ttlMs) {
       const now = Date.now();

@@ -1,5 +1,6 @@
 // The Redis store (ioredis): the same interface as the memory store, for several nodes sharing state. Keys live
 // under one prefix; writes that must not interleave (a message and its idempotency key) run as one Lua script.
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { tallyChange, type Tally } from '../analytics/index.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
@@ -9,6 +10,7 @@ import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, Sc
 
 const STATUSES: ConversationStatus[] = ['bot', 'queued', 'assigned', 'closed'];
 const UNANSWERED_KEPT = 1000;
+const FAILURES_KEPT = 100;
 const AUDIT_KEPT = 10_000;
 
 /**
@@ -83,10 +85,13 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     audit: `${prefix}audit`,
     unanswered: `${prefix}unanswered`,
     hits: (name: string, window: number) => `${prefix}hits:${name}:${window}`,
+    failures: (name: string) => `${prefix}failures:${name}`,
     attachment: (id: string) => `${prefix}attachment:${id}`,
     attachments: (conversationId: string) => `${prefix}attachments:${conversationId}`,
   };
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
+  /** The scores of a WITHSCORES answer (member, score, member, score…). */
+  const scores = (reply: string[]) => reply.filter((_, index) => index % 2 === 1).map(Number);
 
   /** Writes the record and its index entries; `previous` is the stored one, whose token stops working if it changed. */
   function conversationWrite(client: Redis, record: ConversationRecord, previous?: ConversationRecord) {
@@ -238,6 +243,24 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
       const windowKey = key.hits(name, Math.floor(now / windowMs));
       const [[, count]] = (await redis.multi().incr(windowKey).pexpire(windowKey, windowMs).exec()) as [[Error | null, number]];
       return count;
+    },
+    async recordFailure(name, at, windowMs) {
+      const failuresKey = key.failures(name);
+      const [, , , , [, moments]] = (await redis
+        .multi()
+        .zadd(failuresKey, at, `${at}:${randomUUID()}`)
+        .zremrangebyscore(failuresKey, '-inf', at - windowMs)
+        .zremrangebyrank(failuresKey, 0, -FAILURES_KEPT - 1)
+        .pexpire(failuresKey, windowMs)
+        .zrange(failuresKey, 0, -1, 'WITHSCORES')
+        .exec()) as [unknown, unknown, unknown, unknown, [Error | null, string[]]];
+      return scores(moments);
+    },
+    async listFailures(name, at, windowMs) {
+      return scores(await redis.zrangebyscore(key.failures(name), `(${at - windowMs}`, at, 'WITHSCORES'));
+    },
+    async clearFailures(name) {
+      await redis.del(key.failures(name));
     },
     async rememberOnce(name, ttlMs) {
       return (await redis.set(key.remembered(name), '1', 'PX', Math.max(1, ttlMs), 'NX')) === 'OK';

@@ -147,6 +147,14 @@ export interface Store {
   listUnanswered(limit: number): Promise<UnansweredMessage[]>;
   /** Counts a hit on a key within a fixed window and returns the count so far (rate limits). */
   hit(key: string, windowMs: number, now: number): Promise<number>;
+  /**
+   * Records a failure (a wrong password) under a key at `at` and returns the moments of that key's failures within
+   * the window ending then, oldest first: a sliding window that every node shares. At most the last 100 are kept.
+   */
+  recordFailure(key: string, at: number, windowMs: number): Promise<number[]>;
+  /** The moments of a key's failures within the window ending at `at`, oldest first. */
+  listFailures(key: string, at: number, windowMs: number): Promise<number[]>;
+  clearFailures(key: string): Promise<void>;
   /** Remembers a key for a while; true only for the first caller (a webhook event seen twice is a replay). */
   rememberOnce(key: string, ttlMs: number): Promise<boolean>;
   scheduleJob(job: ScheduledJob): Promise<void>;

@@ -118,6 +118,22 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.hit('other', 60_000, 2_000)).toBe(1);
     });
 
+    it('counts failures in a sliding window per key, keeps the last 100, and forgets them on demand', async () => {
+      const minute = 60_000;
+      expect(await store.recordFailure('login:a', 1 * minute, 10 * minute)).toEqual([1 * minute]);
+      expect(await store.recordFailure('login:a', 5 * minute, 10 * minute)).toEqual([1 * minute, 5 * minute]);
+      expect(await store.recordFailure('login:b', 5 * minute, 10 * minute)).toEqual([5 * minute]);
+      // The window slides: the first failure leaves it ten minutes later.
+      expect(await store.listFailures('login:a', 11 * minute, 10 * minute)).toEqual([5 * minute]);
+      expect(await store.recordFailure('login:a', 12 * minute, 10 * minute)).toEqual([5 * minute, 12 * minute]);
+      for (let index = 0; index < 120; index++) await store.recordFailure('login:c', 20 * minute + index, 10 * minute);
+      const kept = await store.listFailures('login:c', 21 * minute, 10 * minute);
+      expect(kept).toHaveLength(100);
+      expect(kept.at(-1)).toBe(20 * minute + 119);
+      await store.clearFailures('login:a');
+      expect(await store.listFailures('login:a', 12 * minute, 10 * minute)).toEqual([]);
+    });
+
     it("lists a customer's conversations, most recent first", async () => {
       const older = conversation({ customerId: 'cust_1', updatedAt: '2026-11-01T00:00:00.000Z' });
       const newer = conversation({ customerId: 'cust_1', updatedAt: '2026-11-20T00:00:00.000Z' });
