@@ -1,5 +1,6 @@
 // Every inbound socket payload, parsed with zod at the edge.
 import { z } from 'zod';
+import { withoutInvisibles } from '../pipeline/normalize.js';
 
 export const ShopperAuth = z.object({
   token: z.string().min(20).max(100).optional(),
@@ -22,7 +23,7 @@ export const Typing = z.strictObject({ typing: z.boolean() });
 
 export const Rating = z.strictObject({
   score: z.number().int().min(1).max(5),
-  comment: z.string().max(1000).optional(),
+  comment: z.string().max(1000).transform(withoutInvisibles).optional(),
 });
 
 export function describeIssues(error: z.ZodError): string {
