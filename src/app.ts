@@ -210,7 +210,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   // The HTTP API answers cross-origin requests only from the allowed origins.
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, !!origin && config.ALLOWED_ORIGINS.length > 0 && isAllowedOrigin(origin, undefined, config.ALLOWED_ORIGINS)),
+    origin: (origin, callback) => callback(null, !!origin && config.ALLOWED_ORIGINS.length > 0 && isAllowedOrigin(origin, config.ALLOWED_ORIGINS)),
     credentials: false,
   });
   await app.register(healthRoutes);

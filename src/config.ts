@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
   CONTENT_DIR: z.string().min(1).default(packageRoot),
   DATA_DIR: z.string().min(1).default('./data'),
   ALLOWED_ORIGINS: commaList.default([]),
+  /** The address people reach the server at (its console and demo pages); unset: http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
   /** Proxies whose X-Forwarded-For is believed (rate limits key on the client's address): empty = none. */
   TRUST_PROXY: z
     .string()

@@ -17,7 +17,7 @@ import { createAddressCounter } from '../http/connections.js';
 import type { Message } from '../shared/protocol.js';
 import type { Store } from '../store/index.js';
 import { registerAgentNamespace } from './agent.js';
-import { isAllowedOrigin } from './origin.js';
+import { isAllowedOrigin, ownOrigins } from './origin.js';
 import { agentRoom, conversationRoom } from './rooms.js';
 import { registerShopperNamespace } from './shopper.js';
 
@@ -59,6 +59,7 @@ export function createSocketServer(app: FastifyInstance, config: Config): Server
   // Sockets through a trusted proxy share its connections: they are counted per client address here.
   const trustProxy = compileTrustProxy(config.TRUST_PROXY);
   const sessions = createAddressCounter(config.MAX_CONNECTIONS_PER_IP);
+  const allowedOrigins = () => [...config.ALLOWED_ORIGINS, ...ownOrigins(config.PUBLIC_URL, app.server.address())];
   const io = new Server(app.server, {
     ...(redis ? { adapter: redis.adapter } : {}),
     maxHttpBufferSize: MAX_FRAME_BYTES,
@@ -66,9 +67,9 @@ export function createSocketServer(app: FastifyInstance, config: Config): Server
     pingInterval: 25_000,
     pingTimeout: 20_000,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    cors: { origin: (origin, callback) => callback(null, isAllowedOrigin(origin, undefined, config.ALLOWED_ORIGINS) ? origin ?? true : false) },
+    cors: { origin: (origin, callback) => callback(null, isAllowedOrigin(origin, allowedOrigins()) ? origin ?? true : false) },
     allowRequest: (request, callback) => {
-      const allowed = isAllowedOrigin(request.headers.origin, request.headers.host, config.ALLOWED_ORIGINS);
+      const allowed = isAllowedOrigin(request.headers.origin, allowedOrigins());
       if (!allowed) app.log.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
       else if (!sessions.hasRoom(clientAddress(request, trustProxy))) return callback('too many connections from this address', false);
       callback(allowed ? null : 'origin not allowed', allowed);
