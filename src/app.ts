@@ -21,7 +21,7 @@ import healthRoutes from './http/health.js';
 import metricsRoutes from './http/metrics.js';
 import { compileTrustProxy } from './http/client-address.js';
 import { descriptorLimit, limitConnections, requireBodyRate, serverOptions, totalConnections } from './http/connections.js';
-import { createMetrics } from './observability/metrics.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { isAllowedOrigin } from './realtime/origin.js';
 import packageRoutes from './http/packages.js';
@@ -50,6 +50,8 @@ declare module 'fastify' {
     io: SocketServer;
     /** Pictures in conversations; its deleteConversationAttachments(id) must run wherever a conversation is deleted. */
     attachments: AttachmentService;
+    /** The Prometheus registry; server.ts serves it on METRICS_PORT when that is set. */
+    metrics: Metrics;
   }
 }
 
@@ -79,6 +81,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
 
   app.decorate('config', config);
   const metrics = createMetrics();
+  app.decorate('metrics', metrics);
   const knowledge = createKnowledge(config.CONTENT_DIR, overrides.snapshot);
   if (!overrides.snapshot) {
     const { ok, problems } = await knowledge.reload();
@@ -214,7 +217,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     credentials: false,
   });
   await app.register(healthRoutes);
-  await app.register(metricsRoutes, { metrics });
+  if (!config.METRICS_PORT) await app.register(metricsRoutes, { metrics, token: config.METRICS_TOKEN });
   await app.register(previewRoutes, { operatorToken, orders: orderSource });
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(privacyRoutes, { operatorToken, eraser });

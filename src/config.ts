@@ -121,6 +121,10 @@ export const ConfigSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
   /** Key prefix of the pictures in the bucket. */
   S3_PREFIX: z.string().regex(/^[A-Za-z0-9!_.*'()\/-]*$/, 'letters, digits and / _ . - only').default('attachments/'),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, /metrics is served on this port only (on HOST), not beside the chat. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((config, context) => {
