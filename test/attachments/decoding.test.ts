@@ -1,6 +1,8 @@
 // Decoding pictures is bounded: a picture too wide or too high is refused before it is decoded, and many large
 // uploads at once are decoded a few at a time, so the server's memory stays under a stated ceiling.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,14 +17,18 @@ import { blackPng } from './oversized.js';
 const PEAK_GROWTH_MB = 350;
 
 let node: Awaited<ReturnType<typeof startServerProcess>>;
+let dataDir: string;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  node = await startServerProcess({ SHOPPER_MESSAGES_PER_MINUTE: '0', ATTACHMENTS_PER_CONVERSATION: '50', LOG_LEVEL: 'warn' }, { startTimeoutMs: 90_000 });
+  dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-decoding-'));
+  node = await startServerProcess({ DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0', ATTACHMENTS_PER_CONVERSATION: '50', LOG_LEVEL: 'warn' }, { startTimeoutMs: 90_000 });
 });
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
   node.child.kill('SIGKILL');
+  await node.exited;
+  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** Resident memory of the server process in MB: now, and the highest it has been. */
