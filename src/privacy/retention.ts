@@ -2,7 +2,7 @@
 // for EMPTY_CONVERSATION_HOURS, are deleted, in batches, on a timer that every node runs. Nodes sharing Redis take
 // turns through a lease; a conversation deleted twice is harmless.
 import type { Store } from '../store/index.js';
-import type { Eraser } from './erase.js';
+import type { ErasedConversation, Eraser } from './erase.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -32,40 +32,39 @@ export interface PurgeResult {
  * updated more than `retentionDays` before `now`, oldest first.
  */
 export async function purgeExpired(options: PurgeOptions): Promise<PurgeResult> {
-  const removed = await purgeEmpty(options);
-  const old = await purgePastRetention(options);
-  return { conversations: removed.conversations + old.conversations, messages: removed.messages + old.messages };
+  const { store, eraser, emptyHours = 0, retentionDays, now } = options;
+  const none: PurgeResult = { conversations: 0, messages: 0 };
+  const emptyCutoff = new Date(now.getTime() - emptyHours * HOUR_MS);
+  const empty = emptyHours === 0 ? none : await eraseInBatches((limit) => store.listEmptyConversations(emptyCutoff, limit), (id) => eraser.deleteConversationData(id, { onlyIfEmpty: true }), options);
+  const retentionCutoff = new Date(now.getTime() - retentionDays * DAY_MS);
+  const old =
+    retentionDays === 0
+      ? none
+      : await eraseInBatches(
+          async (limit) => (await store.listConversationsUpdatedBefore(retentionCutoff, limit)).map((record) => record.id),
+          (id) => eraser.deleteConversationData(id, { updatedBefore: retentionCutoff }),
+          options,
+        );
+  return { conversations: empty.conversations + old.conversations, messages: empty.messages + old.messages };
 }
 
-async function purgeEmpty({ store, eraser, emptyHours = 0, now, batchSize = 100, maxBatches = 100, signal }: PurgeOptions): Promise<PurgeResult> {
+/** Erases the conversations `list` names, a batch at a time, until a batch comes back short (or maxBatches). */
+async function eraseInBatches(
+  list: (limit: number) => Promise<string[]>,
+  erase: (id: string) => Promise<ErasedConversation | undefined>,
+  { batchSize = 100, maxBatches = 100, signal }: PurgeOptions,
+): Promise<PurgeResult> {
   const removed: PurgeResult = { conversations: 0, messages: 0 };
-  if (emptyHours === 0) return removed;
-  const cutoff = new Date(now.getTime() - emptyHours * HOUR_MS);
   for (let batch = 0; batch < maxBatches; batch++) {
-    const ids = await store.listEmptyConversations(cutoff, batchSize);
+    const ids = await list(batchSize);
     for (const id of ids) {
       if (signal?.aborted) return removed;
-      if (await eraser.deleteConversationData(id, { onlyIfEmpty: true })) removed.conversations++;
-    }
-    if (ids.length < batchSize) break;
-  }
-  return removed;
-}
-
-async function purgePastRetention({ store, eraser, retentionDays, now, batchSize = 100, maxBatches = 100, signal }: PurgeOptions): Promise<PurgeResult> {
-  const removed: PurgeResult = { conversations: 0, messages: 0 };
-  if (retentionDays === 0) return removed;
-  const cutoff = new Date(now.getTime() - retentionDays * DAY_MS);
-  for (let batch = 0; batch < maxBatches; batch++) {
-    const expired = await store.listConversationsUpdatedBefore(cutoff, batchSize);
-    for (const record of expired) {
-      if (signal?.aborted) return removed;
-      const erased = await eraser.deleteConversationData(record.id, { updatedBefore: cutoff });
+      const erased = await erase(id);
       if (!erased) continue;
       removed.conversations++;
       removed.messages += erased.messages;
     }
-    if (expired.length < batchSize) break;
+    if (ids.length < batchSize) break;
   }
   return removed;
 }

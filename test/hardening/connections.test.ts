@@ -138,4 +138,25 @@ describe('connection limits', () => {
     expect(totalConnections(5000, 1024)).toBe(921);
     expect(totalConnections(undefined, undefined)).toBe(10_000);
   });
+
+  it('counts sockets through a trusted proxy per forwarded address', async () => {
+    const proxied = await startTestServer({ TRUST_PROXY: 'loopback', MAX_CONNECTIONS_PER_IP: '2' });
+    const through = (address: string) => {
+      const socket = connect(`${proxied.url}/shopper`, { transports: ['websocket'], extraHeaders: { 'x-forwarded-for': address }, reconnection: false, forceNew: true });
+      sockets.push(socket);
+      return new Promise<'connected' | 'refused'>((resolve) => {
+        socket.once('session', () => resolve('connected'));
+        socket.once('connect_error', () => resolve('refused'));
+      });
+    };
+    try {
+      expect(await Promise.all([through('203.0.113.7'), through('203.0.113.7')])).toEqual(['connected', 'connected']);
+      expect(await through('203.0.113.7')).toBe('refused');
+      // The proxy's own connections are not capped: another shopper behind it is served.
+      expect(await through('198.51.100.20')).toBe('connected');
+    } finally {
+      for (const socket of sockets.splice(0)) socket.disconnect();
+      await proxied.close();
+    }
+  });
 });
