@@ -70,13 +70,14 @@ export interface AppOverrides {
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const trustProxy = compileTrustProxy(config.TRUST_PROXY);
   const app = Fastify({
     logger: overrides.logger ?? loggerOptions(config.LOG_LEVEL),
     bodyLimit: 64 * 1024,
-    trustProxy: compileTrustProxy(config.TRUST_PROXY),
+    trustProxy,
     ...serverOptions(),
   });
-  limitConnections(app.server, { perAddress: config.MAX_CONNECTIONS_PER_IP, total: totalConnections(config.MAX_CONNECTIONS, descriptorLimit()), trustProxy: compileTrustProxy(config.TRUST_PROXY), logger: app.log });
+  limitConnections(app.server, { perAddress: config.MAX_CONNECTIONS_PER_IP, total: totalConnections(config.MAX_CONNECTIONS, descriptorLimit()), trustProxy, logger: app.log });
   requireBodyRate(app);
 
   app.decorate('config', config);

@@ -94,23 +94,20 @@ export interface ConnectionLimits {
 export function limitConnections(server: Server, { perAddress, total, trustProxy, logger }: ConnectionLimits): void {
   server.maxConnections = total;
   const counter = createAddressCounter(perAddress);
+  // One line a minute at most: a flood must not also flood the log.
   let lastWarning = 0;
-  server.on('drop', () => {
-    // One line a minute: a flood must not also flood the log.
+  const warn = (fields: object, message: string) => {
     if (Date.now() - lastWarning < 60_000) return;
     lastWarning = Date.now();
-    logger.warn({ total }, 'connection refused: the server holds as many connections as it takes');
-  });
+    logger.warn(fields, message);
+  };
+  server.on('drop', () => warn({ total }, 'connection refused: the server holds as many connections as it takes'));
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     if (trustProxy(address, 0)) return;
     if (!counter.add(address)) {
-      if (Date.now() - lastWarning >= 60_000) {
-        lastWarning = Date.now();
-        logger.warn({ address, perAddress }, 'connection refused: too many from one address');
-      }
-      refuse(socket);
-      return;
+      warn({ address, perAddress }, 'connection refused: too many from one address');
+      return refuse(socket);
     }
     socket.once('close', () => counter.remove(address));
   });

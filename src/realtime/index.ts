@@ -69,10 +69,12 @@ export function createSocketServer(app: FastifyInstance, config: Config): Server
     connectTimeout: CONNECT_TIMEOUT_MS,
     cors: { origin: (origin, callback) => callback(null, isAllowedOrigin(origin, allowedOrigins()) ? origin ?? true : false) },
     allowRequest: (request, callback) => {
-      const allowed = isAllowedOrigin(request.headers.origin, allowedOrigins());
-      if (!allowed) app.log.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
-      else if (!sessions.hasRoom(clientAddress(request, trustProxy))) return callback('too many connections from this address', false);
-      callback(allowed ? null : 'origin not allowed', allowed);
+      if (!isAllowedOrigin(request.headers.origin, allowedOrigins())) {
+        app.log.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
+        return callback('origin not allowed', false);
+      }
+      if (!sessions.hasRoom(clientAddress(request, trustProxy))) return callback('too many connections from this address', false);
+      callback(null, true);
     },
   });
   io.engine.on('connection', (socket: { request: IncomingMessage; close(): void; once(event: 'close', listener: () => void): void }) => {
