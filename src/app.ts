@@ -123,7 +123,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const store =
     overrides.store ??
     (config.REDIS_URL
-      ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX, emptyConversationMs: config.EMPTY_CONVERSATION_HOURS * 3_600_000 || undefined })
+      ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX, emptyConversationMs: config.EMPTY_CONVERSATION_HOURS * 3_600_000 })
       : createMemoryStore({ maxConversations: config.MAX_CONVERSATIONS }));
   app.decorate('store', store);
   const io = createSocketServer(app, config);

@@ -58,8 +58,8 @@ return 1
 export interface RedisStoreOptions {
   prefix?: string;
   /**
-   * How long an empty conversation is kept: the retention purge deletes it then (with its pictures), and its keys
-   * expire by themselves at twice that, should no node purge.
+   * How long an empty conversation is kept (default a day; 0: as long as any other): the retention purge deletes it
+   * then (with its pictures), and its keys expire by themselves at twice that, should no node purge.
    */
   emptyConversationMs?: number;
 }
@@ -119,11 +119,9 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
 
   return reportOutages<Store>({
     async createConversation(record) {
-      await conversationWrite(redis, record)
-        .zadd(key.empty, Date.parse(record.createdAt), record.id)
-        .pexpire(key.conversation(record.id), emptyKeysMs)
-        .pexpire(key.token(record.tokenHash), emptyKeysMs)
-        .exec();
+      const transaction = conversationWrite(redis, record).zadd(key.empty, Date.parse(record.createdAt), record.id);
+      if (emptyKeysMs > 0) transaction.pexpire(key.conversation(record.id), emptyKeysMs).pexpire(key.token(record.tokenHash), emptyKeysMs);
+      await transaction.exec();
     },
     async getConversation(id) {
       return parse<ConversationRecord>(await redis.get(key.conversation(id)));
