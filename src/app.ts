@@ -22,7 +22,8 @@ import demoRoutes from './http/demo.js';
 import healthRoutes from './http/health.js';
 import metricsRoutes from './http/metrics.js';
 import { compileTrustProxy } from './http/client-address.js';
-import { createMetrics } from './observability/metrics.js';
+import { descriptorLimit, limitConnections, requireBodyRate, serverOptions, totalConnections } from './http/connections.js';
+import { createMetrics, type Metrics } from './observability/metrics.js';
 import { loggerOptions } from './observability/logger.js';
 import { isAllowedOrigin } from './realtime/origin.js';
 import packageRoutes from './http/packages.js';
@@ -35,6 +36,7 @@ import { createClusterPresence, createPublisher, createSocketServer, disconnectS
 import webhookRoutes from './http/webhooks.js';
 import { createOrderCare } from './care/index.js';
 import { createScheduler } from './scheduler/index.js';
+import { ratingCounts } from './analytics/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
 import { createOrderSource, type OrderSource } from './orders/index.js';
@@ -52,6 +54,8 @@ declare module 'fastify' {
     io: SocketServer;
     /** Pictures in conversations; its deleteConversationAttachments(id) must run wherever a conversation is deleted. */
     attachments: AttachmentService;
+    /** The Prometheus registry; server.ts serves it on METRICS_PORT when that is set. */
+    metrics: Metrics;
   }
 }
 
@@ -70,14 +74,19 @@ export interface AppOverrides {
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
+  const trustProxy = compileTrustProxy(config.TRUST_PROXY);
   const app = Fastify({
     logger: overrides.logger ?? loggerOptions(config.LOG_LEVEL),
     bodyLimit: 64 * 1024,
-    trustProxy: compileTrustProxy(config.TRUST_PROXY),
+    trustProxy,
+    ...serverOptions(),
   });
+  limitConnections(app.server, { perAddress: config.MAX_CONNECTIONS_PER_IP, total: totalConnections(config.MAX_CONNECTIONS, descriptorLimit()), trustProxy, logger: app.log });
+  requireBodyRate(app);
 
   app.decorate('config', config);
   const metrics = createMetrics();
+  app.decorate('metrics', metrics);
   const knowledge = createKnowledge(config.CONTENT_DIR, overrides.snapshot);
   if (!overrides.snapshot) {
     const { ok, problems } = await knowledge.reload();
@@ -115,7 +124,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }),
   );
 
-  const store = overrides.store ?? (config.REDIS_URL ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX }) : createMemoryStore());
+  const store =
+    overrides.store ??
+    (config.REDIS_URL
+      ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX, emptyConversationMs: config.EMPTY_CONVERSATION_HOURS * 3_600_000 })
+      : createMemoryStore({ maxConversations: config.MAX_CONVERSATIONS }));
   app.decorate('store', store);
   const io = createSocketServer(app, config);
   app.decorate('io', io);
@@ -156,6 +169,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   metrics.observeState({
     queueLength: async () => (await store.listConversationsByStatus(['queued'])).length,
     connections: (namespace) => io.of(`/${namespace}`).sockets.size,
+    ratings: async () => ratingCounts(await store.analyticsTotals()),
   });
   publisher.attachDesk(desk);
   app.decorate('conversations', conversations);
@@ -173,10 +187,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const profiles = createProfiles({ store, orders: orderSource, attachments });
   registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments, knowledge, lists, profiles, translation });
   const eraser = createEraser({ store, withConversationLock, deleteAttachments: (id) => attachments.deleteConversationAttachments(id), disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
+  store.onEvicted?.((id) => void eraser.forgetEvicted(id).catch((error: unknown) => app.log.error({ err: error, conversationId: id }, 'could not delete the pictures of an evicted conversation')));
   // Only a started app purges; it stops before the store closes.
   let retention: ReturnType<typeof startRetention> | undefined;
   app.addHook('onReady', async () => {
-    retention = startRetention({ store, eraser, retentionDays: config.RETENTION_DAYS, now, logger: app.log });
+    retention = startRetention({ store, eraser, retentionDays: config.RETENTION_DAYS, emptyHours: config.EMPTY_CONVERSATION_HOURS, now, logger: app.log });
   });
   // Sockets go first, so that closing the HTTP server does not wait on open websockets.
   app.addHook('preClose', async () => {
@@ -209,17 +224,17 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   });
   // The HTTP API answers cross-origin requests only from the allowed origins.
   await app.register(cors, {
-    origin: (origin, callback) => callback(null, !!origin && config.ALLOWED_ORIGINS.length > 0 && isAllowedOrigin(origin, undefined, config.ALLOWED_ORIGINS)),
+    origin: (origin, callback) => callback(null, !!origin && config.ALLOWED_ORIGINS.length > 0 && isAllowedOrigin(origin, config.ALLOWED_ORIGINS)),
     credentials: false,
   });
   // Compression only where a route asks for it (the browser bundles): API answers are small.
   await app.register(compress, { global: false, encodings: ['br', 'gzip'] });
   await app.register(healthRoutes);
-  await app.register(metricsRoutes, { metrics });
+  if (!config.METRICS_PORT) await app.register(metricsRoutes, { metrics, token: config.METRICS_TOKEN });
   await app.register(previewRoutes, { operatorToken, orders: orderSource });
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(privacyRoutes, { operatorToken, eraser });
-  await app.register(authRoutes, { auth, translator: translator?.name });
+  await app.register(authRoutes, { auth, translator: translator?.name, now });
   await app.register(agentApiRoutes, { auth, presence });
   await app.register(attachmentRoutes, { attachments, store, auth, maxBytes: config.ATTACHMENT_MAX_BYTES });
   await app.register(consoleRoutes);

@@ -29,6 +29,8 @@ export const ConfigSchema = z.object({
   CONTENT_DIR: z.string().min(1).default(packageRoot),
   DATA_DIR: z.string().min(1).default('./data'),
   ALLOWED_ORIGINS: commaList.default([]),
+  /** The address people reach the server at (its console and demo pages); unset: http://localhost:PORT. */
+  PUBLIC_URL: z.url().optional(),
   /** Proxies whose X-Forwarded-For is believed (rate limits key on the client's address): empty = none. */
   TRUST_PROXY: z
     .string()
@@ -45,6 +47,10 @@ export const ConfigSchema = z.object({
   IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SHOPPER_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Open connections (HTTP and sockets) one client address may hold at once; 0: no limit (benchmarks). */
+  MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(100),
+  /** Open connections in all; unset: a tenth below the process's limit on open files. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).optional(),
   /** Opening hours of the store's people, e.g. "mon-fri 09:00-18:00, sat 10:00-14:00"; empty: always open. */
   BUSINESS_HOURS: z
     .string()
@@ -84,6 +90,10 @@ export const ConfigSchema = z.object({
   /** The Admin API access token of the store's custom app (read_orders and read_customers scopes). */
   SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'a version such as "2024-10"').default('2024-10'),
+  /** Hours a conversation in which nobody wrote is kept after it was opened; 0: as long as any other. */
+  EMPTY_CONVERSATION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
+  /** The most conversations the in-memory store holds (the oldest closed ones make room); Redis is sized on its own. */
+  MAX_CONVERSATIONS: z.coerce.number().int().min(1).default(200_000),
   /** Days a conversation is kept after its last change; older ones are deleted with their messages. 0: kept forever. */
   RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   /** Days after an order's delivery that its follow-up is sent (a care rule's afterDays overrides it). */
@@ -117,6 +127,10 @@ export const ConfigSchema = z.object({
   TRANSLATOR_URL: z.url().optional(),
   /** The service's key: DeepL's auth key, or a LibreTranslate server's api_key when it asks for one. */
   TRANSLATOR_KEY: z.string().min(1).optional(),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** When set, /metrics is served on this port only (on HOST), not beside the chat. */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((config, context) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io as connect, type Socket } from 'socket.io-client';
+import { inject } from 'vitest';
 import { loadSnapshot, type Snapshot } from '../src/knowledge/index.js';
 import { formatProblem } from '../src/shared/errors.js';
 import type { Message, SessionEvent } from '../src/shared/protocol.js';
@@ -102,7 +103,8 @@ export async function until<T>(read: () => T | undefined | false, timeoutMs = 40
   }
 }
 
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The Redis the tests use: TEST_REDIS_URL, or the redis-server the global set-up started for this run. */
+export const TEST_REDIS_URL = inject('redisUrl');
 
 /** Removes every key a test wrote under its own prefix. */
 export async function removeRedisKeys(prefixes: string[]): Promise<void> {

@@ -1,39 +1,89 @@
 // Analytics for the store: how much the bot handles alone, where it hands off (by intent and language), how long
-// shoppers wait for people, how they rate, and what the bot did not understand.
+// shoppers wait for people, how they rate, and what the bot did not understand. The store keeps running totals of
+// what each conversation contributes (its tally), changed on every write, so reading them costs the same with ten
+// conversations or a million: nothing is copied or counted again.
 import { groupSuggestions, type UnansweredMessage } from '../learning/suggestions.js';
 import type { Analytics, HandoffBreakdown } from '../shared/protocol.js';
 import type { ConversationRecord } from '../store/index.js';
 
-const average = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : null);
-const rate = (part: number, whole: number) => (whole ? part / whole : 0);
+/** Named counts that add up across conversations. */
+export type Tally = Record<string, number>;
 
-function breakdown(records: ConversationRecord[], key: (record: ConversationRecord) => string | undefined): Record<string, HandoffBreakdown> {
-  const table: Record<string, HandoffBreakdown> = {};
-  for (const record of records) {
-    const name = key(record) ?? 'unknown';
-    table[name] ??= { conversations: 0, handoffs: 0, handoffRate: 0 };
-    table[name].conversations++;
-    if (record.handoff) table[name].handoffs++;
+/**
+ * What one conversation adds to the totals. Only conversations where the shopper wrote count; one counts as
+ * automated if it never went to a person; its rating is its last one.
+ */
+export function tallyConversation(record: ConversationRecord): Tally {
+  if (record.state.turns === 0) return {};
+  const handoffs = record.handoff ? 1 : 0;
+  const intent = record.handoff?.intent ?? record.lastIntent ?? 'unknown';
+  const language = record.state.language ?? 'unknown';
+  const tally: Tally = {
+    conversations: 1,
+    handoffs,
+    [`intent:${intent}:conversations`]: 1,
+    [`intent:${intent}:handoffs`]: handoffs,
+    [`language:${language}:conversations`]: 1,
+    [`language:${language}:handoffs`]: handoffs,
+  };
+  if (handoffs && record.waitSeconds !== undefined) Object.assign(tally, { waits: 1, waitSeconds: record.waitSeconds });
+  if (handoffs && record.firstResponseSeconds !== undefined) Object.assign(tally, { firstResponses: 1, firstResponseSeconds: record.firstResponseSeconds });
+  if (record.rating) tally[`rating:${record.rating.score}`] = 1;
+  return tally;
+}
+
+/** What a write changes in the totals: the new record's tally less the old one's, without the counts that stay. */
+export function tallyChange(before: ConversationRecord | undefined, after: ConversationRecord | undefined): Tally {
+  const change: Tally = {};
+  for (const [name, value] of Object.entries(after ? tallyConversation(after) : {})) change[name] = value;
+  for (const [name, value] of Object.entries(before ? tallyConversation(before) : {})) change[name] = (change[name] ?? 0) - value;
+  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== 0));
+}
+
+/** Adds a change into running totals, in place. */
+export function addTally(totals: Tally, change: Tally): Tally {
+  for (const [name, value] of Object.entries(change)) totals[name] = (totals[name] ?? 0) + value;
+  return totals;
+}
+
+const rate = (part: number, whole: number) => (whole ? part / whole : 0);
+const average = (sum: number, count: number) => (count ? sum / count : null);
+
+/** The counts of the conversations rated with each score (the gauge on /metrics). */
+export function ratingCounts(totals: Tally): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const [name, value] of Object.entries(totals)) {
+    const score = name.match(/^rating:(\d+)$/)?.[1];
+    if (score) counts.set(Number(score), value);
   }
-  for (const row of Object.values(table)) row.handoffRate = rate(row.handoffs, row.conversations);
+  return counts;
+}
+
+function breakdown(totals: Tally, kind: 'intent' | 'language'): Record<string, HandoffBreakdown> {
+  const table: Record<string, HandoffBreakdown> = {};
+  for (const [name, value] of Object.entries(totals)) {
+    const key = name.match(new RegExp(`^${kind}:(.+):conversations$`))?.[1];
+    if (key === undefined || value <= 0) continue;
+    const handoffs = totals[`${kind}:${key}:handoffs`] ?? 0;
+    table[key] = { conversations: value, handoffs, handoffRate: rate(handoffs, value) };
+  }
   return table;
 }
 
-/** Conversations where the shopper wrote at least once; a conversation counts as automated if it never went to a person. */
-export function computeAnalytics(records: ConversationRecord[], unanswered: UnansweredMessage[]): Analytics {
-  const engaged = records.filter((record) => record.state.turns > 0);
-  const handedOff = engaged.filter((record) => record.handoff);
-  const rated = engaged.flatMap((record) => (record.rating ? [record.rating.score] : []));
+export function computeAnalytics(totals: Tally, unanswered: UnansweredMessage[]): Analytics {
+  const count = (name: string) => totals[name] ?? 0;
+  const ratings = [...ratingCounts(totals)];
+  const rated = ratings.reduce((sum, [, conversations]) => sum + conversations, 0);
   return {
-    conversations: engaged.length,
-    automationRate: rate(engaged.length - handedOff.length, engaged.length),
-    handoffRate: rate(handedOff.length, engaged.length),
-    handoffsByIntent: breakdown(engaged, (record) => record.handoff?.intent ?? record.lastIntent),
-    handoffsByLanguage: breakdown(engaged, (record) => record.state.language),
-    averageWaitSeconds: average(handedOff.flatMap((record) => (record.waitSeconds === undefined ? [] : [record.waitSeconds]))),
-    averageFirstResponseSeconds: average(handedOff.flatMap((record) => (record.firstResponseSeconds === undefined ? [] : [record.firstResponseSeconds]))),
-    ratings: rated.length,
-    ratingAverage: average(rated),
+    conversations: count('conversations'),
+    automationRate: rate(count('conversations') - count('handoffs'), count('conversations')),
+    handoffRate: rate(count('handoffs'), count('conversations')),
+    handoffsByIntent: breakdown(totals, 'intent'),
+    handoffsByLanguage: breakdown(totals, 'language'),
+    averageWaitSeconds: average(count('waitSeconds'), count('waits')),
+    averageFirstResponseSeconds: average(count('firstResponseSeconds'), count('firstResponses')),
+    ratings: rated,
+    ratingAverage: average(ratings.reduce((sum, [score, conversations]) => sum + score * conversations, 0), rated),
     topUnanswered: groupSuggestions(unanswered).slice(0, 10),
   };
 }

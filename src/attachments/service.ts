@@ -5,7 +5,7 @@ import { AppError } from '../shared/errors.js';
 import type { Attachment, Message } from '../shared/protocol.js';
 import type { AttachmentRecord, Store } from '../store/index.js';
 import type { BlobStore } from './blob-store.js';
-import { checkImage } from './inspect.js';
+import { checkImage, createDecodeGate } from './inspect.js';
 import { signedPath, verifyLink } from './signing.js';
 
 /** How many pictures one message may carry. */
@@ -23,6 +23,7 @@ export interface AttachmentServiceOptions {
 const blobKey = (record: Pick<AttachmentRecord, 'conversationId' | 'id'>) => `${record.conversationId}/${record.id}`;
 
 export function createAttachmentService({ store, blobs, secret, perConversation, linkSeconds, now = () => new Date() }: AttachmentServiceOptions) {
+  const decoding = createDecodeGate();
   /** A fresh signed link; expiries are rounded up to the minute so a page of thumbnails shares cacheable URLs. */
   function link(record: Pick<AttachmentRecord, 'id' | 'type' | 'width' | 'height'>): Attachment {
     const expires = Math.ceil((now().getTime() / 1000 + linkSeconds) / 60) * 60;
@@ -37,7 +38,7 @@ export function createAttachmentService({ store, blobs, secret, perConversation,
       if ((await store.listAttachments(conversationId)).length >= perConversation) {
         throw new AppError('too_many_attachments', `a conversation can hold at most ${perConversation} pictures`);
       }
-      const image = await checkImage(data);
+      const image = await checkImage(data, decoding);
       const record: AttachmentRecord = {
         id: randomUUID(),
         conversationId,

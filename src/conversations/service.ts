@@ -41,7 +41,6 @@ export function createConversationService({ store, knowledge, publisher, logger,
       if (!record) throw new AppError('not_found', 'this conversation does not exist');
       if (record.status !== 'closed') throw new AppError('forbidden', 'a conversation can be rated once it is closed');
       await store.saveConversation({ ...record, rating, updatedAt: now().toISOString() });
-      metrics?.rating(rating.score);
     },
 
     getConversation: (id: string) => store.getConversation(id),

@@ -22,6 +22,7 @@ const minutes = (clock: string) => {
 export function parseBusinessHours(text: string): BusinessHours {
   const spans: BusinessHours = [];
   for (const part of text.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean)) {
+    // linear: anchored at both ends, and every repetition inside the optional day is bounded (three letters).
     const match = part.match(/^([a-z]{3})(?:-([a-z]{3}))?\s+(\d{2}:\d{2})-(\d{2}:\d{2})$/);
     const first = match ? DAYS.indexOf(match[1]!) : -1;
     const last = match?.[2] ? DAYS.indexOf(match[2]) : first;

@@ -42,7 +42,6 @@ export default async function adminRoutes(app: FastifyInstance, { operatorToken,
     const token = bearer(request) ?? '';
     const isOperator = (token && isSameSecret(token, operatorToken)) || (await auth.authenticate(token).then(({ agent }) => agent.role === 'operator', () => false));
     if (!isOperator) throw new AppError('unauthorized', 'the operator token or an operator sign-in is required');
-    const records = await app.store.listConversationsByStatus(['bot', 'queued', 'assigned', 'closed']);
-    return computeAnalytics(records, await app.store.listUnanswered(1000));
+    return computeAnalytics(await app.store.analyticsTotals(), await app.store.listUnanswered(1000));
   });
 }

@@ -1,6 +1,8 @@
-// Agents' sign-in: POST /api/v1/auth/login {email, password} → {token, expiresAt, agent}; logout; who am I.
+// Agents' sign-in: POST /api/v1/auth/login {email, password} → {token, expiresAt, agent}; logout; who am I. Wrong
+// passwords pause the account and the address (handoff/lockout.ts): 429 with Retry-After while they last.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { createLoginLockout, LockedOut } from '../handoff/lockout.js';
 import type { AgentAuth } from '../handoff/sessions.js';
 import { AppError } from '../shared/errors.js';
 import { bearer } from './operator-auth.js';
@@ -9,13 +11,26 @@ const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.st
 const LOGIN_ATTEMPTS_PER_MINUTE = 30;
 
 /** `translator` names the machine translation agents get (TRANSLATOR), if any. */
-export default async function authRoutes(app: FastifyInstance, { auth, translator }: { auth: AgentAuth; translator?: string }) {
-  app.post('/api/v1/auth/login', async (request) => {
-    const attempts = await app.store.hit(`login:${request.ip}`, 60_000, Date.now());
+export default async function authRoutes(app: FastifyInstance, { auth, translator, now = () => new Date() }: { auth: AgentAuth; translator?: string; now?: () => Date }) {
+  const lockout = createLoginLockout(app.store);
+  app.post('/api/v1/auth/login', async (request, reply) => {
+    const at = now().getTime();
+    const attempts = await app.store.hit(`login:${request.ip}`, 60_000, at);
     if (attempts > LOGIN_ATTEMPTS_PER_MINUTE) throw new AppError('rate_limited', 'too many sign-in attempts; wait a minute');
     const parsed = Login.safeParse(request.body);
     if (!parsed.success) throw new AppError('invalid_payload', 'email and password are required');
-    const session = await auth.login(parsed.data.email, parsed.data.password);
+    const { email, password } = parsed.data;
+    try {
+      await lockout.check(email, request.ip, at);
+    } catch (error) {
+      if (error instanceof LockedOut) reply.header('retry-after', String(error.retryAfterSeconds));
+      throw error;
+    }
+    const session = await auth.login(email, password).catch(async (error: unknown) => {
+      if (error instanceof AppError && error.code === 'unauthorized') await lockout.failed(email, request.ip, at);
+      throw error;
+    });
+    await lockout.succeeded(email);
     await app.store.appendAudit({ at: new Date().toISOString(), agentId: session.agent.id, action: 'login' });
     return session;
   });

@@ -107,6 +107,7 @@ function operatorProblems(document: JsonDocument, condition: Condition, path: (s
   if (condition.operator === 'matches') {
     const source = String(condition.value);
     try {
+      // linear: an operator's pattern is refused here unless safe-regex2 passes it.
       new RegExp(source, 'iu');
       if (!isSafeRegex(source)) {
         found.push(problemAt(document, [...path, 'value'], `the pattern /${source}/ risks catastrophic backtracking (nested repetition); simplify it`));

@@ -22,6 +22,7 @@ const patterns = new Map<string, RegExp>();
 /** Rule patterns are checked by `borderless check` (syntax, catastrophic backtracking) before they get here. */
 function pattern(source: string): RegExp {
   let compiled = patterns.get(source);
+  // linear: content whose patterns safe-regex2 refuses never loads (see operatorProblems in load.ts).
   if (!compiled) patterns.set(source, (compiled = new RegExp(source, 'iu')));
   return compiled;
 }

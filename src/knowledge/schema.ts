@@ -9,7 +9,7 @@ export const IntentId = z
   .regex(/^[a-z][a-z0-9_]*$/, 'intent ids are snake_case (a-z, 0-9, _)');
 export const TemplateId = z
   .string()
-  .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$/, 'template ids are snake_case words joined by dots');
+  .regex(/^[a-z](?:[a-z0-9_]|\.(?=[a-z0-9_]))*$/, 'template ids are snake_case words joined by dots');
 export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'a language is an ISO 639-1 code such as "en"');
 
 const safeRecord = <T extends z.ZodType>(key: z.ZodString, value: T) =>
@@ -69,7 +69,7 @@ const ruleFactName = z
   .refine(isSafeKey, 'a fact may not be named __proto__, constructor or prototype');
 const dotPath = z
   .string()
-  .regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/, 'paths are plain dot paths such as "entities.orderNumber"')
+  .regex(/^[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_]))*$/, 'paths are plain dot paths such as "entities.orderNumber"')
   .refine((path) => path.split('.').every(isSafeKey), 'paths may not go through __proto__, constructor or prototype');
 
 export interface Condition {

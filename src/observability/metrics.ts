@@ -5,6 +5,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 interface StateReader {
   queueLength(): Promise<number>;
   connections(namespace: 'shopper' | 'agent'): number;
+  /** Conversations rated with each score, by their last rating. */
+  ratings(): Promise<Map<number, number>>;
 }
 
 export type Outcome = 'answered' | 'clarified' | 'handed_off' | 'unanswered';
@@ -31,7 +33,6 @@ export function createMetrics() {
     buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
     registers: [registry],
   });
-  const ratings = new Counter({ name: 'borderless_ratings_total', help: 'Conversation ratings by score', labelNames: ['score'] as const, registers: [registry] });
   const reloads = new Counter({ name: 'borderless_content_reloads_total', help: 'Content reloads, by result', labelNames: ['result'] as const, registers: [registry] });
   let state: StateReader | undefined;
   new Gauge({
@@ -40,6 +41,17 @@ export function createMetrics() {
     registers: [registry],
     async collect() {
       if (state) this.set(await state.queueLength());
+    },
+  });
+  new Gauge({
+    // A gauge read from the store, not a counter of rating events: a conversation counts once, with its last rating.
+    name: 'borderless_rated_conversations',
+    help: 'Conversations by the score of their last rating',
+    labelNames: ['score'] as const,
+    registers: [registry],
+    async collect() {
+      if (!state) return;
+      for (const [score, conversations] of await state.ratings()) this.set({ score: String(score) }, conversations);
     },
   });
   new Gauge({
@@ -62,7 +74,6 @@ export function createMetrics() {
     },
     handoff: (reason: string) => handoffs.inc({ reason }),
     waited: (seconds: number) => waitSeconds.observe(seconds),
-    rating: (score: number) => ratings.inc({ score: String(score) }),
     reload: (ok: boolean) => reloads.inc({ result: ok ? 'ok' : 'rejected' }),
     /** Where the gauges read from when Prometheus scrapes, so the figures are current. */
     observeState(read: StateReader) {

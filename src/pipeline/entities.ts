@@ -1,6 +1,6 @@
 // Extracts what a shopper's message names: order numbers, tracking codes, e-mail addresses and countries.
-import { TRACKING_CODE } from '../shared/patterns.js';
-import { fold, words } from './text.js';
+import { findEmails, TRACKING_CODE } from '../shared/patterns.js';
+import { fold, normalizeCompatibly, words } from './text.js';
 
 export interface Entities {
   orderNumber?: string;
@@ -97,15 +97,19 @@ function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryI
   return { names, stems, cjkNames, longestName: Math.min(longestName, 4) };
 }
 
-/** Stricter than the shared EMAIL shape (no empty domain labels): this address is kept and written to. */
-const EMAIL_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/u;
-/** "#100234", "order 100234", or a bare number of 5 to 12 digits; shorter numbers are quantities or sizes. */
+/** An empty label ("a@b..com", "a@.b.com"): such an address is not kept, since it is kept to be written to. */
+const EMPTY_DOMAIN_LABEL = /@\.|\.\./;
+/**
+ * "#100234", "order 100234", or a bare number of 5 to 12 digits; shorter numbers are quantities or sizes. linear:
+ * (safe-regex2 cannot read the lookbehind) no repetition is nested, and none is followed by one that can read the
+ * same characters (spaces, then digits), so each starting point costs a bounded amount of work.
+ */
 const ORDER_NUMBER = /(?:#|№|\bno\.?\s*|\bnr\.?\s*|\bn[°º]\s*)(\d{4,12})\b|(?<![\d.,:/+-])\b(\d{5,12})\b(?![.,:/]\d)/iu;
 const ARABIC_INDIC_DIGITS = /[٠-٩۰-۹]/g;
 const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
 
 function normalizeDigits(text: string): string {
-  return text.normalize('NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90 % 10));
+  return normalizeCompatibly(text, 'NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90 % 10));
 }
 
 const MIN_STEM = 4;
@@ -144,7 +148,7 @@ function findCountry(text: string, index: CountryIndex): string | undefined {
 export function extractEntities(text: string, countries: CountryIndex): Entities {
   const normalized = normalizeDigits(text);
   const entities: Entities = {};
-  const email = normalized.match(EMAIL_ADDRESS)?.[0];
+  const email = findEmails(normalized).find((found) => !EMPTY_DOMAIN_LABEL.test(found.email))?.email;
   if (email) entities.email = email;
   const withoutEmail = email ? normalized.replace(email, ' ') : normalized;
   const tracking = withoutEmail.match(TRACKING_CODE)?.[0];

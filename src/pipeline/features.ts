@@ -9,7 +9,7 @@ import porterIt from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
-import { EMAIL, everywhere, TRACKING_CODE } from '../shared/patterns.js';
+import { everywhere, replaceEmails, TRACKING_CODE } from '../shared/patterns.js';
 import { fold, words } from './text.js';
 
 type Stem = (word: string) => string;
@@ -40,7 +40,6 @@ const stemmers: Record<string, Stem> = {
   ar: arabicLightStem,
 };
 
-const EMAILS = everywhere(EMAIL);
 const TRACKING_CODES = everywhere(TRACKING_CODE);
 const LONG_NUMBER = /[#№]?\d[\d-]{3,}/g;
 const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
@@ -72,8 +71,7 @@ function stemmedWords(text: string, language: string): string[] {
 
 export function intentFeatures(text: string, language: string): string[] {
   const features: string[] = [];
-  let rest = text
-    .replace(EMAILS, () => (features.push('#email'), ' '))
+  let rest = replaceEmails(text, () => (features.push('#email'), ' '))
     .replace(TRACKING_CODES, () => (features.push('#tracking'), ' '))
     .replace(LONG_NUMBER, () => (features.push('#number'), ' '));
   rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));

@@ -5,13 +5,17 @@ const latinFolds: Record<string, string> = { 'ı': 'i', 'ł': 'l', 'ß': 'ss', '
 const foldPattern = /[أإآٱةىؤئıłßøæœđ]/g;
 
 /**
+ * Compatibility normalization ("ﬃ" → "ffi", full-width digits → digits), bounded: it may make a text up to 18 times
+ * longer (U+FDFA is a whole phrase), and past four times the longest message the rest is not read.
+ */
+export const normalizeCompatibly = (text: string, form: 'NFKC' | 'NFKD'): string => text.normalize(form).slice(0, 8000);
+
+/**
  * Lower-cases and removes what chat typists leave out anyway: accents and other combining marks, Arabic hamza
  * seats, tatweel and ta marbuta, Turkish dotless i. "Zamówienie", "zamowienie" and "ZAMOWIENIE" become one word.
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
+  return normalizeCompatibly(text.toLowerCase(), 'NFKD')
     // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
     .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
     .replace(/ـ/g, '')
@@ -19,9 +23,22 @@ export function fold(text: string): string {
     .normalize('NFC');
 }
 
-/** Word tokens: runs of letters and digits in any script. */
+/**
+ * Words past this many are not read. A message has at most 2,000 characters, but folding may multiply them: U+FDFA
+ * alone becomes four words, so 2,000 of it would be 8,000 words for every stage after it.
+ */
+export const MAX_WORDS = 500;
+
+/** A longer run of letters (Cyrillic or Thai written without spaces) is read as several words of 64 characters. */
+const WORD = /[\p{L}\p{N}\p{M}]{1,64}/gu;
+
+/** Word tokens: runs of letters and digits in any script, bounded in length and in number. */
 export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}\p{M}]+/gu) ?? [];
+  const tokens: string[] = [];
+  for (const [token] of text.matchAll(WORD)) {
+    if (tokens.push(token) === MAX_WORDS) break;
+  }
+  return tokens;
 }
 
 export type Script = 'latin' | 'cyrillic' | 'arabic' | 'kana' | 'han' | 'hangul' | 'greek' | 'hebrew' | 'thai' | 'devanagari' | 'other';

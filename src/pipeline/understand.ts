@@ -1,7 +1,7 @@
 // The stages that need no rules and no conversation: what a message says on its own (its language, intent and
 // entities).
 import type { Snapshot } from '../knowledge/snapshot.js';
-import { EMAIL, everywhere } from '../shared/patterns.js';
+import { replaceEmails } from '../shared/patterns.js';
 import { extractEntities } from './entities.js';
 import type { Understanding } from './index.js';
 import { classifyIntent } from './intent.js';
@@ -15,9 +15,8 @@ export interface UnderstandOptions {
   language?: string;
 }
 
-const EMAILS = everywhere(EMAIL);
 /** An e-mail address says nothing about the language ("emma.johnson@example.com" is not French). */
-const withoutAddresses = (text: string) => text.replace(EMAILS, ' ');
+const withoutAddresses = (text: string) => replaceEmails(text, ' ');
 
 export function understand(snapshot: Snapshot, text: string, options: UnderstandOptions = {}): Understanding {
   const normalized = normalizeText(text);

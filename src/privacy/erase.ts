@@ -23,15 +23,21 @@ export function createEraser({ store, withConversationLock, deleteAttachments, d
   return {
     /**
      * Deletes a conversation with everything kept for it; undefined when it does not exist (already deleted) or, with
-     * `updatedBefore`, when it changed since (a shopper came back while the purge was on its way).
+     * `updatedBefore`, when it changed since (a shopper came back while the purge was on its way), or with
+     * `onlyIfEmpty`, when someone wrote in it meanwhile.
      */
-    deleteConversationData(conversationId: string, options: { updatedBefore?: Date } = {}): Promise<ErasedConversation | undefined> {
+    deleteConversationData(conversationId: string, options: { updatedBefore?: Date; onlyIfEmpty?: boolean } = {}): Promise<ErasedConversation | undefined> {
       // Inside the conversation's queue: a shopper message being handled on this node finishes first, not after.
       return withConversationLock(conversationId, async () => {
         const record = await store.getConversation(conversationId);
-        if (!record) return undefined;
+        if (!record) {
+          // Its keys may have expired while indexes still name it.
+          await store.deleteConversation(conversationId);
+          return undefined;
+        }
         if (options.updatedBefore && record.updatedAt >= options.updatedBefore.toISOString()) return undefined;
         const messages = (await store.listMessages(conversationId)).length;
+        if (options.onlyIfEmpty && messages > 0) return undefined;
         await store.deleteConversation(conversationId);
         await deleteAttachments(conversationId);
         // Only after the deletion: a widget reconnecting with its old token now starts a new conversation instead
@@ -40,6 +46,12 @@ export function createEraser({ store, withConversationLock, deleteAttachments, d
         if (record.status === 'queued' || record.status === 'assigned') queueChanged();
         return { messages };
       });
+    },
+
+    /** What goes with a conversation the store evicted on its own (at its ceiling): its pictures and open widgets. */
+    async forgetEvicted(conversationId: string): Promise<void> {
+      await deleteAttachments(conversationId);
+      disconnectShoppers(conversationId);
     },
   };
 }

@@ -2,6 +2,7 @@
 // /agent (the console) behind agent sessions.
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
 import { Server } from 'socket.io';
 import type { AttachmentService } from '../attachments/index.js';
@@ -11,14 +12,15 @@ import type { Agent } from '../handoff/agents.js';
 import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
-import { compileTrustProxy } from '../http/client-address.js';
+import { clientAddress, compileTrustProxy } from '../http/client-address.js';
+import { createAddressCounter } from '../http/connections.js';
 import type { Lists, Profiles } from '../inbox/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { AgentTranslation } from '../translation/index.js';
 import type { Message } from '../shared/protocol.js';
 import type { Store } from '../store/index.js';
 import { registerAgentNamespace } from './agent.js';
-import { isAllowedOrigin } from './origin.js';
+import { isAllowedOrigin, ownOrigins } from './origin.js';
 import { agentRoom, conversationRoom } from './rooms.js';
 import { registerShopperNamespace } from './shopper.js';
 
@@ -52,20 +54,36 @@ function redisAdapter(app: FastifyInstance, config: Config) {
   return { client, adapter: createAdapter(client, { streamName: name, channelPrefix: name, sessionKeyPrefix: `${config.REDIS_PREFIX}socket.io:session:` }) };
 }
 
+/** A socket that connects but opens no namespace (no session) is closed after this long. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export function createSocketServer(app: FastifyInstance, config: Config): Server {
   const redis = redisAdapter(app, config);
+  // Sockets through a trusted proxy share its connections: they are counted per client address here.
+  const trustProxy = compileTrustProxy(config.TRUST_PROXY);
+  const sessions = createAddressCounter(config.MAX_CONNECTIONS_PER_IP);
+  const allowedOrigins = () => [...config.ALLOWED_ORIGINS, ...ownOrigins(config.PUBLIC_URL, app.server.address())];
   const io = new Server(app.server, {
     ...(redis ? { adapter: redis.adapter } : {}),
     maxHttpBufferSize: MAX_FRAME_BYTES,
     serveClient: false,
     pingInterval: 25_000,
     pingTimeout: 20_000,
-    cors: { origin: (origin, callback) => callback(null, isAllowedOrigin(origin, undefined, config.ALLOWED_ORIGINS) ? origin ?? true : false) },
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    cors: { origin: (origin, callback) => callback(null, isAllowedOrigin(origin, allowedOrigins()) ? origin ?? true : false) },
     allowRequest: (request, callback) => {
-      const allowed = isAllowedOrigin(request.headers.origin, request.headers.host, config.ALLOWED_ORIGINS);
-      if (!allowed) app.log.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
-      callback(allowed ? null : 'origin not allowed', allowed);
+      if (!isAllowedOrigin(request.headers.origin, allowedOrigins())) {
+        app.log.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
+        return callback('origin not allowed', false);
+      }
+      if (!sessions.hasRoom(clientAddress(request, trustProxy))) return callback('too many connections from this address', false);
+      callback(null, true);
     },
+  });
+  io.engine.on('connection', (socket: { request: IncomingMessage; close(): void; once(event: 'close', listener: () => void): void }) => {
+    const address = clientAddress(socket.request, trustProxy);
+    if (!sessions.add(address)) return socket.close();
+    socket.once('close', () => sessions.remove(address));
   });
   io.engine.on('connection_error', (error: { code: number; message: string }) => app.log.debug({ code: error.code, message: error.message }, 'socket handshake failed'));
   if (redis) {

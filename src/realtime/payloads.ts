@@ -1,8 +1,10 @@
 // Every inbound socket payload, parsed with zod at the edge.
 import { z } from 'zod';
+import { withoutInvisibles } from '../pipeline/normalize.js';
 
 export const ShopperAuth = z.object({
   token: z.string().min(20).max(100).optional(),
+  // linear: anchored, and each repeated part starts with a separator its letters cannot match: one way to match.
   locale: z.string().max(35).regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/).optional(),
   identity: z.object({ customerId: z.string().max(200), hash: z.string().max(200) }).optional(),
   /** The page the widget is on; only its http(s) origin and path are kept (a query may hold a token or an e-mail). */
@@ -34,7 +36,7 @@ export const Typing = z.strictObject({ typing: z.boolean() });
 
 export const Rating = z.strictObject({
   score: z.number().int().min(1).max(5),
-  comment: z.string().max(1000).optional(),
+  comment: z.string().max(1000).transform(withoutInvisibles).optional(),
 });
 
 export function describeIssues(error: z.ZodError): string {

@@ -60,7 +60,9 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
       });
       socket.emit('history', session.history.map(attachments.withLinks));
     } catch (error) {
-      logger.error({ err: error }, 'could not open a shopper session');
+      // A full store (capacity_reached) or an unreachable one: the widget tries again a few seconds later.
+      if (error instanceof AppError) logger.warn({ err: error }, 'shopper session refused');
+      else logger.error({ err: error }, 'could not open a shopper session');
       socket.disconnect(true);
       return;
     }
@@ -95,6 +97,8 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
       try {
         const parsed = Rating.safeParse(raw);
         if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error));
+        // A conversation keeps only its last rating, but every rating is a write: they count against the message rate.
+        await checkRate(socket);
         await service.rate(conversationId, parsed.data);
         ack({ ok: true });
       } catch (error) {

@@ -13,6 +13,8 @@ export const ErrorCodes = {
   too_many_attachments: 409,
   link_expired: 410,
   content_invalid: 422,
+  /** The store holds as many conversations as it may (MAX_CONVERSATIONS): a new one waits until room is made. */
+  capacity_reached: 503,
   unavailable: 503,
   internal: 500,
 } as const;

@@ -1,6 +1,9 @@
-// The in-memory store: the default, for one process with no set-up.
+// The in-memory store: the default, for one process with no set-up. It holds at most `maxConversations`: past
+// that it evicts the least recently changed closed conversation, and refuses a new one when none is closed.
+import { addTally, tallyChange, type Tally } from '../analytics/index.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
-import type { Message } from '../shared/protocol.js';
+import { AppError } from '../shared/errors.js';
+import type { ConversationStatus, Message } from '../shared/protocol.js';
 import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
@@ -8,9 +11,15 @@ const clone = <T>(value: T): T => structuredClone(value);
 const freeze = (message: Message): Message => Object.freeze(structuredClone(message));
 
 const UNANSWERED_KEPT = 1000;
+const FAILURES_KEPT = 100;
 const AUDIT_KEPT = 10_000;
 
-export function createMemoryStore(): Store {
+export interface MemoryStoreOptions {
+  /** The ceiling on conversations (MAX_CONVERSATIONS); unset: none. */
+  maxConversations?: number;
+}
+
+export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOptions = {}): Store {
   const unanswered: UnansweredMessage[] = [];
   const sessions = new Map<string, AgentSession>();
   const audit: AuditEntry[] = [];
@@ -21,14 +30,53 @@ export function createMemoryStore(): Store {
   const clientMessageIds = new Map<string, Map<string, Message>>();
   const counters = new Map<string, { windowStart: number; count: number }>();
   const remembered = new Map<string, number>();
+  const failures = new Map<string, number[]>();
+  const recentFailures = (key: string, at: number, windowMs: number) => (failures.get(key) ?? []).filter((moment) => moment > at - windowMs);
   const jobs = new Map<string, ScheduledJob>();
-  /** Stores a changed record; a new token hash replaces the old one. */
-  function replace(previous: ConversationRecord, record: ConversationRecord): void {
-    if (previous.tokenHash !== record.tokenHash) {
-      byTokenHash.delete(previous.tokenHash);
-      byTokenHash.set(record.tokenHash, record.id);
+  const byStatus = new Map<ConversationStatus, Set<string>>();
+  /** Closed conversations, least recently changed first: the ones evicted at the ceiling. */
+  const closed = new Map<string, true>();
+  /** Conversations without a message yet → when they were created, oldest first. */
+  const empty = new Map<string, number>();
+  const totals: Tally = {};
+  const evictionListeners: ((conversationId: string) => void)[] = [];
+
+  /** Keeps a record and what is derived from it (indexes, analytics totals) up to date; undefined removes it. */
+  function put(id: string, previous: ConversationRecord | undefined, record: ConversationRecord | undefined): void {
+    addTally(totals, tallyChange(previous, record));
+    if (previous) {
+      byStatus.get(previous.status)?.delete(id);
+      if (previous.tokenHash !== record?.tokenHash) byTokenHash.delete(previous.tokenHash);
     }
-    conversations.set(record.id, clone(record));
+    closed.delete(id);
+    if (!record) {
+      conversations.delete(id);
+      empty.delete(id);
+      return;
+    }
+    conversations.set(id, clone(record));
+    byTokenHash.set(record.tokenHash, id);
+    if (!byStatus.has(record.status)) byStatus.set(record.status, new Set());
+    byStatus.get(record.status)!.add(id);
+    if (record.status === 'closed') closed.set(id, true);
+  }
+
+  function remove(id: string): void {
+    put(id, conversations.get(id), undefined);
+    messages.delete(id);
+    clientMessageIds.delete(id);
+    for (const attachment of attachmentsByConversation.get(id) ?? []) attachments.delete(attachment);
+    attachmentsByConversation.delete(id);
+  }
+
+  /** Makes room for one more conversation, or refuses. */
+  function makeRoom(): void {
+    while (conversations.size >= maxConversations) {
+      const oldestClosed = closed.keys().next();
+      if (oldestClosed.done) throw new AppError('capacity_reached', 'the chat is full right now; please try again in a few minutes');
+      remove(oldestClosed.value);
+      for (const listener of evictionListeners) listener(oldestClosed.value);
+    }
   }
   const attachments = new Map<string, AttachmentRecord>();
   const attachmentsByConversation = new Map<string, string[]>();
@@ -36,10 +84,11 @@ export function createMemoryStore(): Store {
 
   return {
     async createConversation(record) {
-      conversations.set(record.id, clone(record));
-      byTokenHash.set(record.tokenHash, record.id);
+      makeRoom();
+      put(record.id, undefined, record);
       messages.set(record.id, []);
       clientMessageIds.set(record.id, new Map());
+      empty.set(record.id, Date.parse(record.createdAt));
     },
     async getConversation(id) {
       const record = conversations.get(id);
@@ -52,12 +101,12 @@ export function createMemoryStore(): Store {
     async saveConversation(record) {
       const previous = conversations.get(record.id);
       if (!previous) throw new Error(`conversation ${record.id} does not exist`);
-      replace(previous, record);
+      put(record.id, previous, record);
     },
     async saveConversationIf(record, expectedStatus) {
       const previous = conversations.get(record.id);
       if (previous?.status !== expectedStatus) return false;
-      replace(previous, record);
+      put(record.id, previous, record);
       return true;
     },
     async appendMessage(message, clientMessageId) {
@@ -68,6 +117,7 @@ export function createMemoryStore(): Store {
       if (existing) return { message: existing, isDuplicate: true };
       const stored = freeze(message);
       list.push(stored);
+      empty.delete(message.conversationId);
       if (clientMessageId) seen.set(clientMessageId, stored);
       return { message: stored, isDuplicate: false };
     },
@@ -75,7 +125,7 @@ export function createMemoryStore(): Store {
       return [...(messages.get(conversationId) ?? [])];
     },
     async listConversationsByStatus(statuses) {
-      return [...conversations.values()].filter((record) => statuses.includes(record.status)).map(clone);
+      return statuses.flatMap((status) => [...(byStatus.get(status) ?? [])].map((id) => clone(conversations.get(id)!)));
     },
     async listConversationsByCustomer(customerId) {
       return [...conversations.values()].filter((record) => record.customerId === customerId).sort(byRecency).map(clone);
@@ -91,14 +141,22 @@ export function createMemoryStore(): Store {
         .slice(0, limit)
         .map(clone);
     },
+    async listEmptyConversations(createdBefore, limit) {
+      const ids: string[] = [];
+      for (const [id, createdAt] of empty) {
+        if (createdAt >= createdBefore.getTime() || ids.length === limit) break;
+        ids.push(id);
+      }
+      return ids;
+    },
+    async analyticsTotals() {
+      return { ...totals };
+    },
+    onEvicted(listener) {
+      evictionListeners.push(listener);
+    },
     async deleteConversation(id) {
-      const record = conversations.get(id);
-      if (!record) return;
-      conversations.delete(id);
-      byTokenHash.delete(record.tokenHash);
-      messages.delete(id);
-      clientMessageIds.delete(id);
-      await this.deleteAttachments(id);
+      remove(id);
     },
     async addAttachment(record, limit) {
       const ids = attachmentsByConversation.get(record.conversationId) ?? [];
@@ -158,6 +216,18 @@ export function createMemoryStore(): Store {
       }
       counter.count++;
       return counter.count;
+    },
+    async recordFailure(key, at, windowMs) {
+      const recent = [...recentFailures(key, at, windowMs), at].slice(-FAILURES_KEPT);
+      failures.set(key, recent);
+      if (failures.size > 100_000) for (const [stale, moments] of failures) if (moments.at(-1)! <= at - windowMs) failures.delete(stale);
+      return [...recent];
+    },
+    async listFailures(key, at, windowMs) {
+      return recentFailures(key, at, windowMs);
+    },
+    async clearFailures(key) {
+      failures.delete(key);
     },
     async rememberOnce(key, ttlMs) {
       const now = Date.now();

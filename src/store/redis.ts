@@ -1,6 +1,8 @@
 // The Redis store (ioredis): the same interface as the memory store, for several nodes sharing state. Keys live
 // under one prefix; writes that must not interleave (a message and its idempotency key) run as one Lua script.
+import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { tallyChange, type Tally } from '../analytics/index.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';
 import { createStoreClient, reportOutages } from './redis-connection.js';
@@ -8,17 +10,27 @@ import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, Sc
 
 const STATUSES: ConversationStatus[] = ['bot', 'queued', 'assigned', 'closed'];
 const UNANSWERED_KEPT = 1000;
+const FAILURES_KEPT = 100;
 const AUDIT_KEPT = 10_000;
 
-/** Appends a message unless its clientMessageId was seen in this conversation; fails when the conversation does not exist. */
+/**
+ * Appends a message unless its clientMessageId was seen in this conversation; fails when the conversation does not
+ * exist. The first message makes the conversation no longer empty: it leaves the empty index (KEYS[4]), and its
+ * record and token (under the prefix ARGV[3]) stop expiring.
+ */
 const APPEND_MESSAGE = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return redis.error_reply('conversation does not exist') end
+local record = redis.call('GET', KEYS[1])
+if not record then return redis.error_reply('conversation does not exist') end
 if ARGV[2] ~= '' then
   local existing = redis.call('HGET', KEYS[3], ARGV[2])
   if existing then return {1, existing} end
   redis.call('HSET', KEYS[3], ARGV[2], ARGV[1])
 end
-redis.call('RPUSH', KEYS[2], ARGV[1])
+if redis.call('RPUSH', KEYS[2], ARGV[1]) == 1 then
+  redis.call('ZREM', KEYS[4], cjson.decode(ARGV[1]).conversationId)
+  redis.call('PERSIST', KEYS[1])
+  redis.call('PERSIST', ARGV[3] .. cjson.decode(record).tokenHash)
+end
 return {0, ARGV[1]}
 `;
 
@@ -43,8 +55,18 @@ redis.call('SET', KEYS[2], ARGV[2])
 return 1
 `;
 
-export function createRedisStore(url: string, options: { prefix?: string } = {}): Store {
+export interface RedisStoreOptions {
+  prefix?: string;
+  /**
+   * How long an empty conversation is kept (default a day; 0: as long as any other): the retention purge deletes it
+   * then (with its pictures), and its keys expire by themselves at twice that, should no node purge.
+   */
+  emptyConversationMs?: number;
+}
+
+export function createRedisStore(url: string, options: RedisStoreOptions = {}): Store {
   const prefix = options.prefix ?? 'borderless:';
+  const emptyKeysMs = 2 * (options.emptyConversationMs ?? 86_400_000);
   const redis = createStoreClient(url);
   const key = {
     conversation: (id: string) => `${prefix}conversation:${id}`,
@@ -54,6 +76,8 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     clientMessages: (id: string) => `${prefix}client-messages:${id}`,
     customer: (customerId: string) => `${prefix}customer:${customerId}`,
     updated: `${prefix}updated`,
+    empty: `${prefix}empty`,
+    analytics: `${prefix}analytics`,
     remembered: (name: string) => `${prefix}once:${name}`,
     jobsDue: `${prefix}jobs:due`,
     jobs: `${prefix}jobs`,
@@ -61,10 +85,13 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     audit: `${prefix}audit`,
     unanswered: `${prefix}unanswered`,
     hits: (name: string, window: number) => `${prefix}hits:${name}:${window}`,
+    failures: (name: string) => `${prefix}failures:${name}`,
     attachment: (id: string) => `${prefix}attachment:${id}`,
     attachments: (conversationId: string) => `${prefix}attachments:${conversationId}`,
   };
   const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
+  /** The scores of a WITHSCORES answer (member, score, member, score…). */
+  const scores = (reply: string[]) => reply.filter((_, index) => index % 2 === 1).map(Number);
 
   /** Writes the record and its index entries; `previous` is the stored one, whose token stops working if it changed. */
   function conversationWrite(client: Redis, record: ConversationRecord, previous?: ConversationRecord) {
@@ -77,6 +104,7 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     }
     if (record.customerId) transaction.sadd(key.customer(record.customerId), record.id);
     transaction.zadd(key.updated, Date.parse(record.updatedAt), record.id);
+    for (const [name, change] of Object.entries(tallyChange(previous, record))) transaction.hincrbyfloat(key.analytics, name, change);
     return transaction;
   }
 
@@ -90,7 +118,11 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
   }
 
   return reportOutages<Store>({
-    createConversation: (record) => writeConversation(record),
+    async createConversation(record) {
+      const transaction = conversationWrite(redis, record).zadd(key.empty, Date.parse(record.createdAt), record.id);
+      if (emptyKeysMs > 0) transaction.pexpire(key.conversation(record.id), emptyKeysMs).pexpire(key.token(record.tokenHash), emptyKeysMs);
+      await transaction.exec();
+    },
     async getConversation(id) {
       return parse<ConversationRecord>(await redis.get(key.conversation(id)));
     },
@@ -122,8 +154,8 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     async appendMessage(message, clientMessageId) {
       const { conversationId } = message;
       try {
-        const keys = [key.conversation(conversationId), key.messages(conversationId), key.clientMessages(conversationId)];
-        const [duplicate, stored] = (await redis.eval(APPEND_MESSAGE, 3, ...keys, JSON.stringify(message), clientMessageId ?? '')) as [number, string];
+        const keys = [key.conversation(conversationId), key.messages(conversationId), key.clientMessages(conversationId), key.empty];
+        const [duplicate, stored] = (await redis.eval(APPEND_MESSAGE, keys.length, ...keys, JSON.stringify(message), clientMessageId ?? '', key.token(''))) as [number, string];
         return { message: JSON.parse(stored) as Message, isDuplicate: duplicate === 1 };
       } catch (error) {
         if (/conversation does not exist/.test((error as Error).message)) throw new Error(`conversation ${message.conversationId} does not exist`);
@@ -148,12 +180,24 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
     async listConversationsUpdatedBefore(before, limit) {
       return getConversations(await redis.zrangebyscore(key.updated, '-inf', `(${before.getTime()}`, 'LIMIT', 0, limit));
     },
+    async listEmptyConversations(createdBefore, limit) {
+      return redis.zrangebyscore(key.empty, '-inf', `(${createdBefore.getTime()}`, 'LIMIT', 0, limit);
+    },
+    async analyticsTotals() {
+      const totals: Tally = {};
+      for (const [name, value] of Object.entries(await redis.hgetall(key.analytics))) totals[name] = Number(value);
+      return totals;
+    },
     async deleteConversation(id) {
+      // Also when the record is gone (an empty conversation's keys expired): the indexes may still name it.
       const record = await this.getConversation(id);
-      if (!record) return;
-      const transaction = redis.multi().del(key.conversation(id), key.messages(id), key.clientMessages(id), key.token(record.tokenHash)).zrem(key.updated, id);
+      const transaction = redis.multi().del(key.conversation(id), key.messages(id), key.clientMessages(id)).zrem(key.updated, id).zrem(key.empty, id);
       for (const status of STATUSES) transaction.srem(key.status(status), id);
-      if (record.customerId) transaction.srem(key.customer(record.customerId), id);
+      if (record) {
+        transaction.del(key.token(record.tokenHash));
+        if (record.customerId) transaction.srem(key.customer(record.customerId), id);
+        for (const [name, change] of Object.entries(tallyChange(record, undefined))) transaction.hincrbyfloat(key.analytics, name, change);
+      }
       await transaction.exec();
       await this.deleteAttachments(id);
     },
@@ -201,6 +245,24 @@ export function createRedisStore(url: string, options: { prefix?: string } = {})
       const windowKey = key.hits(name, Math.floor(now / windowMs));
       const [[, count]] = (await redis.multi().incr(windowKey).pexpire(windowKey, windowMs).exec()) as [[Error | null, number]];
       return count;
+    },
+    async recordFailure(name, at, windowMs) {
+      const failuresKey = key.failures(name);
+      const [, , , , [, moments]] = (await redis
+        .multi()
+        .zadd(failuresKey, at, `${at}:${randomUUID()}`)
+        .zremrangebyscore(failuresKey, '-inf', at - windowMs)
+        .zremrangebyrank(failuresKey, 0, -FAILURES_KEPT - 1)
+        .pexpire(failuresKey, windowMs)
+        .zrange(failuresKey, 0, -1, 'WITHSCORES')
+        .exec()) as [unknown, unknown, unknown, unknown, [Error | null, string[]]];
+      return scores(moments);
+    },
+    async listFailures(name, at, windowMs) {
+      return scores(await redis.zrangebyscore(key.failures(name), `(${at - windowMs}`, at, 'WITHSCORES'));
+    },
+    async clearFailures(name) {
+      await redis.del(key.failures(name));
     },
     async rememberOnce(name, ttlMs) {
       return (await redis.set(key.remembered(name), '1', 'PX', Math.max(1, ttlMs), 'NX')) === 'OK';

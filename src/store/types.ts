@@ -1,4 +1,5 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
+import type { Tally } from '../analytics/index.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationState } from '../pipeline/index.js';
 import type { AttachmentType, ConversationStatus, Message } from '../shared/protocol.js';
@@ -88,6 +89,11 @@ export interface StoredMessage {
 }
 
 export interface Store {
+  /**
+   * Stores a new conversation; until its first message it is empty, and expires (listEmptyConversations). A store
+   * with a ceiling (memory, MAX_CONVERSATIONS) makes room by evicting its least recently changed closed
+   * conversations, and refuses with `capacity_reached` when none is left to evict.
+   */
   createConversation(record: ConversationRecord): Promise<void>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   findConversationByTokenHash(tokenHash: string): Promise<ConversationRecord | undefined>;
@@ -109,8 +115,18 @@ export interface Store {
   listRecentConversations(limit: number, offset?: number): Promise<ConversationRecord[]>;
   /** Conversations last updated before a moment, oldest first, at most `limit` (retention). */
   listConversationsUpdatedBefore(before: Date, limit: number): Promise<ConversationRecord[]>;
+  /** Ids of conversations created before a moment that still have no message, oldest first, at most `limit`. */
+  listEmptyConversations(createdBefore: Date, limit: number): Promise<string[]>;
   /**
-   * Removes a conversation with its messages, token, picture records and every index entry; unknown ids are ignored.
+   * The sums of every stored conversation's analytics tally (src/analytics), which every write of a conversation
+   * keeps current: reading them costs the same however many conversations there are.
+   */
+  analyticsTotals(): Promise<Tally>;
+  /** A store with a ceiling calls this with each conversation it evicted, whose pictures and sockets must go too. */
+  onEvicted?(listener: (conversationId: string) => void): void;
+  /**
+   * Removes a conversation with its messages, token, picture records and every index entry; an unknown id is removed
+   * from the indexes that may still name it.
    * The pictures' bytes are the blob store's: call deleteConversationAttachments (src/attachments) as well.
    */
   deleteConversation(id: string): Promise<void>;
@@ -135,6 +151,14 @@ export interface Store {
   listUnanswered(limit: number): Promise<UnansweredMessage[]>;
   /** Counts a hit on a key within a fixed window and returns the count so far (rate limits). */
   hit(key: string, windowMs: number, now: number): Promise<number>;
+  /**
+   * Records a failure (a wrong password) under a key at `at` and returns the moments of that key's failures within
+   * the window ending then, oldest first: a sliding window that every node shares. At most the last 100 are kept.
+   */
+  recordFailure(key: string, at: number, windowMs: number): Promise<number[]>;
+  /** The moments of a key's failures within the window ending at `at`, oldest first. */
+  listFailures(key: string, at: number, windowMs: number): Promise<number[]>;
+  clearFailures(key: string): Promise<void>;
   /** Remembers a key for a while; true only for the first caller (a webhook event seen twice is a replay). */
   rememberOnce(key: string, ttlMs: number): Promise<boolean>;
   scheduleJob(job: ScheduledJob): Promise<void>;

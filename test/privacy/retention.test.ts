@@ -63,6 +63,27 @@ describe.each([
   });
   afterEach(() => store.close());
 
+  it('deletes conversations nobody wrote in once they are EMPTY_CONVERSATION_HOURS old, with their pictures and widgets', async () => {
+    const opened = (hoursAgo: number): ConversationRecord => {
+      const at = new Date(NOW.getTime() - hoursAgo * 3_600_000).toISOString();
+      return { id: randomUUID(), tokenHash: randomUUID(), status: 'bot', state: newConversationState(), createdAt: at, updatedAt: at };
+    };
+    const abandoned = opened(25);
+    const recent = opened(2);
+    const written = opened(30);
+    for (const record of [abandoned, recent, written]) await store.createConversation(record);
+    await store.appendMessage({ id: randomUUID(), conversationId: written.id, author: 'shopper', text: 'hello', createdAt: written.createdAt });
+    const pictures: string[] = [];
+    eraser = createEraser({ store, serialize: createSerializer(), deleteAttachments: async (id) => void pictures.push(id), disconnectShoppers: (id) => disconnected.push(id), queueChanged: () => undefined });
+
+    expect(await purgeExpired({ store, eraser, retentionDays: 365, emptyHours: 24, now: NOW })).toEqual({ conversations: 1, messages: 0 });
+    expect(await isGone(store, abandoned)).toBe(true);
+    expect(pictures).toEqual([abandoned.id]);
+    expect(disconnected).toEqual([abandoned.id]);
+    expect(await store.getConversation(recent.id)).toBeDefined();
+    expect(await store.getConversation(written.id)).toBeDefined();
+  });
+
   it('deletes conversations untouched for longer than the period, with their messages, token and contact e-mail', async () => {
     const old = await conversation(store, daysBefore(31));
     const removed = await purgeExpired({ store, eraser, retentionDays: 30, now: NOW });

@@ -175,5 +175,13 @@ describe('/shopper protection', () => {
   it('accepts the allowed origin and the server own pages', async () => {
     expect((await shopper({}, { origin: 'https://shop.example' })).session.status).toBe('bot');
     expect((await shopper({}, { origin: server.url })).session.status).toBe('bot');
+    expect((await shopper({}, { origin: server.url.replace('127.0.0.1', 'localhost') })).session.status).toBe('bot');
+  });
+
+  it('never takes the Host header for the server own origin', async () => {
+    const socket = connect(`${server.url}/shopper`, { transports: ['websocket'], extraHeaders: { origin: 'http://rebound.example', host: 'rebound.example' }, reconnection: false, forceNew: true });
+    sockets.push(socket);
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    expect(error.message).toMatch(/websocket error|origin/);
   });
 });

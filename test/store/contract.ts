@@ -1,6 +1,7 @@
 // The behaviour every Store must have, run against each implementation so they cannot drift.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { computeAnalytics } from '../../src/analytics/index.js';
 import type { Message } from '../../src/shared/protocol.js';
 import type { ConversationRecord, Store } from '../../src/store/index.js';
 
@@ -117,6 +118,22 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.hit('other', 60_000, 2_000)).toBe(1);
     });
 
+    it('counts failures in a sliding window per key, keeps the last 100, and forgets them on demand', async () => {
+      const minute = 60_000;
+      expect(await store.recordFailure('login:a', 1 * minute, 10 * minute)).toEqual([1 * minute]);
+      expect(await store.recordFailure('login:a', 5 * minute, 10 * minute)).toEqual([1 * minute, 5 * minute]);
+      expect(await store.recordFailure('login:b', 5 * minute, 10 * minute)).toEqual([5 * minute]);
+      // The window slides: the first failure leaves it ten minutes later.
+      expect(await store.listFailures('login:a', 11 * minute, 10 * minute)).toEqual([5 * minute]);
+      expect(await store.recordFailure('login:a', 12 * minute, 10 * minute)).toEqual([5 * minute, 12 * minute]);
+      for (let index = 0; index < 120; index++) await store.recordFailure('login:c', 20 * minute + index, 10 * minute);
+      const kept = await store.listFailures('login:c', 21 * minute, 10 * minute);
+      expect(kept).toHaveLength(100);
+      expect(kept.at(-1)).toBe(20 * minute + 119);
+      await store.clearFailures('login:a');
+      expect(await store.listFailures('login:a', 12 * minute, 10 * minute)).toEqual([]);
+    });
+
     it("lists a customer's conversations, most recent first", async () => {
       const older = conversation({ customerId: 'cust_1', updatedAt: '2026-11-01T00:00:00.000Z' });
       const newer = conversation({ customerId: 'cust_1', updatedAt: '2026-11-20T00:00:00.000Z' });
@@ -207,6 +224,39 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(taken[0]?.payload).toEqual({ orderNumber: 'first' });
       expect(await store.takeDueJobs(now, 10)).toEqual([]);
       expect((await store.takeDueJobs(new Date('2026-12-31T00:00:00.000Z'), 10)).map((found) => found.id)).toEqual(['late', 'moved']);
+    });
+
+    it('keeps the analytics totals current through every write', async () => {
+      const engaged = conversation({ state: { turns: 2, lowConfidenceStreak: 0, language: 'es' }, lastIntent: 'order_status' });
+      const handedOff = conversation({ state: { turns: 1, lowConfidenceStreak: 0, language: 'en' }, status: 'queued', handoff: { reason: 'requested', priority: 0, at, intent: 'human_agent' } });
+      await store.createConversation(conversation()); // nobody wrote in it: not counted
+      await store.createConversation(engaged);
+      await store.createConversation(handedOff);
+      await store.saveConversation({ ...engaged, status: 'closed', rating: { score: 5 } });
+      await store.saveConversation({ ...engaged, status: 'closed', rating: { score: 2 } });
+      expect(computeAnalytics(await store.analyticsTotals(), [])).toMatchObject({
+        conversations: 2,
+        handoffRate: 0.5,
+        ratings: 1,
+        ratingAverage: 2,
+        handoffsByLanguage: { es: { conversations: 1, handoffs: 0, handoffRate: 0 }, en: { conversations: 1, handoffs: 1, handoffRate: 1 } },
+      });
+      await store.deleteConversation(handedOff.id);
+      expect(computeAnalytics(await store.analyticsTotals(), [])).toMatchObject({ conversations: 1, handoffRate: 0, ratings: 1, handoffsByIntent: { order_status: { conversations: 1, handoffs: 0, handoffRate: 0 } } });
+    });
+
+    it('lists conversations nobody wrote in, oldest first, until their first message', async () => {
+      const first = conversation({ createdAt: '2026-11-01T00:00:00.000Z' });
+      const second = conversation({ createdAt: '2026-11-02T00:00:00.000Z' });
+      const recent = conversation({ createdAt: '2026-11-23T00:00:00.000Z' });
+      for (const record of [first, second, recent]) await store.createConversation(record);
+      const before = new Date('2026-11-10T00:00:00.000Z');
+      expect(await store.listEmptyConversations(before, 10)).toEqual([first.id, second.id]);
+      expect(await store.listEmptyConversations(before, 1)).toEqual([first.id]);
+      await store.appendMessage(message(first.id, 'hello'));
+      expect(await store.listEmptyConversations(before, 10)).toEqual([second.id]);
+      await store.deleteConversation(second.id);
+      expect(await store.listEmptyConversations(before, 10)).toEqual([]);
     });
 
     it('answers ping', async () => {
