@@ -2,7 +2,7 @@
 // ?v=<its version> it may be cached for a year. Its strings, welcome and topics per language come from the content.
 import type { FastifyInstance } from 'fastify';
 import { renderReply } from '../pipeline/render.js';
-import { isAllowedOrigin } from '../realtime/origin.js';
+import { isAllowedOrigin, ownOrigins } from '../realtime/origin.js';
 import type { WidgetStrings } from '../shared/protocol.js';
 import { bundleLoader } from './bundle.js';
 
@@ -36,7 +36,7 @@ export default async function widgetRoutes(app: FastifyInstance) {
     const defaults = snapshot.ui.get(snapshot.settings.defaultLanguage);
     const own = snapshot.ui.get(language);
     const origin = request.headers.origin;
-    const originAllowed = isAllowedOrigin(origin, request.headers.host, app.config.ALLOWED_ORIGINS);
+    const originAllowed = isAllowedOrigin(origin, [...app.config.ALLOWED_ORIGINS, ...ownOrigins(app.config.PUBLIC_URL, app.server.address())]);
     if (!originAllowed && origin && Date.now() - (refusedLogged.get(origin) ?? 0) > REFUSED_LOG_INTERVAL_MS) {
       if (refusedLogged.size > 1000) refusedLogged.clear();
       refusedLogged.set(origin, Date.now());

@@ -74,7 +74,7 @@ describe.each([
     for (const record of [abandoned, recent, written]) await store.createConversation(record);
     await store.appendMessage({ id: randomUUID(), conversationId: written.id, author: 'shopper', text: 'hello', createdAt: written.createdAt });
     const pictures: string[] = [];
-    eraser = createEraser({ store, serialize: createSerializer(), deleteAttachments: async (id) => void pictures.push(id), disconnectShoppers: (id) => disconnected.push(id), queueChanged: () => undefined });
+    eraser = createEraser({ store, withConversationLock: createConversationLock(), deleteAttachments: async (id) => void pictures.push(id), disconnectShoppers: (id) => disconnected.push(id), queueChanged: () => undefined });
 
     expect(await purgeExpired({ store, eraser, retentionDays: 365, emptyHours: 24, now: NOW })).toEqual({ conversations: 1, messages: 0 });
     expect(await isGone(store, abandoned)).toBe(true);
