@@ -192,7 +192,7 @@ export interface Decision {
 }
 
 export async function decide(snapshot: Snapshot, facts: Facts): Promise<Decision> {
-  const matched = await snapshot.engine.run({ ...facts });
+  const matched = await snapshot.engine.run(facts as unknown as Record<string, unknown>);
   const chosen = matched.find((match) => match.event.type !== 'tag');
   const tags = matched.flatMap((match) => (match.event.type === 'tag' ? [match.event.params.tag] : []));
   return { rule: chosen?.name, action: chosen?.event as Action | undefined, tags };
