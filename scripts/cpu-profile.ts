@@ -1,0 +1,48 @@
+// Summarises a V8 .cpuprofile (node --cpu-prof): the functions where the process spent its own time, the largest
+// first, as a share of the time it was not idle.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+export interface ProfileEntry {
+  name: string;
+  where: string;
+  /** Percent of the samples taken while the process was busy. */
+  share: number;
+}
+
+/** Where a script is, short: "json-rules-engine/dist/rule.js:120", "src/pipeline/render.ts:88", "node:net". */
+function place(url: string, line: number, root: string): string {
+  if (!url) return '';
+  const file = url.startsWith('file://') ? new URL(url).pathname : url;
+  const modules = file.lastIndexOf('node_modules/');
+  const short = modules >= 0 ? file.slice(modules + 'node_modules/'.length) : file.startsWith(root) ? path.relative(root, file) : file;
+  return `${short}:${line + 1}`;
+}
+
+export function topOfProfile(file: string, root: string, count = 10): ProfileEntry[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[] };
+  const selfSamples = new Map<string, { name: string; where: string; samples: number }>();
+  let busy = 0;
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)' || hits === 0) continue;
+    busy += hits;
+    const name = functionName || '(anonymous)';
+    const where = place(url, lineNumber, root);
+    const key = `${name} ${where}`;
+    const entry = selfSamples.get(key) ?? { name, where, samples: 0 };
+    entry.samples += hits;
+    selfSamples.set(key, entry);
+  }
+  return [...selfSamples.values()]
+    .sort((a, b) => b.samples - a.samples)
+    .slice(0, count)
+    .map(({ name, where, samples }) => ({ name, where, share: (100 * samples) / busy }));
+}
