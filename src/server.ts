@@ -3,9 +3,11 @@
 import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { setupMaster, setupWorker } from '@socket.io/sticky';
+import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, type Config } from './config.js';
 import { startMetricsServer } from './http/metrics.js';
+import { loggerOptions } from './observability/logger.js';
 
 /** Sent by a worker to the primary once it can take connections. */
 const WORKER_READY = 'borderless:worker-ready';
@@ -50,7 +52,8 @@ async function startPrimary(config: Config, workers: number): Promise<void> {
   if (!config.REDIS_URL) {
     throw new ConfigError([`REDIS_URL: --workers ${workers} needs Redis, where the workers share conversations and rooms; set REDIS_URL (redis://host:6379) or start one process without --workers`]);
   }
-  const log = (message: string) => process.stderr.write(`${JSON.stringify({ level: 30, time: Date.now(), pid: process.pid, msg: message })}\n`);
+  const logger = pino(loggerOptions(config.LOG_LEVEL));
+  const log = (message: string) => logger.info(message);
   const startedAt = performance.now();
   const server = createServer();
   setupMaster(server, { loadBalancingMethod: 'least-connection' });
@@ -73,8 +76,8 @@ async function startPrimary(config: Config, workers: number): Promise<void> {
   await Promise.all(Array.from({ length: workers }, fork));
   cluster.on('exit', (worker, code, signal) => {
     if (closing) return;
-    log(`worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
-    fork().catch((error: Error) => log(error.message));
+    logger.warn(`worker ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`);
+    fork().catch((error: Error) => logger.error(error.message));
   });
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   log(`Borderless is ready with ${workers} workers in ${Math.round(performance.now() - startedAt)} ms`);
