@@ -136,9 +136,22 @@ async function connectShoppers(urls: string[], count: number): Promise<Socket[]>
       connecting.push(new Promise((resolve, reject) => {
         socket.once('history', resolve);
         socket.once('connect_error', reject);
+        socket.once('disconnect', (reason) => reject(new Error(`a shopper was disconnected before its history arrived (${reason})`)));
       }));
     }
-    await Promise.all(connecting);
+    // A shopper that never hears back must fail the run, not hold it up for ever.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`shoppers ${batch + 1}–${Math.min(count, batch + 50)}: not every one had its history within 60 s`)), 60_000);
+    });
+    try {
+      await Promise.race([Promise.all(connecting), timeout]);
+    } catch (error) {
+      for (const socket of sockets) socket.disconnect();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
   return sockets;
 }

@@ -150,14 +150,18 @@ async function profileAtCapacity(): Promise<ProfileEntry[]> {
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** `borderless start --workers N` on Redis, under one key prefix for this run, removed once it has exited. */
-async function measureWorkers(workers: number, shoppers: number, options: { warmupSeconds: number; seconds: number; perSecond?: number }): Promise<LoadResult & { keysRemoved: number }> {
+/**
+ * `borderless start --workers N` on Redis, under one key prefix for this run, removed once it has exited: at
+ * capacity, then under the offered load.
+ */
+async function measureWorkers(workers: number): Promise<{ capacity: LoadResult; offered: LoadResult; keysRemoved: number }> {
   const env = { REDIS_URL, REDIS_PREFIX: `borderless-bench-${process.pid}-${Date.now()}:` };
   const server = await startBorderless(env, { args: ['--workers', String(workers)] });
   try {
-    const result = await runLoad(server.url, shoppers, answered, options);
+    const capacity = await runLoad(server.url, CAPACITY_SHOPPERS, answered, CAPACITY);
+    const offered = await runLoad(server.url, OFFERED_SHOPPERS, answered, OFFERED);
     await server.stop();
-    return { ...result, keysRemoved: await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX) };
+    return { capacity, offered, keysRemoved: await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX) };
   } catch (error) {
     await server.stop();
     await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX).catch(() => 0);
@@ -167,10 +171,13 @@ async function measureWorkers(workers: number, shoppers: number, options: { warm
 
 async function compareWorkers(): Promise<ChatFigures['workers']> {
   if (!(await isRedisReachable(REDIS_URL))) return { skipped: `Redis does not answer at ${REDIS_URL} (set REDIS_URL)` };
-  const capacity = { one: await measureWorkers(1, CAPACITY_SHOPPERS, CAPACITY), two: await measureWorkers(2, CAPACITY_SHOPPERS, CAPACITY) };
-  const offered = { one: await measureWorkers(1, OFFERED_SHOPPERS, OFFERED), two: await measureWorkers(2, OFFERED_SHOPPERS, OFFERED) };
-  const keysRemoved = [capacity.one, capacity.two, offered.one, offered.two].reduce((sum, result) => sum + result.keysRemoved, 0);
-  return { capacity, offered, keysRemoved };
+  try {
+    const one = await measureWorkers(1);
+    const two = await measureWorkers(2);
+    return { capacity: { one: one.capacity, two: two.capacity }, offered: { one: one.offered, two: two.offered }, keysRemoved: one.keysRemoved + two.keysRemoved };
+  } catch (error) {
+    return { skipped: `the run failed: ${(error as Error).message}` };
+  }
 }
 
 /** Requests a second to POST /api/v1/preview, next to a bare Fastify hello-world route, 50 connections, 10 s each. */
