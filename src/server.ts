@@ -56,7 +56,9 @@ async function startPrimary(config: Config, workers: number): Promise<void> {
   const log = (message: string) => logger.info(message);
   const startedAt = performance.now();
   const server = createServer();
-  setupMaster(server, { loadBalancingMethod: 'least-connection' });
+  // In turn rather than to the least busy: a worker's count of sessions is only updated once a handshake is over, so
+  // under a burst of new connections "least busy" would send them all to the same worker.
+  setupMaster(server, { loadBalancingMethod: 'round-robin' });
   // Buffers cross to the workers as bytes, not as text (a picture's upload).
   cluster.setupPrimary({ serialization: 'advanced' });
 

@@ -1,6 +1,6 @@
-// `borderless start --workers 2`: one port, two worker processes sharing Redis. Two shoppers and an agent connect
-// one after the other; the primary hands each new connection to the worker with the fewest, so the agent and the
-// first shopper land on different workers, and the second shopper on the agent's. They talk as if on one server.
+// `borderless start --workers 2`: one port, two worker processes sharing Redis. The agent signs in, then the agent and
+// two shoppers connect one after the other; the primary hands each new connection to the next worker in turn, so the
+// agent and the first shopper land on different workers. They talk as if on one server.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
