@@ -20,8 +20,8 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-workers-'));
   await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: 'correct horse battery' });
-  server = await startServerProcess({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0' }, { args: ['--workers', '2'], startTimeoutMs: 90_000 });
-}, 120_000);
+  server = await startServerProcess({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0' }, { args: ['--workers', '2'], startTimeoutMs: 150_000 });
+}, 180_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
