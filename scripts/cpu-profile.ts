@@ -6,7 +6,6 @@ import path from 'node:path';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
 }
 
 export interface ProfileEntry {
@@ -25,20 +24,30 @@ function place(url: string, line: number, root: string): string {
   return `${short}:${line + 1}`;
 }
 
-export function topOfProfile(file: string, root: string, count = 10): ProfileEntry[] {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[] };
+/**
+ * The `count` functions with the most own time; with `fromMs`, only the samples taken that long or more after the
+ * profile began (the load, not the start-up's training).
+ */
+export function topOfProfile(file: string, root: string, { count = 10, fromMs = 0 } = {}): ProfileEntry[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const hits = new Map<number, number>();
+  let elapsedUs = 0;
+  profile.samples.forEach((id, index) => {
+    elapsedUs += profile.timeDeltas[index] ?? 0;
+    if (elapsedUs >= fromMs * 1000) hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
   const selfSamples = new Map<string, { name: string; where: string; samples: number }>();
   let busy = 0;
-  for (const node of profile.nodes) {
-    const hits = node.hitCount ?? 0;
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === '(idle)' || hits === 0) continue;
-    busy += hits;
+  for (const [id, samples] of hits) {
+    const { functionName, url, lineNumber } = nodes.get(id)!.callFrame;
+    if (functionName === '(idle)') continue;
+    busy += samples;
     const name = functionName || '(anonymous)';
     const where = place(url, lineNumber, root);
     const key = `${name} ${where}`;
     const entry = selfSamples.get(key) ?? { name, where, samples: 0 };
-    entry.samples += hits;
+    entry.samples += samples;
     selfSamples.set(key, entry);
   }
   return [...selfSamples.values()]
