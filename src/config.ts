@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseBusinessHours } from './handoff/hours.js';
-import { compileTrustProxy } from './http/client-address.js';
+import { compileTrustProxy } from './network/client-address.js';
 import { parseHeaderLine } from './orders/index.js';
 
 const isTimeZone = (zone: string) => {

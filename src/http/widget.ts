@@ -2,7 +2,7 @@
 // ?v=<its version> it may be cached for a year. Its strings, welcome and topics per language come from the content.
 import type { FastifyInstance } from 'fastify';
 import { renderReply } from '../pipeline/render.js';
-import { isAllowedOrigin, ownOrigins } from '../realtime/origin.js';
+import { isAllowedOrigin, ownOrigins } from '../network/origin.js';
 import type { WidgetStrings } from '../shared/protocol.js';
 import { bundleLoader } from './bundle.js';
 

@@ -12,15 +12,15 @@ import type { Agent } from '../handoff/agents.js';
 import type { Desk } from '../handoff/desk.js';
 import type { Presence } from '../handoff/presence.js';
 import type { AgentAuth } from '../handoff/sessions.js';
-import { clientAddress, compileTrustProxy } from '../http/client-address.js';
-import { createAddressCounter } from '../http/connections.js';
+import { clientAddress, compileTrustProxy } from '../network/client-address.js';
+import { createAddressCounter } from '../network/connections.js';
 import type { Lists, Profiles } from '../inbox/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { AgentTranslation } from '../translation/index.js';
 import type { Message } from '../shared/protocol.js';
 import type { Store } from '../store/index.js';
 import { registerAgentNamespace } from './agent.js';
-import { isAllowedOrigin, ownOrigins } from './origin.js';
+import { isAllowedOrigin, ownOrigins } from '../network/origin.js';
 import { agentRoom, conversationRoom } from './rooms.js';
 import { registerShopperNamespace } from './shopper.js';
 

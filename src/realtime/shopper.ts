@@ -2,7 +2,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { AttachmentService } from '../attachments/index.js';
 import type { ConversationService } from '../conversations/index.js';
-import { clientAddress, type TrustProxy } from '../http/client-address.js';
+import { clientAddress, type TrustProxy } from '../network/client-address.js';
 import { normalizeText } from '../pipeline/normalize.js';
 import { AppError } from '../shared/errors.js';
 import type { Store } from '../store/index.js';

@@ -1,6 +1,6 @@
 // The in-memory store: the default, for one process with no set-up. It holds at most `maxConversations`: past
 // that it evicts the least recently changed closed conversation, and refuses a new one when none is closed.
-import { addTally, tallyChange, type Tally } from '../analytics/index.js';
+import { addTally, tallyChange, type Tally } from './tally.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import { AppError } from '../shared/errors.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';

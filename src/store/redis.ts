@@ -2,7 +2,7 @@
 // under one prefix; writes that must not interleave (a message and its idempotency key) run as one Lua script.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { tallyChange, type Tally } from '../analytics/index.js';
+import { tallyChange, type Tally } from './tally.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';
 import { createStoreClient, reportOutages } from './redis-connection.js';

@@ -1,8 +1,16 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
-import type { Tally } from '../analytics/index.js';
+import type { Tally } from './tally.js';
 import type { UnansweredMessage } from '../learning/suggestions.js';
-import type { ConversationState } from '../pipeline/index.js';
 import type { AttachmentType, ConversationStatus, Message } from '../shared/protocol.js';
+
+/**
+ * The pipeline's state between messages (language, turns, what the bot is waiting for). The store keeps it as data and
+ * reads only what its analytics totals count; conversations/ declares its full shape by extending this interface.
+ */
+export interface StoredState {
+  turns: number;
+  language?: string;
+}
 
 export interface ConversationRecord {
   id: string;
@@ -13,8 +21,8 @@ export interface ConversationRecord {
   locale?: string;
   /** The page the chat started on (its URL without query or fragment), for the agents. */
   page?: string;
-  /** The pipeline's state between messages (language, turns, what the bot is waiting for). */
-  state: ConversationState;
+  /** The pipeline's state between messages, kept as data (see StoredState). */
+  state: StoredState;
   createdAt: string;
   updatedAt: string;
   rating?: { score: number; comment?: string };
