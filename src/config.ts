@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseBusinessHours } from './handoff/hours.js';
 import { compileTrustProxy } from './network/client-address.js';
-import { parseHeaderLine } from './orders/index.js';
+import { parseHeaderLine } from './orders/http-source.js';
 
 const isTimeZone = (zone: string) => {
   try {

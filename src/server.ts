@@ -1,7 +1,7 @@
 // The only place that listens and touches the process: config → buildApp → listen, and a graceful close.
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import { startMetricsServer } from './http/metrics.js';
+import { startMetricsServer } from './http/index.js';
 
 export async function startServer(config: Config): Promise<void> {
   const startedAt = performance.now();

@@ -2,8 +2,8 @@
 // shoppers wait for people, how they rate, and what the bot did not understand. The store keeps running totals of
 // what each conversation contributes (its tally), changed on every write, so reading them costs the same with ten
 // conversations or a million: nothing is copied or counted again.
-import { groupSuggestions, type UnansweredMessage } from '../learning/suggestions.js';
-import type { Analytics, HandoffBreakdown } from '../shared/protocol.js';
+import { groupSuggestions, type UnansweredMessage } from '../learning/index.js';
+import type { Analytics, HandoffBreakdown } from '../shared/index.js';
 import type { Tally } from '../store/index.js';
 
 const rate = (part: number, whole: number) => (whole ? part / whole : 0);

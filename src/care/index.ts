@@ -4,7 +4,7 @@
 import type { ConversationService } from '../conversations/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { Scheduler } from '../scheduler/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import type { ScheduledJob, Store } from '../store/index.js';
 import { OrderEvent } from './events.js';
 import { chooseLanguage } from './order-facts.js';

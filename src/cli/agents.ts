@@ -3,7 +3,7 @@
 // Without --password the password is read from standard input (one line), so it stays out of shell history.
 import { createInterface } from 'node:readline';
 import type { Config } from '../config.js';
-import { loadAgents, MIN_PASSWORD_LENGTH, Role, saveAgent } from '../handoff/agents.js';
+import { loadAgents, MIN_PASSWORD_LENGTH, Role, saveAgent } from '../handoff/index.js';
 
 async function readPassword(): Promise<string> {
   if (process.stdin.isTTY) process.stderr.write(`password (at least ${MIN_PASSWORD_LENGTH} characters): `);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { LanguageCode } from '../knowledge/schema.js';
+import { LanguageCode } from '../knowledge/index.js';
 import { hashPassword } from './passwords.js';
 
 export const Role = z.enum(['agent', 'operator']);

@@ -3,13 +3,12 @@
 // it holds or claims from the queue) and written to the audit log.
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
-import { transition } from '../conversations/state.js';
+import { transition } from '../conversations/index.js';
 import type { ConversationLock, Publisher } from '../conversations/index.js';
 import { summarize } from '../inbox/index.js';
-import { renderReply } from '../pipeline/render.js';
-import { AppError } from '../shared/errors.js';
-import type { Attachment, ConversationSummary, DeskEvent, Message } from '../shared/protocol.js';
-import type { Metrics } from '../observability/metrics.js';
+import { renderReply } from '../pipeline/index.js';
+import { AppError, type Attachment, type ConversationSummary, type DeskEvent, type Message } from '../shared/index.js';
+import type { Metrics } from '../observability/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent, AgentDirectory } from './agents.js';
 import { conversationLanguage, shopperLine, type LineKey } from './lines.js';

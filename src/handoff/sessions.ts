@@ -1,7 +1,7 @@
 // Agent sign-in: a password checked against the scrypt hash gives an expiring session token, kept only as a hash.
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../conversations/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { loadAgents, publicAgent, type Agent } from './agents.js';
 import { hashPassword, verifyPassword } from './passwords.js';

@@ -2,11 +2,9 @@
 // language and in the shopper's, so an agent can answer in a language it does not speak. GET /api/v1/agent/agents:
 // who is connected, for transfers.
 import type { FastifyInstance } from 'fastify';
-import { loadAgents, publicAgent } from '../handoff/agents.js';
-import type { Presence } from '../handoff/presence.js';
-import type { AgentAuth } from '../handoff/sessions.js';
+import { loadAgents, publicAgent, type Presence, type AgentAuth } from '../handoff/index.js';
 import { TEMPLATE_VALUES } from '../knowledge/index.js';
-import { renderReply } from '../pipeline/render.js';
+import { renderReply } from '../pipeline/index.js';
 import { bearer } from './operator-auth.js';
 
 /** Templates that only make sense from the bot itself, about an order event or a parcel, or as the widget's welcome. */

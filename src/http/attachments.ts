@@ -5,8 +5,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AttachmentService } from '../attachments/index.js';
 import { hashToken } from '../conversations/index.js';
-import type { AgentAuth } from '../handoff/sessions.js';
-import { AppError } from '../shared/errors.js';
+import type { AgentAuth } from '../handoff/index.js';
+import { AppError } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { bearer } from './operator-auth.js';
 

@@ -2,9 +2,8 @@
 // passwords pause the account and the address (handoff/lockout.ts): 429 with Retry-After while they last.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createLoginLockout, LockedOut } from '../handoff/lockout.js';
-import type { AgentAuth } from '../handoff/sessions.js';
-import { AppError } from '../shared/errors.js';
+import { createLoginLockout, LockedOut, type AgentAuth } from '../handoff/index.js';
+import { AppError } from '../shared/index.js';
 import { bearer } from './operator-auth.js';
 
 const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.string().min(1).max(200) });

@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dryRunTurn } from '../conversations/index.js';
-import { LanguageCode } from '../knowledge/schema.js';
+import { LanguageCode } from '../knowledge/index.js';
 import type { OrderSource } from '../orders/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import { requireOperator } from './operator-auth.js';
 
 const Word = z.string().min(1).max(100);

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { deleteShopperData, exportShopperData, findConversations, type DataSubject, type Eraser } from '../privacy/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import { requireOperator } from './operator-auth.js';
 
 const Identifier = z.string().min(1).max(200);

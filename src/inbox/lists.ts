@@ -1,6 +1,6 @@
 // The agents' lists beyond the live queue: the closed conversations and a search, both over the most recently
 // active conversations (a bounded window, so a search never reads the whole store).
-import type { ConversationSummary } from '../shared/protocol.js';
+import type { ConversationSummary } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { summarize } from './summary.js';
 

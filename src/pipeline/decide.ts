@@ -11,7 +11,7 @@ import type { IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
 import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
-import { wallClock } from '../shared/clock.js';
+import { wallClock } from '../shared/index.js';
 
 export interface ConversationState {
   /** The conversation's language so far. */

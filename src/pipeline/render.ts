@@ -4,7 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 import type { QuickReply } from '../knowledge/schema.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import { countryValues } from './country-phrases.js';
 import type { Entities } from './entities.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';

@@ -1,10 +1,9 @@
 // The in-memory store: the default, for one process with no set-up. It holds at most `maxConversations`: past
 // that it evicts the least recently changed closed conversation, and refuses a new one when none is closed.
-import { addTally, tallyChange, type Tally } from './tally.js';
-import type { UnansweredMessage } from '../learning/suggestions.js';
-import { AppError } from '../shared/errors.js';
-import type { ConversationStatus, Message } from '../shared/protocol.js';
-import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
+import { addTally, tallyChange } from './tally.js';
+import type { UnansweredMessage } from '../learning/index.js';
+import { AppError, type ConversationStatus, type Message } from '../shared/index.js';
+import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, Tally } from './types.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** Messages never change once stored: one frozen copy is kept and shared by every read. */

@@ -2,11 +2,11 @@
 // under one prefix; writes that must not interleave (a message and its idempotency key) run as one Lua script.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { tallyChange, type Tally } from './tally.js';
-import type { UnansweredMessage } from '../learning/suggestions.js';
-import type { ConversationStatus, Message } from '../shared/protocol.js';
+import { tallyChange } from './tally.js';
+import type { UnansweredMessage } from '../learning/index.js';
+import type { ConversationStatus, Message } from '../shared/index.js';
 import { createStoreClient, reportOutages } from './redis-connection.js';
-import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
+import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, Tally } from './types.js';
 
 const STATUSES: ConversationStatus[] = ['bot', 'queued', 'assigned', 'closed'];
 const UNANSWERED_KEPT = 1000;

@@ -1,9 +1,7 @@
 // The store's running analytics totals: what each conversation contributes (its tally), added on every write so
 // that reading the totals costs the same with ten conversations or a million.
-import type { ConversationRecord } from './types.js';
+import type { ConversationRecord, Tally } from './types.js';
 
-/** Named counts that add up across conversations. */
-export type Tally = Record<string, number>;
 
 /**
  * What one conversation adds to the totals. Only conversations where the shopper wrote count; one counts as

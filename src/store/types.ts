@@ -1,7 +1,6 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
-import type { Tally } from './tally.js';
-import type { UnansweredMessage } from '../learning/suggestions.js';
-import type { AttachmentType, ConversationStatus, Message } from '../shared/protocol.js';
+import type { UnansweredMessage } from '../learning/index.js';
+import type { AttachmentType, ConversationStatus, Message } from '../shared/index.js';
 
 /**
  * The pipeline's state between messages (language, turns, what the bot is waiting for). The store keeps it as data and
@@ -11,6 +10,9 @@ export interface StoredState {
   turns: number;
   language?: string;
 }
+
+/** Named counts that add up across conversations (see tally.ts). */
+export type Tally = Record<string, number>;
 
 export interface ConversationRecord {
   id: string;

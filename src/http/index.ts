@@ -1,0 +1,2 @@
+// The http module's public face.
+export { startMetricsServer } from './metrics.js';
