@@ -2,7 +2,7 @@
 // language and in the shopper's, so an agent can answer in a language it does not speak. GET /api/v1/agent/agents:
 // who is connected, for transfers.
 import type { FastifyInstance } from 'fastify';
-import { loadAgents, publicAgent, type Presence, type AgentAuth } from '../handoff/index.js';
+import { publicAgent, type Presence, type AgentAuth } from '../handoff/index.js';
 import { TEMPLATE_VALUES } from '../knowledge/index.js';
 import { renderReply } from '../pipeline/index.js';
 import { bearer } from './operator-auth.js';
@@ -16,7 +16,7 @@ export default async function agentApiRoutes(app: FastifyInstance, { auth, prese
   app.get('/api/v1/agent/agents', async (request) => {
     await auth.authenticate(bearer(request));
     const online = new Set(presence.onlineAgents());
-    return { agents: (await loadAgents(app.config.DATA_DIR)).filter((agent) => presence.isConnected(agent.id)).map((agent) => ({ ...publicAgent(agent), online: online.has(agent.id) })) };
+    return { agents: (await app.agentDirectory.records()).filter((agent) => presence.isConnected(agent.id)).map((agent) => ({ ...publicAgent(agent), online: online.has(agent.id) })) };
   });
 
   app.get<{ Querystring: { language?: string } }>('/api/v1/agent/canned-replies', async (request) => {

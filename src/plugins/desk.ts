@@ -15,7 +15,10 @@ declare module 'fastify' {
 export default fp(
   async (app) => {
     const { config, clock } = app;
-    const directory = createAgentDirectory(config.DATA_DIR);
+    const directory = createAgentDirectory({ store: app.store, dataDir: config.DATA_DIR });
+    // With a shared store, DATA_DIR/agents.json is an import path: its agents join the directory every node reads.
+    const imported = config.REDIS_URL ? await directory.importFile() : 0;
+    if (imported) app.log.info({ imported }, 'agents from DATA_DIR/agents.json added to the shared directory');
     const desk = createDesk({
       store: app.store,
       knowledge: app.knowledge,
@@ -33,7 +36,7 @@ export default fp(
     app.publisher.onQueueChanged(sendQueueUpdates(app.cluster, desk));
     app.decorate('desk', desk);
     app.decorate('agentDirectory', directory);
-    app.decorate('agentAuth', createAgentAuth({ store: app.store, dataDir: config.DATA_DIR, sessionHours: config.AGENT_SESSION_HOURS, now: clock }));
+    app.decorate('agentAuth', createAgentAuth({ store: app.store, directory, sessionHours: config.AGENT_SESSION_HOURS, now: clock }));
     app.addHook('onClose', async () => desk.close());
   },
   { name: 'desk', dependencies: ['store', 'knowledge', 'realtime', 'metrics'] },

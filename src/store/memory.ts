@@ -3,7 +3,7 @@
 import { addTally, tallyChange } from './tally.js';
 import type { UnansweredMessage } from '../learning/index.js';
 import { AppError, type ConversationStatus, type Message } from '../shared/index.js';
-import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, Tally } from './types.js';
+import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredAgent, Tally } from './types.js';
 
 const clone = <T>(value: T): T => structuredClone(value);
 /** Messages never change once stored: one frozen copy is kept and shared by every read. */
@@ -21,6 +21,7 @@ export interface MemoryStoreOptions {
 export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOptions = {}): Store {
   const unanswered: UnansweredMessage[] = [];
   const sessions = new Map<string, AgentSession>();
+  const agents = new Map<string, StoredAgent>();
   const audit: AuditEntry[] = [];
   const conversations = new Map<string, ConversationRecord>();
   const byTokenHash = new Map<string, string>();
@@ -174,6 +175,12 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
     async deleteAttachments(conversationId) {
       for (const id of attachmentsByConversation.get(conversationId) ?? []) attachments.delete(id);
       attachmentsByConversation.delete(conversationId);
+    },
+    async listAgents() {
+      return [...agents.values()].map(clone);
+    },
+    async saveAgent(agent) {
+      agents.set(agent.id, clone(agent));
     },
     async createAgentSession(session) {
       sessions.set(session.tokenHash, { ...session });

@@ -52,6 +52,16 @@ export interface ConversationRecord {
   firstResponseSeconds?: number;
 }
 
+/** An agent's or operator's account as kept: handoff/ checks its shape; the store only keeps it, by id. */
+export interface StoredAgent {
+  id: string;
+  email: string;
+  name: string;
+  languages: string[];
+  role: string;
+  passwordHash: string;
+}
+
 export interface AgentSession {
   tokenHash: string;
   agentId: string;
@@ -150,6 +160,10 @@ export interface Store {
   listAttachments(conversationId: string): Promise<AttachmentRecord[]>;
   /** Forgets every picture record of a conversation (deleteConversation does this too). */
   deleteAttachments(conversationId: string): Promise<void>;
+  /** The agents directory, shared by every node that shares the store. */
+  listAgents(): Promise<StoredAgent[]>;
+  /** Adds an agent, or replaces the one with the same id. */
+  saveAgent(agent: StoredAgent): Promise<void>;
   createAgentSession(session: AgentSession): Promise<void>;
   /** The session of a token hash, unless it has expired. */
   getAgentSession(tokenHash: string, now: Date): Promise<AgentSession | undefined>;
