@@ -22,6 +22,7 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
   const unanswered: UnansweredMessage[] = [];
   const sessions = new Map<string, AgentSession>();
   const agents = new Map<string, StoredAgent>();
+  const handlingTimes: number[] = [];
   const audit: AuditEntry[] = [];
   const conversations = new Map<string, ConversationRecord>();
   const byTokenHash = new Map<string, string>();
@@ -175,6 +176,13 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
     async deleteAttachments(conversationId) {
       for (const id of attachmentsByConversation.get(conversationId) ?? []) attachments.delete(id);
       attachmentsByConversation.delete(conversationId);
+    },
+    async recordHandlingTime(seconds, keep) {
+      handlingTimes.unshift(seconds);
+      handlingTimes.splice(keep);
+    },
+    async listHandlingTimes() {
+      return [...handlingTimes];
     },
     async listAgents() {
       return [...agents.values()].map(clone);

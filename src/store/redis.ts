@@ -83,6 +83,7 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     jobs: `${prefix}jobs`,
     session: (hash: string) => `${prefix}session:${hash}`,
     agents: `${prefix}agents`,
+    handlingTimes: `${prefix}handling-times`,
     audit: `${prefix}audit`,
     unanswered: `${prefix}unanswered`,
     hits: (name: string, window: number) => `${prefix}hits:${name}:${window}`,
@@ -217,6 +218,12 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     async deleteAttachments(conversationId) {
       const ids = await redis.lrange(key.attachments(conversationId), 0, -1);
       await redis.del(key.attachments(conversationId), ...ids.map(key.attachment));
+    },
+    async recordHandlingTime(seconds, keep) {
+      await redis.multi().lpush(key.handlingTimes, String(seconds)).ltrim(key.handlingTimes, 0, keep - 1).exec();
+    },
+    async listHandlingTimes() {
+      return (await redis.lrange(key.handlingTimes, 0, -1)).map(Number);
     },
     async listAgents() {
       return Object.values(await redis.hgetall(key.agents)).map((text) => JSON.parse(text) as StoredAgent);

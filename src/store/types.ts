@@ -160,6 +160,10 @@ export interface Store {
   listAttachments(conversationId: string): Promise<AttachmentRecord[]>;
   /** Forgets every picture record of a conversation (deleteConversation does this too). */
   deleteAttachments(conversationId: string): Promise<void>;
+  /** Keeps how long a handed-off conversation took, from the queue to resolved; only the latest `keep` stay. */
+  recordHandlingTime(seconds: number, keep: number): Promise<void>;
+  /** The handling times kept, newest first, shared by every node that shares the store. */
+  listHandlingTimes(): Promise<number[]>;
   /** The agents directory, shared by every node that shares the store. */
   listAgents(): Promise<StoredAgent[]>;
   /** Adds an agent, or replaces the one with the same id. */
