@@ -24,7 +24,7 @@ export default async function agentApiRoutes(app: FastifyInstance, { auth, prese
     const snapshot = app.knowledge.current()!;
     const shopperLanguage = snapshot.languages.includes(request.query.language ?? '') ? request.query.language! : snapshot.settings.defaultLanguage;
     const agentLanguage = agent.languages.find((language) => snapshot.languages.includes(language)) ?? snapshot.settings.defaultLanguage;
-    const now = new Date();
+    const now = app.clock();
     const render = (templateId: string, language: string) => renderReply(snapshot, { templateId, language, entities: {}, variantSeed: 0, now }).text;
     const ids = [...(snapshot.templates.get(snapshot.settings.defaultLanguage)?.values() ?? [])]
       .filter((template) => !HIDDEN.test(template.id) && !template.variantArguments.flat().some((name) => MESSAGE_VALUES.has(name)))

@@ -1,4 +1,4 @@
-// Pictures over HTTP (DESIGN §6). POST /api/v1/conversations/:id/attachments (multipart field "file", Bearer
+// Pictures over HTTP. POST /api/v1/conversations/:id/attachments (multipart field "file", Bearer
 // conversation token or agent token) → {id, type, width, height, url}; GET /api/v1/conversations/:id/attachments
 // → {attachments} with fresh links; GET /api/v1/attachments/:id?expires=…&sig=… serves a picture by its signed link.
 import multipart from '@fastify/multipart';

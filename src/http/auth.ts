@@ -10,7 +10,7 @@ const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.st
 const LOGIN_ATTEMPTS_PER_MINUTE = 30;
 
 /** `translator` names the machine translation agents get (TRANSLATOR), if any. */
-export default async function authRoutes(app: FastifyInstance, { auth, translator, now = () => new Date() }: { auth: AgentAuth; translator?: string; now?: () => Date }) {
+export default async function authRoutes(app: FastifyInstance, { auth, translator, now }: { auth: AgentAuth; translator?: string; now: () => Date }) {
   const lockout = createLoginLockout(app.store);
   app.post('/api/v1/auth/login', async (request, reply) => {
     const at = now().getTime();
@@ -30,7 +30,7 @@ export default async function authRoutes(app: FastifyInstance, { auth, translato
       throw error;
     });
     await lockout.succeeded(email);
-    await app.store.appendAudit({ at: new Date().toISOString(), agentId: session.agent.id, action: 'login' });
+    await app.store.appendAudit({ at: now().toISOString(), agentId: session.agent.id, action: 'login' });
     return session;
   });
 
@@ -38,7 +38,7 @@ export default async function authRoutes(app: FastifyInstance, { auth, translato
     const token = bearer(request);
     const { agent, tokenHash } = await auth.authenticate(token);
     await auth.logout(token!);
-    await app.store.appendAudit({ at: new Date().toISOString(), agentId: agent.id, action: 'logout' });
+    await app.store.appendAudit({ at: now().toISOString(), agentId: agent.id, action: 'logout' });
     for (const socket of await app.io.of('/agent').fetchSockets()) if (socket.data.tokenHash === tokenHash) socket.disconnect(true);
     return reply.code(204).send();
   });

@@ -55,7 +55,7 @@ export default async function widgetRoutes(app: FastifyInstance) {
 
     function welcome(language: string): WidgetStrings['welcome'] {
       try {
-        const reply = renderReply(snapshot, { templateId: 'widget.welcome', language, entities: {}, variantSeed: 0, now: new Date() });
+        const reply = renderReply(snapshot, { templateId: 'widget.welcome', language, entities: {}, variantSeed: 0, now: app.clock() });
         return { text: reply.text, quickReplies: reply.quickReplies };
       } catch {
         return undefined; // no welcome in the content: the widget opens with the store's greeting, if any

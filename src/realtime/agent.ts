@@ -1,4 +1,4 @@
-// The /agent namespace (DESIGN §6): an agent's console. Every event is checked against a valid session and answers
+// The /agent namespace: an agent's console. Every event is checked against a valid session and answers
 // its ack with {ok: true, ...} or {ok: false, error: {code, message}}.
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';

@@ -1,4 +1,4 @@
-// The /shopper namespace: a widget's session, its messages, typing and rating (DESIGN §6).
+// The /shopper namespace: a widget's session, its messages, typing and rating.
 import type { Namespace, Socket } from 'socket.io';
 import type { AttachmentService } from '../attachments/index.js';
 import type { ConversationService } from '../conversations/index.js';
