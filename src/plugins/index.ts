@@ -1,5 +1,5 @@
 // One Fastify plugin per capability: each decorates the app with its service, closes it, and names the plugins it
-// needs. app.ts registers them in order.
+// needs. app.ts registers them in order; docs/architecture.md shows what each one starts.
 export { default as attachmentsPlugin, type AttachmentsOptions } from './attachments.js';
 export { default as carePlugin } from './care.js';
 export { default as conversationsPlugin } from './conversations.js';
