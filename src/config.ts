@@ -2,8 +2,8 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseBusinessHours } from './handoff/hours.js';
-import { compileTrustProxy } from './http/client-address.js';
-import { parseHeaderLine } from './orders/index.js';
+import { compileTrustProxy } from './network/client-address.js';
+import { parseHeaderLine } from './orders/http-source.js';
 
 const isTimeZone = (zone: string) => {
   try {

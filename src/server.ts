@@ -6,8 +6,8 @@ import { setupMaster, setupWorker } from '@socket.io/sticky';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, type Config } from './config.js';
-import { startMetricsServer } from './http/metrics.js';
-import { loggerOptions } from './observability/logger.js';
+import { startMetricsServer } from './http/index.js';
+import { loggerOptions } from './observability/index.js';
 
 /** Sent by a worker to the primary once it can take connections. */
 const WORKER_READY = 'borderless:worker-ready';

@@ -2,49 +2,9 @@
 // shoppers wait for people, how they rate, and what the bot did not understand. The store keeps running totals of
 // what each conversation contributes (its tally), changed on every write, so reading them costs the same with ten
 // conversations or a million: nothing is copied or counted again.
-import { groupSuggestions, type UnansweredMessage } from '../learning/suggestions.js';
-import type { Analytics, HandoffBreakdown } from '../shared/protocol.js';
-import type { ConversationRecord } from '../store/index.js';
-
-/** Named counts that add up across conversations. */
-export type Tally = Record<string, number>;
-
-/**
- * What one conversation adds to the totals. Only conversations where the shopper wrote count; one counts as
- * automated if it never went to a person; its rating is its last one.
- */
-export function tallyConversation(record: ConversationRecord): Tally {
-  if (record.state.turns === 0) return {};
-  const handoffs = record.handoff ? 1 : 0;
-  const intent = record.handoff?.intent ?? record.lastIntent ?? 'unknown';
-  const language = record.state.language ?? 'unknown';
-  const tally: Tally = {
-    conversations: 1,
-    handoffs,
-    [`intent:${intent}:conversations`]: 1,
-    [`intent:${intent}:handoffs`]: handoffs,
-    [`language:${language}:conversations`]: 1,
-    [`language:${language}:handoffs`]: handoffs,
-  };
-  if (handoffs && record.waitSeconds !== undefined) Object.assign(tally, { waits: 1, waitSeconds: record.waitSeconds });
-  if (handoffs && record.firstResponseSeconds !== undefined) Object.assign(tally, { firstResponses: 1, firstResponseSeconds: record.firstResponseSeconds });
-  if (record.rating) tally[`rating:${record.rating.score}`] = 1;
-  return tally;
-}
-
-/** What a write changes in the totals: the new record's tally less the old one's, without the counts that stay. */
-export function tallyChange(before: ConversationRecord | undefined, after: ConversationRecord | undefined): Tally {
-  const change: Tally = {};
-  for (const [name, value] of Object.entries(after ? tallyConversation(after) : {})) change[name] = value;
-  for (const [name, value] of Object.entries(before ? tallyConversation(before) : {})) change[name] = (change[name] ?? 0) - value;
-  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== 0));
-}
-
-/** Adds a change into running totals, in place. */
-export function addTally(totals: Tally, change: Tally): Tally {
-  for (const [name, value] of Object.entries(change)) totals[name] = (totals[name] ?? 0) + value;
-  return totals;
-}
+import { groupSuggestions, type UnansweredMessage } from '../learning/index.js';
+import type { Analytics, HandoffBreakdown } from '../shared/index.js';
+import type { Tally } from '../store/index.js';
 
 const rate = (part: number, whole: number) => (whole ? part / whole : 0);
 const average = (sum: number, count: number) => (count ? sum / count : null);

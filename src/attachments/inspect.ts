@@ -5,8 +5,7 @@
 // from the header first: too many pixels, or a side too long, is refused before any decoding, and decoding waits
 // its turn at a gate that bounds the pixels decoded at once, so many large uploads cannot exhaust memory.
 import { Semaphore } from 'async-mutex';
-import { AppError } from '../shared/errors.js';
-import type { AttachmentType } from '../shared/protocol.js';
+import { AppError, type AttachmentType } from '../shared/index.js';
 
 export interface CheckedImage {
   type: AttachmentType;

@@ -1,8 +1,7 @@
 // Pictures in conversations: upload (checked, cleaned, counted), signed links for the people in the conversation,
 // reading a link, and deleting a conversation's pictures (retention and privacy deletion call this).
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../shared/errors.js';
-import type { Attachment, Message } from '../shared/protocol.js';
+import { AppError, type Attachment, type Message } from '../shared/index.js';
 import type { AttachmentRecord, Store } from '../store/index.js';
 import type { BlobStore } from './blob-store.js';
 import { checkImage, createDecodeGate } from './inspect.js';

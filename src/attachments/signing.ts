@@ -1,7 +1,6 @@
 // Short-lived signed links to pictures: GET /api/v1/attachments/:id?expires=<unix seconds>&sig=<hex HMAC-SHA256 of
 // "<id>.<expires>">. The secret is the same on every node, so any node can serve a link another issued.
-import { hmacHex, matchesHmac } from '../shared/signatures.js';
-import { AppError } from '../shared/errors.js';
+import { hmacHex, matchesHmac, AppError } from '../shared/index.js';
 
 export function attachmentSecret(configured: string | undefined, operatorToken: string): string {
   return configured ?? hmacHex(operatorToken, 'borderless attachment links');

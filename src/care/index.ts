@@ -3,8 +3,7 @@
 // a restart and run on exactly one node.
 import type { ConversationService } from '../conversations/index.js';
 import type { Knowledge } from '../knowledge/index.js';
-import type { Scheduler } from '../scheduler/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import type { ScheduledJob, Store } from '../store/index.js';
 import { OrderEvent } from './events.js';
 import { chooseLanguage } from './order-facts.js';
@@ -43,7 +42,7 @@ export function createOrderCare({
   now: () => Date;
   logger: CareLogger;
 }) {
-  let scheduler: Scheduler | undefined;
+  const dueListeners: (() => void)[] = [];
 
   function snapshot() {
     const current = knowledge.current();
@@ -107,8 +106,9 @@ export function createOrderCare({
       [CARE_EVENT_JOB]: (job: ScheduledJob) => handleEvent(OrderEvent.parse(job.payload.event)),
       [FOLLOW_UP_JOB]: sendFollowUp,
     },
-    attachScheduler(attached: Scheduler) {
-      scheduler = attached;
+    /** Called with each job kept for now, for the scheduler to run it at once. */
+    onJobDue(listener: () => void) {
+      dueListeners.push(listener);
     },
     /**
      * Takes a verified event: false when its id was seen before (a replay). Otherwise it is kept as a job due now,
@@ -117,8 +117,8 @@ export function createOrderCare({
     async accept(event: OrderEvent): Promise<boolean> {
       if (!(await store.rememberOnce(`webhook:event:${event.id}`, EVENT_MEMORY_MS))) return false;
       const job = { id: `care:event:${event.id}`, kind: CARE_EVENT_JOB, runAt: now().toISOString(), payload: { event } };
-      if (scheduler) await scheduler.schedule(job);
-      else await store.scheduleJob(job);
+      await store.scheduleJob(job);
+      for (const listener of dueListeners) listener();
       return true;
     },
     handleEvent,

@@ -2,8 +2,8 @@
 // money and dates written the shopper's way), and which language to write in. Pure: the caller passes `now`.
 import type { Snapshot } from '../knowledge/index.js';
 import type { Order } from '../orders/index.js';
-import type { TemplateValue } from '../pipeline/render.js';
-import { dateTimeFormat, formatMoney } from '../shared/intl.js';
+import type { TemplateValue } from '../pipeline/index.js';
+import { dateTimeFormat, formatMoney } from '../shared/index.js';
 
 /** The customer as rules see it; orderCount counts this order (a store that does not send it: 1). */
 export interface CustomerFacts {

@@ -1,8 +1,8 @@
 // What to tell a shopper about an order event: the care rules choose a template (now, and perhaps a follow-up
 // later), rendered in the shopper's language. Pure over the snapshot; the caller passes `now` and the language.
 import type { Snapshot } from '../knowledge/index.js';
-import type { CareEvent } from '../knowledge/order-rules.js';
-import { renderReply, type Reply } from '../pipeline/render.js';
+import type { CareEvent } from '../knowledge/index.js';
+import { renderReply, type Reply } from '../pipeline/index.js';
 import type { OrderEvent } from './events.js';
 import { customerFacts, mergeValues, orderFacts, orderValues } from './order-facts.js';
 

@@ -1,6 +1,6 @@
 // Signed store events: `Borderless-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + raw body)>`.
 // Several v1 entries are allowed, so a store can sign with an old and a new secret while it rotates them.
-import { hmacHex, matchesHmac } from '../shared/signatures.js';
+import { hmacHex, matchesHmac } from '../shared/index.js';
 
 export const SIGNATURE_HEADER = 'borderless-signature';
 /** An event signed longer ago than this (or this far in the future) is refused. */

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import { dryRunTurn, type DryRunResult } from '../conversations/index.js';
 import { createOrderSource } from '../orders/index.js';
 import type { ConversationState } from '../pipeline/index.js';
-import type { QuickReply } from '../knowledge/schema.js';
+import type { QuickReply } from '../knowledge/index.js';
 import { commandLogger, loadContentOrExit } from './load-content.js';
 import { describeEffects } from './try.js';
 

@@ -1,7 +1,7 @@
 // borderless check: validates all content; prints file:line:col lines and a summary; exit 1 on errors.
 import type { Config } from '../config.js';
 import { loadSnapshot } from '../knowledge/index.js';
-import { formatProblem } from '../shared/errors.js';
+import { formatProblem } from '../shared/index.js';
 
 export async function checkCommand(config: Config): Promise<number> {
   const { problems } = await loadSnapshot(config.CONTENT_DIR);

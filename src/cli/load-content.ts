@@ -1,6 +1,6 @@
 // Loads the content for a command, printing problems to stderr; exits when it cannot be used.
 import { loadSnapshot, type Snapshot } from '../knowledge/index.js';
-import { formatProblem } from '../shared/errors.js';
+import { formatProblem } from '../shared/index.js';
 
 export async function loadContentOrExit(contentDir: string): Promise<Snapshot> {
   const { snapshot, problems } = await loadSnapshot(contentDir);

@@ -1,7 +1,7 @@
 // borderless suggest [--server URL] [--json]: recent messages the bot was not confident about, grouped by language
 // and the intent it guessed, read from a running server with the operator token.
 import type { Config } from '../config.js';
-import type { SuggestionGroup } from '../learning/suggestions.js';
+import type { SuggestionGroup } from '../learning/index.js';
 
 export async function suggestCommand(config: Config, options: { server?: string; json?: boolean }): Promise<number> {
   const server = options.server ?? `http://127.0.0.1:${config.PORT}`;

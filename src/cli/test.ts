@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { describeFailure, runConversationTests } from '../conversation-tests/index.js';
-import { formatProblem } from '../shared/errors.js';
+import { formatProblem } from '../shared/index.js';
 import { loadContentOrExit } from './load-content.js';
 
 export async function testCommand(config: Config, target?: string): Promise<number> {

@@ -2,8 +2,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Snapshot } from '../knowledge/index.js';
-import { parseJsonDocument, schemaProblems } from '../knowledge/json-file.js';
-import type { ContentProblem } from '../shared/errors.js';
+import { parseJsonDocument, schemaProblems } from '../knowledge/index.js';
+import type { ContentProblem } from '../shared/index.js';
 import { DEMO_ORDERS_FILE, type Order, readOrdersFile } from '../orders/index.js';
 import { runConversationTest, type StepFailure } from './run.js';
 import { ConversationTestFile, type ConversationTest } from './schema.js';

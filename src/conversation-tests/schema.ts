@@ -1,6 +1,6 @@
 // The format of conversation tests: what the shopper says, step by step, and what the bot must do.
 import { z } from 'zod';
-import { IntentId, LanguageCode, TemplateId } from '../knowledge/schema.js';
+import { IntentId, LanguageCode, TemplateId } from '../knowledge/index.js';
 import { OrderSchema } from '../orders/index.js';
 
 export const Expectation = z.strictObject({

@@ -1,12 +1,10 @@
 // The bot's turn on a shopper's message: the pipeline's decision, with the orders it needs read first and the
 // store's answer to its requests, then carried out by the effects; the learning loop and metrics see every turn.
 import type { Knowledge } from '../knowledge/index.js';
-import type { Metrics } from '../observability/metrics.js';
+import type { Metrics } from '../observability/index.js';
 import type { OrderSource } from '../orders/index.js';
 import type { PipelineContext, Understanding } from '../pipeline/index.js';
-import { AppError } from '../shared/errors.js';
-import { maskPersonalData } from '../shared/privacy.js';
-import type { Message } from '../shared/protocol.js';
+import { AppError, maskPersonalData, type Message } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Effects } from './effects.js';
 import { runTurn } from './turn.js';

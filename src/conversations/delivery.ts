@@ -2,7 +2,7 @@
 // conversation, or a new one that the widget shows once it opens for that customer.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { newConversationState } from '../pipeline/index.js';
-import type { Message, QuickReply } from '../shared/protocol.js';
+import type { Message, QuickReply } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { ConversationLock } from './lock.js';
 import { hashToken } from './session.js';

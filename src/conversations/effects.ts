@@ -1,11 +1,10 @@
 // The one place a decision touches the world: the order source (cancellations, changes), the store (the
 // conversation, its messages, a contact address), the queue (hand-offs) and the sockets. The pipeline only lists
 // effects; everything it decided is carried out here, in order, each message stored before it is sent.
-import type { Metrics } from '../observability/metrics.js';
+import type { Metrics } from '../observability/index.js';
 import type { OrderSource } from '../orders/index.js';
 import type { Effect, EffectOutcome, OrderSummary, PipelineResult, QueuedDecision } from '../pipeline/index.js';
-import { maskPersonalData } from '../shared/privacy.js';
-import type { Message } from '../shared/protocol.js';
+import { maskPersonalData, type Message } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { transition } from './state.js';
 import type { Logger, Publisher } from './types.js';

@@ -3,8 +3,7 @@
 // person who is away, only an e-mail address (or "I have none") gets a line back.
 import type { Knowledge } from '../knowledge/index.js';
 import { decideWhileQueued, understand } from '../pipeline/index.js';
-import { AppError } from '../shared/errors.js';
-import type { Message } from '../shared/protocol.js';
+import { AppError, type Message } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { currentSnapshot, type createBotTurn } from './bot-turn.js';
 import type { Effects } from './effects.js';

@@ -1,4 +1,5 @@
-// The conversations module's public face.
+// The conversations module's public face (docs/architecture.md follows a message through it).
+import './stored-state.js';
 export { createConversationService, type ConversationService } from './service.js';
 export { createConversationLock, type ClusterLock, type ConversationLock } from './lock.js';
 export { dryRunTurn, type AssumedOutcomes, type DryRunResult, type ListedEffect } from './dry-run.js';

@@ -1,10 +1,10 @@
 // The conversation service: the pieces of a conversation's life put together behind one object (sessions,
 // inbound shopper messages and the bot's turn, deliveries from the store, ratings).
 import type { Knowledge } from '../knowledge/index.js';
-import type { Metrics } from '../observability/metrics.js';
+import type { Metrics } from '../observability/index.js';
 import type { OrderSource } from '../orders/index.js';
 import type { PipelineContext } from '../pipeline/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { createBotTurn } from './bot-turn.js';
 import { createDelivery } from './delivery.js';

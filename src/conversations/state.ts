@@ -1,7 +1,6 @@
 // The conversation's state machine: bot → queued → assigned → closed, assigned → bot when an agent hands back,
 // and a closed conversation comes back to the bot when the shopper writes again. Pure transitions only.
-import type { ConversationStatus } from '../shared/protocol.js';
-import { AppError } from '../shared/errors.js';
+import { type ConversationStatus, AppError } from '../shared/index.js';
 
 const allowed: Record<ConversationStatus, ConversationStatus[]> = {
   bot: ['queued', 'closed'],

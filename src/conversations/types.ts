@@ -1,5 +1,5 @@
 // What the conversations module shares with the gateway: how it reaches clients, logs, and the shapes it hands over.
-import type { Attachment, Message, StatusEvent } from '../shared/protocol.js';
+import type { Attachment, Message, StatusEvent } from '../shared/index.js';
 import type { ConversationRecord } from '../store/index.js';
 
 /** How the service reaches connected clients; the realtime layer implements it. */

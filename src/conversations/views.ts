@@ -1,6 +1,6 @@
 // Messages as they are made and as the shopper sees them.
 import { randomUUID } from 'node:crypto';
-import type { Message } from '../shared/protocol.js';
+import type { Message } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
 export function newMessage(now: () => Date, conversationId: string, author: Message['author'], text: string, extra: Partial<Message> = {}): Message {

@@ -1,9 +1,11 @@
-// Agents and operators, kept in DATA_DIR/agents.json with scrypt-hashed passwords; added with `borderless agents add`.
+// Agents and operators with scrypt-hashed passwords, added with `borderless agents add`: kept in the store, which
+// every node shares, and read from DATA_DIR/agents.json too, which is imported into the store at start.
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { LanguageCode } from '../knowledge/schema.js';
+import { LanguageCode } from '../knowledge/index.js';
+import type { Store } from '../store/index.js';
 import { hashPassword } from './passwords.js';
 
 export const Role = z.enum(['agent', 'operator']);
@@ -38,24 +40,33 @@ export async function loadAgents(dataDir: string): Promise<AgentRecord[]> {
   return AgentsFile.parse(JSON.parse(text)).agents;
 }
 
-/** Adds an agent, or updates the one with this e-mail (name, languages, role and password). */
-export async function saveAgent(
-  dataDir: string,
-  input: { email: string; name: string; languages: string[]; role: Role; password: string },
-): Promise<Agent> {
+export interface AgentInput {
+  email: string;
+  name: string;
+  languages: string[];
+  role: Role;
+  password: string;
+}
+
+/** The record kept for an added agent, or for a change to the one with this e-mail (keeping its id). */
+async function agentRecord(input: AgentInput, agents: AgentRecord[]): Promise<AgentRecord> {
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new Error(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-  const agents = await loadAgents(dataDir);
   const email = input.email.trim().toLowerCase();
-  const existing = agents.find((agent) => agent.email === email);
-  const record = AgentRecord.parse({
-    id: existing?.id ?? randomUUID(),
+  return AgentRecord.parse({
+    id: agents.find((agent) => agent.email === email)?.id ?? randomUUID(),
     email,
     name: input.name.trim(),
     languages: input.languages,
     role: input.role,
     passwordHash: await hashPassword(input.password),
   });
-  const next = existing ? agents.map((agent) => (agent.id === existing.id ? record : agent)) : [...agents, record];
+}
+
+/** Adds an agent to DATA_DIR/agents.json, or updates the one with this e-mail (name, languages, role and password). */
+export async function saveAgent(dataDir: string, input: AgentInput): Promise<Agent> {
+  const agents = await loadAgents(dataDir);
+  const record = await agentRecord(input, agents);
+  const next = agents.some((agent) => agent.id === record.id) ? agents.map((agent) => (agent.id === record.id ? record : agent)) : [...agents, record];
   await mkdir(dataDir, { recursive: true });
   // Written beside and renamed over, so a crash never leaves half a file.
   const temporary = `${agentsPath(dataDir)}.${process.pid}.tmp`;
@@ -64,15 +75,36 @@ export async function saveAgent(
   return publicAgent(record);
 }
 
+/** The agents kept in the store, whose shape is checked here: the store keeps them as data. */
+async function storedAgents(store: Pick<Store, 'listAgents'>): Promise<AgentRecord[]> {
+  return (await store.listAgents()).flatMap((agent) => {
+    const parsed = AgentRecord.safeParse(agent);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Adds an agent to the store's directory, which every node sharing the store reads, or updates the one with this e-mail. */
+export async function saveStoredAgent(store: Pick<Store, 'listAgents' | 'saveAgent'>, input: AgentInput): Promise<Agent> {
+  const record = await agentRecord(input, await storedAgents(store));
+  await store.saveAgent(record);
+  return publicAgent(record);
+}
+
 /**
- * Who the agents are, by id, for names in lists and system lines: agents.json read again at most every few seconds
- * (every queue update asks), so a new agent appears without a restart.
+ * Who the agents are: the store's directory, and DATA_DIR/agents.json for those not in it (by e-mail), so that an
+ * agent added to the file is known without a restart. Sign-in reads it afresh; names in lists and system lines
+ * come from a copy at most a few seconds old (every queue update asks).
  */
-export function createAgentDirectory(dataDir: string, maxAgeMs = 2000) {
+export function createAgentDirectory({ store, dataDir, maxAgeMs = 2000 }: { store: Pick<Store, 'listAgents' | 'saveAgent'>; dataDir: string; maxAgeMs?: number }) {
+  async function records(): Promise<AgentRecord[]> {
+    const [stored, filed] = await Promise.all([storedAgents(store), loadAgents(dataDir)]);
+    const emails = new Set(stored.map((agent) => agent.email));
+    return [...stored, ...filed.filter((agent) => !emails.has(agent.email))];
+  }
   let cached: { at: number; agents: Promise<Map<string, Agent>> } | undefined;
   const all = () => {
     if (!cached || Date.now() - cached.at > maxAgeMs) {
-      const agents = loadAgents(dataDir).then((records) => new Map(records.map((record) => [record.id, publicAgent(record)])));
+      const agents = records().then((found) => new Map(found.map((record) => [record.id, publicAgent(record)])));
       cached = { at: Date.now(), agents };
       agents.catch(() => (cached = undefined));
     }
@@ -81,6 +113,15 @@ export function createAgentDirectory(dataDir: string, maxAgeMs = 2000) {
   return {
     all,
     find: async (agentId: string) => (await all()).get(agentId),
+    /** Every agent with its password hash, read now (for sign-in). */
+    records,
+    /** Copies the agents of DATA_DIR/agents.json that the store does not have into it, for every node to see. */
+    async importFile(): Promise<number> {
+      const emails = new Set((await storedAgents(store)).map((agent) => agent.email));
+      const added = (await loadAgents(dataDir)).filter((agent) => !emails.has(agent.email));
+      for (const agent of added) await store.saveAgent(agent);
+      return added.length;
+    },
   };
 }
 

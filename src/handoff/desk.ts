@@ -3,13 +3,12 @@
 // it holds or claims from the queue) and written to the audit log.
 import { randomUUID } from 'node:crypto';
 import type { Knowledge } from '../knowledge/index.js';
-import { transition } from '../conversations/state.js';
+import { transition } from '../conversations/index.js';
 import type { ConversationLock, Publisher } from '../conversations/index.js';
 import { summarize } from '../inbox/index.js';
-import { renderReply } from '../pipeline/render.js';
-import { AppError } from '../shared/errors.js';
-import type { Attachment, ConversationSummary, DeskEvent, Message } from '../shared/protocol.js';
-import type { Metrics } from '../observability/metrics.js';
+import { renderReply } from '../pipeline/index.js';
+import { AppError, type Attachment, type ConversationSummary, type DeskEvent, type Message } from '../shared/index.js';
+import type { Metrics } from '../observability/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent, AgentDirectory } from './agents.js';
 import { conversationLanguage, shopperLine, type LineKey } from './lines.js';
@@ -39,7 +38,6 @@ const HANDLING_SAMPLES = 20;
 
 export function createDesk({ store, knowledge, presence, withConversationLock, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster, agentsOnline = () => presence.onlineAgents().length, directory }: DeskOptions) {
   const isConnected = async (agentId: string) => presence.isConnected(agentId) || ((await cluster?.isConnectedAnywhere(agentId)) ?? false);
-  const handlingSeconds: number[] = [];
   const graceTimers = new Map<string, NodeJS.Timeout>();
 
   async function audit(agent: Agent, action: string, conversationId?: string, detail?: Record<string, unknown>) {
@@ -80,8 +78,11 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
 
   const nameOf = async (agentId: string) => (await directory.find(agentId))?.name ?? 'A colleague';
 
-  const averageHandlingSeconds = () =>
-    handlingSeconds.length === 0 ? DEFAULT_HANDLING_SECONDS : handlingSeconds.reduce((sum, value) => sum + value, 0) / handlingSeconds.length;
+  // Every node's recent handling times, kept in the store, so that each node estimates the same wait.
+  const averageHandlingSeconds = async () => {
+    const times = await store.listHandlingTimes();
+    return times.length === 0 ? DEFAULT_HANDLING_SECONDS : times.reduce((sum, value) => sum + value, 0) / times.length;
+  };
 
   /** Queued first by priority, then by who waited longest. */
   const byUrgency = (a: ConversationRecord, b: ConversationRecord) =>
@@ -95,9 +96,10 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
     const queued = (await store.listConversationsByStatus(['queued'])).sort(byUrgency);
     const agents = agentsOnline();
     const snapshot = knowledge.current();
+    const handlingSeconds = queued.length > 0 && agents > 0 ? await averageHandlingSeconds() : DEFAULT_HANDLING_SECONDS;
     queued.forEach((record, index) => {
       if (agents === 0) return publisher.status(record.id, { status: 'queued' });
-      const estimatedWaitSeconds = Math.round(((index + 1) * averageHandlingSeconds()) / agents);
+      const estimatedWaitSeconds = Math.round(((index + 1) * handlingSeconds) / agents);
       const language = snapshot ? conversationLanguage(snapshot, record) : 'en';
       const text = shopperLine(snapshot, language, 'queued', { position: index + 1, minutes: Math.max(1, Math.round(estimatedWaitSeconds / 60)) });
       publisher.status(record.id, { status: 'queued', queuePosition: index + 1, estimatedWaitSeconds, text });
@@ -241,8 +243,7 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         await save(record, { status: transition(record.status, 'closed'), assignedTo: undefined, queuedAt: undefined });
         await recordLine(record, 'closed', { kind: 'resolved', agentName: agent.name });
         if (record.queuedAt) {
-          handlingSeconds.push((now().getTime() - Date.parse(record.queuedAt)) / 1000);
-          if (handlingSeconds.length > HANDLING_SAMPLES) handlingSeconds.shift();
+          await store.recordHandlingTime((now().getTime() - Date.parse(record.queuedAt)) / 1000, HANDLING_SAMPLES);
         }
         await audit(agent, 'resolve', conversationId);
         publisher.status(conversationId, { status: 'closed' });

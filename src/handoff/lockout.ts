@@ -3,7 +3,7 @@
 // An account's first few failures cost nothing; from then on each one adds a pause that doubles, up to an hour. An
 // address that fails too often is paused until its oldest failure leaves the window.
 import { createHash } from 'node:crypto';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 
 const MINUTE_MS = 60_000;

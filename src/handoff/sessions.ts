@@ -1,9 +1,9 @@
 // Agent sign-in: a password checked against the scrypt hash gives an expiring session token, kept only as a hash.
 import { randomBytes } from 'node:crypto';
 import { hashToken } from '../conversations/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
-import { loadAgents, publicAgent, type Agent } from './agents.js';
+import { publicAgent, type Agent, type AgentDirectory } from './agents.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 
 // Checked when the e-mail is unknown, so that a wrong address takes as long as a wrong password.
@@ -11,15 +11,15 @@ const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
 export interface AgentAuthOptions {
   store: Store;
-  dataDir: string;
+  directory: Pick<AgentDirectory, 'records'>;
   sessionHours: number;
   now?: () => Date;
 }
 
-export function createAgentAuth({ store, dataDir, sessionHours, now = () => new Date() }: AgentAuthOptions) {
+export function createAgentAuth({ store, directory, sessionHours, now = () => new Date() }: AgentAuthOptions) {
   return {
     async login(email: string, password: string): Promise<{ token: string; expiresAt: string; agent: Agent }> {
-      const record = (await loadAgents(dataDir)).find((agent) => agent.email === email.trim().toLowerCase());
+      const record = (await directory.records()).find((agent) => agent.email === email.trim().toLowerCase());
       const isValid = await verifyPassword(password, record?.passwordHash ?? (await decoyHash));
       if (!record || !isValid) throw new AppError('unauthorized', 'wrong e-mail or password');
       const token = randomBytes(32).toString('base64url');
@@ -33,7 +33,7 @@ export function createAgentAuth({ store, dataDir, sessionHours, now = () => new 
       if (!token) throw new AppError('unauthorized', 'an agent token is required');
       const tokenHash = hashToken(token);
       const session = await store.getAgentSession(tokenHash, now());
-      const record = session && (await loadAgents(dataDir)).find((agent) => agent.id === session.agentId);
+      const record = session && (await directory.records()).find((agent) => agent.id === session.agentId);
       if (!session || !record) throw new AppError('unauthorized', 'this session has expired or does not exist; sign in again');
       return { agent: publicAgent(record), expiresAt: session.expiresAt, tokenHash };
     },

@@ -3,9 +3,9 @@
 // lists agents' actions, newest first; GET /api/v1/admin/analytics sums up how the bot and the agents do.
 import type { FastifyInstance } from 'fastify';
 import { computeAnalytics } from '../analytics/index.js';
-import type { AgentAuth } from '../handoff/sessions.js';
-import { groupSuggestions } from '../learning/suggestions.js';
-import { AppError, formatProblem } from '../shared/errors.js';
+import type { AgentAuth } from '../handoff/index.js';
+import { groupSuggestions } from '../learning/index.js';
+import { AppError, formatProblem } from '../shared/index.js';
 import { bearer, isSameSecret, requireOperator } from './operator-auth.js';
 
 export default async function adminRoutes(app: FastifyInstance, { operatorToken, auth }: { operatorToken: string; auth: AgentAuth }) {

@@ -2,11 +2,9 @@
 // language and in the shopper's, so an agent can answer in a language it does not speak. GET /api/v1/agent/agents:
 // who is connected, for transfers.
 import type { FastifyInstance } from 'fastify';
-import { loadAgents, publicAgent } from '../handoff/agents.js';
-import type { Presence } from '../handoff/presence.js';
-import type { AgentAuth } from '../handoff/sessions.js';
+import { publicAgent, type Presence, type AgentAuth } from '../handoff/index.js';
 import { TEMPLATE_VALUES } from '../knowledge/index.js';
-import { renderReply } from '../pipeline/render.js';
+import { renderReply } from '../pipeline/index.js';
 import { bearer } from './operator-auth.js';
 
 /** Templates that only make sense from the bot itself, about an order event or a parcel, or as the widget's welcome. */
@@ -18,7 +16,7 @@ export default async function agentApiRoutes(app: FastifyInstance, { auth, prese
   app.get('/api/v1/agent/agents', async (request) => {
     await auth.authenticate(bearer(request));
     const online = new Set(presence.onlineAgents());
-    return { agents: (await loadAgents(app.config.DATA_DIR)).filter((agent) => presence.isConnected(agent.id)).map((agent) => ({ ...publicAgent(agent), online: online.has(agent.id) })) };
+    return { agents: (await app.agentDirectory.records()).filter((agent) => presence.isConnected(agent.id)).map((agent) => ({ ...publicAgent(agent), online: online.has(agent.id) })) };
   });
 
   app.get<{ Querystring: { language?: string } }>('/api/v1/agent/canned-replies', async (request) => {
@@ -26,7 +24,7 @@ export default async function agentApiRoutes(app: FastifyInstance, { auth, prese
     const snapshot = app.knowledge.current()!;
     const shopperLanguage = snapshot.languages.includes(request.query.language ?? '') ? request.query.language! : snapshot.settings.defaultLanguage;
     const agentLanguage = agent.languages.find((language) => snapshot.languages.includes(language)) ?? snapshot.settings.defaultLanguage;
-    const now = new Date();
+    const now = app.clock();
     const render = (templateId: string, language: string) => renderReply(snapshot, { templateId, language, entities: {}, variantSeed: 0, now }).text;
     const ids = [...(snapshot.templates.get(snapshot.settings.defaultLanguage)?.values() ?? [])]
       .filter((template) => !HIDDEN.test(template.id) && !template.variantArguments.flat().some((name) => MESSAGE_VALUES.has(name)))

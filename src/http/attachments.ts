@@ -1,12 +1,12 @@
-// Pictures over HTTP (DESIGN §6). POST /api/v1/conversations/:id/attachments (multipart field "file", Bearer
+// Pictures over HTTP. POST /api/v1/conversations/:id/attachments (multipart field "file", Bearer
 // conversation token or agent token) → {id, type, width, height, url}; GET /api/v1/conversations/:id/attachments
 // → {attachments} with fresh links; GET /api/v1/attachments/:id?expires=…&sig=… serves a picture by its signed link.
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AttachmentService } from '../attachments/index.js';
 import { hashToken } from '../conversations/index.js';
-import type { AgentAuth } from '../handoff/sessions.js';
-import { AppError } from '../shared/errors.js';
+import type { AgentAuth } from '../handoff/index.js';
+import { AppError } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { bearer } from './operator-auth.js';
 

@@ -2,16 +2,15 @@
 // passwords pause the account and the address (handoff/lockout.ts): 429 with Retry-After while they last.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { createLoginLockout, LockedOut } from '../handoff/lockout.js';
-import type { AgentAuth } from '../handoff/sessions.js';
-import { AppError } from '../shared/errors.js';
+import { createLoginLockout, LockedOut, type AgentAuth } from '../handoff/index.js';
+import { AppError } from '../shared/index.js';
 import { bearer } from './operator-auth.js';
 
 const Login = z.strictObject({ email: z.string().min(3).max(200), password: z.string().min(1).max(200) });
 const LOGIN_ATTEMPTS_PER_MINUTE = 30;
 
 /** `translator` names the machine translation agents get (TRANSLATOR), if any. */
-export default async function authRoutes(app: FastifyInstance, { auth, translator, now = () => new Date() }: { auth: AgentAuth; translator?: string; now?: () => Date }) {
+export default async function authRoutes(app: FastifyInstance, { auth, translator, now }: { auth: AgentAuth; translator?: string; now: () => Date }) {
   const lockout = createLoginLockout(app.store);
   app.post('/api/v1/auth/login', async (request, reply) => {
     const at = now().getTime();
@@ -31,7 +30,7 @@ export default async function authRoutes(app: FastifyInstance, { auth, translato
       throw error;
     });
     await lockout.succeeded(email);
-    await app.store.appendAudit({ at: new Date().toISOString(), agentId: session.agent.id, action: 'login' });
+    await app.store.appendAudit({ at: now().toISOString(), agentId: session.agent.id, action: 'login' });
     return session;
   });
 
@@ -39,7 +38,7 @@ export default async function authRoutes(app: FastifyInstance, { auth, translato
     const token = bearer(request);
     const { agent, tokenHash } = await auth.authenticate(token);
     await auth.logout(token!);
-    await app.store.appendAudit({ at: new Date().toISOString(), agentId: agent.id, action: 'logout' });
+    await app.store.appendAudit({ at: now().toISOString(), agentId: agent.id, action: 'logout' });
     for (const socket of await app.io.of('/agent').fetchSockets()) if (socket.data.tokenHash === tokenHash) socket.disconnect(true);
     return reply.code(204).send();
   });

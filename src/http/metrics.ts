@@ -1,8 +1,8 @@
 // GET /metrics: Prometheus text format. With METRICS_TOKEN it needs `Authorization: Bearer <METRICS_TOKEN>`; with
 // METRICS_PORT it is served on that port only (a network the scraper alone reaches), by startMetricsServer.
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Metrics } from '../observability/metrics.js';
-import { AppError } from '../shared/errors.js';
+import type { Metrics } from '../observability/index.js';
+import { AppError } from '../shared/index.js';
 import { bearer, isSameSecret } from './operator-auth.js';
 
 export interface MetricsRouteOptions {

@@ -1,7 +1,7 @@
 // Bearer tokens: reading one from a request, and the operator APIs' check, compared in constant time.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 

@@ -1,7 +1,7 @@
 // POST /api/v1/package-suggestions: what to put in an order's parcel, in the customer's language. Operator token.
 import type { FastifyInstance } from 'fastify';
 import { PackageRequest, suggestPackageInserts } from '../packages/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import { requireOperator } from './operator-auth.js';
 
 export default async function packageRoutes(app: FastifyInstance, { operatorToken, now }: { operatorToken: string; now: () => Date }) {

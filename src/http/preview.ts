@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { dryRunTurn } from '../conversations/index.js';
-import { LanguageCode } from '../knowledge/schema.js';
+import { LanguageCode } from '../knowledge/index.js';
 import type { OrderSource } from '../orders/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import { requireOperator } from './operator-auth.js';
 
 const Word = z.string().min(1).max(100);
@@ -57,6 +57,6 @@ export default async function previewRoutes(app: FastifyInstance, { operatorToke
     if (!snapshot) throw new AppError('unavailable', 'content is not loaded yet');
     const { text, language, locale, conversation } = parsed.data;
     // The store's orders as the chat sees them: a preview with an order number and its e-mail shows the real answer.
-    return dryRunTurn(snapshot, { text, language, locale, conversation, now: new Date() }, { orders });
+    return dryRunTurn(snapshot, { text, language, locale, conversation, now: app.clock() }, { orders });
   });
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { deleteShopperData, exportShopperData, findConversations, type DataSubject, type Eraser } from '../privacy/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import { requireOperator } from './operator-auth.js';
 
 const Identifier = z.string().min(1).max(200);
@@ -40,7 +40,7 @@ export default async function privacyRoutes(app: FastifyInstance, { operatorToke
 
   /** Who asked and how much, never whose data: the audit log must not become a copy of it. */
   async function audit(action: string, subject: DataSubject, counts: { conversations: number; messages: number }) {
-    const entry = { at: new Date().toISOString(), agentId: 'operator', action, detail: { by: describeSubject(subject), ...counts } };
+    const entry = { at: app.clock().toISOString(), agentId: 'operator', action, detail: { by: describeSubject(subject), ...counts } };
     await app.store.appendAudit(entry);
     app.log.info({ audit: entry }, `operator ${action}`);
   }
@@ -50,7 +50,7 @@ export default async function privacyRoutes(app: FastifyInstance, { operatorToke
     const conversations = await exportShopperData(app.store, await matching(subject));
     await audit('privacy-export', subject, { conversations: conversations.length, messages: conversations.reduce((sum, item) => sum + item.messages.length, 0) });
     reply.header('cache-control', 'no-store');
-    return { exportedAt: new Date().toISOString(), conversations };
+    return { exportedAt: app.clock().toISOString(), conversations };
   });
 
   app.delete('/api/v1/privacy/data', { preHandler }, async (request) => {

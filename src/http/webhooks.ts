@@ -3,7 +3,7 @@
 // signature holds. Nothing is processed on a bad, stale or replayed signature.
 import type { FastifyInstance } from 'fastify';
 import { EventEnvelope, ORDER_EVENT_TYPES, OrderEventSchema, SIGNATURE_HEADER, verifyWebhookSignature, type OrderCare } from '../care/index.js';
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 
 export default async function webhookRoutes(app: FastifyInstance, { care, secret, now }: { care: OrderCare; secret?: string; now: () => Date }) {
   app.removeContentTypeParser('application/json');

@@ -1,9 +1,9 @@
 // The embeddable widget: GET /widget.js (the bundle built from src/web/widget), compressed, with an ETag; with
 // ?v=<its version> it may be cached for a year. Its strings, welcome and topics per language come from the content.
 import type { FastifyInstance } from 'fastify';
-import { renderReply } from '../pipeline/render.js';
-import { isAllowedOrigin, ownOrigins } from '../realtime/origin.js';
-import type { WidgetStrings } from '../shared/protocol.js';
+import { renderReply } from '../pipeline/index.js';
+import { isAllowedOrigin, ownOrigins } from '../network/index.js';
+import type { WidgetStrings } from '../shared/index.js';
 import { bundleLoader } from './bundle.js';
 
 const rightToLeft = new Set(['ar', 'he', 'fa', 'ur']);
@@ -55,7 +55,7 @@ export default async function widgetRoutes(app: FastifyInstance) {
 
     function welcome(language: string): WidgetStrings['welcome'] {
       try {
-        const reply = renderReply(snapshot, { templateId: 'widget.welcome', language, entities: {}, variantSeed: 0, now: new Date() });
+        const reply = renderReply(snapshot, { templateId: 'widget.welcome', language, entities: {}, variantSeed: 0, now: app.clock() });
         return { text: reply.text, quickReplies: reply.quickReplies };
       } catch {
         return undefined; // no welcome in the content: the widget opens with the store's greeting, if any

@@ -1,7 +1,6 @@
 // The agents' lists beyond the live queue: the closed conversations and a search, both over the most recently
 // active conversations (a bounded window, so a search never reads the whole store).
-import type { AgentDirectory } from '../handoff/agents.js';
-import type { ConversationSummary } from '../shared/protocol.js';
+import type { ConversationSummary } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { summarize } from './summary.js';
 
@@ -14,7 +13,8 @@ export interface ListOptions {
   store: Store;
   now: () => Date;
   /** For the names of the agents holding conversations. */
-  directory: Pick<AgentDirectory, 'all'>;
+  /** The agents by id, for their names on the lists (the hand-off desk's directory). */
+  directory: { all(): Promise<ReadonlyMap<string, { name: string }>> };
 }
 
 const normalized = (text: string) => text.trim().toLowerCase().replace(/^#(?=\d)/, '');

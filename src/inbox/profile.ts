@@ -2,8 +2,7 @@
 // on, the signed-in customer, the orders they proved are theirs, their open case and earlier conversations.
 import type { AttachmentService } from '../attachments/index.js';
 import type { Order, OrderSource } from '../orders/index.js';
-import type { CaseView, ShopperProfile } from '../shared/protocol.js';
-import { localeRegion } from '../shared/intl.js';
+import { type CaseView, localeRegion, type ShopperProfile } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { unreadAndLast } from './summary.js';
 

@@ -1,5 +1,5 @@
 // A conversation as the agents' list shows it: who, why it was handed off, how long it waited, what was said last.
-import type { ConversationSummary, Message } from '../shared/protocol.js';
+import type { ConversationSummary, Message } from '../shared/index.js';
 import type { ConversationRecord } from '../store/index.js';
 
 /** Shopper messages since an agent last replied, and the last thing said (a picture shows as "[picture]"). */

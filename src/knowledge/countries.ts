@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { languageCountries, type CountryPhrases, type LanguageCountries } from '../pipeline/country-phrases.js';
 import { countriesNamed, type ShippingContent } from '../pipeline/shipping.js';
 import { problemAt } from './json-file.js';
-import type { ContentReader } from './load.js';
+import type { ContentReader } from './content-reader.js';
 import { isSafeKey } from './schema.js';
 
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });

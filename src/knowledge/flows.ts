@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { EffectSpec, Flow, FlowSet, FlowSettings, SlotFill } from '../pipeline/flow-types.js';
-import type { ContentProblem } from '../shared/errors.js';
+import type { ContentProblem } from '../shared/index.js';
 import { problemAt, type JsonDocument } from './json-file.js';
 import { bareEmoji } from '../pipeline/context.js';
 import type { Lexicon } from '../pipeline/lexicon.js';

@@ -1,38 +1,9 @@
 // The knowledge module's public face: load content into a Snapshot, and hold the one that is serving.
-import type { ContentProblem } from '../shared/errors.js';
-import { loadSnapshot } from './load.js';
-import type { Snapshot } from './snapshot.js';
-
+export { createKnowledge, type Knowledge, type ReloadResult } from './knowledge.js';
 export { loadSnapshot, TEMPLATE_VALUES, type LoadResult } from './load.js';
 export { watchContent, type ContentWatcher } from './watch.js';
 export { findTemplate, type CompiledTemplate, type Snapshot } from './snapshot.js';
 
-export interface ReloadResult {
-  ok: boolean;
-  at: string;
-  problems: ContentProblem[];
-}
-
-export interface Knowledge {
-  /** The snapshot serving now; undefined only before the first successful load. */
-  current(): Snapshot | undefined;
-  /** The last load attempt: when it rejected the content, the previous snapshot kept serving. */
-  lastReload(): ReloadResult | undefined;
-  /** Builds a new snapshot from disk and swaps it in, whole, only if it has no errors. */
-  reload(): Promise<ReloadResult>;
-}
-
-export function createKnowledge(contentDir: string, initial?: Snapshot): Knowledge {
-  let serving = initial;
-  let last: ReloadResult | undefined;
-  return {
-    current: () => serving,
-    lastReload: () => last,
-    async reload() {
-      const { snapshot, problems } = await loadSnapshot(contentDir);
-      if (snapshot) serving = snapshot;
-      last = { ok: !!snapshot, at: new Date().toISOString(), problems };
-      return last;
-    },
-  };
-}
+export { parseJsonDocument, schemaProblems } from './json-file.js';
+export type { CareEvent } from './order-rules.js';
+export { LanguageCode, IntentId, TemplateId, type QuickReply } from './schema.js';

@@ -2,7 +2,7 @@
 // know", follow-up cues, kinds of problem and of change). Read and checked here; compiled by the pipeline.
 import { z } from 'zod';
 import { compileLexicon, type Lexicon, type LexiconSource } from '../pipeline/lexicon.js';
-import type { ContentProblem } from '../shared/errors.js';
+import type { ContentProblem } from '../shared/index.js';
 import { problemAt, type JsonDocument } from './json-file.js';
 import { isSafeKey } from './schema.js';
 

@@ -10,8 +10,9 @@ import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases
 import { buildCountryIndex } from '../pipeline/entities.js';
 import { trainIntentModel } from '../pipeline/intent-model.js';
 import { trainLanguageModel } from '../pipeline/language.js';
-import type { ContentProblem } from '../shared/errors.js';
-import { parseJsonDocument, problemAt, schemaProblems, type JsonDocument } from './json-file.js';
+import type { ContentProblem } from '../shared/index.js';
+import { problemAt, type JsonDocument } from './json-file.js';
+import { ContentReader, listFolders, listJson } from './content-reader.js';
 import { isCountryCode, loadCountryPhrases } from './countries.js';
 import { loadFlowContent } from './flows.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
@@ -47,51 +48,6 @@ function messageArguments(elements: MessageElement[], into = new Set<string>()):
 export interface LoadResult {
   snapshot?: Snapshot;
   problems: ContentProblem[];
-}
-
-async function listJson(directory: string): Promise<string[]> {
-  try {
-    const entries = await readdir(directory, { withFileTypes: true });
-    return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => entry.name).sort();
-  } catch {
-    return [];
-  }
-}
-
-async function listFolders(directory: string): Promise<string[]> {
-  try {
-    const entries = await readdir(directory, { withFileTypes: true });
-    return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
-  } catch {
-    return [];
-  }
-}
-
-export class ContentReader {
-  readonly problems: ContentProblem[] = [];
-  constructor(readonly contentDir: string) {}
-
-  /** Reads and validates one file; undefined (with problems recorded) when it is missing or invalid. */
-  async read<T>(relative: string, schema: ZodType<T>, optional = false): Promise<{ value: T; document: JsonDocument } | undefined> {
-    let text: string;
-    try {
-      text = await readFile(path.join(this.contentDir, relative), 'utf8');
-    } catch {
-      if (!optional) this.problems.push({ file: relative, line: 1, col: 1, message: 'file is missing', severity: 'error' });
-      return undefined;
-    }
-    const parsed = parseJsonDocument(relative, text);
-    if (!parsed.document) {
-      this.problems.push(...parsed.problems);
-      return undefined;
-    }
-    const result = schema.safeParse(parsed.document.value);
-    if (!result.success) {
-      this.problems.push(...schemaProblems(parsed.document, result.error));
-      return undefined;
-    }
-    return { value: result.data, document: parsed.document };
-  }
 }
 
 function conditionFacts(condition: Condition, path: (string | number)[], visit: (condition: Condition, path: (string | number)[]) => void): void {

@@ -2,7 +2,7 @@
 // good snapshot serving; the next good edit replaces it.
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import type { Knowledge, ReloadResult } from './index.js';
+import type { Knowledge, ReloadResult } from './knowledge.js';
 
 export interface ContentWatcher {
   close(): void;

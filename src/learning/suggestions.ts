@@ -1,6 +1,6 @@
 // Learning from traffic: the messages the bot was not confident about, masked and grouped, so an operator can add
 // them as training utterances of the right intent.
-import { fold } from '../pipeline/text.js';
+import { fold } from '../pipeline/index.js';
 
 /**
  * Masked on the way in (e-mail addresses, phone and card numbers) and linked to no conversation or customer; only the

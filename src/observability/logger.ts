@@ -1,6 +1,6 @@
 // pino options: one JSON line per event; e-mails, phone and card numbers never reach the log, wherever they appear.
 import type { LoggerOptions } from 'pino';
-import { maskDeep, maskPersonalData } from '../shared/privacy.js';
+import { maskDeep, maskPersonalData } from '../shared/index.js';
 
 export function loggerOptions(level: string): LoggerOptions {
   return {

@@ -1,5 +1,5 @@
 // The one interface every order source implements, and the errors they throw.
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 import type { Order } from './order.js';
 
 /** What a store said to a cancellation or change request. */

@@ -1,10 +1,10 @@
 // Package suggestions: the package rules (packages/*.json) choose what goes in a parcel — a thank-you card, a
 // gift, a review or cashback card, a care note — each written in the customer's language, with the reason.
 import { z } from 'zod';
-import { chooseLanguage, customerFacts, mergeValues, orderFacts, orderValues } from '../care/order-facts.js';
+import { chooseLanguage, customerFacts, mergeValues, orderFacts, orderValues } from '../care/index.js';
 import type { Snapshot } from '../knowledge/index.js';
 import { OrderSchema, type Order } from '../orders/index.js';
-import { renderReply } from '../pipeline/render.js';
+import { renderReply } from '../pipeline/index.js';
 
 /** `{order, customer?}`: the customer part, when given, adds to or corrects the order's customer. */
 export const PackageRequest = z.object({

@@ -2,7 +2,7 @@
 // where a parcel goes ("au Canada", "в Японию", "Japonya'ya") and where it is ("in der Schweiz", "w Polsce").
 // Each language's table (locales/<lang>/countries.json) gives them; a country it does not list gets the
 // language's default pattern around the name Intl.DisplayNames gives.
-import { displayNames } from '../shared/intl.js';
+import { displayNames } from '../shared/index.js';
 
 /** How a language builds a country's phrases from its name: each text holds {name}. */
 export interface CountryPattern {

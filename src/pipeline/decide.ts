@@ -3,7 +3,6 @@
 // matching "tag" rule adds its tag.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { RuleEvent } from '../knowledge/schema.js';
-import { dateTimeFormat } from '../shared/intl.js';
 import type { CaseFact, CaseState } from './case.js';
 import type { ConversationContext } from './context.js';
 import type { FormState } from './forms.js';
@@ -12,6 +11,7 @@ import type { IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
 import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
+import { wallClock } from '../shared/index.js';
 
 export interface ConversationState {
   /** The conversation's language so far. */
@@ -122,16 +122,6 @@ export interface StageFacts {
   duties?: DutiesFacts | null;
   message?: { attachments: number };
   case?: CaseFact | null;
-}
-
-const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const CLOCK: Intl.DateTimeFormatOptions = { hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
-
-/** The wall clock in a time zone: hour and minute, weekday 1 (Monday) to 7, date YYYY-MM-DD. */
-export function wallClock(now: Date, timeZone: string): { hour: number; minute: number; weekday: number; date: string } {
-  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const part of dateTimeFormat('en-US', { ...CLOCK, timeZone }).formatToParts(now)) parts[part.type] = part.value;
-  return { hour: Number(parts.hour), minute: Number(parts.minute), weekday: weekdays[parts.weekday!] ?? 1, date: `${parts.year}-${parts.month}-${parts.day}` };
 }
 
 export function localTime(now: Date, timeZone: string): Facts['localTime'] {

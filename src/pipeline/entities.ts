@@ -1,5 +1,5 @@
 // Extracts what a shopper's message names: order numbers, tracking codes, e-mail addresses and countries.
-import { findEmails, TRACKING_CODE } from '../shared/patterns.js';
+import { findEmails, TRACKING_CODE } from '../shared/index.js';
 import { fold, normalizeCompatibly, words } from './text.js';
 
 export interface Entities {

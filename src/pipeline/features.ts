@@ -9,7 +9,7 @@ import porterIt from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
-import { everywhere, replaceEmails, TRACKING_CODE } from '../shared/patterns.js';
+import { everywhere, replaceEmails, TRACKING_CODE } from '../shared/index.js';
 import { fold, words } from './text.js';
 
 type Stem = (word: string) => string;

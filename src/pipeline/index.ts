@@ -85,3 +85,6 @@ export interface PipelineResult extends Understanding {
 export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Promise<PipelineResult> {
   return (await decideTurn(snapshot, prepareTurn(snapshot, input), input.prefetched)).result;
 }
+export { withoutInvisibles, normalizeText } from './normalize.js';
+export { renderReply, type TemplateValue } from './render.js';
+export { fold } from './text.js';

@@ -1,6 +1,6 @@
 // First stage: Unicode NFC, invisible controls removed and trimmed whitespace; an over-long or empty message is
 // refused with a clear error.
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 
 export const MAX_MESSAGE_LENGTH = 2000;
 

@@ -1,7 +1,7 @@
 // What rules and templates see of an order: its facts under plain dot paths, and its values written in the
 // shopper's language and locale.
 import { NOT_YET_SHIPPED, type Order } from '../orders/index.js';
-import { formatMoney } from '../shared/intl.js';
+import { formatMoney } from '../shared/index.js';
 
 const SHIPPED = new Set<Order['status']>(['shipped', 'out_for_delivery', 'delivered']);
 

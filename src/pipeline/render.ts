@@ -4,8 +4,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 import type { QuickReply } from '../knowledge/schema.js';
-import { AppError } from '../shared/errors.js';
-import { dateTimeFormat } from '../shared/intl.js';
+import { AppError, dateTimeFormat } from '../shared/index.js';
 import { countryValues } from './country-phrases.js';
 import type { Entities } from './entities.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';
@@ -54,7 +53,7 @@ function variantsFor(template: CompiledTemplate, locale: string | undefined): Co
 }
 
 /** The shopper's locale in canonical form ("es_mx" → "es-MX"), or undefined when it is not one. */
-export { canonicalLocale } from '../shared/intl.js';
+export { canonicalLocale } from '../shared/index.js';
 
 /** Below this, an alternative intent is a guess not worth offering. */
 const MIN_SUGGESTED_CONFIDENCE = 0.1;

@@ -1,7 +1,7 @@
 // The stages that need no rules and no conversation: what a message says on its own (its language, intent and
 // entities).
 import type { Snapshot } from '../knowledge/snapshot.js';
-import { replaceEmails } from '../shared/patterns.js';
+import { replaceEmails } from '../shared/index.js';
 import { extractEntities } from './entities.js';
 import type { Understanding } from './index.js';
 import { classifyIntent } from './intent.js';

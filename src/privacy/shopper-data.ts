@@ -1,6 +1,6 @@
 // One shopper's data for the operators' privacy requests: the conversations of a verified customer, or a single
 // conversation, exported whole or deleted.
-import type { Message } from '../shared/protocol.js';
+import type { Message } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Eraser } from './erase.js';
 

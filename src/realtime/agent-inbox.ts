@@ -2,10 +2,9 @@
 // and translations of shopper messages. Any signed-in agent may read any conversation; only its holder acts on it.
 import { z } from 'zod';
 import type { AttachmentService } from '../attachments/index.js';
-import type { Agent } from '../handoff/agents.js';
+import type { Agent } from '../handoff/index.js';
 import type { Lists, Profiles } from '../inbox/index.js';
-import { AppError } from '../shared/errors.js';
-import type { Message } from '../shared/protocol.js';
+import { AppError, type Message } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { AgentTranslation } from '../translation/index.js';
 

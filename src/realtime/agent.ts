@@ -1,16 +1,11 @@
-// The /agent namespace (DESIGN §6): an agent's console. Every event is checked against a valid session and answers
+// The /agent namespace: an agent's console. Every event is checked against a valid session and answers
 // its ack with {ok: true, ...} or {ok: false, error: {code, message}}.
 import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
-import type { Agent } from '../handoff/agents.js';
-import type { Desk } from '../handoff/desk.js';
-import type { Presence } from '../handoff/presence.js';
-import type { AgentAuth } from '../handoff/sessions.js';
-import { conversationLanguage } from '../handoff/lines.js';
+import { type Agent, type Desk, type Presence, type AgentAuth, conversationLanguage } from '../handoff/index.js';
 import type { Knowledge } from '../knowledge/index.js';
-import { normalizeText } from '../pipeline/normalize.js';
-import { AppError } from '../shared/errors.js';
-import type { Message } from '../shared/protocol.js';
+import { normalizeText } from '../pipeline/index.js';
+import { AppError, type Message } from '../shared/index.js';
 import { registerInboxHandlers, type InboxHandlerOptions } from './agent-inbox.js';
 import { AttachmentIds, describeIssues } from './payloads.js';
 import { asAck, errorAck } from './respond.js';

@@ -1,6 +1,6 @@
 // A shopper signed in by the store: the widget passes the store's customer id with a hex HMAC-SHA256 of it under
 // the secret the store shares with the chat (IDENTITY_SECRET). Checked in constant time on connect.
-import { hmacHex, matchesHmac } from '../shared/signatures.js';
+import { hmacHex, matchesHmac } from '../shared/index.js';
 
 export const signCustomerId = (secret: string, customerId: string): string => hmacHex(secret, customerId);
 

@@ -8,19 +8,14 @@ import { Server } from 'socket.io';
 import type { AttachmentService } from '../attachments/index.js';
 import type { Config } from '../config.js';
 import { forShopper, type ConversationService, type Publisher } from '../conversations/index.js';
-import type { Agent } from '../handoff/agents.js';
-import type { Desk } from '../handoff/desk.js';
-import type { Presence } from '../handoff/presence.js';
-import type { AgentAuth } from '../handoff/sessions.js';
-import { clientAddress, compileTrustProxy } from '../http/client-address.js';
-import { createAddressCounter } from '../http/connections.js';
+import type { Agent, Desk, Presence, AgentAuth } from '../handoff/index.js';
+import { clientAddress, compileTrustProxy, createAddressCounter, isAllowedOrigin, ownOrigins } from '../network/index.js';
 import type { Lists, Profiles } from '../inbox/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import type { AgentTranslation } from '../translation/index.js';
-import type { Message } from '../shared/protocol.js';
+import type { Message } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { registerAgentNamespace } from './agent.js';
-import { isAllowedOrigin, ownOrigins } from './origin.js';
 import { agentRoom, conversationRoom } from './rooms.js';
 import { registerShopperNamespace } from './shopper.js';
 
@@ -132,25 +127,24 @@ export function createClusterPresence(io: Server, isClustered: boolean) {
 export type ClusterPresence = ReturnType<typeof createClusterPresence>;
 
 /**
- * The publisher the services use; queue changes are sent once the desk is attached. `withLinks` gives a message
- * fresh signed links to its pictures as it goes out.
+ * The publisher the services use. A queue change is announced, once per burst, to whoever listens (the desk sends
+ * the agents' queue views). `withLinks` gives a message fresh signed links to its pictures as it goes out.
  */
-export function createPublisher(io: Server, cluster: ClusterPresence, withLinks: (message: Message) => Message = (message) => message): Publisher & { attachDesk(desk: Desk): void } {
+export function createPublisher(
+  io: Server,
+  withLinks: (message: Message) => Message = (message) => message,
+): Publisher & { onQueueChanged(listener: () => Promise<void>): void } {
   const shoppers = io.of('/shopper');
   const agents = io.of('/agent');
-  let desk: Desk | undefined;
+  const listeners: (() => Promise<void>)[] = [];
   let pending: NodeJS.Timeout | undefined;
-  const sendQueues = async () => {
+  const announce = async () => {
     pending = undefined;
-    if (!desk) return;
-    const sockets = await cluster.refresh();
-    await desk.announcePositions();
-    const view = await desk.queueView();
-    for (const socket of sockets) socket.emit('queue', view(socket.data.agent as Agent));
+    for (const listener of listeners) await listener();
   };
   return {
-    attachDesk(attached) {
-      desk = attached;
+    onQueueChanged(listener) {
+      listeners.push(listener);
     },
     message(record, stored, options) {
       const message = withLinks(stored);
@@ -164,8 +158,18 @@ export function createPublisher(io: Server, cluster: ClusterPresence, withLinks:
       shoppers.to(conversationRoom(conversationId)).emit('status', event);
     },
     queueChanged() {
-      pending ??= setTimeout(() => void sendQueues().catch(() => undefined), QUEUE_UPDATE_DELAY_MS);
+      pending ??= setTimeout(() => void announce().catch(() => undefined), QUEUE_UPDATE_DELAY_MS);
     },
+  };
+}
+
+/** Sends every agent on this node its view of the queue, and queued shoppers their places in it. */
+export function sendQueueUpdates(cluster: ClusterPresence, desk: Desk): () => Promise<void> {
+  return async () => {
+    const sockets = await cluster.refresh();
+    await desk.announcePositions();
+    const view = await desk.queueView();
+    for (const socket of sockets) socket.emit('queue', view(socket.data.agent as Agent));
   };
 }
 

@@ -1,6 +1,6 @@
 // Every inbound socket payload, parsed with zod at the edge.
 import { z } from 'zod';
-import { withoutInvisibles } from '../pipeline/normalize.js';
+import { withoutInvisibles } from '../pipeline/index.js';
 
 export const ShopperAuth = z.object({
   token: z.string().min(20).max(100).optional(),

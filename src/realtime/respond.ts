@@ -1,6 +1,5 @@
 // Answers a socket ack safely: handlers never throw into Socket.IO, and a missing ack is not an error.
-import { AppError } from '../shared/errors.js';
-import type { Ack } from '../shared/protocol.js';
+import { AppError, type Ack } from '../shared/index.js';
 
 export type AckFunction = (response: Ack<Record<string, unknown>>) => void;
 

@@ -1,10 +1,10 @@
-// The /shopper namespace: a widget's session, its messages, typing and rating (DESIGN §6).
+// The /shopper namespace: a widget's session, its messages, typing and rating.
 import type { Namespace, Socket } from 'socket.io';
 import type { AttachmentService } from '../attachments/index.js';
 import type { ConversationService } from '../conversations/index.js';
-import { clientAddress, type TrustProxy } from '../http/client-address.js';
-import { normalizeText } from '../pipeline/normalize.js';
-import { AppError } from '../shared/errors.js';
+import { clientAddress, type TrustProxy } from '../network/index.js';
+import { normalizeText } from '../pipeline/index.js';
+import { AppError } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import { verifiedCustomerId } from './identity.js';
 import { describeIssues, Rating, ShopperAuth, ShopperMessage, Typing } from './payloads.js';

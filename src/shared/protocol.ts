@@ -1,4 +1,5 @@
-// The socket protocol's types, shared by the server, the widget and the console (DESIGN §6).
+// The socket protocol's types, shared by the server, the widget and the console
+// (docs/architecture.md lists the events).
 export type Author = 'shopper' | 'bot' | 'agent' | 'system';
 export type ConversationStatus = 'bot' | 'queued' | 'assigned' | 'closed';
 

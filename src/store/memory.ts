@@ -1,10 +1,9 @@
 // The in-memory store: the default, for one process with no set-up. It holds at most `maxConversations`: past
 // that it evicts the least recently changed closed conversation, and refuses a new one when none is closed.
-import { addTally, tallyChange, type Tally } from '../analytics/index.js';
-import type { UnansweredMessage } from '../learning/suggestions.js';
-import { AppError } from '../shared/errors.js';
-import type { ConversationStatus, Message } from '../shared/protocol.js';
-import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
+import { addTally, tallyChange } from './tally.js';
+import type { UnansweredMessage } from '../learning/index.js';
+import { AppError, type ConversationStatus, type Message } from '../shared/index.js';
+import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredAgent, Tally } from './types.js';
 
 /** Freezes a record and everything in it, so that a caller that changes a record it handed over or was handed fails. */
 function deepFreeze<T>(value: T): T {
@@ -35,6 +34,8 @@ export function createMemoryStore({ maxConversations = Infinity, freeze = false 
   const keep = freeze ? deepFreeze : <T>(value: T): T => value;
   const unanswered: UnansweredMessage[] = [];
   const sessions = new Map<string, AgentSession>();
+  const agents = new Map<string, StoredAgent>();
+  const handlingTimes: number[] = [];
   const audit: AuditEntry[] = [];
   const conversations = new Map<string, ConversationRecord>();
   const byTokenHash = new Map<string, string>();
@@ -185,6 +186,19 @@ export function createMemoryStore({ maxConversations = Infinity, freeze = false 
     async deleteAttachments(conversationId) {
       for (const id of attachmentsByConversation.get(conversationId) ?? []) attachments.delete(id);
       attachmentsByConversation.delete(conversationId);
+    },
+    async recordHandlingTime(seconds, keep) {
+      handlingTimes.unshift(seconds);
+      handlingTimes.splice(keep);
+    },
+    async listHandlingTimes() {
+      return [...handlingTimes];
+    },
+    async listAgents() {
+      return [...agents.values()];
+    },
+    async saveAgent(agent) {
+      agents.set(agent.id, keep({ ...agent }));
     },
     async createAgentSession(session) {
       sessions.set(session.tokenHash, { ...session });

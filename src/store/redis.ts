@@ -2,11 +2,11 @@
 // under one prefix; writes that must not interleave (a message and its idempotency key) run as one Lua script.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { tallyChange, type Tally } from '../analytics/index.js';
-import type { UnansweredMessage } from '../learning/suggestions.js';
-import type { ConversationStatus, Message } from '../shared/protocol.js';
+import { tallyChange } from './tally.js';
+import type { UnansweredMessage } from '../learning/index.js';
+import type { ConversationStatus, Message } from '../shared/index.js';
 import { createStoreClient, reportOutages } from './redis-connection.js';
-import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
+import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredAgent, Tally } from './types.js';
 
 const STATUSES: ConversationStatus[] = ['bot', 'queued', 'assigned', 'closed'];
 const UNANSWERED_KEPT = 1000;
@@ -82,6 +82,8 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     jobsDue: `${prefix}jobs:due`,
     jobs: `${prefix}jobs`,
     session: (hash: string) => `${prefix}session:${hash}`,
+    agents: `${prefix}agents`,
+    handlingTimes: `${prefix}handling-times`,
     audit: `${prefix}audit`,
     unanswered: `${prefix}unanswered`,
     hits: (name: string, window: number) => `${prefix}hits:${name}:${window}`,
@@ -216,6 +218,18 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     async deleteAttachments(conversationId) {
       const ids = await redis.lrange(key.attachments(conversationId), 0, -1);
       await redis.del(key.attachments(conversationId), ...ids.map(key.attachment));
+    },
+    async recordHandlingTime(seconds, keep) {
+      await redis.multi().lpush(key.handlingTimes, String(seconds)).ltrim(key.handlingTimes, 0, keep - 1).exec();
+    },
+    async listHandlingTimes() {
+      return (await redis.lrange(key.handlingTimes, 0, -1)).map(Number);
+    },
+    async listAgents() {
+      return Object.values(await redis.hgetall(key.agents)).map((text) => JSON.parse(text) as StoredAgent);
+    },
+    async saveAgent(agent) {
+      await redis.hset(key.agents, agent.id, JSON.stringify(agent));
     },
     async createAgentSession(session) {
       const ttl = Math.max(1, Date.parse(session.expiresAt) - Date.now());

@@ -1,8 +1,18 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
-import type { Tally } from '../analytics/index.js';
-import type { UnansweredMessage } from '../learning/suggestions.js';
-import type { ConversationState } from '../pipeline/index.js';
-import type { AttachmentType, ConversationStatus, Message } from '../shared/protocol.js';
+import type { UnansweredMessage } from '../learning/index.js';
+import type { AttachmentType, ConversationStatus, Message } from '../shared/index.js';
+
+/**
+ * The pipeline's state between messages (language, turns, what the bot is waiting for). The store keeps it as data and
+ * reads only what its analytics totals count; conversations/ declares its full shape by extending this interface.
+ */
+export interface StoredState {
+  turns: number;
+  language?: string;
+}
+
+/** Named counts that add up across conversations (see tally.ts). */
+export type Tally = Record<string, number>;
 
 export interface ConversationRecord {
   id: string;
@@ -13,8 +23,8 @@ export interface ConversationRecord {
   locale?: string;
   /** The page the chat started on (its URL without query or fragment), for the agents. */
   page?: string;
-  /** The pipeline's state between messages (language, turns, what the bot is waiting for). */
-  state: ConversationState;
+  /** The pipeline's state between messages, kept as data (see StoredState). */
+  state: StoredState;
   createdAt: string;
   updatedAt: string;
   rating?: { score: number; comment?: string };
@@ -40,6 +50,16 @@ export interface ConversationRecord {
   /** For the store's analytics: seconds from the hand-off to the claim, and to the first agent reply. */
   waitSeconds?: number;
   firstResponseSeconds?: number;
+}
+
+/** An agent's or operator's account as kept: handoff/ checks its shape; the store only keeps it, by id. */
+export interface StoredAgent {
+  id: string;
+  email: string;
+  name: string;
+  languages: string[];
+  role: string;
+  passwordHash: string;
 }
 
 export interface AgentSession {
@@ -140,6 +160,14 @@ export interface Store {
   listAttachments(conversationId: string): Promise<AttachmentRecord[]>;
   /** Forgets every picture record of a conversation (deleteConversation does this too). */
   deleteAttachments(conversationId: string): Promise<void>;
+  /** Keeps how long a handed-off conversation took, from the queue to resolved; only the latest `keep` stay. */
+  recordHandlingTime(seconds: number, keep: number): Promise<void>;
+  /** The handling times kept, newest first, shared by every node that shares the store. */
+  listHandlingTimes(): Promise<number[]>;
+  /** The agents directory, shared by every node that shares the store. */
+  listAgents(): Promise<StoredAgent[]>;
+  /** Adds an agent, or replaces the one with the same id. */
+  saveAgent(agent: StoredAgent): Promise<void>;
   createAgentSession(session: AgentSession): Promise<void>;
   /** The session of a token hash, unless it has expired. */
   getAgentSession(tokenHash: string, now: Date): Promise<AgentSession | undefined>;

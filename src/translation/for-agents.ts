@@ -2,7 +2,7 @@
 // message's, and an agent's reply into the shopper's language. Results are kept for a while, so a conversation
 // opened twice is translated once.
 import { createHash } from 'node:crypto';
-import type { Message, Translation } from '../shared/protocol.js';
+import type { Message, Translation } from '../shared/index.js';
 import type { Translator } from './translator.js';
 
 const CACHED_TRANSLATIONS = 2000;

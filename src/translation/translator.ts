@@ -1,5 +1,5 @@
 // The Translator interface every translation service implements, and the error its adapters throw.
-import { AppError } from '../shared/errors.js';
+import { AppError } from '../shared/index.js';
 
 /**
  * A machine-translation service (DeepL, LibreTranslate). Languages are ISO 639-1 codes in lower case ("ja"); an

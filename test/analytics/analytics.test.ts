@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addTally, computeAnalytics, tallyChange, tallyConversation, type Tally } from '../../src/analytics/index.js';
+import { computeAnalytics } from '../../src/analytics/index.js';
+import { addTally, tallyChange, tallyConversation, type Tally } from '../../src/store/index.js';
 import type { ConversationRecord } from '../../src/store/index.js';
 
 const at = '2026-11-23T10:00:00Z';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { io as connect, Manager, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveAgent } from '../../src/handoff/agents.js';
-import { descriptorLimit, totalConnections } from '../../src/http/connections.js';
+import { descriptorLimit, totalConnections } from '../../src/network/connections.js';
 import { startTestServer } from '../helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;

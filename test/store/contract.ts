@@ -107,6 +107,21 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect(await store.getAgentSession('h2', new Date('2099-11-23T11:00:00Z'))).toBeUndefined();
     });
 
+    it('keeps the agents directory by id: a saved agent replaces the one with its id', async () => {
+      const ana = { id: 'a1', email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', passwordHash: 'scrypt$x' };
+      await store.saveAgent(ana);
+      await store.saveAgent({ id: 'a2', email: 'bo@shop.example', name: 'Bo', languages: ['ja'], role: 'operator', passwordHash: 'scrypt$y' });
+      await store.saveAgent({ ...ana, name: 'Ana María' });
+      const agents = (await store.listAgents()).sort((a, b) => a.id.localeCompare(b.id));
+      expect(agents.map((agent) => agent.name)).toEqual(['Ana María', 'Bo']);
+      expect(agents[0]).toEqual({ ...ana, name: 'Ana María' });
+    });
+
+    it('keeps the latest handling times, newest first', async () => {
+      for (const seconds of [60, 120, 180]) await store.recordHandlingTime(seconds, 2);
+      expect(await store.listHandlingTimes()).toEqual([180, 120]);
+    });
+
     it('keeps the audit log and unanswered messages newest first', async () => {
       await store.appendAudit({ at, agentId: 'a1', action: 'claim', conversationId: 'c1' });
       await store.appendAudit({ at, agentId: 'a1', action: 'resolve', conversationId: 'c1' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedOrigin, ownOrigins } from '../../src/realtime/origin.js';
+import { isAllowedOrigin, ownOrigins } from '../../src/network/origin.js';
 
 describe('socket origins', () => {
   it("are the stores' and the server's own: PUBLIC_URL, or loopback on the listening port without it", () => {

@@ -1,0 +1,67 @@
+// Import rules for src/, checked by `npm run deps` (part of `npm test`). docs/architecture.md explains them.
+const folder = '^src/([^/]+)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-cycles',
+      severity: 'error',
+      comment:
+        'A module that reaches itself through others cannot be read, tested or loaded on its own. ' +
+        'Allowed for now: the pipeline\'s own files share the input and result types declared in pipeline/index.ts.',
+      from: { pathNot: '^src/pipeline/' },
+      to: { circular: true },
+    },
+    {
+      name: 'front-door-only',
+      severity: 'error',
+      comment:
+        'Another folder is used through its index.ts only; its other files are its own business. ' +
+        'Allowed for now: knowledge/ builds the Snapshot with the pipeline\'s language functions and the pipeline reads ' +
+        'the Snapshot\'s types, file to file, until those functions move to a folder of their own below both.',
+      from: { path: folder, pathNot: '^src/(knowledge|pipeline)/' },
+      to: { path: '^src/[^/]+/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$'] },
+    },
+    {
+      name: 'front-door-only-knowledge-pipeline',
+      severity: 'error',
+      comment: 'knowledge/ and pipeline/ reach only each other\'s files (see front-door-only).',
+      from: { path: '^src/(knowledge|pipeline)/' },
+      to: { path: '^src/[^/]+/.+', pathNot: ['^src/$1/', '^src/[^/]+/index\\.ts$', '^src/(knowledge|pipeline)/'] },
+    },
+    {
+      name: 'root-through-front-doors',
+      severity: 'error',
+      comment:
+        'app.ts, server.ts and config.ts use folders through their index.ts. config.ts validates settings with the ' +
+        'parsers of leaf files that import nothing back (opening hours, proxy trust, header lines).',
+      from: { path: '^src/[^/]+\\.ts$' },
+      to: {
+        path: '^src/[^/]+/.+',
+        pathNot: ['^src/[^/]+/index\\.ts$', '^src/(handoff/hours|network/client-address|orders/http-source)\\.ts$'],
+      },
+    },
+    {
+      name: 'store-knows-no-pipeline',
+      severity: 'error',
+      comment: "The store keeps conversation state as data; what it means is the pipeline's business.",
+      from: { path: '^src/store/' },
+      to: { path: '^src/(pipeline|conversations|knowledge|nlu)/' },
+    },
+    {
+      name: 'pipeline-is-pure',
+      severity: 'error',
+      comment: 'The pipeline decides and never does: no store, sockets, HTTP, order systems or files.',
+      from: { path: '^src/pipeline/' },
+      to: { path: ['^src/(store|realtime|http|conversations|attachments|handoff|care|scheduler|privacy)/', '^node:fs'] },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^src/web/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+  },
+};

@@ -1,0 +1,2 @@
+// The learning module's public face.
+export { groupSuggestions, type SuggestionGroup, type UnansweredMessage } from './suggestions.js';

@@ -1,0 +1,9 @@
+// Small pieces every module uses: the error hierarchy, the injected clock, the socket protocol's types, text patterns,
+// personal-data masking and signatures. The browser bundles import shared/protocol.ts directly.
+export * from './clock.js';
+export * from './errors.js';
+export * from './intl.js';
+export * from './patterns.js';
+export * from './privacy.js';
+export type * from './protocol.js';
+export * from './signatures.js';
