@@ -52,19 +52,34 @@ interface Scene {
   loaded: WidgetStrings | undefined;
 }
 
-/** What this browser remembers of its conversation: whether it had messages tells a lost one from a new one. */
+/**
+ * What this browser remembers of its conversation: whether it had messages tells a lost one from a new one, and whose
+ * it is (a customer id, or empty for a guest) tells when the store's identity changed under it.
+ */
 function memory(server: string) {
   const key = `borderless:${server}:conversation`;
+  const ownerKey = `borderless:${server}:owner`;
+  const tokenKey = `borderless:${server}:token`;
   return {
-    tokenKey: `borderless:${server}:token`,
+    tokenKey,
     read: () => JSON.parse(localStorage.getItem(key) ?? 'null') as { id: string; hadMessages: boolean } | null,
     write: (id: string, hadMessages: boolean) => localStorage.setItem(key, JSON.stringify({ id, hadMessages })),
+    /**
+     * Signing in, signing out or another customer: the conversation kept here is someone else's, so its token is
+     * dropped rather than sent with the new identity (the server would refuse it anyway).
+     */
+    forgetUnless(owner: string) {
+      const previous = localStorage.getItem(ownerKey);
+      if (previous !== null && previous !== owner) [key, tokenKey].forEach((stale) => localStorage.removeItem(stale));
+      localStorage.setItem(ownerKey, owner);
+    },
   };
 }
 
 function converse(scene: Scene): void {
   const { options, view, strings, chrome } = scene;
   const remembered = memory(options.server);
+  remembered.forgetUnless(options.identity?.customerId ?? '');
   let conversation: { id: string; token: string } | undefined;
   const hadMessages = () => conversation && remembered.write(conversation.id, true);
   const log = createMessageLog(view, strings, options.server, () => void refreshLinks());
