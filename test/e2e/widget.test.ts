@@ -92,7 +92,7 @@ describe('the widget in a store page on another origin', () => {
 
     await openStore(page);
     const guest = await chat('hello, I am just looking');
-    for (const [query, text] of [['?customer=cust_1001', 'where is my order?'], ['?customer=cust_1003', 'hola'], ['', 'hi again']]) {
+    for (const [query, text] of [['?customer=cust_1001', 'where is my order?'], ['?customer=cust_1003', 'hola'], ['', 'hi again']] as const) {
       const previous = sentFrames.length;
       const before = await token();
       await openStore(page, query);
