@@ -47,6 +47,8 @@ export const ConfigSchema = z.object({
   IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SHOPPER_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Conversations one client address may start (write in for the first time) in a minute; 0: no limit (benchmarks). */
+  NEW_CONVERSATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Open connections (HTTP and sockets) one client address may hold at once; 0: no limit (benchmarks). */
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(100),
   /** Open connections in all; unset: a tenth below the process's limit on open files. */

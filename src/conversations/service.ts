@@ -31,8 +31,10 @@ export interface ConversationServiceDependencies {
 export function createConversationService({ store, knowledge, publisher, logger, withConversationLock, context = () => ({}), metrics, now = () => new Date(), orders }: ConversationServiceDependencies) {
   const effects = createEffects({ store, publisher, logger, metrics, orders, now });
   const answer = createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now });
+  const sessions = createSessions({ store, withConversationLock, now });
   return {
-    openSession: createSessions({ store, withConversationLock, now }).openSession,
+    openSession: sessions.openSession,
+    storeNewConversation: sessions.storeNew,
     receiveShopperMessage: createInbound({ store, knowledge, publisher, logger, effects, withConversationLock, answer, now }),
     deliverToCustomer: createDelivery({ store, publisher, withConversationLock, now }),
 

@@ -47,7 +47,11 @@ export function createSessions({ store, withConversationLock, now }: { store: St
     return { conversation: resumed, token, history: await shopperHistory(store, resumed.id), isNew: false };
   }
 
-  async function start(options: SessionOptions): Promise<Session> {
+  /**
+   * A new conversation, not stored yet: a guest's is stored when the shopper first writes (storeNew), so a session
+   * nobody writes in costs nothing. Its token finds nothing until then; a reconnect before it simply starts another.
+   */
+  function start(options: SessionOptions): Session {
     const token = newToken();
     const createdAt = now().toISOString();
     const conversation: ConversationRecord = {
@@ -61,15 +65,29 @@ export function createSessions({ store, withConversationLock, now }: { store: St
       createdAt,
       updatedAt: createdAt,
     };
-    await store.createConversation(conversation);
     return { conversation, token, history: [], isNew: true };
   }
 
+  /** Stores a new session's conversation, dated now; called once, before its first message. */
+  async function storeNew(conversation: ConversationRecord): Promise<ConversationRecord> {
+    const createdAt = now().toISOString();
+    const stored = { ...conversation, createdAt, updatedAt: createdAt };
+    await store.createConversation(stored);
+    return stored;
+  }
+
   return {
-    /** Resumes the conversation a valid token belongs to, or starts a new one. */
+    /** Resumes the conversation a valid token belongs to, or starts a new one (isNew: stored on its first write). */
     async openSession(options: SessionOptions): Promise<Session> {
       const resumed = (options.token && (await resume({ ...options, token: options.token }))) || (options.customerId && (await continueLatest(options.customerId)));
-      return resumed || start(options);
+      if (resumed) return resumed;
+      const started = start(options);
+      // A signed-in customer's is stored at once, for the store's order messages to reach this open widget; it is
+      // at most one per customer, since the next session continues it.
+      if (!options.customerId) return started;
+      return { ...started, conversation: await storeNew(started.conversation), isNew: false };
     },
+
+    storeNew,
   };
 }

@@ -22,6 +22,7 @@ export interface Session {
   /** The secret that resumes this conversation; only the shopper's browser keeps it. */
   token: string;
   history: Message[];
+  /** A new guest conversation, not stored until the shopper first writes in it. */
   isNew: boolean;
 }
 

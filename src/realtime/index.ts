@@ -194,6 +194,7 @@ export function registerNamespaces(
     attachments: options.attachments,
     agents: io.of('/agent'),
     messagesPerMinute: options.config.SHOPPER_MESSAGES_PER_MINUTE,
+    newConversationsPerMinute: options.config.NEW_CONVERSATIONS_PER_IP_PER_MINUTE,
     trustProxy: compileTrustProxy(options.config.TRUST_PROXY),
     identitySecret: options.config.IDENTITY_SECRET,
     logger: options.app.log,

@@ -83,8 +83,12 @@ function converse(scene: Scene): void {
   let conversation: { id: string; token: string } | undefined;
   const hadMessages = () => conversation && remembered.write(conversation.id, true);
   const log = createMessageLog(view, strings, options.server, () => void refreshLinks());
-  const pictures = createPendingPictures(view, strings, { server: options.server, conversation: () => conversation });
   const socket = connect(options, view, strings, remembered.tokenKey);
+  const start = async () => {
+    const ack = await socket.timeout(10_000).emitWithAck('start');
+    if (!ack.ok) throw ack.error;
+  };
+  const pictures = createPendingPictures(view, strings, { server: options.server, conversation: () => conversation, start });
   const composer = createComposer(view, strings, socket, log, pictures, hadMessages);
   const quickReplies = (replies: QuickReply[] | undefined) => showQuickReplies(view, replies, composer.send);
 
