@@ -33,4 +33,6 @@ export interface IncomingShopperMessage {
   payload?: string;
   /** Pictures already checked to belong to this conversation. */
   attachments?: Attachment[];
+  /** The shopper's client address, for the limits it shares with other conversations (order look-ups). */
+  address?: string;
 }

@@ -103,7 +103,7 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         await checkRate(socket);
         await ensureStored();
         const pictures = await attachments.resolve(conversationId, parsed.data.attachments);
-        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures }, socket.id);
+        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures, address: clientAddress(socket.request, trustProxy) }, socket.id);
         ack({ ok: true, id: message.id });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, conversationId }, 'shopper message failed');

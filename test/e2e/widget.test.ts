@@ -66,6 +66,11 @@ describe('the widget in a store page on another origin', () => {
     const conversationId = () => root.evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-conversation'));
     await expect.poll(conversationId, { timeout: 10_000 }).toBeTruthy();
     const first = await conversationId();
+    // A conversation is stored from its first message.
+    const composer = page.getByRole('textbox', { name: /type your message/i });
+    await composer.fill('hello');
+    await composer.press('Enter');
+    await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(1);
     // An operator deletes the shopper's data: the server disconnects the widget, which must not stay offline.
     const deleted = await fetch(`${server.url}/api/v1/privacy/data?conversationId=${first}`, { method: 'DELETE', headers: { authorization: 'Bearer test-operator-token-0123456789' } });
     expect(deleted.status).toBe(200);
