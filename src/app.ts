@@ -192,6 +192,11 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   let retention: ReturnType<typeof startRetention> | undefined;
   app.addHook('onReady', async () => {
     retention = startRetention({ store, eraser, retentionDays: config.RETENTION_DAYS, emptyHours: config.EMPTY_CONVERSATION_HOURS, now, logger: app.log });
+    // A message a stopped node stored but never answered is answered now (the last 10 minutes' conversations).
+    void conversations.answerUnanswered({ withinMs: 10 * 60_000, limit: 500 }).then(
+      (answered) => answered && app.log.info({ answered }, 'answered messages left unanswered by a stopped node'),
+      (error: unknown) => app.log.error({ err: error }, 'could not look for unanswered messages'),
+    );
   });
   // Sockets go first, so that closing the HTTP server does not wait on open websockets.
   app.addHook('preClose', async () => {
