@@ -111,6 +111,34 @@ describe('the widget in a store page on another origin', () => {
     await context.close();
   });
 
+  it('sends a message again under the same id when no acknowledgement comes, saying so, and it is answered once', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The first message frame is lost on the way (as when the node holding the socket stops): no ack ever comes.
+    let dropped = 0;
+    await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+      const toServer = socket.connectToServer();
+      socket.onMessage((frame) => {
+        if (dropped === 0 && typeof frame === 'string' && frame.includes('"message"')) return void (dropped += 1);
+        toServer.send(frame);
+      });
+    });
+    await openStore(page);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    const composer = page.getByRole('textbox', { name: /type your message/i });
+    await composer.fill('do you ship to Canada?');
+    await composer.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Not delivered yet. Sending again' }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => botMessages(page).count(), { timeout: 20_000 }).toBe(1);
+    expect(dropped).toBe(1);
+    expect(await log(page).locator('.msg.shopper.failed, .msg.shopper.pending').count()).toBe(0);
+    expect(await log(page).getByText('Not delivered yet').count()).toBe(0);
+    const conversationId = await page.locator('[data-borderless]').evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-conversation'));
+    const stored = await server.app.store.listMessages(conversationId!);
+    expect(stored.map((message) => message.author)).toEqual(['shopper', 'bot']);
+    await context.close();
+  }, 60_000);
+
   it('is not broken by the store CSS', async () => {
     const page = await browser.newPage();
     await openStore(page);

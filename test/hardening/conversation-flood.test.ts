@@ -24,7 +24,7 @@ describe.each([
 
   beforeAll(async () => {
     server = await startTestServer({ SHOPPER_MESSAGES_PER_MINUTE: '0', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '3', ...env() });
-  });
+  }, 60_000);
   afterAll(() => server.close());
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.disconnect();
@@ -54,7 +54,7 @@ describe.each([
     expect(sessions[0]).toEqual({ conversationId: expect.any(String), token: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), language: 'en', status: 'bot' });
     expect(await stored()).toBe(before);
     expect((await server.app.store.analyticsTotals()).conversations ?? 0).toBe(0);
-  });
+  }, 120_000);
 
   it('stores a conversation on its first message, then resumes it by its token; past the limit an address starts no more', async () => {
     const first = await openShopper(server.url, sockets);
