@@ -185,7 +185,8 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   if (translator) app.log.info({ translator: translator.name }, 'agents get machine translations');
   const lists = createLists({ store, now, directory });
   const profiles = createProfiles({ store, orders: orderSource, attachments });
-  registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments, knowledge, lists, profiles, translation });
+  const agentSockets = registerNamespaces(io, { service: conversations, store, config, app, desk, presence, auth, publisher, cluster, attachments, knowledge, lists, profiles, translation });
+  app.addHook('preClose', async () => agentSockets.close());
   const eraser = createEraser({ store, withConversationLock, deleteAttachments: (id) => attachments.deleteConversationAttachments(id), disconnectShoppers: (id) => disconnectShoppers(io, id), queueChanged: () => publisher.queueChanged() });
   store.onEvicted?.((id) => void eraser.forgetEvicted(id).catch((error: unknown) => app.log.error({ err: error, conversationId: id }, 'could not delete the pictures of an evicted conversation')));
   // Only a started app purges; it stops before the store closes.

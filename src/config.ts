@@ -70,6 +70,8 @@ export const ConfigSchema = z.object({
   /** Seconds an agent may be disconnected before its conversations go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   AGENT_SESSION_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** How often each node checks its agent sockets' sessions (signed out, expired, agent removed). */
+  AGENT_SESSION_CHECK_SECONDS: z.coerce.number().min(0.1).max(3600).default(15),
   /** Where orders are looked up: DATA_DIR/orders.json or the demo store (file), the store's API (http), or Shopify. */
   ORDER_SOURCE: z.enum(['file', 'http', 'shopify']).default('file'),
   /** Base URL of the store's order API, for ORDER_SOURCE=http. */

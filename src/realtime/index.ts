@@ -199,7 +199,7 @@ export function registerNamespaces(
     identitySecret: options.config.IDENTITY_SECRET,
     logger: options.app.log,
   });
-  registerAgentNamespace(io.of('/agent'), {
+  return registerAgentNamespace(io.of('/agent'), {
     auth: options.auth,
     desk: options.desk,
     presence: options.presence,
@@ -213,6 +213,7 @@ export function registerNamespaces(
     queueChanged: () => options.publisher.queueChanged(),
     presenceChanged: () => options.cluster.announce(),
     logger: options.app.log,
+    sessionCheckMs: options.config.AGENT_SESSION_CHECK_SECONDS * 1000,
   });
 }
 
