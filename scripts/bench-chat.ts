@@ -67,7 +67,7 @@ function stopper(child: ChildProcess): () => Promise<void> {
 export async function startBorderless(env: Record<string, string> = {}, { args = [], nodeArgs = [] }: { args?: string[]; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/borderless.js'), 'start', ...args], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHOPPER_MESSAGES_PER_MINUTE: '0', MAX_CONNECTIONS_PER_IP: '0', OPERATOR_TOKEN: 'bench-operator-token-0123456789', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHOPPER_MESSAGES_PER_MINUTE: '0', MAX_CONNECTIONS_PER_IP: '0', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', OPERATOR_TOKEN: 'bench-operator-token-0123456789', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -47,6 +47,8 @@ export const ConfigSchema = z.object({
   IDENTITY_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SHOPPER_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(20),
+  /** Conversations one client address may start (write in for the first time) in a minute; 0: no limit (benchmarks). */
+  NEW_CONVERSATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(30),
   /** Open connections (HTTP and sockets) one client address may hold at once; 0: no limit (benchmarks). */
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(100),
   /** Open connections in all; unset: a tenth below the process's limit on open files. */
@@ -68,6 +70,8 @@ export const ConfigSchema = z.object({
   /** Seconds an agent may be disconnected before its conversations go back to the queue. */
   AGENT_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   AGENT_SESSION_HOURS: z.coerce.number().min(0.01).max(720).default(12),
+  /** How often each node checks its agent sockets' sessions (signed out, expired, agent removed). */
+  AGENT_SESSION_CHECK_SECONDS: z.coerce.number().min(0.1).max(3600).default(15),
   /** Where orders are looked up: DATA_DIR/orders.json or the demo store (file), the store's API (http), or Shopify. */
   ORDER_SOURCE: z.enum(['file', 'http', 'shopify']).default('file'),
   /** Base URL of the store's order API, for ORDER_SOURCE=http. */

@@ -7,6 +7,7 @@ import type { PipelineContext, Understanding } from '../pipeline/index.js';
 import { AppError, maskPersonalData, type Message } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Effects } from './effects.js';
+import { createLookupLockout } from './lookup-lockout.js';
 import { runTurn } from './turn.js';
 import type { Logger } from './types.js';
 
@@ -29,7 +30,9 @@ export function currentSnapshot(knowledge: Knowledge) {
 }
 
 export function createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now }: BotTurnDependencies) {
-  return async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: Understanding): Promise<void> {
+  const lookups = createLookupLockout(store);
+  /** `address`: the shopper's client address, for the look-up lockout per address. */
+  return async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: Understanding, address?: string): Promise<void> {
     const started = performance.now();
     const situation = context();
     const { result } = await runTurn(
@@ -44,8 +47,9 @@ export function createBotTurn({ store, knowledge, effects, logger, context, metr
         understood,
         attachments: shopperMessage.attachments?.map((attachment) => attachment.id),
       },
-      { orders, handleRequests: effects.requestFromStore },
+      { orders, handleRequests: effects.requestFromStore, lookupsPausedUntil: (fetches) => lookups.pausedUntil({ ...fetches, address }, now().getTime()) },
     );
+    if (result.failedLookup) await lookups.failed({ ...result.failedLookup, address }, now().getTime());
     if (result.orderError) {
       // The source's own message, never the shopper's words: those may hold an e-mail address.
       logger.warn({ conversationId: record.id, source: orders?.name, err: maskPersonalData(String((result.orderError as Error).message ?? result.orderError)) }, 'order look-up failed');

@@ -33,7 +33,29 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
     await effects.applyQueuedTurn(record, decision).catch((error: unknown) => logger.error({ err: error, conversationId: record.id }, 'could not answer while queued'));
   }
 
-  return function receiveShopperMessage(conversationId: string, payload: IncomingShopperMessage, senderSocket?: string): Promise<Message> {
+  /** A shopper's message is answered once anything follows it: the bot's reply, or the next message. */
+  async function isUnanswered(message: Message): Promise<boolean> {
+    const messages = await store.listMessages(message.conversationId);
+    return messages.at(-1)?.id === message.id;
+  }
+
+  /**
+   * After a restart: the bot answers the last message of a conversation it answers, if nothing followed it (the node
+   * that stored it stopped before the reply). Under the conversation's lock, so that of several nodes one answers.
+   */
+  function answerIfUnanswered(conversationId: string): Promise<boolean> {
+    return withConversationLock(conversationId, async () => {
+      const record = await store.getConversation(conversationId);
+      if (!record || !botAnswers(record.status)) return false;
+      const last = (await store.listMessages(conversationId)).at(-1);
+      if (last?.author !== 'shopper') return false;
+      const understood = understand(currentSnapshot(knowledge), last.text, { locale: record.locale, conversationLanguage: record.state.language });
+      await answer(understood.intent.confident ? { ...record, lastIntent: understood.intent.intent } : record, last, undefined, understood);
+      return true;
+    });
+  }
+
+  function receiveShopperMessage(conversationId: string, payload: IncomingShopperMessage, senderSocket?: string): Promise<Message> {
     return withConversationLock(conversationId, async () => {
       const record = await store.getConversation(conversationId);
       if (!record) throw new AppError('not_found', 'this conversation does not exist');
@@ -45,18 +67,26 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
         }),
         payload.clientMessageId,
       );
-      if (isDuplicate) return message;
       // The queue shows what the shopper wants: the last intent the bot was sure of.
       const current: ConversationRecord = understood.intent.confident ? { ...record, lastIntent: understood.intent.intent } : record;
-      publisher.message(current, message, { exceptSocket: senderSocket });
-      // When the bot answers, its save of the conversation carries the new intent too: one write, not two.
-      if (botAnswers(record.status)) {
+      const botTurn = async () => {
         try {
-          await answer(current, message, payload.payload, understood);
+          await answer(current, message, payload.payload, understood, payload.address);
         } catch (error) {
           // The shopper's message is stored; a failing answer must not lose it or the conversation.
           logger.error({ err: error, conversationId }, 'the bot could not answer');
         }
+      };
+      if (isDuplicate) {
+        // A resend of a message stored but never answered (its node stopped in between): the bot's turn runs now,
+        // once, since its reply then follows the message.
+        if (botAnswers(record.status) && (await isUnanswered(message))) await botTurn();
+        return message;
+      }
+      publisher.message(current, message, { exceptSocket: senderSocket });
+      // When the bot answers, its save of the conversation carries the new intent too: one write, not two.
+      if (botAnswers(record.status)) {
+        await botTurn();
         return message;
       }
       if (current !== record) await store.saveConversation(current);
@@ -64,5 +94,7 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
       publisher.queueChanged();
       return message;
     });
-  };
+  }
+
+  return { receiveShopperMessage, answerIfUnanswered };
 }

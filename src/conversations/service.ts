@@ -31,9 +31,24 @@ export interface ConversationServiceDependencies {
 export function createConversationService({ store, knowledge, publisher, logger, withConversationLock, context = () => ({}), metrics, now = () => new Date(), orders }: ConversationServiceDependencies) {
   const effects = createEffects({ store, publisher, logger, metrics, orders, now });
   const answer = createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now });
+  const sessions = createSessions({ store, withConversationLock, now });
+  const inbound = createInbound({ store, knowledge, publisher, logger, effects, withConversationLock, answer, now });
   return {
-    openSession: createSessions({ store, withConversationLock, now }).openSession,
-    receiveShopperMessage: createInbound({ store, knowledge, publisher, logger, effects, withConversationLock, answer, now }),
+    openSession: sessions.openSession,
+    storeNewConversation: sessions.storeNew,
+    receiveShopperMessage: inbound.receiveShopperMessage,
+
+    /**
+     * Answers the shopper messages left unanswered when a node stopped: the last message of each conversation the
+     * bot holds that changed within `withinMs`, at most `limit` conversations. Returns how many were answered.
+     */
+    async answerUnanswered({ withinMs, limit }: { withinMs: number; limit: number }): Promise<number> {
+      const since = now().getTime() - withinMs;
+      const recent = (await store.listRecentConversations(limit)).filter((record) => record.status === 'bot' && Date.parse(record.updatedAt) >= since);
+      let answered = 0;
+      for (const record of recent) if (await inbound.answerIfUnanswered(record.id).catch(() => false)) answered += 1;
+      return answered;
+    },
     deliverToCustomer: createDelivery({ store, publisher, withConversationLock, now }),
 
     async rate(conversationId: string, rating: { score: number; comment?: string }): Promise<void> {

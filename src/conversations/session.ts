@@ -1,5 +1,5 @@
-// Opening a shopper's session: the conversation a valid token belongs to, a signed-in customer's latest one, or a
-// new one.
+// Opening a shopper's session: the conversation a valid token belongs to (for the same customer, or a guest), a
+// signed-in customer's latest one, or a new one.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { newConversationState } from '../pipeline/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
@@ -19,15 +19,14 @@ export interface SessionOptions {
 }
 
 export function createSessions({ store, withConversationLock, now }: { store: Store; withConversationLock: ConversationLock; now: () => Date }) {
-  /** The conversation of a token, unless it belongs to another signed-in customer; it joins the customer signing in. */
+  /**
+   * The conversation of a token, only for whoever it belongs to: a customer's with that customer's identity, a guest's
+   * without one. A guest's conversation never becomes a customer's: signing in opens the customer's own instead, so a
+   * token left on a shared computer never shows the guest the customer's messages, nor the customer's to a guest.
+   */
   async function resume(options: SessionOptions & { token: string }): Promise<Session | undefined> {
-    let existing = await store.findConversationByTokenHash(hashToken(options.token));
-    // A conversation of one signed-in customer is never resumed under another's identity.
-    if (!existing || (existing.customerId && options.customerId && existing.customerId !== options.customerId)) return undefined;
-    if (options.customerId && !existing.customerId) {
-      existing = { ...existing, customerId: options.customerId, updatedAt: now().toISOString() };
-      await store.saveConversation(existing);
-    }
+    const existing = await store.findConversationByTokenHash(hashToken(options.token));
+    if (!existing || existing.customerId !== options.customerId) return undefined;
     return { conversation: existing, token: options.token, history: await shopperHistory(store, existing.id), isNew: false };
   }
 
@@ -48,7 +47,11 @@ export function createSessions({ store, withConversationLock, now }: { store: St
     return { conversation: resumed, token, history: await shopperHistory(store, resumed.id), isNew: false };
   }
 
-  async function start(options: SessionOptions): Promise<Session> {
+  /**
+   * A new conversation, not stored yet: a guest's is stored when the shopper first writes (storeNew), so a session
+   * nobody writes in costs nothing. Its token finds nothing until then; a reconnect before it simply starts another.
+   */
+  function start(options: SessionOptions): Session {
     const token = newToken();
     const createdAt = now().toISOString();
     const conversation: ConversationRecord = {
@@ -62,15 +65,29 @@ export function createSessions({ store, withConversationLock, now }: { store: St
       createdAt,
       updatedAt: createdAt,
     };
-    await store.createConversation(conversation);
     return { conversation, token, history: [], isNew: true };
   }
 
+  /** Stores a new session's conversation, dated now; called once, before its first message. */
+  async function storeNew(conversation: ConversationRecord): Promise<ConversationRecord> {
+    const createdAt = now().toISOString();
+    const stored = { ...conversation, createdAt, updatedAt: createdAt };
+    await store.createConversation(stored);
+    return stored;
+  }
+
   return {
-    /** Resumes the conversation a valid token belongs to, or starts a new one. */
+    /** Resumes the conversation a valid token belongs to, or starts a new one (isNew: stored on its first write). */
     async openSession(options: SessionOptions): Promise<Session> {
       const resumed = (options.token && (await resume({ ...options, token: options.token }))) || (options.customerId && (await continueLatest(options.customerId)));
-      return resumed || start(options);
+      if (resumed) return resumed;
+      const started = start(options);
+      // A signed-in customer's is stored at once, for the store's order messages to reach this open widget; it is
+      // at most one per customer, since the next session continues it.
+      if (!options.customerId) return started;
+      return { ...started, conversation: await storeNew(started.conversation), isNew: false };
     },
+
+    storeNew,
   };
 }

@@ -3,7 +3,7 @@
 // runs differ only in who answers those requests: the order source, or an assumed outcome.
 import type { Snapshot } from '../knowledge/index.js';
 import type { OrderSource } from '../orders/index.js';
-import { awaitsOutcome, decideTurn, prepareTurn, type Effect, type EffectOutcome, type PipelineInput, type PipelineResult } from '../pipeline/index.js';
+import { awaitsOutcome, decideTurn, prepareTurn, type Effect, type EffectOutcome, type OrderFetches, type PipelineInput, type PipelineResult } from '../pipeline/index.js';
 import { prefetchOrders } from './prefetch.js';
 
 /** Answers the requests a decision makes to the store (live: the order source; dry run: assumed). */
@@ -15,9 +15,20 @@ export interface TurnRun {
   outcomes: EffectOutcome[];
 }
 
-export async function runTurn(snapshot: Snapshot, input: PipelineInput, options: { orders?: OrderSource; handleRequests: RequestHandler }): Promise<TurnRun> {
+export interface TurnOptions {
+  orders?: OrderSource;
+  handleRequests: RequestHandler;
+  /** Until when look-ups by e-mail pause for this order number and e-mail across conversations (live turns only). */
+  lookupsPausedUntil?: (fetches: OrderFetches) => Promise<string | undefined>;
+}
+
+export async function runTurn(snapshot: Snapshot, input: PipelineInput, options: TurnOptions): Promise<TurnRun> {
   const prepared = prepareTurn(snapshot, input);
-  const prefetched = await prefetchOrders(prepared.fetches, options.orders);
+  const [prefetched, lookupsPausedUntil] = await Promise.all([
+    prefetchOrders(prepared.fetches, options.orders),
+    prepared.fetches.email ? options.lookupsPausedUntil?.(prepared.fetches) : undefined,
+  ]);
+  if (lookupsPausedUntil) prefetched.lookupsPausedUntil = lookupsPausedUntil;
   const decided = await decideTurn(snapshot, prepared, prefetched);
   const requests = decided.result.effects.filter(awaitsOutcome);
   if (requests.length === 0 || !decided.reconsider) return { result: decided.result, outcomes: [] };

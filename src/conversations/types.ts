@@ -22,6 +22,7 @@ export interface Session {
   /** The secret that resumes this conversation; only the shopper's browser keeps it. */
   token: string;
   history: Message[];
+  /** A new guest conversation, not stored until the shopper first writes in it. */
   isNew: boolean;
 }
 
@@ -32,4 +33,6 @@ export interface IncomingShopperMessage {
   payload?: string;
   /** Pictures already checked to belong to this conversation. */
   attachments?: Attachment[];
+  /** The shopper's client address, for the limits it shares with other conversations (order look-ups). */
+  address?: string;
 }

@@ -38,6 +38,15 @@ export function createAgentAuth({ store, directory, sessionHours, now = () => ne
       return { agent: publicAgent(record), expiresAt: session.expiresAt, tokenHash };
     },
 
+    /**
+     * Whether a session still holds: not signed out or expired, and its agent still in the directory (an agent
+     * removed there loses every session at once).
+     */
+    async isValid(tokenHash: string): Promise<boolean> {
+      const session = await store.getAgentSession(tokenHash, now());
+      return !!session && (await directory.records()).some((agent) => agent.id === session.agentId);
+    },
+
     logout: (token: string) => store.deleteAgentSession(hashToken(token)),
   };
 }

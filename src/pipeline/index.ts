@@ -79,6 +79,8 @@ export interface PipelineResult extends Understanding {
   order?: OrderSummary;
   /** Why the order source failed, for the log. */
   orderError?: unknown;
+  /** A wrong number-and-e-mail try in this turn, for the lockouts every conversation shares. */
+  failedLookup?: { orderNumber: string; email: string };
 }
 
 /** A whole turn with the orders already read (or none): the decision, its effects listed but not carried out. */

@@ -33,12 +33,19 @@ export interface PrefetchedOrders {
   latest?: Order | null;
   /** The source failed: look-ups that needed it are unavailable. */
   error?: unknown;
+  /**
+   * Until when look-ups by e-mail of this order number, e-mail or address pause, shared by every conversation (too
+   * many wrong tries there); read with the order.
+   */
+  lookupsPausedUntil?: string;
 }
 
 /** What the order stage needs read: an order by its number, the signed-in customer's latest order. */
 export interface OrderFetches {
   orderNumber?: string;
   latestOf?: string;
+  /** The e-mail the order will be checked against: its shared pause is read too. */
+  email?: string;
 }
 
 export interface OrderStageInput {
@@ -65,6 +72,8 @@ export interface OrderStage {
   orderNumber?: string;
   /** Why the source failed, for the log; never shown to the shopper. */
   error?: unknown;
+  /** A wrong number-and-e-mail try, for the lockouts every conversation shares. */
+  failedLookup?: { orderNumber: string; email: string };
   /** The conversation's order memory after this message. */
   state: Pick<ConversationState, 'orderNumber' | 'verifiedOrders' | 'failedLookups' | 'lookupsPausedUntil' | 'customerCountry'>;
 }
@@ -92,7 +101,8 @@ export function orderFetches(input: OrderStageInput): OrderFetches {
   const number = numberOf(input);
   const way = route(input, number);
   if (way === 'latest') return { latestOf: input.customerId };
-  return way === 'trusted' || way === 'by_email' ? { orderNumber: number } : {};
+  if (way !== 'trusted' && way !== 'by_email') return {};
+  return { orderNumber: number, ...(input.email ? { email: input.email } : {}) };
 }
 
 const remember = (list: string[] | undefined, orderNumber: string) => [...(list ?? []).filter((number) => number !== orderNumber), orderNumber].slice(-REMEMBERED_ORDERS);
@@ -132,9 +142,12 @@ export function lookUpOrder(input: OrderStageInput, prefetched: PrefetchedOrders
     way = afterTrust(input);
     if (way !== 'by_email') return { ...stage, lookup: way as OrderLookup };
   }
+  const sharedPause = prefetched.lookupsPausedUntil;
+  if (sharedPause && Date.parse(sharedPause) > now.getTime()) return { ...stage, lookup: 'paused' };
   const email = order?.customer.email;
   // The same answer whether the number is unknown or the e-mail is wrong: nobody learns which orders exist.
   if (!order || !email || fold(email) !== fold(input.email!)) {
+    stage.failedLookup = { orderNumber: number!, email: input.email! };
     const failed = (conversation.failedLookups ?? 0) + 1;
     if (failed < MAX_FAILED_LOOKUPS) {
       state.failedLookups = failed;

@@ -155,5 +155,6 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
     ...(outcome.step && flowName ? { flow: { name: flowName, step: outcome.step, ...(outcome.form?.pending ? { waitingFor: outcome.form.pending } : {}) } } : {}),
     ...(order ? { order } : {}),
     ...(situation.orders.error ? { orderError: situation.orders.error } : {}),
+    ...(situation.orders.failedLookup ? { failedLookup: situation.orders.failedLookup } : {}),
   };
 }

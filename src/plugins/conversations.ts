@@ -33,6 +33,13 @@ export default fp(
       orders: app.orders,
     });
     app.decorate('conversations', conversations);
+    // A message a stopped node stored but never answered is answered once this one is ready (the last 10 minutes').
+    app.addHook('onReady', async () => {
+      void conversations.answerUnanswered({ withinMs: 10 * 60_000, limit: 500 }).then(
+        (answered) => answered && app.log.info({ answered }, 'answered messages left unanswered by a stopped node'),
+        (error: unknown) => app.log.error({ err: error }, 'could not look for unanswered messages'),
+      );
+    });
   },
   { name: 'conversations', dependencies: ['store', 'knowledge', 'orders', 'realtime', 'metrics'] },
 );

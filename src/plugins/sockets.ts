@@ -17,7 +17,7 @@ export default fp(
     const translator = createTranslator(app.config);
     if (translator) app.log.info({ translator: translator.name }, 'agents get machine translations');
     app.decorate('translator', translator);
-    registerNamespaces(app.io, {
+    const agentSockets = registerNamespaces(app.io, {
       service: app.conversations,
       store,
       config: app.config,
@@ -33,6 +33,7 @@ export default fp(
       profiles: createProfiles({ store, orders: app.orders, attachments: app.attachments }),
       translation: translator && createAgentTranslation(translator, () => knowledge.current()?.languages ?? []),
     });
+    app.addHook('preClose', async () => agentSockets.close());
   },
   { name: 'sockets', dependencies: ['store', 'knowledge', 'orders', 'attachments', 'realtime', 'conversations', 'desk'] },
 );

@@ -42,9 +42,16 @@ export interface AgentNamespaceOptions extends InboxHandlerOptions {
   /** Tells the other nodes an agent came, went or changed presence. */
   presenceChanged(): void;
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
+  /** How often open sockets' sessions are checked; SESSION_CHECK_MS unless a test says otherwise. */
+  sessionCheckMs?: number;
 }
 
-export function registerAgentNamespace(namespace: Namespace, options: AgentNamespaceOptions) {
+/** The longest a timer waits (about 24.8 days); a session's expiry timer is capped by it. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How often each node checks the sessions of its agent sockets (sign-outs elsewhere, agents removed from the file). */
+export const SESSION_CHECK_MS = 15_000;
+
+export function registerAgentNamespace(namespace: Namespace, options: AgentNamespaceOptions): { close(): void } {
   const { auth, desk, presence, store, attachments, knowledge, shoppers, queueChanged, presenceChanged, logger, translation } = options;
   const withLinks = (messages: Message[]) => messages.map(attachments.withLinks);
 
@@ -76,6 +83,18 @@ export function registerAgentNamespace(namespace: Namespace, options: AgentNames
     }
   });
 
+  // Every node checks its own agent sockets, so a session ended anywhere (signed out, expired, the agent removed from
+  // the agents file) closes its sockets on every node within SESSION_CHECK_MS.
+  const sweep = setInterval(() => {
+    for (const socket of namespace.sockets.values()) {
+      const { tokenHash } = socket.data as AgentSocketData;
+      void auth.isValid(tokenHash).then(
+        (isValid) => isValid || socket.disconnect(true),
+        (error: unknown) => logger.warn({ err: error }, 'could not check an agent session'),
+      );
+    }
+  }, options.sessionCheckMs ?? SESSION_CHECK_MS);
+
   namespace.on('connection', (socket: Socket) => {
     const data = socket.data as AgentSocketData;
     const { agent } = data;
@@ -95,9 +114,9 @@ export function registerAgentNamespace(namespace: Namespace, options: AgentNames
       socket.on(event, async (raw: unknown, ackCandidate: unknown) => {
         const ack = asAck(ackCandidate);
         try {
-          if (Date.parse(data.expiresAt) <= Date.now()) {
+          if (!(await auth.isValid(data.tokenHash))) {
             socket.disconnect(true);
-            throw new AppError('unauthorized', 'this session has expired; sign in again');
+            throw new AppError('unauthorized', 'this session has ended (expired, signed out or the agent was removed); sign in again');
           }
           const parsed = schema.safeParse(raw);
           if (!parsed.success) throw new AppError('invalid_payload', describeIssues(parsed.error));
@@ -135,11 +154,16 @@ export function registerAgentNamespace(namespace: Namespace, options: AgentNames
       shoppers.to(conversationRoom(conversationId)).emit('typing', { typing });
     });
 
+    // At its expiry the session's socket closes: it must not keep receiving shoppers' messages.
+    const expiry = setTimeout(() => socket.disconnect(true), Math.min(Math.max(Date.parse(data.expiresAt) - Date.now(), 0), MAX_TIMER_MS));
     socket.on('disconnect', () => {
+      clearTimeout(expiry);
       presence.disconnect(agent.id, socket.id);
       if (!presence.isConnected(agent.id)) desk.agentLeft(agent);
       queueChanged();
       presenceChanged();
     });
   });
+
+  return { close: () => clearInterval(sweep) };
 }

@@ -198,11 +198,12 @@ export function registerNamespaces(
     attachments: options.attachments,
     agents: io.of('/agent'),
     messagesPerMinute: options.config.SHOPPER_MESSAGES_PER_MINUTE,
+    newConversationsPerMinute: options.config.NEW_CONVERSATIONS_PER_IP_PER_MINUTE,
     trustProxy: compileTrustProxy(options.config.TRUST_PROXY),
     identitySecret: options.config.IDENTITY_SECRET,
     logger: options.app.log,
   });
-  registerAgentNamespace(io.of('/agent'), {
+  return registerAgentNamespace(io.of('/agent'), {
     auth: options.auth,
     desk: options.desk,
     presence: options.presence,
@@ -216,6 +217,7 @@ export function registerNamespaces(
     queueChanged: () => options.publisher.queueChanged(),
     presenceChanged: () => options.cluster.announce(),
     logger: options.app.log,
+    sessionCheckMs: options.config.AGENT_SESSION_CHECK_SECONDS * 1000,
   });
 }
 

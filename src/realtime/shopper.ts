@@ -5,7 +5,7 @@ import type { ConversationService } from '../conversations/index.js';
 import { clientAddress, type TrustProxy } from '../network/index.js';
 import { normalizeText } from '../pipeline/index.js';
 import { AppError } from '../shared/index.js';
-import type { Store } from '../store/index.js';
+import type { ConversationRecord, Store } from '../store/index.js';
 import { verifiedCustomerId } from './identity.js';
 import { describeIssues, Rating, ShopperAuth, ShopperMessage, Typing } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
@@ -19,6 +19,8 @@ export interface ShopperNamespaceOptions {
   /** The /agent namespace: the agent holding a conversation sees the shopper typing. */
   agents: Namespace;
   messagesPerMinute: number;
+  /** New conversations one client address may start (by writing in them) in a minute; 0 = no limit. */
+  newConversationsPerMinute: number;
   /** Which proxies' X-Forwarded-For names the shopper's address for the per-address limit. */
   trustProxy: TrustProxy;
   /** The secret the store signs customer ids with; unset: no shopper is signed in. */
@@ -26,7 +28,7 @@ export interface ShopperNamespaceOptions {
   logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
 }
 
-export function registerShopperNamespace(namespace: Namespace, { service, store, attachments, agents, messagesPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions) {
+export function registerShopperNamespace(namespace: Namespace, { service, store, attachments, agents, messagesPerMinute, newConversationsPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions) {
   async function checkRate(socket: Socket): Promise<void> {
     if (messagesPerMinute === 0) return;
     const now = Date.now();
@@ -39,6 +41,12 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
     }
   }
 
+  async function checkNewConversationRate(socket: Socket): Promise<void> {
+    if (newConversationsPerMinute === 0) return;
+    const started = await store.hit(`rate:new-conversation:${clientAddress(socket.request, trustProxy)}`, 60_000, Date.now());
+    if (started > newConversationsPerMinute) throw new AppError('rate_limited', `too many new conversations from this address: at most ${newConversationsPerMinute} a minute; please wait a moment`);
+  }
+
   namespace.on('connection', async (socket) => {
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'shopper socket error'));
     const auth = ShopperAuth.safeParse(socket.handshake.auth ?? {});
@@ -47,9 +55,13 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
     const customerId = verifiedCustomerId(identity, identitySecret);
     if (identity && !customerId) logger.warn({ socket: socket.id }, 'shopper identity signature did not verify; continuing as a guest');
     let conversationId: string;
+    /** A new session's conversation until the shopper first writes: only then is it stored (and counted). */
+    let unstored: ConversationRecord | undefined;
+    let storing: Promise<unknown> | undefined;
     try {
       const session = await service.openSession({ token, locale, customerId, page });
       conversationId = session.conversation.id;
+      if (session.isNew) unstored = session.conversation;
       await socket.join(conversationRoom(conversationId));
       socket.emit('session', {
         conversationId,
@@ -67,6 +79,20 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
       return;
     }
 
+    /** Stores the new conversation once, on the first write; a refusal (the address's limit) leaves it for a retry. */
+    async function ensureStored(): Promise<void> {
+      if (!unstored) return;
+      const draft = unstored;
+      storing ??= checkNewConversationRate(socket).then(() => service.storeNewConversation(draft));
+      try {
+        await storing;
+        unstored = undefined;
+      } catch (error) {
+        storing = undefined;
+        throw error;
+      }
+    }
+
     socket.on('message', async (raw: unknown, ackCandidate: unknown) => {
       const ack = asAck(ackCandidate);
       try {
@@ -75,12 +101,24 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         const text = normalizeText(parsed.data.text);
         if (!text && !parsed.data.attachments) throw new AppError('invalid_payload', 'text: a message needs text or pictures');
         await checkRate(socket);
+        await ensureStored();
         const pictures = await attachments.resolve(conversationId, parsed.data.attachments);
-        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures }, socket.id);
+        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures, address: clientAddress(socket.request, trustProxy) }, socket.id);
         ack({ ok: true, id: message.id });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, conversationId }, 'shopper message failed');
         else if (error.code === 'unavailable') logger.warn({ err: error, conversationId }, 'shopper message refused: the service cannot take it right now');
+        ack(errorAck(error));
+      }
+    });
+
+    // Before a first picture is uploaded the conversation must exist: a picture is a write too.
+    socket.on('start', async (ackCandidate: unknown) => {
+      const ack = asAck(ackCandidate);
+      try {
+        await ensureStored();
+        ack({ ok: true });
+      } catch (error) {
         ack(errorAck(error));
       }
     });

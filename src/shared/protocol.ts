@@ -159,6 +159,8 @@ export interface ShopperToServer {
   message(payload: ShopperMessagePayload, ack: (response: Ack<{ id: string }>) => void): void;
   typing(payload: { typing: boolean }): void;
   rating(payload: { score: number; comment?: string }, ack: (response: Ack) => void): void;
+  /** Optional: stores a new conversation before its first write is a picture (a message stores it by itself). */
+  start(ack: (response: Ack) => void): void;
 }
 
 export interface ServerToShopper {

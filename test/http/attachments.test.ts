@@ -30,7 +30,12 @@ afterEach(() => {
   for (const socket of sockets.splice(0)) socket.disconnect();
 });
 
-const shopper = (token?: string) => openShopper(server.url, sockets, token ? { token } : {});
+/** A widget about to upload a picture: a new conversation is stored first (the widget asks with the start event). */
+async function shopper(token?: string) {
+  const opened = await openShopper(server.url, sockets, token ? { token } : {});
+  expect(await opened.socket.timeout(5000).emitWithAck('start')).toEqual({ ok: true });
+  return opened;
+}
 
 const send = (socket: Socket, payload: unknown) => socket.timeout(5000).emitWithAck('message', payload) as Promise<Ack<{ id: string }>>;
 

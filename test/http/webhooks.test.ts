@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeEvent, makeOrder, signedRequest, WEBHOOK_SECRET } from '../care/fixtures.js';
+import { signCustomerId } from '../../src/realtime/identity.js';
 import { openShopper, startTestServer, until, type Shopper } from '../helpers.js';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -19,13 +20,9 @@ afterEach(() => {
 
 const openWidget = (auth: Record<string, unknown> = {}) => openShopper(server.url, sockets, auth);
 
-/** A shopper the store has verified: their conversation belongs to the customer (as a signed widget sign-in does). */
-async function verifiedShopper(customerId: string, auth: Record<string, unknown> = {}): Promise<Shopper> {
-  const shopper = await openWidget(auth);
-  const record = (await server.app.store.getConversation(shopper.session.conversationId))!;
-  await server.app.store.saveConversation({ ...record, customerId });
-  return shopper;
-}
+/** A shopper the store has signed in through the widget: their conversation belongs to the customer. */
+const verifiedShopper = (customerId: string, auth: Record<string, unknown> = {}): Promise<Shopper> =>
+  openWidget({ ...auth, identity: { customerId, hash: signCustomerId(IDENTITY_SECRET, customerId) } });
 
 const post = (request: { body: string; headers: Record<string, string> }) =>
   fetch(`${server.url}/api/v1/webhooks/orders`, { method: 'POST', body: request.body, headers: request.headers });
@@ -154,7 +151,7 @@ describe('order events: messages in the shopper language', () => {
     await post(signedRequest(makeEvent('payment.failed', order, { links: { payment: 'https://shop.example/pay/100234' } })));
     await eventually(async () => (await server.app.store.listMessages(away.session.conversationId)).length === 1);
 
-    const back = await openWidget({ token: away.session.token });
+    const back = await verifiedShopper(order.customer.id!, { token: away.session.token });
     expect(back.session.conversationId).toBe(away.session.conversationId);
     expect(back.history).toHaveLength(1);
     expect(back.history[0]!.text).toContain('https://shop.example/pay/100234');
@@ -186,9 +183,12 @@ describe('order events: messages in the shopper language', () => {
     const forged = await openWidget({ identity: { ...identity, hash: '0'.repeat(64) } });
     expect(forged.session.conversationId).not.toBe(found.id);
     expect(forged.history).toEqual([]);
-    // The new token resumes it on its own; the conversation's earlier token no longer does.
-    const again = await openWidget({ token: visit.session.token });
+    // The new token resumes it with the customer's identity; on its own (signed out) it shows nothing of theirs.
+    const again = await openWidget({ token: visit.session.token, identity });
     expect(again.session.conversationId).toBe(found.id);
+    const signedOut = await openWidget({ token: visit.session.token });
+    expect(signedOut.session.conversationId).not.toBe(found.id);
+    expect(signedOut.history).toEqual([]);
   });
 });
 

@@ -93,6 +93,7 @@ describe('/shopper session', () => {
 
   it('shows the shopper message and the reply in a second tab of the same conversation', async () => {
     const first = await shopper();
+    await send(first.socket, { text: 'hello', clientMessageId: randomUUID() }); // a conversation is stored from its first message
     const second = await shopper({ token: first.session.token });
     await send(first.socket, { text: 'do you ship to Canada?', clientMessageId: randomUUID() });
     await until(() => second.messages.length >= 2);
@@ -111,6 +112,7 @@ describe('/shopper session', () => {
 
   it('takes a rating once the conversation is closed, not before', async () => {
     const { socket, session } = await shopper();
+    await send(socket, { text: 'hello', clientMessageId: randomUUID() });
     const early = (await socket.timeout(5000).emitWithAck('rating', { score: 5 })) as Ack;
     expect(early).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     // An agent resolves conversations (see the agent tests); here the conversation is closed directly.

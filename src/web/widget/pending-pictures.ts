@@ -20,7 +20,31 @@ const REASONS: Record<string, string> = {
 
 export type PendingPictures = ReturnType<typeof createPendingPictures>;
 
-export function createPendingPictures(view: View, { t }: Strings, upload: { server: string; conversation(): { id: string; token: string } | undefined }) {
+export interface PictureUploads {
+  server: string;
+  conversation(): { id: string; token: string } | undefined;
+  /** Makes sure the server has stored the conversation (a new one is stored on its first write). */
+  start(): Promise<void>;
+}
+
+/** The upload once the conversation is stored; cancelling before that cancels it too. */
+function startThenUpload(uploads: PictureUploads, conversation: { id: string; token: string }, file: File, onProgress: (share: number) => void): PendingPicture['upload'] {
+  let upload: PendingPicture['upload'] | undefined;
+  let isCancelled = false;
+  const done = uploads.start().then(
+    () => {
+      if (isCancelled) throw { status: 0, code: 'aborted', message: 'the upload was cancelled' } satisfies UploadError;
+      upload = uploadPicture(uploads.server, conversation.id, conversation.token, file, onProgress);
+      return upload.done;
+    },
+    (error: { code?: string; message?: string }): never => {
+      throw { status: 0, code: error.code ?? 'network', message: error.message ?? 'the conversation could not be started' } satisfies UploadError;
+    },
+  );
+  return { done, cancel: () => ((isCancelled = true), upload?.cancel()) };
+}
+
+export function createPendingPictures(view: View, { t }: Strings, upload: PictureUploads) {
   let pending: PendingPicture[] = [];
 
   function update(): void {
@@ -46,7 +70,7 @@ export function createPendingPictures(view: View, { t }: Strings, upload: { serv
       const removeButton = element('button', { type: 'button', class: 'remove', 'aria-label': t('removePicture') }, '×');
       item.append(element('img', { src: preview, alt: t('picture') }), progress, removeButton);
       view.tray.append(item);
-      const picture: PendingPicture = { preview, item, upload: uploadPicture(upload.server, conversation.id, conversation.token, file, (share) => (progress.value = share)) };
+      const picture: PendingPicture = { preview, item, upload: startThenUpload(upload, conversation, file, (share) => (progress.value = share)) };
       pending.push(picture);
       removeButton.addEventListener('click', () => remove(picture));
       picture.upload.done.then(

@@ -8,7 +8,7 @@ export const DEFAULT_STRINGS: Record<string, string> = {
   reconnecting: 'Connection lost. Reconnecting…', typing: 'Typing…', you: 'You', bot: 'Assistant', agent: 'Agent',
   ratePrompt: 'How would you rate this conversation?', rateSubmit: 'Send rating', rateThanks: 'Thank you for your feedback!',
   rateStar: '{score, plural, one {# star} other {# stars}}', rateComment: 'Anything you would like to add? (optional)',
-  errorGeneric: 'Your message could not be sent. Please try again.', errorTooLong: 'Your message is too long.',
+  errorGeneric: 'Your message could not be sent. Please try again.', retrying: 'Not delivered yet. Sending again…', errorTooLong: 'Your message is too long.',
   errorRateLimited: "You're sending messages too quickly. Please wait a moment.", queued: 'You are number {position} in line.',
   attach: 'Attach a picture', picture: 'Picture', removePicture: 'Remove picture', uploading: 'Uploading…',
   errorPictureType: 'Only JPEG, PNG, WebP and GIF pictures can be sent.', errorPictureSize: 'This picture is too large (5 MB at most).',

@@ -36,6 +36,7 @@ header .close { background: transparent; color: inherit; border: 0; font-size: 2
 .msg.pending { opacity: 0.6; }
 .msg.failed .text { outline: 1px solid #dc2626; }
 .msg .error { font-size: 12px; color: #b91c1c; padding: 0 4px; }
+.msg .retrying { font-size: 12px; color: #4b5563; padding: 0 4px; }
 .msg a { color: inherit; text-decoration: underline; }
 .quick { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 12px 8px; background: #f9fafb; }
 .quick button { border: 1px solid var(--accent); color: var(--accent); background: #fff; border-radius: 999px; padding: 6px 12px; cursor: pointer; font: inherit; font-size: 13px; }

@@ -52,24 +52,43 @@ interface Scene {
   loaded: WidgetStrings | undefined;
 }
 
-/** What this browser remembers of its conversation: whether it had messages tells a lost one from a new one. */
+/**
+ * What this browser remembers of its conversation: whether it had messages tells a lost one from a new one, and whose
+ * it is (a customer id, or empty for a guest) tells when the store's identity changed under it.
+ */
 function memory(server: string) {
   const key = `borderless:${server}:conversation`;
+  const ownerKey = `borderless:${server}:owner`;
+  const tokenKey = `borderless:${server}:token`;
   return {
-    tokenKey: `borderless:${server}:token`,
+    tokenKey,
     read: () => JSON.parse(localStorage.getItem(key) ?? 'null') as { id: string; hadMessages: boolean } | null,
     write: (id: string, hadMessages: boolean) => localStorage.setItem(key, JSON.stringify({ id, hadMessages })),
+    /**
+     * Signing in, signing out or another customer: the conversation kept here is someone else's, so its token is
+     * dropped rather than sent with the new identity (the server would refuse it anyway).
+     */
+    forgetUnless(owner: string) {
+      const previous = localStorage.getItem(ownerKey);
+      if (previous !== null && previous !== owner) [key, tokenKey].forEach((stale) => localStorage.removeItem(stale));
+      localStorage.setItem(ownerKey, owner);
+    },
   };
 }
 
 function converse(scene: Scene): void {
   const { options, view, strings, chrome } = scene;
   const remembered = memory(options.server);
+  remembered.forgetUnless(options.identity?.customerId ?? '');
   let conversation: { id: string; token: string } | undefined;
   const hadMessages = () => conversation && remembered.write(conversation.id, true);
   const log = createMessageLog(view, strings, options.server, () => void refreshLinks());
-  const pictures = createPendingPictures(view, strings, { server: options.server, conversation: () => conversation });
   const socket = connect(options, view, strings, remembered.tokenKey);
+  const start = async () => {
+    const ack = await socket.timeout(10_000).emitWithAck('start');
+    if (!ack.ok) throw ack.error;
+  };
+  const pictures = createPendingPictures(view, strings, { server: options.server, conversation: () => conversation, start });
   const composer = createComposer(view, strings, socket, log, pictures, hadMessages);
   const quickReplies = (replies: QuickReply[] | undefined) => showQuickReplies(view, replies, composer.send);
 
