@@ -22,7 +22,7 @@ export function createProfiles({ store, orders, attachments }: ProfileOptions) {
     const current = record.state.case;
     if (!current) return undefined;
     const photos = (await attachments.list(record.id)).filter((photo) => current.attachmentIds.includes(photo.id));
-    return { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, photos };
+    return { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, ...(current.ownerVerified === false ? { ownerVerified: false } : {}), photos };
   }
 
   /** A signed-in customer's latest orders, or the ones a guest proved with their e-mail. */

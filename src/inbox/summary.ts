@@ -29,7 +29,7 @@ export function summarize(record: ConversationRecord, messages: readonly Message
     tags: record.state.tags,
     ...(record.handoff ? { handoffReason: record.handoff.reason, handoffIntent: record.handoff.intent } : {}),
     ...(record.handoff?.order ? { order: record.handoff.order } : {}),
-    ...(openCase ? { case: { orderNumber: openCase.orderNumber, problem: openCase.problem, photos: openCase.attachmentIds.length } } : {}),
+    ...(openCase ? { case: { orderNumber: openCase.orderNumber, problem: openCase.problem, photos: openCase.attachmentIds.length, ...(openCase.ownerVerified === false ? { ownerVerified: false } : {}) } } : {}),
     ...(record.customerId ? { customerId: record.customerId } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

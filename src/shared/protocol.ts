@@ -69,7 +69,7 @@ export interface ConversationSummary {
   /** The order the hand-off is about ("100234", "shipped"), when the bot looked one up. */
   order?: { number: string; status?: string; request?: string };
   /** The shopper's open case (a damaged, wrong, missing or faulty item), when the rules opened one. */
-  case?: { orderNumber?: string; problem?: string; photos: number };
+  case?: { orderNumber?: string; problem?: string; photos: number; ownerVerified?: false };
   lastMessage?: string;
   /** Shopper messages since the agent holding it last replied. */
   unread: number;
@@ -128,6 +128,8 @@ export interface CaseView {
   orderNumber?: string;
   problem?: string;
   openedAt?: string;
+  /** False when the shopper never proved the order is theirs (a guest who gave only its number). */
+  ownerVerified?: false;
   photos: Attachment[];
 }
 
