@@ -99,7 +99,7 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
     if (handOff) {
       metrics?.handoff(handOff.reason);
       logger.info({ conversationId: record.id, reason: handOff.reason, intent: handOff.intent, order: handOff.order?.number }, 'conversation handed off');
-      publisher.queueChanged();
+      publisher.queueChanged(record.id);
     }
   }
 

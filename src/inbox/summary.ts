@@ -1,6 +1,6 @@
 // A conversation as the agents' list shows it: who, why it was handed off, how long it waited, what was said last.
 import type { ConversationSummary, Message } from '../shared/index.js';
-import type { ConversationRecord } from '../store/index.js';
+import { EMPTY_DIGEST, type ConversationRecord, type MessageDigest } from '../store/index.js';
 
 /** Shopper messages since an agent last replied, and the last thing said (a picture shows as "[picture]"). */
 export function unreadAndLast(messages: readonly Message[]): { unread: number; lastMessage?: string } {
@@ -13,7 +13,8 @@ export function unreadAndLast(messages: readonly Message[]): { unread: number; l
   return { unread, lastMessage: last && (last.text || (last.attachments?.length ? '[picture]' : '')).slice(0, 140) };
 }
 
-export function summarize(record: ConversationRecord, messages: readonly Message[], options: { now: Date; agentName(agentId: string): string | undefined }): ConversationSummary {
+/** `digest`: the store's digest of its messages (unread count, last message), never the messages themselves. */
+export function summarize(record: ConversationRecord, digest: MessageDigest | undefined, options: { now: Date; agentName(agentId: string): string | undefined }): ConversationSummary {
   const openCase = record.state.case?.status === 'open' ? record.state.case : undefined;
   return {
     id: record.id,
@@ -33,6 +34,7 @@ export function summarize(record: ConversationRecord, messages: readonly Message
     ...(record.customerId ? { customerId: record.customerId } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
-    ...unreadAndLast(messages),
+    unread: (digest ?? EMPTY_DIGEST).unread,
+    ...(digest?.lastMessage !== undefined ? { lastMessage: digest.lastMessage } : {}),
   };
 }

@@ -6,4 +6,5 @@ export * from './intl.js';
 export * from './patterns.js';
 export * from './privacy.js';
 export type * from './protocol.js';
+export { byQueueOrder } from './queue-order.js';
 export * from './signatures.js';

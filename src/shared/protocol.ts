@@ -84,6 +84,12 @@ export interface ConversationSummary {
   updatedAt?: string;
 }
 
+/**
+ * One conversation's change in the agents' list (queued and assigned conversations), sent as `queueChange` to a
+ * console that asked for changes (handshake `queueChanges: true`) instead of the whole `queue` on every change.
+ */
+export type QueueChange = { type: 'updated'; conversation: ConversationSummary } | { type: 'removed'; conversationId: string };
+
 /** What the agent knows of the shopper: the shopper panel beside a conversation. */
 export interface ShopperProfile {
   conversationId: string;
