@@ -7,7 +7,7 @@ import { loadSnapshot } from '../src/knowledge/index.js';
 import { fold } from '../src/pipeline/text.js';
 import { understand } from '../src/pipeline/index.js';
 import { OUT_OF_SCOPE } from '../src/pipeline/intent.js';
-import { trainIntentModel } from '../src/pipeline/intent-model.js';
+import { trainIntentModel } from '../src/nlu/index.js';
 
 interface Example {
   text: string;

@@ -10,7 +10,7 @@ import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import { everywhere, replaceEmails, TRACKING_CODE } from '../shared/patterns.js';
-import { fold, words } from './text.js';
+import { fold, words } from '../pipeline/text.js';
 
 type Stem = (word: string) => string;
 

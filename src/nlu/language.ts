@@ -2,7 +2,7 @@
 // model of the store's own training utterances (words and letter trigrams) is combined with franc, the widget's
 // locale hint and the conversation's language so far.
 import { francAll } from 'franc';
-import { countScripts, fold, hasLetters, words, type Script } from './text.js';
+import { countScripts, fold, hasLetters, words, type Script } from '../pipeline/text.js';
 
 export interface LanguageHints {
   /** The widget's locale, e.g. "es-MX" from navigator.language. */
