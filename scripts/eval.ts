@@ -118,9 +118,8 @@ for (let foldIndex = 0; foldIndex < FOLDS; foldIndex++) {
   const models = new Map(Object.entries(training).map(([language, intents]) => [language, trainIntentModel(language, intents)]));
   const baseline = await trainNlpJs(training);
   for (const example of heldOut) {
-    const { ranked, knownShare } = models.get(example.language)!.classify(example.text);
-    const top = ranked[0];
-    const answered = !!top && top.intent !== OUT_OF_SCOPE && top.confidence * knownShare >= snapshot.settings.confidenceThreshold;
+    const [top] = models.get(example.language)!.classify(example.text);
+    const answered = !!top && top.intent !== OUT_OF_SCOPE && top.confidence >= snapshot.intentThresholds.get(example.language)!.threshold;
     if (example.intent === OUT_OF_SCOPE) {
       cv.outOfScope++;
       if (!answered) cv.declined++;
@@ -137,4 +136,4 @@ for (let foldIndex = 0; foldIndex < FOLDS; foldIndex++) {
 }
 console.log(`5-fold cross-validation on the training utterances, ${cv.total} in-scope and ${cv.outOfScope} out-of-scope messages, language given:
   intent accuracy  Borderless ${percent(cv.ours, cv.total)}%   NLP.js ${percent(cv.nlpJs, cv.total)}%
-  Borderless at threshold ${snapshot.settings.confidenceThreshold}: prec ${percent(cv.confidentRight, cv.confident)}%  cover ${percent(cv.confident, cv.total)}%  oos-decl ${percent(cv.declined, cv.outOfScope)}%`);
+  Borderless at each language's threshold: prec ${percent(cv.confidentRight, cv.confident)}%  cover ${percent(cv.confident, cv.total)}%  oos-decl ${percent(cv.declined, cv.outOfScope)}%`);

@@ -8,7 +8,7 @@ import { fold } from '../pipeline/text.js';
 import type { ZodType } from 'zod';
 import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases.js';
 import { buildCountryIndex } from '../pipeline/entities.js';
-import { trainIntentModel, trainLanguageModel } from '../nlu/index.js';
+import { intentModelsFor, intentThreshold, trainLanguageModel, type IntentModel } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/errors.js';
 import { parseJsonDocument, problemAt, schemaProblems, type JsonDocument } from './json-file.js';
 import { isCountryCode, loadCountryPhrases } from './countries.js';
@@ -182,7 +182,12 @@ function orderTemplateProblems(read: OrderRulesRead<{ event: { params: { templat
   return found;
 }
 
-export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
+export interface LoadOptions {
+  /** Where trained intent models are kept between runs (DATA_DIR/models for the server). */
+  modelCacheDir?: string;
+}
+
+export async function loadSnapshot(contentDir: string, { modelCacheDir }: LoadOptions = {}): Promise<LoadResult> {
   const reader = new ContentReader(contentDir);
   const { problems } = reader;
 
@@ -346,13 +351,29 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
 
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
 
+  let intentModels: Map<string, IntentModel>;
+  try {
+    intentModels = await intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir });
+  } catch (error) {
+    problems.push({ file: 'locales', line: 1, col: 1, message: `training the intent models failed: ${(error as Error).message}`, severity: 'error' });
+    return { problems };
+  }
+  const intentThresholds = new Map(languages.map((language) => [language, intentThreshold(intentModels.get(language)!.heldOut(), settings)]));
+  for (const [language, { reached, precision, targetPrecision }] of intentThresholds) {
+    if (!reached) {
+      const where = settingsFile?.document.locate(['targetPrecision']) ?? { line: 1, col: 1 };
+      problems.push({ file: 'locales/settings.json', ...where, message: `${language}: no confidence threshold reaches the target precision ${targetPrecision}; the best gives ${(precision * 100).toFixed(1)}% (add training utterances)`, severity: 'warning' });
+    }
+  }
+
   const snapshot: Snapshot = {
     builtAt: new Date().toISOString(),
     contentDir,
     settings,
     languages,
     languageModel: trainLanguageModel(Object.fromEntries(languages.map((language) => [language, Object.values(corpora[language]!).flat()]))),
-    intentModels: new Map(languages.map((language) => [language, trainIntentModel(language, corpora[language]!)])),
+    intentModels,
+    intentThresholds,
     templates,
     ui,
     rules,

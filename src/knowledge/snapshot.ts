@@ -3,7 +3,7 @@
 import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CountryPhrases } from '../pipeline/country-phrases.js';
 import type { CountryIndex } from '../pipeline/entities.js';
-import type { IntentModel, LanguageModel } from '../nlu/index.js';
+import type { IntentModel, IntentThreshold, LanguageModel } from '../nlu/index.js';
 import type { FlowSet } from '../pipeline/flow-types.js';
 import type { Lexicon } from '../pipeline/lexicon.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
@@ -31,6 +31,8 @@ export interface Snapshot {
   languages: string[];
   languageModel: LanguageModel;
   intentModels: ReadonlyMap<string, IntentModel>;
+  /** Per language: the confidence an intent needs to be answered, and the precision and coverage it gives. */
+  intentThresholds: ReadonlyMap<string, IntentThreshold>;
   /** language → template id → template. */
   templates: ReadonlyMap<string, ReadonlyMap<string, CompiledTemplate>>;
   ui: ReadonlyMap<string, UiFile>;

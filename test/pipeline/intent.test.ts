@@ -31,7 +31,7 @@ describe('intent classification', () => {
   it('is not confident about a message of unknown words', () => {
     const result = classifyIntent(snapshot, 'xkqzv plomb wuzzle', 'en');
     expect(result.confident).toBe(false);
-    expect(result.confidence).toBeLessThan(snapshot.settings.confidenceThreshold);
+    expect(result.confidence).toBeLessThan(snapshot.intentThresholds.get('en')!.threshold);
   });
 
   it('recognises off-topic questions as out of scope', () => {
