@@ -30,7 +30,7 @@ import packageRoutes from './http/packages.js';
 import previewRoutes from './http/preview.js';
 import privacyRoutes from './http/privacy.js';
 import widgetRoutes from './http/widget.js';
-import { createKnowledge, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
+import { createKnowledge, modelCacheDirIn, watchContent, type Knowledge, type Snapshot } from './knowledge/index.js';
 import { createEraser, startRetention } from './privacy/index.js';
 import { createClusterPresence, createPublisher, createSocketServer, disconnectShoppers, registerNamespaces } from './realtime/index.js';
 import webhookRoutes from './http/webhooks.js';
@@ -87,7 +87,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   app.decorate('config', config);
   const metrics = createMetrics();
   app.decorate('metrics', metrics);
-  const knowledge = createKnowledge(config.CONTENT_DIR, overrides.snapshot);
+  const knowledge = createKnowledge(config.CONTENT_DIR, overrides.snapshot, { modelCacheDir: modelCacheDirIn(config.DATA_DIR) });
   if (!overrides.snapshot) {
     const { ok, problems } = await knowledge.reload();
     if (!ok) throw new ContentError(problems.filter((problem) => problem.severity === 'error'));

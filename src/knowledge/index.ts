@@ -1,9 +1,9 @@
 // The knowledge module's public face: load content into a Snapshot, and hold the one that is serving.
 import type { ContentProblem } from '../shared/errors.js';
-import { loadSnapshot } from './load.js';
+import { loadSnapshot, type LoadOptions } from './load.js';
 import type { Snapshot } from './snapshot.js';
 
-export { loadSnapshot, TEMPLATE_VALUES, type LoadResult } from './load.js';
+export { loadSnapshot, modelCacheDirIn, TEMPLATE_VALUES, type LoadOptions, type LoadResult } from './load.js';
 export { watchContent, type ContentWatcher } from './watch.js';
 export { findTemplate, type CompiledTemplate, type Snapshot } from './snapshot.js';
 
@@ -22,14 +22,14 @@ export interface Knowledge {
   reload(): Promise<ReloadResult>;
 }
 
-export function createKnowledge(contentDir: string, initial?: Snapshot): Knowledge {
+export function createKnowledge(contentDir: string, initial?: Snapshot, options: LoadOptions = {}): Knowledge {
   let serving = initial;
   let last: ReloadResult | undefined;
   return {
     current: () => serving,
     lastReload: () => last,
     async reload() {
-      const { snapshot, problems } = await loadSnapshot(contentDir);
+      const { snapshot, problems } = await loadSnapshot(contentDir, options);
       if (snapshot) serving = snapshot;
       last = { ok: !!snapshot, at: new Date().toISOString(), problems };
       return last;

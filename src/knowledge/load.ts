@@ -1,6 +1,7 @@
 // Reads the content folders, validates every file, and compiles a Snapshot, or reports every problem found
 // as file:line:col. Errors stop the build; warnings (a missing translation) do not.
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import isSafeRegex from 'safe-regex2';
@@ -182,12 +183,15 @@ function orderTemplateProblems(read: OrderRulesRead<{ event: { params: { templat
   return found;
 }
 
+/** Trained intent models are kept in DATA_DIR/models/, so a restart with unchanged utterances need not train. */
+export const modelCacheDirIn = (dataDir: string) => path.resolve(dataDir, 'models');
+
 export interface LoadOptions {
-  /** Where trained intent models are kept between runs (DATA_DIR/models for the server). */
+  /** Where trained intent models are kept between runs: DATA_DIR/models for the server and the commands, else the system's temporary folder. */
   modelCacheDir?: string;
 }
 
-export async function loadSnapshot(contentDir: string, { modelCacheDir }: LoadOptions = {}): Promise<LoadResult> {
+export async function loadSnapshot(contentDir: string, { modelCacheDir = path.join(tmpdir(), 'borderless-models') }: LoadOptions = {}): Promise<LoadResult> {
   const reader = new ContentReader(contentDir);
   const { problems } = reader;
 
