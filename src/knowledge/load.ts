@@ -189,9 +189,11 @@ export const modelCacheDirIn = (dataDir: string) => path.resolve(dataDir, 'model
 export interface LoadOptions {
   /** Where trained intent models are kept between runs: DATA_DIR/models for the server and the commands, else the system's temporary folder. */
   modelCacheDir?: string;
+  /** A training that takes longer fails the load (the last good snapshot keeps serving); two minutes unless set. */
+  trainingTimeoutMs?: number;
 }
 
-export async function loadSnapshot(contentDir: string, { modelCacheDir = path.join(tmpdir(), 'borderless-models') }: LoadOptions = {}): Promise<LoadResult> {
+export async function loadSnapshot(contentDir: string, { modelCacheDir = path.join(tmpdir(), 'borderless-models'), trainingTimeoutMs }: LoadOptions = {}): Promise<LoadResult> {
   const reader = new ContentReader(contentDir);
   const { problems } = reader;
 
@@ -357,7 +359,7 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
 
   let intentModels: Map<string, IntentModel>;
   try {
-    intentModels = await intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir });
+    intentModels = await intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir, timeoutMs: trainingTimeoutMs });
   } catch (error) {
     problems.push({ file: 'locales', line: 1, col: 1, message: `training the intent models failed: ${(error as Error).message}`, severity: 'error' });
     return { problems };

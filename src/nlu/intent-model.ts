@@ -18,9 +18,9 @@ import { buildFeatureIndex, scoreRows, softmax, trainLogisticRegression, type Li
 /** Changes whenever features or training change, so that models saved by an older version are not reused. */
 export const MODEL_VERSION = 'logreg-1';
 
-export const TRAINING: TrainingOptions = { epochs: 5, learningRate: 0.5, l2: 1e-4, minCount: 1, seed: 13 };
+export const TRAINING: TrainingOptions = { epochs: 4, learningRate: 0.5, l2: 1e-4, minCount: 1, seed: 13 };
 /** Folds of the cross-validation that fits the temperature and yields the held-out predictions thresholds use. */
-export const CALIBRATION_FOLDS = 5;
+export const CALIBRATION_FOLDS = 3;
 
 export interface IntentScore {
   intent: string;
@@ -51,49 +51,75 @@ export interface IntentModel {
 
 type Utterances = Record<string, string[]>;
 
+type Examples = { features: number[][]; labels: number[]; positions: number[] };
+/** A worker trains a language's model and its folds from the same utterances: their features are read once. */
+const examplesRead = new WeakMap<Utterances, Examples>();
+
 /** Every utterance's features and label, and its position within its intent (which decides its fold). */
-function examplesOf(language: string, utterances: Utterances, intents: string[]) {
-  const features: number[][] = [];
-  const labels: number[] = [];
-  const positions: number[] = [];
+function examplesOf(language: string, utterances: Utterances, intents: string[]): Examples {
+  const known = examplesRead.get(utterances);
+  if (known) return known;
+  const examples: Examples = { features: [], labels: [], positions: [] };
   intents.forEach((intent, label) => {
     utterances[intent]!.forEach((utterance, position) => {
-      features.push(intentFeatures(utterance, language));
-      labels.push(label);
-      positions.push(position);
+      examples.features.push(intentFeatures(utterance, language));
+      examples.labels.push(label);
+      examples.positions.push(position);
     });
   });
-  return { features, labels, positions };
+  examplesRead.set(utterances, examples);
+  return examples;
 }
 
-/** The raw class scores of each example under weights trained without it. */
-function logitsOf(weights: LinearWeights, features: number[][]): Float64Array[] {
-  const index = buildFeatureIndex(weights.keys);
-  return features.map((example) => {
-    const rows = example.map((key) => index.rowOf(key)).filter((row) => row >= 0);
-    return scoreRows(weights, rows, example.length, new Float64Array(weights.classes)).slice();
-  });
+/** Intents with utterances, in file order: a class number is an index into it. */
+const intentsOf = (utterances: Utterances) => Object.keys(utterances).filter((intent) => utterances[intent]!.length > 0);
+
+/** The weights of a language's model, trained on all its utterances. */
+export function trainIntentWeights(language: string, utterances: Utterances, training = TRAINING): LinearWeights {
+  const intents = intentsOf(utterances);
+  const { features, labels } = examplesOf(language, utterances, intents);
+  return trainLogisticRegression(features, labels, intents.length, training);
+}
+
+/** One fold's held-out predictions: raw class scores (`classes` per utterance) and the right classes. */
+export interface HeldOutFold {
+  logits: Float32Array;
+  labels: Uint8Array;
 }
 
 /**
- * Trains the language's model on all its utterances, and `folds` models each without one fold (every
- * `folds`-th utterance of each intent) to predict that fold: those held-out predictions fit the temperature.
+ * Trains without one fold (every `folds`-th utterance of each intent, starting at `fold`) and scores that fold
+ * with it: what the model says of utterances it never saw.
  */
-export function trainIntentModelData(language: string, utterances: Utterances, options: { folds?: number; training?: TrainingOptions } = {}): IntentModelData {
-  const { folds = CALIBRATION_FOLDS, training = TRAINING } = options;
-  const intents = Object.keys(utterances).filter((intent) => utterances[intent]!.length > 0);
+export function predictHeldOutFold(language: string, utterances: Utterances, fold: number, folds = CALIBRATION_FOLDS, training = TRAINING): HeldOutFold {
+  const intents = intentsOf(utterances);
   const { features, labels, positions } = examplesOf(language, utterances, intents);
-  const weights = trainLogisticRegression(features, labels, intents.length, training);
+  const kept = positions.map((position) => position % folds !== fold);
+  const pick = <T>(list: T[], keep: boolean) => list.filter((_, index) => kept[index] === keep);
+  const heldOut = pick(features, false);
+  if (heldOut.length === 0 || heldOut.length === features.length) return { logits: new Float32Array(0), labels: new Uint8Array(0) };
+  const weights = trainLogisticRegression(pick(features, true), pick(labels, true), intents.length, training);
+  const index = buildFeatureIndex(weights.keys);
+  const logits = new Float32Array(heldOut.length * intents.length);
+  const scores = new Float64Array(intents.length);
+  heldOut.forEach((example, position) => {
+    const rows = example.map((key) => index.rowOf(key)).filter((row) => row >= 0);
+    logits.set(scoreRows(weights, rows, example.length, scores), position * intents.length);
+  });
+  return { logits, labels: Uint8Array.from(pick(labels, false)) };
+}
 
+/** Fits the temperature on the held-out folds and puts the model's data together. */
+export function calibratedModelData(language: string, utterances: Utterances, weights: LinearWeights, folds: HeldOutFold[]): IntentModelData {
+  const intents = intentsOf(utterances);
+  const classes = intents.length;
   const heldOutLogits: Float64Array[] = [];
   const heldOutLabels: number[] = [];
-  for (let fold = 0; fold < folds; fold++) {
-    const kept = positions.map((position) => position % folds !== fold);
-    const pick = <T>(list: T[], keep: boolean) => list.filter((_, index) => kept[index] === keep);
-    if (!kept.includes(true) || !kept.includes(false)) continue;
-    const foldWeights = trainLogisticRegression(pick(features, true), pick(labels, true), intents.length, training);
-    heldOutLogits.push(...logitsOf(foldWeights, pick(features, false)));
-    heldOutLabels.push(...pick(labels, false));
+  for (const fold of folds) {
+    fold.labels.forEach((label, position) => {
+      heldOutLogits.push(Float64Array.from(fold.logits.subarray(position * classes, (position + 1) * classes)));
+      heldOutLabels.push(label);
+    });
   }
   const temperature = heldOutLogits.length > 0 ? fitTemperature(heldOutLogits, heldOutLabels) : 1;
   const confidence = new Float32Array(heldOutLogits.length);
@@ -106,6 +132,16 @@ export function trainIntentModelData(language: string, utterances: Utterances, o
     predicted[index] = top;
   });
   return { version: MODEL_VERSION, language, intents, weights, temperature, heldOut: { confidence, predicted, actual: Uint8Array.from(heldOutLabels) } };
+}
+
+/**
+ * Trains the language's model on all its utterances, and one model per fold to predict the utterances it leaves
+ * out: those held-out predictions fit the temperature and later the thresholds.
+ */
+export function trainIntentModelData(language: string, utterances: Utterances, options: { folds?: number; training?: TrainingOptions } = {}): IntentModelData {
+  const { folds = CALIBRATION_FOLDS, training = TRAINING } = options;
+  const heldOut = Array.from({ length: folds }, (_, fold) => predictHeldOutFold(language, utterances, fold, folds, training));
+  return calibratedModelData(language, utterances, trainIntentWeights(language, utterances, training), heldOut);
 }
 
 export function intentModelFrom(data: IntentModelData): IntentModel {

@@ -1,16 +1,33 @@
-// Worker thread entry: trains the intent models it is given and posts each back as plain data, so neither the
-// training's CPU time nor its garbage touches the thread that answers shoppers.
+// Worker thread entry: does the training jobs it is given (a language's model, or one of its calibration folds)
+// and posts each result back as plain data, so neither the training's CPU time nor its garbage touches the thread
+// that answers shoppers.
 import { parentPort, workerData } from 'node:worker_threads';
-import { trainIntentModelData } from './intent-model.js';
+import { predictHeldOutFold, trainIntentWeights, type HeldOutFold } from './intent-model.js';
+import type { LinearWeights } from './logistic-regression.js';
 
 export interface TrainingJob {
   language: string;
-  utterances: Record<string, string[]>;
+  /** The model itself, or the number of the calibration fold to hold out and predict. */
+  part: 'weights' | number;
 }
 
-for (const { language, utterances } of (workerData as { jobs: TrainingJob[] }).jobs) {
-  const data = trainIntentModelData(language, utterances);
-  const { weights, heldOut } = data;
-  const buffers = [weights.keys, weights.weights, weights.bias, heldOut.confidence, heldOut.predicted, heldOut.actual].map((array) => array.buffer as ArrayBuffer);
-  parentPort!.postMessage(data, buffers);
+export interface TrainingInput {
+  corpora: Record<string, Record<string, string[]>>;
+  jobs: TrainingJob[];
+}
+
+export type TrainingResult = TrainingJob & ({ weights: LinearWeights } | { fold: HeldOutFold });
+
+const { corpora, jobs } = workerData as TrainingInput;
+for (const job of jobs) {
+  const utterances = corpora[job.language]!;
+  if (job.part === 'weights') {
+    const weights = trainIntentWeights(job.language, utterances);
+    const result: TrainingResult = { ...job, weights };
+    parentPort!.postMessage(result, [weights.keys, weights.weights, weights.bias].map((array) => array.buffer as ArrayBuffer));
+  } else {
+    const fold = predictHeldOutFold(job.language, utterances, job.part);
+    const result: TrainingResult = { ...job, fold };
+    parentPort!.postMessage(result, [fold.logits, fold.labels].map((array) => array.buffer as ArrayBuffer));
+  }
 }

@@ -10,8 +10,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { CALIBRATION_FOLDS, intentModelFrom, MODEL_VERSION, TRAINING, type IntentModel, type IntentModelData } from './intent-model.js';
-import type { TrainingJob } from './train-worker.js';
+import { calibratedModelData, CALIBRATION_FOLDS, intentModelFrom, MODEL_VERSION, TRAINING, type HeldOutFold, type IntentModel, type IntentModelData } from './intent-model.js';
+import type { LinearWeights } from './logistic-regression.js';
+import type { TrainingInput, TrainingJob, TrainingResult } from './train-worker.js';
 
 type Corpora = Record<string, Record<string, string[]>>;
 
@@ -65,27 +66,27 @@ async function writeCached(cacheDir: string, data: IntentModelData, key: string)
  * The worker's entry: the compiled file, or, when running from the TypeScript sources (tests, scripts), a line that
  * loads the source through tsx (Node 20 does not pass `--import` loaders on to workers).
  */
-function startWorker(jobs: TrainingJob[]): Worker {
+function startWorker(workerData: TrainingInput): Worker {
   const entry = new URL(`./train-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
-  if (entry.pathname.endsWith('.js')) return new Worker(entry, { workerData: { jobs } });
+  if (entry.pathname.endsWith('.js')) return new Worker(entry, { workerData });
   // tsx's ES module API (its CommonJS twin cannot load the ES module half of itself from a worker).
   const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
   const source = `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
-  return new Worker(source, { eval: true, workerData: { jobs } });
+  return new Worker(source, { eval: true, workerData });
 }
 
-/** Trains the jobs in one worker, posting each model as it is done. */
-function trainInWorker(jobs: TrainingJob[], timeoutMs: number, onModel: (data: IntentModelData) => void): Promise<void> {
+/** Does the jobs in one worker, handing over each result as it comes. */
+function trainInWorker(input: TrainingInput, timeoutMs: number, onResult: (result: TrainingResult) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(jobs);
-    let remaining = jobs.length;
+    const worker = startWorker(input);
+    let remaining = input.jobs.length;
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new Error(`training took longer than ${timeoutMs / 1000} s`));
     }, timeoutMs);
-    worker.on('message', (data: IntentModelData) => {
-      onModel(data);
+    worker.on('message', (result: TrainingResult) => {
       remaining--;
+      onResult(result);
     });
     worker.on('error', (error) => {
       clearTimeout(timer);
@@ -94,21 +95,24 @@ function trainInWorker(jobs: TrainingJob[], timeoutMs: number, onModel: (data: I
     worker.on('exit', (code) => {
       clearTimeout(timer);
       if (remaining === 0) resolve();
-      else reject(new Error(`the training worker stopped (exit code ${code}) before it trained ${jobs.map((job) => job.language).join(', ')}`));
+      else reject(new Error(`the training worker stopped (exit code ${code}) before it finished ${[...new Set(input.jobs.map((job) => job.language))].join(', ')}`));
     });
   });
 }
 
-/** Shares the jobs among as many workers as there are cores, largest first. */
-function shareOut(jobs: TrainingJob[]): TrainingJob[][] {
-  const size = (job: TrainingJob) => Object.values(job.utterances).reduce((sum, list) => sum + list.length, 0);
+/**
+ * Shares the jobs among as many workers as there are cores, largest first: a language's model and each of its
+ * folds are separate jobs, so even one language's retraining uses every core.
+ */
+function shareOut(jobs: TrainingJob[], corpora: Corpora): TrainingJob[][] {
+  const size = (job: TrainingJob) => Object.values(corpora[job.language]!).reduce((sum, list) => sum + list.length, 0) * (job.part === 'weights' ? 1 : 1 - 1 / CALIBRATION_FOLDS);
   const groups = Array.from({ length: Math.min(jobs.length, Math.max(1, availableParallelism())) }, () => ({ jobs: [] as TrainingJob[], load: 0 }));
   for (const job of [...jobs].sort((a, b) => size(b) - size(a))) {
     const lightest = groups.reduce((best, group) => (group.load < best.load ? group : best));
     lightest.jobs.push(job);
     lightest.load += size(job);
   }
-  return groups.map((group) => group.jobs);
+  return groups.map((group) => group.jobs).filter((group) => group.length > 0);
 }
 
 function remember(key: string, model: IntentModel): IntentModel {
@@ -122,20 +126,31 @@ function remember(key: string, model: IntentModel): IntentModel {
 export async function intentModelsFor(corpora: Corpora, { cacheDir, timeoutMs = 120_000 }: TrainOptions = {}): Promise<Map<string, IntentModel>> {
   const models = new Map<string, IntentModel>();
   const keys = new Map(Object.entries(corpora).map(([language, utterances]) => [language, modelKey(language, utterances)]));
-  const missing: TrainingJob[] = [];
+  const missing: string[] = [];
   for (const [language, key] of keys) {
     const known = trained.get(key);
     const cached = !known && cacheDir ? await readCached(cacheDir, language, key) : undefined;
     if (known) models.set(language, known);
     else if (cached) models.set(language, remember(key, intentModelFrom(cached)));
-    else missing.push({ language, utterances: corpora[language]! });
+    else missing.push(language);
   }
+  if (missing.length === 0) return models;
+
+  const jobs = missing.flatMap((language) => [{ language, part: 'weights' as const }, ...Array.from({ length: CALIBRATION_FOLDS }, (_, fold) => ({ language, part: fold }))]);
+  const parts = new Map(missing.map((language) => [language, { weights: undefined as LinearWeights | undefined, folds: [] as HeldOutFold[] }]));
   const writes: Promise<void>[] = [];
+  const subsets = (languages: Iterable<string>) => Object.fromEntries([...languages].map((language) => [language, corpora[language]!]));
   await Promise.all(
-    shareOut(missing).map((jobs) =>
-      trainInWorker(jobs, timeoutMs, (data) => {
-        const key = keys.get(data.language)!;
-        models.set(data.language, remember(key, intentModelFrom(data)));
+    shareOut(jobs, corpora).map((group) =>
+      trainInWorker({ corpora: subsets(new Set(group.map((job) => job.language))), jobs: group }, timeoutMs, (result) => {
+        const part = parts.get(result.language)!;
+        if ('weights' in result) part.weights = result.weights;
+        else part.folds[result.part as number] = result.fold;
+        if (!part.weights || part.folds.filter(Boolean).length < CALIBRATION_FOLDS) return;
+        // The last part of a language is in: its temperature is fitted here, a few milliseconds' work.
+        const data = calibratedModelData(result.language, corpora[result.language]!, part.weights, part.folds);
+        const key = keys.get(result.language)!;
+        models.set(result.language, remember(key, intentModelFrom(data)));
         if (cacheDir) writes.push(writeCached(cacheDir, data, key));
       }),
     ),
