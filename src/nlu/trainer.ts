@@ -3,6 +3,7 @@
 // training settings and the model version, so a stale file is never used), and only then training, in worker
 // threads, which keeps the event loop free during a hot reload and lets the training garbage go with the worker.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -127,18 +128,24 @@ export async function intentModelsFor(corpora: Corpora, { cacheDir, timeoutMs = 
   const models = new Map<string, IntentModel>();
   const keys = new Map(Object.entries(corpora).map(([language, utterances]) => [language, modelKey(language, utterances)]));
   const missing: string[] = [];
+  const writes: Promise<void>[] = [];
   for (const [language, key] of keys) {
     const known = trained.get(key);
     const cached = !known && cacheDir ? await readCached(cacheDir, language, key) : undefined;
-    if (known) models.set(language, known);
-    else if (cached) models.set(language, remember(key, intentModelFrom(cached)));
+    if (known) {
+      models.set(language, known);
+      // Trained for another cache folder: this one gets the file too, for the next process.
+      if (cacheDir && !existsSync(cacheFile(cacheDir, language, key))) writes.push(writeCached(cacheDir, known.data, key));
+    } else if (cached) models.set(language, remember(key, intentModelFrom(cached)));
     else missing.push(language);
   }
-  if (missing.length === 0) return models;
+  if (missing.length === 0) {
+    await Promise.all(writes);
+    return models;
+  }
 
   const jobs = missing.flatMap((language) => [{ language, part: 'weights' as const }, ...Array.from({ length: CALIBRATION_FOLDS }, (_, fold) => ({ language, part: fold }))]);
   const parts = new Map(missing.map((language) => [language, { weights: undefined as LinearWeights | undefined, folds: [] as HeldOutFold[] }]));
-  const writes: Promise<void>[] = [];
   const subsets = (languages: Iterable<string>) => Object.fromEntries([...languages].map((language) => [language, corpora[language]!]));
   await Promise.all(
     shareOut(jobs, corpora).map((group) =>
