@@ -2,15 +2,19 @@
 // with a temperature fitted on cross-validated predictions so that `confidence` is the probability that the top
 // intent is right.
 //
-// Why this model (5-fold cross-validation on the training utterances, all 12 languages, see BENCHMARKS.md):
-// natural's naive Bayes over the same kind of features counts every correlated feature (a stem and each letter
-// gram of the same word) as independent evidence, so its posteriors sit near 0 or 1 whatever the message, and
-// framing words ("can you help me …") outweigh the request. Logistic regression learns weights jointly, so
-// redundant features share the evidence, and its softmax, divided by one fitted temperature, is close to a
-// probability. natural's own LogisticRegressionClassifier is dense and grows steeply with the vocabulary; a
-// linear SVM would need a separate calibration step for the same accuracy. Training is SGD with AdaGrad steps
-// over a few epochs: about a tenth of a second per language, so the model and its calibration folds are
-// retrained off the event loop when content changes (see trainer.ts).
+// Why this model. Measured by 5-fold cross-validation on the training utterances (in-scope accuracy, the same
+// folds for both; 2026-12-07): natural's naive Bayes over stems and letter grams against this model over the
+// features of features.ts: en 83.8 → 91.8%, de 85.0 → 89.5%, es 85.7 → 90.8%, ja 79.7 → 87.6%, ru 87.0 → 88.7%,
+// ar 85.7 → 88.2%. Bayes counts every correlated feature (a stem and each letter gram of the same word) as
+// independent evidence, so its posteriors sit near 0 or 1 whatever the message and framing words ("can you help
+// me …") outweigh the request; logistic regression learns the weights jointly, so redundant features share the
+// evidence, and its softmax divided by one fitted temperature is close to a probability (expected calibration
+// error under 0.02 on cross-validation, see BENCHMARKS.md). natural's own LogisticRegressionClassifier is dense
+// over the vocabulary and grows steeply with it; a linear SVM would need a separate calibration step for the same
+// accuracy. Within the model, by the same cross-validation: 4 epochs score as 10 do (90.2 / 90.6% en), keeping
+// once-seen features adds 0.6 points, and L2 between 1e-5 and 1e-3 changes nothing measurable. Training takes
+// about 0.4 s of CPU per language for the model, and as much again for its three calibration folds, all in
+// worker threads (see trainer.ts).
 import { fitTemperature, type HeldOutPrediction } from './calibration.js';
 import { intentFeatures } from './features.js';
 import { buildFeatureIndex, scoreRows, softmax, trainLogisticRegression, type LinearWeights, type TrainingOptions } from './logistic-regression.js';
