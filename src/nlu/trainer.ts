@@ -24,9 +24,12 @@ export interface TrainOptions {
   timeoutMs?: number;
 }
 
-/** Models this process has trained or read, by key: a reload that leaves a language's utterances alone reuses its model. */
+/**
+ * Models this process has trained or read, by key, most recently used last: a reload that leaves a language's
+ * utterances alone reuses its model. Room for every language of a store and a few it replaced.
+ */
 const trained = new Map<string, IntentModel>();
-const REMEMBERED_MODELS = 48;
+const REMEMBERED_MODELS = 16;
 /** Cache files kept per language: the current content's and a few before it (an operator undoing an edit). */
 const CACHED_FILES_PER_LANGUAGE = 3;
 
@@ -133,7 +136,7 @@ export async function intentModelsFor(corpora: Corpora, { cacheDir, timeoutMs = 
     const known = trained.get(key);
     const cached = !known && cacheDir ? await readCached(cacheDir, language, key) : undefined;
     if (known) {
-      models.set(language, known);
+      models.set(language, remember(key, known));
       // Trained for another cache folder: this one gets the file too, for the next process.
       if (cacheDir && !existsSync(cacheFile(cacheDir, language, key))) writes.push(writeCached(cacheDir, known.data, key));
     } else if (cached) models.set(language, remember(key, intentModelFrom(cached)));
