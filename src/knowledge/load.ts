@@ -221,6 +221,9 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
     problems.push({ file: 'locales/settings.json', ...where, message: `default language "${settings.defaultLanguage}" has no locales/${settings.defaultLanguage}/intents.json`, severity: 'error' });
   }
   const knownIntents = new Set(languages.flatMap((language) => Object.keys(corpora[language]!)));
+  // Training starts now, in worker threads, while the rest of the content is read and checked on this one.
+  const training = intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir, timeoutMs: trainingTimeoutMs });
+  training.catch(() => {}); // its failure is reported below, unless the content has errors anyway
 
   // Training utterances: enough of them, and none under two intents.
   const defaultIntents = Object.keys(corpora[settings.defaultLanguage] ?? {});
@@ -359,7 +362,7 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
 
   let intentModels: Map<string, IntentModel>;
   try {
-    intentModels = await intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir, timeoutMs: trainingTimeoutMs });
+    intentModels = await training;
   } catch (error) {
     problems.push({ file: 'locales', line: 1, col: 1, message: `training the intent models failed: ${(error as Error).message}`, severity: 'error' });
     return { problems };
