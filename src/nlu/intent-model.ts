@@ -17,10 +17,10 @@
 // worker threads (see trainer.ts).
 import { fitTemperature, type HeldOutPrediction } from './calibration.js';
 import { intentFeatures } from './features.js';
-import { buildFeatureIndex, scoreRows, softmax, trainLogisticRegression, type LinearWeights, type TrainingOptions } from './logistic-regression.js';
+import { buildFeatureIndex, compactWeights, scoreCompactRows, scoreRows, softmax, trainLogisticRegression, type CompactWeights, type LinearWeights, type TrainingOptions } from './logistic-regression.js';
 
 /** Changes whenever features or training change, so that models saved by an older version are not reused. */
-export const MODEL_VERSION = 'logreg-1';
+export const MODEL_VERSION = 'logreg-2';
 
 export const TRAINING: TrainingOptions = { epochs: 4, learningRate: 0.5, l2: 1e-4, minCount: 1, seed: 13 };
 /** Folds of the cross-validation that fits the temperature and yields the held-out predictions thresholds use. */
@@ -36,7 +36,7 @@ export interface IntentModelData {
   version: string;
   language: string;
   intents: string[];
-  weights: LinearWeights;
+  weights: CompactWeights;
   temperature: number;
   /** Cross-validated predictions on the training utterances, with the temperature applied. */
   heldOut: { confidence: Float32Array; predicted: Uint8Array; actual: Uint8Array };
@@ -135,7 +135,7 @@ export function calibratedModelData(language: string, utterances: Utterances, we
     confidence[index] = probabilities[top]!;
     predicted[index] = top;
   });
-  return { version: MODEL_VERSION, language, intents, weights, temperature, heldOut: { confidence, predicted, actual: Uint8Array.from(heldOutLabels) } };
+  return { version: MODEL_VERSION, language, intents, weights: compactWeights(weights), temperature, heldOut: { confidence, predicted, actual: Uint8Array.from(heldOutLabels) } };
 }
 
 /**
@@ -166,7 +166,7 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
         const row = index.rowOf(key);
         if (row >= 0) rows.push(row);
       }
-      const probabilities = softmax(scoreRows(weights, rows, features.length, scores), temperature);
+      const probabilities = softmax(scoreCompactRows(weights, rows, features.length, scores), temperature);
       return intents.map((intent, label) => ({ intent, confidence: probabilities[label]! })).sort((a, b) => b.confidence - a.confidence);
     },
     heldOut() {

@@ -149,3 +149,45 @@ export function trainLogisticRegression(features: number[][], labels: number[], 
   }
   return model;
 }
+
+/**
+ * Trained weights kept as bytes: each feature's row scaled so its largest weight is ±127. A quarter of the memory
+ * of Float32 rows, and scores within a fraction of a percent of them.
+ */
+export interface CompactWeights {
+  classes: number;
+  keys: Uint32Array;
+  weights: Int8Array;
+  /** Per row: the weight one step of its bytes stands for. */
+  scales: Float32Array;
+  bias: Float32Array;
+}
+
+export function compactWeights({ classes, keys, weights, bias }: LinearWeights): CompactWeights {
+  const bytes = new Int8Array(weights.length);
+  const scales = new Float32Array(keys.length);
+  for (let row = 0; row < keys.length; row++) {
+    const base = row * classes;
+    let largest = 0;
+    for (let label = 0; label < classes; label++) largest = Math.max(largest, Math.abs(weights[base + label]!));
+    const scale = largest / 127 || 1;
+    scales[row] = scale;
+    for (let label = 0; label < classes; label++) bytes[base + label] = Math.round(weights[base + label]! / scale);
+  }
+  return { classes, keys, weights: bytes, scales, bias };
+}
+
+/** scoreRows for compact weights. */
+export function scoreCompactRows(model: CompactWeights, rows: ArrayLike<number>, featureCount: number, into: Float64Array): Float64Array {
+  const { classes, weights, scales, bias } = model;
+  into.fill(0);
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const base = row * classes;
+    const scale = scales[row]!;
+    for (let label = 0; label < classes; label++) into[label]! += weights[base + label]! * scale;
+  }
+  const norm = featureCount > 0 ? 1 / Math.sqrt(featureCount) : 0;
+  for (let label = 0; label < classes; label++) into[label] = into[label]! * norm + bias[label]!;
+  return into;
+}
