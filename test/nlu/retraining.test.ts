@@ -50,16 +50,17 @@ describe('retraining on hot reload', () => {
     const started = Date.now();
     await addGreeting(englishFile(), NEW_PHRASE);
     while (!(await understood(NEW_PHRASE)).confident) {
-      if (Date.now() - started > 5000) break;
+      if (Date.now() - started > 20_000) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const elapsed = Date.now() - started;
     loop.disable();
     expect(await understood(NEW_PHRASE)).toMatchObject({ intent: 'greeting', confident: true });
+    // Training 3,800 utterances takes seconds of CPU: in the workers, the loop never waits for more than a small
+    // part of the reload (on the main thread it would stall for all of it).
+    expect(loop.max / 1e6).toBeLessThan(Math.max(100, elapsed / 5));
     expect(elapsed).toBeLessThan(2000);
-    // Training 3,800 utterances takes about a second of CPU: in the worker, the server's loop never waits for it.
-    expect(loop.max / 1e6).toBeLessThan(200);
-  }, 30_000);
+  }, 60_000);
 
   it('keeps the last good models when a training fails', async () => {
     const { snapshot } = await loadSnapshot(content.dir, { modelCacheDir: path.join(dataDir, 'models') });
