@@ -129,7 +129,7 @@ cover%     in-scope messages answered confidently     oos-decl% out-of-scope mes
 const percentOf = (share: number) => `${(share * 100).toFixed(1)}%`;
 const { targetPrecision, confidenceThreshold } = snapshot.settings;
 console.log(`\nthresholds (${confidenceThreshold === undefined ? `targetPrecision ${targetPrecision ?? 'default'}` : `confidenceThreshold ${confidenceThreshold}`}), on the serving models' calibration folds:`);
-line(['lang', 'threshold', 'prec%', 'cover%', 'temp']);
+line(['lang', 'thresh', 'prec%', 'cover%', 'temp']);
 for (const [language, choice] of snapshot.intentThresholds) {
   line([language, choice.threshold.toFixed(3), percentOf(choice.precision), percentOf(choice.coverage), snapshot.intentModels.get(language)!.temperature.toFixed(2)]);
 }
