@@ -30,7 +30,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string): Promise<void> {
+async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
@@ -38,7 +38,7 @@ async function waitForHttp(url: string): Promise<void> {
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 30_000) throw new Error(`${url} did not answer in 30 s`);
+    if (Date.now() - started > timeoutMs) throw new Error(`${url} did not answer in ${timeoutMs / 1000} s`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -60,16 +60,19 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-/** A `borderless start` process on a free port, in memory unless `env` gives it REDIS_URL. */
-export async function startBorderless(env: Record<string, string> = {}): Promise<ServerProcess> {
+/**
+ * A `borderless start` process on a free port, in memory unless `env` gives it REDIS_URL; `args` go to the command
+ * (`--workers 2`), `nodeArgs` to Node (`--cpu-prof`).
+ */
+export async function startBorderless(env: Record<string, string> = {}, { args = [], nodeArgs = [] }: { args?: string[]; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'bin/borderless.js'), 'start'], {
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/borderless.js'), 'start', ...args], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHOPPER_MESSAGES_PER_MINUTE: '0', MAX_CONNECTIONS_PER_IP: '0', OPERATOR_TOKEN: 'bench-operator-token-0123456789', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const stop = stopper(child);
-  await waitForHttp(`${url}/readyz`).catch(async (error: unknown) => {
+  await waitForHttp(`${url}/readyz`, 120_000).catch(async (error: unknown) => {
     await stop();
     throw error;
   });
@@ -133,9 +136,22 @@ async function connectShoppers(urls: string[], count: number): Promise<Socket[]>
       connecting.push(new Promise((resolve, reject) => {
         socket.once('history', resolve);
         socket.once('connect_error', reject);
+        socket.once('disconnect', (reason) => reject(new Error(`a shopper was disconnected before its history arrived (${reason})`)));
       }));
     }
-    await Promise.all(connecting);
+    // A shopper that never hears back must fail the run, not hold it up for ever.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`shoppers ${batch + 1}–${Math.min(count, batch + 50)}: not every one had its history within 60 s`)), 60_000);
+    });
+    try {
+      await Promise.race([Promise.all(connecting), timeout]);
+    } catch (error) {
+      for (const socket of sockets) socket.disconnect();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
   }
   return sockets;
 }

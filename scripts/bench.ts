@@ -1,8 +1,10 @@
 // npm run bench: pipeline time per message with all languages loaded (median, p99, per stage), the server's
-// start-up time and its resident memory once ready, and the end-to-end chat figures: one node in memory against a
-// bare Socket.IO echo server, and one node against two nodes sharing Redis.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// start-up time and its resident memory once ready, and the end-to-end chat figures: one process in memory against
+// a bare Socket.IO echo server in the same run, where its CPU time goes (a --cpu-prof profile), and one worker
+// against two sharing Redis behind one port.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSnapshot } from '../src/knowledge/index.js';
 import { buildFacts, decide, newConversationState } from '../src/pipeline/decide.js';
@@ -12,6 +14,7 @@ import { classifyIntent } from '../src/pipeline/intent.js';
 import { normalizeText } from '../src/pipeline/normalize.js';
 import { renderReply } from '../src/pipeline/render.js';
 import autocannon from 'autocannon';
+import { topOfProfile, type ProfileEntry } from './cpu-profile.js';
 import { isRedisReachable, maxEventLoopDelaySeconds, measureIdleShoppers, removeRedisKeys, residentKb, runLoad, startBorderless, startEchoServer, startHelloServer, type LoadResult, type ServerProcess } from './bench-chat.js';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -81,77 +84,103 @@ const startup = await measureStartup();
 
 // End to end: shoppers on real sockets, each sending its next message when the reply arrives. The messages are
 // the dev messages the bot answers outright, so no conversation is handed off and falls silent mid-run.
-const SHOPPERS = 1000;
-/** Each shopper sends a message every two seconds: 500 messages a second offered. */
+/** Shoppers at capacity: each sends its next message as soon as the reply arrives. */
+const CAPACITY_SHOPPERS = 200;
+/** Shoppers under a fixed load: each sends a message every two seconds, 500 messages a second offered. */
+const OFFERED_SHOPPERS = 1000;
 const MESSAGES_PER_SHOPPER_PER_SECOND = 0.5;
+const CAPACITY = { warmupSeconds: 3, seconds: 10 };
+const OFFERED = { ...CAPACITY, perSecond: MESSAGES_PER_SHOPPER_PER_SECOND };
 const answered: string[] = [];
 for (const text of messages) {
   const result = await runPipeline(snapshot, { text, now });
   if ((result.action === 'reply' || result.action === 'ask') && result.intent.confident) answered.push(text);
 }
+interface Compared {
+  borderless: LoadResult;
+  echo: LoadResult;
+  maxEventLoopDelayMs: number;
+}
 interface ChatFigures {
-  offered: { borderless: LoadResult; echo: LoadResult; maxEventLoopDelayMs: number };
-  capacity: { borderless: LoadResult; echo: LoadResult };
+  capacity: Compared;
+  offered: Compared;
+  profile: ProfileEntry[];
   idle: { count: number; kbPerShopper: number }[];
   preview: { borderless: number; hello: number; p99: number };
-  nodes: NodeFigures | { skipped: string };
+  workers: WorkerFigures | { skipped: string };
 }
-interface NodeFigures {
-  offered: { oneNode: NodesResult; twoNodes: NodesResult };
-  capacity: { twoNodes: NodesResult };
+interface WorkerFigures {
+  capacity: { one: LoadResult; two: LoadResult };
+  offered: { one: LoadResult; two: LoadResult };
   keysRemoved: number;
 }
-interface NodesResult extends LoadResult {
-  maxEventLoopDelayMs: number;
-  keysRemoved: number;
-}
-async function compareWithEcho(options: { warmupSeconds: number; seconds: number; perSecond?: number }) {
+
+/** Borderless (one process, in memory), then the bare echo server, under the same load. */
+async function compareWithEcho(shoppers: number, options: { warmupSeconds: number; seconds: number; perSecond?: number }): Promise<Compared> {
   const borderlessServer = await startBorderless();
   let maxEventLoopDelayMs = NaN;
   const borderless = await (async () => {
     await maxEventLoopDelaySeconds(borderlessServer.url); // resets the delay histogram
-    const result = await runLoad(borderlessServer.url, SHOPPERS, answered, options);
+    const result = await runLoad(borderlessServer.url, shoppers, answered, options);
     maxEventLoopDelayMs = (await maxEventLoopDelaySeconds(borderlessServer.url)) * 1000;
     return result;
   })().finally(() => borderlessServer.stop());
   const echoServer = await startEchoServer();
-  const echo = await runLoad(echoServer.url, SHOPPERS, answered, options).finally(() => echoServer.stop());
+  const echo = await runLoad(echoServer.url, shoppers, answered, options).finally(() => echoServer.stop());
   return { borderless, echo, maxEventLoopDelayMs };
+}
+
+/** One process at capacity under `node --cpu-prof`: the ten functions with the most of its own CPU time. */
+async function profileAtCapacity(): Promise<ProfileEntry[]> {
+  const directory = mkdtempSync(path.join(tmpdir(), 'borderless-profile-'));
+  try {
+    const spawned = performance.now();
+    const server = await startBorderless({}, { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', directory] });
+    // Only the load counts, not the start-up's training: samples from when the shoppers begin.
+    const loadFromMs = performance.now() - spawned;
+    try {
+      await runLoad(server.url, CAPACITY_SHOPPERS, answered, CAPACITY);
+    } finally {
+      await server.stop(); // the profile is written as the process exits
+    }
+    const file = readdirSync(directory).find((name) => name.endsWith('.cpuprofile'));
+    if (!file) throw new Error('the server wrote no CPU profile');
+    return topOfProfile(path.join(directory, file), root, { fromMs: loadFromMs });
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * The same shoppers split evenly across `count` server processes that share Redis (store and Socket.IO adapter)
- * under one key prefix for this run, removed once the processes have exited.
+ * `borderless start --workers N` on Redis, under one key prefix for this run, removed once it has exited: at
+ * capacity, then under the offered load.
  */
-async function measureNodes(count: number, options: { warmupSeconds: number; seconds: number; perSecond?: number }): Promise<NodesResult> {
+async function measureWorkers(workers: number): Promise<{ capacity: LoadResult; offered: LoadResult; keysRemoved: number }> {
   const env = { REDIS_URL, REDIS_PREFIX: `borderless-bench-${process.pid}-${Date.now()}:` };
-  const servers: ServerProcess[] = [];
-  const stopAll = () => Promise.all(servers.map((server) => server.stop()));
+  const server = await startBorderless(env, { args: ['--workers', String(workers)] });
   try {
-    for (let index = 0; index < count; index++) servers.push(await startBorderless(env));
-    const urls = servers.map((server) => server.url);
-    await Promise.all(urls.map(maxEventLoopDelaySeconds)); // resets the delay histograms
-    const result = await runLoad(urls, SHOPPERS, answered, options);
-    const delays = await Promise.all(urls.map(maxEventLoopDelaySeconds));
-    await stopAll();
-    return { ...result, maxEventLoopDelayMs: Math.max(...delays) * 1000, keysRemoved: await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX) };
+    const capacity = await runLoad(server.url, CAPACITY_SHOPPERS, answered, CAPACITY);
+    const offered = await runLoad(server.url, OFFERED_SHOPPERS, answered, OFFERED);
+    await server.stop();
+    return { capacity, offered, keysRemoved: await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX) };
   } catch (error) {
-    await stopAll();
+    await server.stop();
     await removeRedisKeys(REDIS_URL, env.REDIS_PREFIX).catch(() => 0);
     throw error;
   }
 }
 
-/** One node and two nodes on Redis under the offered load, two nodes at capacity; one node in memory is measured above. */
-async function compareNodes(): Promise<ChatFigures['nodes']> {
+async function compareWorkers(): Promise<ChatFigures['workers']> {
   if (!(await isRedisReachable(REDIS_URL))) return { skipped: `Redis does not answer at ${REDIS_URL} (set REDIS_URL)` };
-  const offered = { warmupSeconds: 3, seconds: 10, perSecond: MESSAGES_PER_SHOPPER_PER_SECOND };
-  const oneNode = await measureNodes(1, offered);
-  const twoNodes = await measureNodes(2, offered);
-  const capacity = await measureNodes(2, { warmupSeconds: 3, seconds: 10 });
-  return { offered: { oneNode, twoNodes }, capacity: { twoNodes: capacity }, keysRemoved: oneNode.keysRemoved + twoNodes.keysRemoved + capacity.keysRemoved };
+  try {
+    const one = await measureWorkers(1);
+    const two = await measureWorkers(2);
+    return { capacity: { one: one.capacity, two: two.capacity }, offered: { one: one.offered, two: two.offered }, keysRemoved: one.keysRemoved + two.keysRemoved };
+  } catch (error) {
+    return { skipped: `the run failed: ${(error as Error).message}` };
+  }
 }
 
 /** Requests a second to POST /api/v1/preview, next to a bare Fastify hello-world route, 50 connections, 10 s each. */
@@ -184,16 +213,18 @@ async function comparePreview(): Promise<ChatFigures['preview']> {
 let chat: ChatFigures | undefined;
 if (startup) {
   chat = {
-    offered: await compareWithEcho({ warmupSeconds: 3, seconds: 10, perSecond: MESSAGES_PER_SHOPPER_PER_SECOND }),
-    capacity: await compareWithEcho({ warmupSeconds: 3, seconds: 10 }),
+    capacity: await compareWithEcho(CAPACITY_SHOPPERS, CAPACITY),
+    offered: await compareWithEcho(OFFERED_SHOPPERS, OFFERED),
+    profile: await profileAtCapacity(),
     idle: [await measureIdleShoppers(1000), await measureIdleShoppers(5000)],
     preview: await comparePreview(),
-    nodes: await compareNodes(),
+    workers: await compareWorkers(),
   };
 }
 
 const total = summarize(whole);
 console.log(`Borderless pipeline benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}`);
+console.log(`load average when the run ended: ${os.loadavg().map((value) => value.toFixed(1)).join(' ')} (the figures below are only comparable within one run on a busy machine)`);
 console.log(`${messages.length} dev messages in ${snapshot.languages.length} languages × ${ROUNDS} rounds = ${whole.length} messages\n`);
 console.log(`${'stage'.padEnd(12)}${'median ms'.padStart(10)}${'p99 ms'.padStart(10)}`);
 for (const [stage, samples] of Object.entries(stages)) {
@@ -209,37 +240,38 @@ if (startup) {
   console.log('server start-up and chat not measured: run `npm run build` first');
 }
 if (chat) {
-  const header = `${''.padEnd(22)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
+  const header = `${''.padEnd(26)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
   const row = (name: string, result: LoadResult) =>
-    `${name.padEnd(22)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
-  const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) => ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(0);
-  const offered = SHOPPERS * MESSAGES_PER_SHOPPER_PER_SECOND;
-  console.log(`\nend to end, ${SHOPPERS} shoppers on websockets, each sending a message every ${1 / MESSAGES_PER_SHOPPER_PER_SECOND} s (${offered} messages/s offered), 10 s after a 3 s warm-up`);
-  console.log(header);
-  console.log(row('Borderless', chat.offered.borderless));
-  console.log(row('bare Socket.IO echo', chat.offered.echo));
-  console.log(`throughput ratio: ${ratio(chat.offered)}% of the echo server; longest event-loop delay in Borderless: ${chat.offered.maxEventLoopDelayMs.toFixed(1)} ms`);
-  console.log(`\ncapacity, the same ${SHOPPERS} shoppers each sending the next message as soon as the reply arrives`);
+    `${name.padEnd(26)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
+  const ratio = ({ borderless, echo }: Compared) => ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(1);
+  console.log(`\ncapacity: ${CAPACITY_SHOPPERS} shoppers on websockets, each sending the next message as soon as the reply arrives, 10 s after a 3 s warm-up; one process, state in memory`);
   console.log(header);
   console.log(row('Borderless', chat.capacity.borderless));
   console.log(row('bare Socket.IO echo', chat.capacity.echo));
-  console.log(`throughput ratio: ${ratio(chat.capacity)}% of the echo server`);
+  console.log(`replies per second per process: ${ratio(chat.capacity)}% of the echo server's`);
+  const offered = OFFERED_SHOPPERS * MESSAGES_PER_SHOPPER_PER_SECOND;
+  console.log(`\noffered load: ${OFFERED_SHOPPERS} shoppers, each sending a message every ${1 / MESSAGES_PER_SHOPPER_PER_SECOND} s (${offered} messages/s), 10 s after a 3 s warm-up`);
+  console.log(header);
+  console.log(row('Borderless', chat.offered.borderless));
+  console.log(row('bare Socket.IO echo', chat.offered.echo));
+  console.log(`Borderless p99 ${chat.offered.borderless.p99.toFixed(1)} ms; longest event-loop delay in Borderless: ${chat.offered.maxEventLoopDelayMs.toFixed(1)} ms`);
+  console.log(`\nwhere one process spends its CPU at capacity (node --cpu-prof, own time, share of busy time):`);
+  for (const entry of chat.profile) console.log(`${entry.share.toFixed(1).padStart(6)}%  ${entry.name.slice(0, 40).padEnd(40)} ${entry.where}`);
   console.log('');
   for (const idle of chat.idle) console.log(`memory per idle connected shopper (${idle.count} connected): ${idle.kbPerShopper.toFixed(1)} KB`);
   console.log(`\nPOST /api/v1/preview, 50 connections: ${chat.preview.borderless.toFixed(0)} requests/s (p99 ${chat.preview.p99} ms); a bare Fastify hello-world route: ${chat.preview.hello.toFixed(0)} requests/s (${((100 * chat.preview.borderless) / chat.preview.hello).toFixed(0)}%)`);
-  console.log(`\nseveral nodes: the same ${SHOPPERS} shoppers split evenly across server processes sharing Redis (${REDIS_URL})`);
-  if ('skipped' in chat.nodes) {
-    console.log(`two-node row skipped: ${chat.nodes.skipped}`);
+  console.log(`\nworkers: \`borderless start --workers N\` behind one port, sharing Redis (${REDIS_URL}); the load generator runs on the same machine`);
+  if ('skipped' in chat.workers) {
+    console.log(`workers skipped: ${chat.workers.skipped}`);
   } else {
-    const loop = (value: number | undefined) => (value === undefined ? '-' : value.toFixed(1)).padStart(12);
-    console.log(`${header}${'loop max ms'.padStart(12)}`);
-    console.log(`${offered} messages/s offered`);
-    console.log(`${row('  one node, memory', chat.offered.borderless)}${loop(chat.offered.maxEventLoopDelayMs)}`);
-    console.log(`${row('  one node, Redis', chat.nodes.offered.oneNode)}${loop(chat.nodes.offered.oneNode.maxEventLoopDelayMs)}`);
-    console.log(`${row('  two nodes, Redis', chat.nodes.offered.twoNodes)}${loop(chat.nodes.offered.twoNodes.maxEventLoopDelayMs)}`);
-    console.log('capacity (next message when the reply arrives)');
-    console.log(`${row('  one node, memory', chat.capacity.borderless)}${loop(undefined)}`);
-    console.log(`${row('  two nodes, Redis', chat.nodes.capacity.twoNodes)}${loop(chat.nodes.capacity.twoNodes.maxEventLoopDelayMs)}`);
-    console.log(`the rows in memory are those above; Redis keys written by these runs and removed afterwards: ${chat.nodes.keysRemoved}`);
+    const { capacity, offered: fixed } = chat.workers;
+    console.log(`${header}${'per process'.padStart(12)}`);
+    console.log(`capacity, ${CAPACITY_SHOPPERS} shoppers`);
+    console.log(`${row('  1 worker, Redis', capacity.one)}${capacity.one.repliesPerSecond.toFixed(0).padStart(12)}`);
+    console.log(`${row('  2 workers, Redis', capacity.two)}${(capacity.two.repliesPerSecond / 2).toFixed(0).padStart(12)}`);
+    console.log(`${offered} messages/s offered, ${OFFERED_SHOPPERS} shoppers`);
+    console.log(row('  1 worker, Redis', fixed.one));
+    console.log(row('  2 workers, Redis', fixed.two));
+    console.log(`2 workers at capacity: ${(capacity.two.repliesPerSecond / capacity.one.repliesPerSecond).toFixed(2)}× one worker; Redis keys written by these runs and removed afterwards: ${chat.workers.keysRemoved}`);
   }
 }

@@ -128,7 +128,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
     overrides.store ??
     (config.REDIS_URL
       ? createRedisStore(config.REDIS_URL, { prefix: config.REDIS_PREFIX, emptyConversationMs: config.EMPTY_CONVERSATION_HOURS * 3_600_000 })
-      : createMemoryStore({ maxConversations: config.MAX_CONVERSATIONS }));
+      : createMemoryStore({ maxConversations: config.MAX_CONVERSATIONS, freeze: config.NODE_ENV === 'test' }));
   app.decorate('store', store);
   const io = createSocketServer(app, config);
   app.decorate('io', io);

@@ -121,7 +121,7 @@ export async function removeRedisKeys(prefixes: string[]): Promise<void> {
  * A real server process (`borderless start` from source) on a free port, ready when /readyz answers. Its standard
  * output is kept for tests that read its log.
  */
-export async function startServerProcess(env: Record<string, string> = {}, { startTimeoutMs = 20_000 } = {}) {
+export async function startServerProcess(env: Record<string, string> = {}, { startTimeoutMs = 20_000, args = [] as string[] } = {}) {
   const { spawn } = await import('node:child_process');
   const { createServer } = await import('node:net');
   const port = await new Promise<number>((resolve) => {
@@ -130,7 +130,7 @@ export async function startServerProcess(env: Record<string, string> = {}, { sta
       probe.close(() => resolve(free));
     });
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start', ...args], {
     cwd: projectRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPERATOR_TOKEN: 'test-operator-token-0123456789', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],

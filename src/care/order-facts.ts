@@ -3,6 +3,7 @@
 import type { Snapshot } from '../knowledge/index.js';
 import type { Order } from '../orders/index.js';
 import type { TemplateValue } from '../pipeline/render.js';
+import { dateTimeFormat, formatMoney } from '../shared/intl.js';
 
 /** The customer as rules see it; orderCount counts this order (a store that does not send it: 1). */
 export interface CustomerFacts {
@@ -59,7 +60,7 @@ export function orderFacts(order: Order, customer: CustomerFacts, language: stri
 function formatDate(value: string, locale: string, timeZone: string): string {
   // A bare date ("2026-11-30") is that day everywhere; a time is shown on the store's calendar.
   const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: isDateOnly ? 'UTC' : timeZone }).format(new Date(isDateOnly ? `${value}T00:00:00Z` : value));
+  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: isDateOnly ? 'UTC' : timeZone }).format(new Date(isDateOnly ? `${value}T00:00:00Z` : value));
 }
 
 /** The values an order gives its templates; absent facts stay undefined, so a variant that needs them is skipped. */
@@ -68,7 +69,7 @@ export function orderValues(
   customer: CustomerFacts,
   { locale, timeZone, links = {} }: { locale: string; timeZone: string; links?: { payment?: string; review?: string } },
 ): Record<string, TemplateValue> {
-  const money = (amount: number) => new Intl.NumberFormat(locale, { style: 'currency', currency: order.currency }).format(amount);
+  const money = (amount: number) => formatMoney(amount, order.currency, locale);
   return {
     orderNumber: order.number,
     customerName: customer.name,

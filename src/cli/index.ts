@@ -1,4 +1,5 @@
 // The borderless command line: one file per command, dispatched here.
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { startServer } from '../server.js';
@@ -13,7 +14,8 @@ import { tryCommand } from './try.js';
 
 const usage = `Usage: borderless <command>
 
-  start                         serve the bot (port from PORT, default 3000)
+  start [--workers N|auto]      serve the bot (port from PORT, default 3000); several worker processes
+                                behind the one port (auto: one per core) need REDIS_URL
   check                         validate rules/, templates/, locales/, care/ and packages/
   try "<text>" [--lang xx] [--json]
                                 show what the bot would answer
@@ -26,6 +28,13 @@ const usage = `Usage: borderless <command>
   agents add --email E --name N --languages en,es [--role agent|operator] [--password P]
   agents list                   the agents who can sign in to the console
 `;
+
+/** `--workers N` or `auto` (the machine's cores); one when not given; undefined when it is neither. */
+function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined) return 1;
+  if (value === 'auto') return os.availableParallelism();
+  return /^[1-9][0-9]{0,2}$/.test(value) ? Number(value) : undefined;
+}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -41,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       languages: { type: 'string' },
       role: { type: 'string' },
       password: { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,9 +60,15 @@ async function main(argv: string[]): Promise<number> {
   }
   const config = loadConfig();
   switch (command) {
-    case 'start':
-      await startServer(config);
+    case 'start': {
+      const workers = workerCount(values.workers);
+      if (workers === undefined) {
+        process.stderr.write(`--workers takes a number of processes (1 or more) or "auto" (one per core), not "${values.workers}"\n`);
+        return 2;
+      }
+      await startServer(config, { workers });
       return -1;
+    }
     case 'check':
       return checkCommand(config);
     case 'try':

@@ -3,6 +3,7 @@
 import type { AttachmentService } from '../attachments/index.js';
 import type { Order, OrderSource } from '../orders/index.js';
 import type { CaseView, ShopperProfile } from '../shared/protocol.js';
+import { localeRegion } from '../shared/intl.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { unreadAndLast } from './summary.js';
 
@@ -15,14 +16,6 @@ export interface ProfileOptions {
   attachments: Pick<AttachmentService, 'list'>;
 }
 
-/** The region of a locale ("es-MX" → "MX"), when it has one. */
-function localeRegion(locale: string | undefined): string | undefined {
-  try {
-    return locale ? new Intl.Locale(locale.replace('_', '-')).region : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export function createProfiles({ store, orders, attachments }: ProfileOptions) {
   /** The conversation's case as the agent sees it first: order, problem and the photos, with fresh links. */

@@ -2,6 +2,7 @@
 // where a parcel goes ("au Canada", "в Японию", "Japonya'ya") and where it is ("in der Schweiz", "w Polsce").
 // Each language's table (locales/<lang>/countries.json) gives them; a country it does not list gets the
 // language's default pattern around the name Intl.DisplayNames gives.
+import { displayNames } from '../shared/intl.js';
 
 /** How a language builds a country's phrases from its name: each text holds {name}. */
 export interface CountryPattern {
@@ -50,7 +51,7 @@ export function languageCountries(language: string, file?: { patterns: Record<st
   return {
     patterns: file?.patterns ?? { default: BARE_PATTERN },
     countries: file?.countries ?? {},
-    names: new Intl.DisplayNames([language], { type: 'region', fallback: 'code' }),
+    names: displayNames(language, { type: 'region', fallback: 'code' }),
   };
 }
 

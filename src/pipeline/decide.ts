@@ -3,6 +3,7 @@
 // matching "tag" rule adds its tag.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { RuleEvent } from '../knowledge/schema.js';
+import { dateTimeFormat } from '../shared/intl.js';
 import type { CaseFact, CaseState } from './case.js';
 import type { ConversationContext } from './context.js';
 import type { FormState } from './forms.js';
@@ -124,17 +125,12 @@ export interface StageFacts {
 }
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-// Building a DateTimeFormat costs far more than using one: one per time zone, kept.
-const clocks = new Map<string, Intl.DateTimeFormat>();
+const CLOCK: Intl.DateTimeFormatOptions = { hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
 
 /** The wall clock in a time zone: hour and minute, weekday 1 (Monday) to 7, date YYYY-MM-DD. */
 export function wallClock(now: Date, timeZone: string): { hour: number; minute: number; weekday: number; date: string } {
-  let clock = clocks.get(timeZone);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    clocks.set(timeZone, clock);
-  }
-  const parts = Object.fromEntries(clock.formatToParts(now).map((part) => [part.type, part.value]));
+  const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const part of dateTimeFormat('en-US', { ...CLOCK, timeZone }).formatToParts(now)) parts[part.type] = part.value;
   return { hour: Number(parts.hour), minute: Number(parts.minute), weekday: weekdays[parts.weekday!] ?? 1, date: `${parts.year}-${parts.month}-${parts.day}` };
 }
 
@@ -196,7 +192,7 @@ export interface Decision {
 }
 
 export async function decide(snapshot: Snapshot, facts: Facts): Promise<Decision> {
-  const matched = await snapshot.engine.run({ ...facts });
+  const matched = await snapshot.engine.run(facts as unknown as Record<string, unknown>);
   const chosen = matched.find((match) => match.event.type !== 'tag');
   const tags = matched.flatMap((match) => (match.event.type === 'tag' ? [match.event.params.tag] : []));
   return { rule: chosen?.name, action: chosen?.event as Action | undefined, tags };

@@ -1,6 +1,7 @@
 // What rules and templates see of an order: its facts under plain dot paths, and its values written in the
 // shopper's language and locale.
 import { NOT_YET_SHIPPED, type Order } from '../orders/index.js';
+import { formatMoney } from '../shared/intl.js';
 
 const SHIPPED = new Set<Order['status']>(['shipped', 'out_for_delivery', 'delivered']);
 
@@ -33,7 +34,7 @@ export const ORDER_VALUES = ['orderStatus', 'carrier', 'hasCarrier', 'trackingUr
 
 /** A day ("2026-12-03") is read at noon UTC, so that it is the same day in every time zone the reply is written in. */
 const moment = (value: string) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
-const money = (amount: number, currency: string, language: string) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+const money = formatMoney;
 
 export function orderValues(order: Order, language: string): Record<string, string | number | boolean | Date> {
   const { shipping, refund } = order;

@@ -5,6 +5,7 @@ import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 import type { QuickReply } from '../knowledge/schema.js';
 import { AppError } from '../shared/errors.js';
+import { dateTimeFormat } from '../shared/intl.js';
 import { countryValues } from './country-phrases.js';
 import type { Entities } from './entities.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';
@@ -53,14 +54,7 @@ function variantsFor(template: CompiledTemplate, locale: string | undefined): Co
 }
 
 /** The shopper's locale in canonical form ("es_mx" → "es-MX"), or undefined when it is not one. */
-export function canonicalLocale(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  try {
-    return Intl.getCanonicalLocales(locale.replace('_', '-'))[0];
-  } catch {
-    return undefined;
-  }
-}
+export { canonicalLocale } from '../shared/intl.js';
 
 /** Below this, an alternative intent is a guess not worth offering. */
 const MIN_SUGGESTED_CONFIDENCE = 0.1;
@@ -89,7 +83,7 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   };
   // A moment named in a reply ("we're back Monday 09:00") is written in the shopper's language and the store's time.
   if (values.reopensAt instanceof Date) {
-    values.reopensAt = new Intl.DateTimeFormat(template.language, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: input.timeZone ?? snapshot.settings.timeZone, timeZoneName: 'short' }).format(values.reopensAt);
+    values.reopensAt = dateTimeFormat(template.language, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: input.timeZone ?? snapshot.settings.timeZone, timeZoneName: 'short' }).format(values.reopensAt);
   }
   // Prefer a variant whose values are all known (a reply about an order needs its number); if none is, the
   // chosen one is formatted with the missing values left empty rather than failing the reply.

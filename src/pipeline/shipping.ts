@@ -1,6 +1,7 @@
 // Shipping and customs facts: which zone a country is in (carriers, days, cost) and which duties note applies,
 // from the operator's shipping/ content. Pure lookups over the snapshot.
 import type { DutyRule, ShippingZone } from '../knowledge/schema.js';
+import { formatMoney, listFormat, localeRegion } from '../shared/intl.js';
 
 /** Member states of the European Union: "EU" in shipping files stands for these. */
 export const EU_COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
@@ -93,20 +94,12 @@ export function dutiesFacts(content: ShippingContent | undefined, country: strin
   return { country, note: rule.note, ...(rule.threshold ? { threshold: rule.threshold } : {}) };
 }
 
-/** The region of a locale: "es-MX" → "MX"; none for "es". */
-export function localeRegion(locale: string | undefined): string | undefined {
-  if (!locale) return undefined;
-  try {
-    return new Intl.Locale(locale.replace('_', '-')).region?.toUpperCase();
-  } catch {
-    return undefined;
-  }
-}
+export { localeRegion };
 
 /** Values shipping and customs templates may use, besides the country's (COUNTRY_VALUES in country-phrases.ts). */
 export const SHIPPING_VALUES = ['minDays', 'maxDays', 'shippingCost', 'freeShippingOver', 'hasFreeShipping', 'carriers', 'dutiesNote', 'threshold'];
 
-const money = (amount: number, currency: string, language: string) => new Intl.NumberFormat(language, { style: 'currency', currency }).format(amount);
+const money = formatMoney;
 
 /** Template values of a shipping zone and a duties rule, written the way the reply's language writes them. */
 export function shippingValues(shipping: ShippingFacts | null, duties: DutiesFacts | null, language: string): Record<string, string | number | boolean> {
@@ -115,7 +108,7 @@ export function shippingValues(shipping: ShippingFacts | null, duties: DutiesFac
     values.minDays = shipping.minDays!;
     values.maxDays = shipping.maxDays!;
     values.shippingCost = money(shipping.cost!, shipping.currency!, language);
-    values.carriers = new Intl.ListFormat(language, { type: 'disjunction' }).format(shipping.carriers!);
+    values.carriers = listFormat(language, { type: 'disjunction' }).format(shipping.carriers!);
     values.hasFreeShipping = shipping.freeOver !== undefined;
     if (shipping.freeOver !== undefined) values.freeShippingOver = money(shipping.freeOver, shipping.currency!, language);
   }

@@ -6,9 +6,14 @@ import { AppError } from '../shared/errors.js';
 import type { ConversationStatus, Message } from '../shared/protocol.js';
 import type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store } from './types.js';
 
-const clone = <T>(value: T): T => structuredClone(value);
-/** Messages never change once stored: one frozen copy is kept and shared by every read. */
-const freeze = (message: Message): Message => Object.freeze(structuredClone(message));
+/** Freezes a record and everything in it, so that a caller that changes a record it handed over or was handed fails. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
 
 const UNANSWERED_KEPT = 1000;
 const FAILURES_KEPT = 100;
@@ -17,9 +22,17 @@ const AUDIT_KEPT = 10_000;
 export interface MemoryStoreOptions {
   /** The ceiling on conversations (MAX_CONVERSATIONS); unset: none. */
   maxConversations?: number;
+  /** Deep-freezes every record it keeps: for tests, which then catch a caller changing a shared record. */
+  freeze?: boolean;
 }
 
-export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOptions = {}): Store {
+/**
+ * Records are immutable once stored: the store keeps the object it is handed and gives that same object to every
+ * read, with no copy. Callers never change a record they hand over or are handed; a change is a new record that
+ * shares the unchanged parts of the old one (`{ ...record, state: next }`), saved in its place.
+ */
+export function createMemoryStore({ maxConversations = Infinity, freeze = false }: MemoryStoreOptions = {}): Store {
+  const keep = freeze ? deepFreeze : <T>(value: T): T => value;
   const unanswered: UnansweredMessage[] = [];
   const sessions = new Map<string, AgentSession>();
   const audit: AuditEntry[] = [];
@@ -54,7 +67,7 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
       empty.delete(id);
       return;
     }
-    conversations.set(id, clone(record));
+    conversations.set(id, keep(record));
     byTokenHash.set(record.tokenHash, id);
     if (!byStatus.has(record.status)) byStatus.set(record.status, new Set());
     byStatus.get(record.status)!.add(id);
@@ -91,8 +104,7 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
       empty.set(record.id, Date.parse(record.createdAt));
     },
     async getConversation(id) {
-      const record = conversations.get(id);
-      return record && clone(record);
+      return conversations.get(id);
     },
     async findConversationByTokenHash(tokenHash) {
       const id = byTokenHash.get(tokenHash);
@@ -115,7 +127,7 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
       if (!list || !seen) throw new Error(`conversation ${message.conversationId} does not exist`);
       const existing = clientMessageId ? seen.get(clientMessageId) : undefined;
       if (existing) return { message: existing, isDuplicate: true };
-      const stored = freeze(message);
+      const stored = keep(message);
       list.push(stored);
       empty.delete(message.conversationId);
       if (clientMessageId) seen.set(clientMessageId, stored);
@@ -125,21 +137,20 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
       return [...(messages.get(conversationId) ?? [])];
     },
     async listConversationsByStatus(statuses) {
-      return statuses.flatMap((status) => [...(byStatus.get(status) ?? [])].map((id) => clone(conversations.get(id)!)));
+      return statuses.flatMap((status) => [...(byStatus.get(status) ?? [])].map((id) => conversations.get(id)!));
     },
     async listConversationsByCustomer(customerId) {
-      return [...conversations.values()].filter((record) => record.customerId === customerId).sort(byRecency).map(clone);
+      return [...conversations.values()].filter((record) => record.customerId === customerId).sort(byRecency);
     },
     async listRecentConversations(limit, offset = 0) {
-      return [...conversations.values()].sort(byRecency).slice(offset, offset + limit).map(clone);
+      return [...conversations.values()].sort(byRecency).slice(offset, offset + limit);
     },
     async listConversationsUpdatedBefore(before, limit) {
       const cutoff = before.toISOString();
       return [...conversations.values()]
         .filter((record) => record.updatedAt < cutoff)
         .sort((a, b) => byRecency(b, a))
-        .slice(0, limit)
-        .map(clone);
+        .slice(0, limit);
     },
     async listEmptyConversations(createdBefore, limit) {
       const ids: string[] = [];
@@ -161,16 +172,15 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
     async addAttachment(record, limit) {
       const ids = attachmentsByConversation.get(record.conversationId) ?? [];
       if (ids.length >= limit) return false;
-      attachments.set(record.id, clone(record));
+      attachments.set(record.id, keep(record));
       attachmentsByConversation.set(record.conversationId, [...ids, record.id]);
       return true;
     },
     async getAttachment(id) {
-      const record = attachments.get(id);
-      return record && clone(record);
+      return attachments.get(id);
     },
     async listAttachments(conversationId) {
-      return (attachmentsByConversation.get(conversationId) ?? []).flatMap((id) => (attachments.has(id) ? [clone(attachments.get(id)!)] : []));
+      return (attachmentsByConversation.get(conversationId) ?? []).flatMap((id) => (attachments.has(id) ? [attachments.get(id)!] : []));
     },
     async deleteAttachments(conversationId) {
       for (const id of attachmentsByConversation.get(conversationId) ?? []) attachments.delete(id);
@@ -192,11 +202,11 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
       sessions.delete(tokenHash);
     },
     async appendAudit(entry) {
-      audit.push(clone(entry));
+      audit.push(keep(entry));
       if (audit.length > AUDIT_KEPT) audit.splice(0, audit.length - AUDIT_KEPT);
     },
     async listAudit(limit) {
-      return audit.slice(-limit).reverse().map(clone);
+      return audit.slice(-limit).reverse();
     },
     async recordUnanswered(entry) {
       unanswered.push(entry);
@@ -238,7 +248,7 @@ export function createMemoryStore({ maxConversations = Infinity }: MemoryStoreOp
       return true;
     },
     async scheduleJob(job) {
-      jobs.set(job.id, clone(job));
+      jobs.set(job.id, keep(job));
     },
     async takeDueJobs(now, limit) {
       const due = [...jobs.values()]

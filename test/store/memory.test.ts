@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/index.js';
 import { conversation, storeContract } from './contract.js';
 
-storeContract('memory', async () => createMemoryStore());
+storeContract('memory', async () => createMemoryStore({ freeze: true }));
 
 describe('memory store ceiling', () => {
   it('evicts the least recently changed closed conversation to make room, and refuses clearly when none is closed', async () => {
