@@ -100,12 +100,23 @@ export interface ProductMatch {
   variant?: Variant;
 }
 
-/** Terms this short are matched exactly; longer ones allow one typo, and two from eight letters on. */
-const fuzziness = (term: string) => (term.length <= 3 ? false : term.length < 8 ? 1 : 2);
+/** Terms of three letters are matched exactly; longer ones allow one typo, and two from seven letters on. */
+const fuzziness = (term: string) => (term.length <= 3 ? false : term.length < 7 ? 1 : 2);
 /** A candidate this close to the best one makes the mention ambiguous. */
 const AMBIGUOUS_SHARE = 0.75;
 /** Below this, a match is a stray letter pair or a short typo, not a product named. */
-const MIN_SCORE = 2.5;
+const MIN_SCORE = 4;
+
+const isUnspaced = (term: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term);
+
+/**
+ * A name in another language matched only by short words is a coincidence: English "the" is French "thé", Spanish
+ * "mi" is no product. Short words count in the shopper's own language (or a name for every language).
+ */
+function isMeant(result: SearchResult & { language: string }, language: string): boolean {
+  if (result.language === language || result.language === '*') return true;
+  return result.queryTerms.some((term) => term.length > 3 || isUnspaced(term));
+}
 
 const SKU = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
 
@@ -129,7 +140,10 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
     processTerm: (term) => term,
   });
   const best = new Map<string, number>();
-  for (const result of results as (SearchResult & { product: string })[]) best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));
+  for (const result of results as (SearchResult & { product: string; language: string })[]) {
+    if (!isMeant(result, language)) continue;
+    best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));
+  }
   const ranked = [...best].sort((a, b) => b[1] - a[1]).filter(([, score]) => score >= MIN_SCORE);
   if (ranked.length === 0) return [];
   const top = ranked[0]![1];

@@ -13,6 +13,7 @@ export { createFileProductSource, DEMO_PRODUCTS_FILE, type FileProductSourceOpti
 export { createHttpProductSource, type HttpProductSourceOptions } from './http-source.js';
 export { createShopifyProductSource, type ShopifyProductSourceOptions } from './shopify-source.js';
 export { createProductCatalogue, type ProductCatalogue } from './service.js';
+export { currencyOf, lowestPrice, priceIn, type Price } from './currency.js';
 
 type ProductsConfig = Pick<
   Config,
