@@ -52,6 +52,8 @@ export interface ProductStageInput {
   language: string;
   defaultLanguage: string;
   lexicon: Lexicon | undefined;
+  /** The store's default language's words: option values are written in it ("blue", "navy"). */
+  defaultLexicon: Lexicon | undefined;
   intent: { intent: string; confident: boolean };
   /** A flow is waiting for this message: only a confident product question interrupts it. */
   isFlowAnswer: boolean;
@@ -79,7 +81,9 @@ const isAvailable = (variant: Variant) => variant.stock === null || variant.stoc
 function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText, text: string, lexicons: (Lexicon | undefined)[], language: string) {
   const wanted = colorKind(lexicons, words);
   const colors = [...new Set(product.variants.flatMap((variant) => (variant.color ? [variant.color] : [])))];
-  const color = wanted && (colors.find((value) => colorKind(lexicons, lexiconText(value)) === wanted) ?? `?${wanted}`);
+  // A variant's colour is read in the store's words and in the shopper's ("blue", "azul").
+  const kindOf = (value: string) => colorKind(lexicons, lexiconText(value)) ?? colorKind(lexicons, lexiconText(catalogue.data.translations[value]?.[language] ?? ''));
+  const color = wanted && (colors.find((value) => kindOf(value) === wanted) ?? `?${wanted}`);
   const sizes = [...new Set(product.variants.flatMap((variant) => (variant.size ? [variant.size] : [])))];
   const size = sizes.find((value) => {
     const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
@@ -136,7 +140,7 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   if (input.isFlowAnswer && !isProductIntent) return null;
   if (intent.confident && !PRODUCT_AWARE_INTENTS.has(intent.intent)) return null;
   const memory = recent(input.memory, input.turn, input.rememberTurns);
-  const lexicons = [input.lexicon];
+  const lexicons = [input.lexicon, input.defaultLexicon];
   const words = lexiconText(input.text);
   const picked = choose(input, catalogue, memory);
   const { product } = picked;

@@ -101,7 +101,7 @@ function productOf(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, in
   const language = turn.understood.language.language;
   return productStage({
     catalogue: turn.context.catalogue, page: turn.context.page, text: turn.understood.text, payload: turn.payload, language, defaultLanguage: snapshot.settings.defaultLanguage,
-    lexicon: snapshot.lexicons.get(language), intent, isFlowAnswer: !!inPlay, memory: turn.conversation.context?.product, turn: turn.conversation.turns, rememberTurns: snapshot.flows.settings.rememberTurns,
+    lexicon: snapshot.lexicons.get(language), defaultLexicon: snapshot.lexicons.get(snapshot.settings.defaultLanguage), intent, isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started, memory: turn.conversation.context?.product, turn: turn.conversation.turns, rememberTurns: snapshot.flows.settings.rememberTurns,
   });
 }
 
@@ -145,5 +145,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     case: caseFact(caseState),
     product: product?.facts ?? null,
   });
-  return { intent, inPlay, orders, destination, shipping, duties, caseState, product, facts };
+  // A flow this message's words started (shipping_info asks for a country) gives way to the product's answer.
+  const flowInPlay = product && inPlay === interpretation.started ? undefined : inPlay;
+  return { intent, inPlay: flowInPlay, orders, destination, shipping, duties, caseState, product, facts };
 }

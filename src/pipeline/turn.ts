@@ -94,7 +94,9 @@ const caseSummary = (state: CaseState) => ({ ...(state.orderNumber ? { orderNumb
 export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetched: PrefetchedOrders = {}): Promise<DecidedTurn> {
   const situation = situate(snapshot, turn, prefetched);
   const { interpretation } = turn;
-  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started: interpretation.started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
+  // A question about one product is answered from the catalogue, not by the general flow its words started.
+  const started = situation.product ? undefined : interpretation.started;
+  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
   const intent = situation.intent.intent;
   let outcome: TurnOutcome;
   if (interpretation.relation === 'noise') outcome = askAgain(forms);

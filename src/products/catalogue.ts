@@ -9,6 +9,8 @@ interface NameDocument {
   product: string;
   language: string;
   text: string;
+  /** How many search terms the name has: a short word counts only when it is the whole name ("mug", "oud"). */
+  termCount: number;
 }
 
 export interface Catalogue {
@@ -62,34 +64,35 @@ export function pathOf(url: string): string | undefined {
   }
 }
 
+/** A product's names: its title in every language and the operator's aliases. */
+function namesOf(product: Product): [string | undefined, string][] {
+  const aliases = Object.entries(product.aliases ?? {}).flatMap(([language, list]) => list.map((alias): [string, string] => [language, alias]));
+  return [...allWordings(product.title), ...aliases];
+}
+
 export function buildCatalogue(data: CatalogueData): Catalogue {
   const byId = new Map<string, Product>();
   const bySku = new Map<string, { product: Product; variant: Variant }>();
   const byPath = new Map<string, Product>();
-  const documents: NameDocument[] = [];
   const productsPerTerm = new Map<string, Set<string>>();
   for (const product of data.products) {
     byId.set(product.id, product);
     for (const variant of product.variants) bySku.set(variant.sku.toUpperCase(), { product, variant });
     const path = product.url && pathOf(product.url);
     if (path) byPath.set(path, product);
-    const names: [string | undefined, string][] = [...allWordings(product.title), ...Object.entries(product.aliases ?? {}).flatMap(([language, aliases]) => aliases.map((alias) => [language, alias] as [string, string]))];
-    for (const [language, text] of names) {
-      documents.push({ id: documents.length, product: product.id, language: language ?? '*', text });
-      for (const term of searchTerms(text)) {
-        const products = productsPerTerm.get(term) ?? new Set();
-        productsPerTerm.set(term, products.add(product.id));
-      }
+    for (const [, text] of namesOf(product)) {
+      for (const term of searchTerms(text)) productsPerTerm.set(term, (productsPerTerm.get(term) ?? new Set()).add(product.id));
     }
   }
   const generic = new Set([...productsPerTerm].filter(([, products]) => products.size >= GENERIC_AT).map(([term]) => term));
+  const documents = data.products.flatMap((product) => namesOf(product).map(([language, text]) => ({ product: product.id, language: language ?? '*', text, termCount: searchTerms(text).filter((term) => !generic.has(term)).length })));
   const index = new MiniSearch<NameDocument>({
     fields: ['text'],
-    storeFields: ['product', 'language'],
+    storeFields: ['product', 'language', 'termCount'],
     tokenize: searchTerms,
     processTerm: (term) => (generic.has(term) ? null : term),
   });
-  index.addAll(documents);
+  index.addAll(documents.map((document, id) => ({ id, ...document })));
   return { data, byId, bySku, byPath, index, generic };
 }
 
@@ -110,12 +113,13 @@ const MIN_SCORE = 4;
 const isUnspaced = (term: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term);
 
 /**
- * A name in another language matched only by short words is a coincidence: English "the" is French "thé", Spanish
- * "mi" is no product. Short words count in the shopper's own language (or a name for every language).
+ * Short words match by coincidence ("na" in "Poszewka na poduszkę", English "the" as French "thé"): a name counts
+ * when a word of four letters or more (or of Japanese) matched, or when a short word is the whole name in the
+ * shopper's own language ("mug", "oud").
  */
-function isMeant(result: SearchResult & { language: string }, language: string): boolean {
-  if (result.language === language || result.language === '*') return true;
-  return result.queryTerms.some((term) => term.length > 3 || isUnspaced(term));
+function isMeant(result: SearchResult & { language: string; termCount: number }, language: string): boolean {
+  if (result.terms.some((term) => term.length > 3 || isUnspaced(term))) return true;
+  return (result.language === language || result.language === '*') && result.terms.length >= result.termCount;
 }
 
 const SKU = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
@@ -140,7 +144,7 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
     processTerm: (term) => term,
   });
   const best = new Map<string, number>();
-  for (const result of results as (SearchResult & { product: string; language: string })[]) {
+  for (const result of results as (SearchResult & { product: string; language: string; termCount: number })[]) {
     if (!isMeant(result, language)) continue;
     best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));
   }
