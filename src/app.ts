@@ -40,6 +40,7 @@ import { ratingCounts } from './analytics/index.js';
 import { AppError, ContentError, formatProblem } from './shared/errors.js';
 import { createMemoryStore, createRedisLock, createRedisStore, type Store } from './store/index.js';
 import { createOrderSource, type OrderSource } from './orders/index.js';
+import { createProductCatalogue, createProductSource, type ProductSource } from './products/index.js';
 import { createLists, createProfiles } from './inbox/index.js';
 import { createAgentTranslation, createTranslator } from './translation/index.js';
 
@@ -71,6 +72,8 @@ export interface AppOverrides {
   watchContent?: boolean;
   /** Where orders are looked up (default: DATA_DIR/orders.json, else the demo store's orders). */
   orderSource?: OrderSource;
+  /** Where products are read (default: PRODUCT_SOURCE: DATA_DIR/products.json, else the demo catalogue). */
+  productSource?: ProductSource;
 }
 
 export async function buildApp(config: Config, overrides: AppOverrides = {}): Promise<FastifyInstance> {
@@ -154,12 +157,16 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const hours = parseBusinessHours(config.BUSINESS_HOURS);
   // This node's agents count at once; other nodes' as the cluster view refreshes.
   const agentsOnline = () => Math.max(cluster.onlineCount(), presence.onlineAgents().length);
+  // The catalogue is read before the first shopper writes, then again on a timer; a turn never waits for it.
+  const products = createProductCatalogue(overrides.productSource ?? createProductSource(config, app.log), { refreshSeconds: config.PRODUCTS_REFRESH_SECONDS, logger: app.log });
+  await products.refresh();
+  app.addHook('onClose', async () => products.close());
   // One time zone for opening hours and the rules' localTime: the configuration's, else the content's.
   const context = () => {
     const at = now();
     const timeZone = config.BUSINESS_TIMEZONE ?? knowledge.current()?.settings.timeZone ?? 'UTC';
     const storeOpen = isOpen(hours, at, timeZone);
-    return { storeOpen, agentsOnline: agentsOnline(), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
+    return { storeOpen, agentsOnline: agentsOnline(), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone, catalogue: products.current() };
   };
   const orderSource = overrides.orderSource ?? createOrderSource(config, app.log);
   app.addHook('onClose', async () => orderSource.close?.());
@@ -231,7 +238,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(compress, { global: false, encodings: ['br', 'gzip'] });
   await app.register(healthRoutes);
   if (!config.METRICS_PORT) await app.register(metricsRoutes, { metrics, token: config.METRICS_TOKEN });
-  await app.register(previewRoutes, { operatorToken, orders: orderSource });
+  await app.register(previewRoutes, { operatorToken, orders: orderSource, catalogue: products.current });
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(privacyRoutes, { operatorToken, eraser });
   await app.register(authRoutes, { auth, translator: translator?.name, now });

@@ -15,7 +15,7 @@ const usage = `Usage: borderless <command>
 
   start                         serve the bot (port from PORT, default 3000)
   check                         validate rules/, templates/, locales/, care/ and packages/
-  try "<text>" [--lang xx] [--json]
+  try "<text>" [--lang xx] [--json] [--product ID]
                                 show what the bot would answer
   classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
   test [PATH]                   run conversation tests (default: conversation-tests/)
@@ -35,6 +35,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       lang: { type: 'string' },
       json: { type: 'boolean' },
+      product: { type: 'string' },
       server: { type: 'string' },
       email: { type: 'string' },
       name: { type: 'string' },

@@ -31,9 +31,9 @@ export function currentSnapshot(knowledge: Knowledge) {
 }
 
 export function createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now }: BotTurnDependencies) {
-  return async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: Understanding): Promise<void> {
+  return async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: Understanding, page?: PipelineContext['page']): Promise<void> {
     const started = performance.now();
-    const situation = context();
+    const situation = page ? { ...context(), page } : context();
     const { result } = await runTurn(
       currentSnapshot(knowledge),
       {

@@ -53,7 +53,7 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
       // When the bot answers, its save of the conversation carries the new intent too: one write, not two.
       if (botAnswers(record.status)) {
         try {
-          await answer(current, message, payload.payload, understood);
+          await answer(current, message, payload.payload, understood, payload.page);
         } catch (error) {
           // The shopper's message is stored; a failing answer must not lose it or the conversation.
           logger.error({ err: error, conversationId }, 'the bot could not answer');

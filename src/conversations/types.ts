@@ -32,4 +32,6 @@ export interface IncomingShopperMessage {
   payload?: string;
   /** Pictures already checked to belong to this conversation. */
   attachments?: Attachment[];
+  /** The page the shopper writes from: the product it shows and its address. */
+  page?: { product?: string; url?: string };
 }
