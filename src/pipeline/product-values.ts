@@ -38,7 +38,9 @@ export function productValues(stage: ProductStage, language: string, locale: str
   if (sizes.length) values.sizes = list(sizes.map(name));
   const { asked } = stage;
   if (asked.color || asked.size) values.askedVariant = [asked.color?.replace(/^\?/, ''), asked.size].filter((part): part is string => !!part).map(name).join(', ');
+  // One variant by its own name; several ("yellow" in every size) by what the shopper asked.
   if (stage.variants.length === 1) values.variantName = variantName(stage.variants[0]!);
+  else if (values.askedVariant) values.variantName = values.askedVariant;
   const available = product.variants.filter((variant) => variant.stock === null || variant.stock > 0);
   if (available.length && (colors.length || sizes.length)) values.availableVariants = list(available.slice(0, MAX_LISTED).map(variantName));
   const currency = currencyOf(country);

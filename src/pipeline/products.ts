@@ -8,8 +8,6 @@ import { lexiconText } from './lexicon.js';
 import type { ShippingFacts } from './shipping.js';
 
 export const PRODUCT_INTENT = 'product_question';
-/** Intents whose question may be about one product: its shipping restrictions beat the general answer. */
-const PRODUCT_AWARE_INTENTS = new Set([PRODUCT_INTENT, 'shipping_info']);
 export const PRODUCT_ASPECTS = ['material', 'care', 'dimensions', 'size_guide', 'options', 'stock', 'price', 'shipping', 'delivery_time'] as const;
 export type ProductAspect = (typeof PRODUCT_ASPECTS)[number];
 /** Aspects whose answer depends on the shopper's country. */
@@ -55,6 +53,12 @@ export interface ProductStageInput {
   /** The store's default language's words: option values are written in it ("blue", "navy"). */
   defaultLexicon: Lexicon | undefined;
   intent: { intent: string; confident: boolean };
+  /** The message's own intent, when the classifier is sure of it, and whether its words report a problem with an
+   * item received ("arrived broken"): either way it is about an order, not the catalogue. */
+  ownIntent?: string;
+  reportsProblem: boolean;
+  /** The message names a country (an answer to "which country?"). */
+  namesCountry: boolean;
   /** A flow is waiting for this message: only a confident product question interrupts it. */
   isFlowAnswer: boolean;
   memory: ProductMemory | undefined;
@@ -86,8 +90,9 @@ function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText
   const color = wanted && (colors.find((value) => kindOf(value) === wanted) ?? `?${wanted}`);
   const sizes = [...new Set(product.variants.flatMap((variant) => (variant.size ? [variant.size] : [])))];
   const size = sizes.find((value) => {
+    // A one-letter size stands alone ("in M", "Mサイズ"), never inside a word ("I'm", "l'echarpe").
     const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
-    return names.some((name) => (name.length === 1 ? new RegExp(`(?<![\\p{L}\\p{N}'’])${name}(?![\\p{L}\\p{N}'’])`, 'iu').test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
+    return names.some((name) => (name.length === 1 ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${name.replace(/[^\p{L}\p{N}]/gu, '\\$&')}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu').test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
   });
   return { ...(color ? { color } : {}), ...(size ? { size } : {}) };
 }
@@ -103,22 +108,34 @@ function saidAspect(lexicons: (Lexicon | undefined)[], words: LexiconText, names
  * sure it is about shipping), a choice among candidates, or a question about the product on the page or the one the
  * chat was about ("and in L?", "is it dishwasher safe?").
  */
-function isAboutProduct(intent: ProductStageInput['intent'], picked: ReturnType<typeof choose>, said: ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
-  const named = picked.from === 'message' || picked.from === 'sku';
+function isAboutProduct(input: ProductStageInput, picked: ReturnType<typeof choose>, said: ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
+  const { intent } = input;
   if (picked.from === 'choice') return true;
-  if (intent.confident) return intent.intent === 'shipping_info' && named;
-  if (named) return !!said || !!memory;
+  if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
+  const named = picked.from === 'message' || picked.from === 'sku';
+  const known = named || picked.from === 'page' || picked.from === 'chat';
+  // "Chile?" after "which country should the teapot go to?"
+  const answersPlace = picked.from === 'chat' && input.namesCountry && !!memory?.aspect && PLACE_ASPECTS.has(memory.aspect);
+  // A classifier sure of something else ("how much is it" as shipping, "بكم هذا" as goodbye) gives way to a question
+  // about a known product in the catalogue's own words; a product named in a shipping question is about that product.
+  if (intent.confident) return (known && !!said) || answersPlace || (intent.intent === 'shipping_info' && named);
+  if (named) return true;
   if (picked.candidates.length > 0) return !!said || !!memory?.aspect;
-  return (picked.from === 'page' || picked.from === 'chat') && !!said;
+  return (known && !!said) || answersPlace;
 }
+
+/** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
+const ORDER_BOUND_INTENTS = new Set(['order_status', 'refund_status', 'cancel_order', 'change_order', 'return_request', 'payment_issue', 'human_agent', 'complaint', 'customs_duties', 'discount_code']);
 
 function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined): { product?: Product; from: ProductFacts['from']; candidates: Product[]; variant?: Variant } {
   const chosen = input.payload?.startsWith('product:') ? catalogue.byId.get(input.payload.slice('product:'.length)) : undefined;
   if (chosen) return { product: chosen, from: 'choice', candidates: [] };
-  const matches = findProducts(catalogue, input.text, input.language);
-  if (matches.length === 1) return { product: matches[0]!.product, from: matches[0]!.variant ? 'sku' : 'message', candidates: [], variant: matches[0]!.variant };
+  const found = findProducts(catalogue, input.text, input.language);
   const onPage = productOnPage(catalogue, input.page);
   const earlier = memory?.id ? catalogue.byId.get(memory.id) : undefined;
+  // With a product on the page or in the chat, only a name written out counts as another: "wasche" is not "Tasche".
+  const matches = onPage || earlier ? found.filter((match) => match.isExact) : found;
+  if (matches.length === 1) return { product: matches[0]!.product, from: matches[0]!.variant ? 'sku' : 'message', candidates: [], variant: matches[0]!.variant };
   if (matches.length > 1) {
     // "the blue one" on the mug's page means the mug when the mug is among the candidates.
     const preferred = [onPage, earlier].find((product) => product && matches.some((match) => match.product === product));
@@ -138,18 +155,18 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   if (!catalogue) return null;
   const isProductIntent = intent.intent === PRODUCT_INTENT && intent.confident;
   if (input.isFlowAnswer && !isProductIntent) return null;
-  if (intent.confident && !PRODUCT_AWARE_INTENTS.has(intent.intent)) return null;
   const memory = recent(input.memory, input.turn, input.rememberTurns);
+  // Option values are written in the store's language; what the shopper asks is read in theirs only.
   const lexicons = [input.lexicon, input.defaultLexicon];
   const words = lexiconText(input.text);
   const picked = choose(input, catalogue, memory);
   const { product } = picked;
   const asked = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
   const namesVariant = !!(asked.color || asked.size || picked.variant);
-  const said = saidAspect(lexicons, words, namesVariant);
+  const said = saidAspect([input.lexicon], words, namesVariant);
   // "and the scarf?" after a question about the mug's material asks the scarf's.
   const aspect = said ?? memory?.aspect ?? null;
-  if (!isProductIntent && !isAboutProduct(intent, picked, said, memory)) return null;
+  if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;
   const shippingAspect = intent.intent === 'shipping_info' && intent.confident && (!aspect || !PLACE_ASPECTS.has(aspect)) ? 'shipping' : aspect;
   const base = { catalogue, asked, candidates: picked.candidates };
   if (!product) {

@@ -101,7 +101,8 @@ function productOf(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, in
   const language = turn.understood.language.language;
   return productStage({
     catalogue: turn.context.catalogue, page: turn.context.page, text: turn.understood.text, payload: turn.payload, language, defaultLanguage: snapshot.settings.defaultLanguage,
-    lexicon: snapshot.lexicons.get(language), defaultLexicon: snapshot.lexicons.get(snapshot.settings.defaultLanguage), intent, isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started, memory: turn.conversation.context?.product, turn: turn.conversation.turns, rememberTurns: snapshot.flows.settings.rememberTurns,
+    lexicon: snapshot.lexicons.get(language), defaultLexicon: snapshot.lexicons.get(snapshot.settings.defaultLanguage), intent, namesCountry: !!turn.understood.entities.country,
+    ...(turn.understood.intent.confident ? { ownIntent: turn.understood.intent.intent } : {}), reportsProblem: turn.interpretation.topic?.from === 'words', isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started, memory: turn.conversation.context?.product, turn: turn.conversation.turns, rememberTurns: snapshot.flows.settings.rememberTurns,
   });
 }
 

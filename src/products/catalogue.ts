@@ -101,6 +101,8 @@ export interface ProductMatch {
   score: number;
   /** The variant a SKU in the message names. */
   variant?: Variant;
+  /** A word of its name is written out in the message (not only a near miss or the start of one). */
+  isExact: boolean;
 }
 
 /** Terms of three letters are matched exactly; longer ones allow one typo, and two from seven letters on. */
@@ -114,11 +116,12 @@ const isUnspaced = (term: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Scrip
 
 /**
  * Short words match by coincidence ("na" in "Poszewka na poduszkę", English "the" as French "thé"): a name counts
- * when a word of four letters or more (or of Japanese) matched, or when a short word is the whole name in the
- * shopper's own language ("mug", "oud").
+ * when a word of four letters or more (or two pairs of Japanese characters) matched, or when short words are the
+ * whole name in the shopper's own language ("mug", "oud", "急須").
  */
 function isMeant(result: SearchResult & { language: string; termCount: number }, language: string): boolean {
-  if (result.terms.some((term) => term.length > 3 || isUnspaced(term))) return true;
+  // One pair of Japanese characters is a coincidence ("メリ" of アメリカ in メリノウール); two are a name.
+  if (result.terms.some((term) => term.length > 3) || result.terms.filter(isUnspaced).length >= 2) return true;
   return (result.language === language || result.language === '*') && result.terms.length >= result.termCount;
 }
 
@@ -132,7 +135,7 @@ const SKU = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
 export function findProducts(catalogue: Catalogue, text: string, language: string): ProductMatch[] {
   for (const [sku] of text.slice(0, 2000).matchAll(SKU)) {
     const found = catalogue.bySku.get(sku.toUpperCase());
-    if (found) return [{ product: found.product, variant: found.variant, score: Infinity }];
+    if (found) return [{ product: found.product, variant: found.variant, score: Infinity, isExact: true }];
   }
   const terms = searchTerms(text).filter((term) => !catalogue.generic.has(term));
   if (terms.length === 0) return [];
@@ -144,14 +147,16 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
     processTerm: (term) => term,
   });
   const best = new Map<string, number>();
+  const exact = new Set<string>();
   for (const result of results as (SearchResult & { product: string; language: string; termCount: number })[]) {
     if (!isMeant(result, language)) continue;
     best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));
+    if (result.terms.some((term) => result.queryTerms.includes(term))) exact.add(result.product);
   }
   const ranked = [...best].sort((a, b) => b[1] - a[1]).filter(([, score]) => score >= MIN_SCORE);
   if (ranked.length === 0) return [];
   const top = ranked[0]![1];
-  return ranked.filter(([, score]) => score >= top * AMBIGUOUS_SHARE).slice(0, 4).map(([id, score]) => ({ product: catalogue.byId.get(id)!, score }));
+  return ranked.filter(([, score]) => score >= top * AMBIGUOUS_SHARE).slice(0, 4).map(([id, score]) => ({ product: catalogue.byId.get(id)!, score, isExact: exact.has(id) }));
 }
 
 /** The product a page shows: its id (data-product), else the page's path mapped to a product's link. */
