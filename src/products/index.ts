@@ -12,6 +12,7 @@ export { buildCatalogue, findProducts, productOnPage, searchTerms, type Catalogu
 export { createFileProductSource, DEMO_PRODUCTS_FILE, type FileProductSourceOptions } from './file-source.js';
 export { createHttpProductSource, type HttpProductSourceOptions } from './http-source.js';
 export { createShopifyProductSource, type ShopifyProductSourceOptions } from './shopify-source.js';
+export { catalogueFileProblems } from './check.js';
 export { createProductCatalogue, type ProductCatalogue } from './service.js';
 export { currencyOf, lowestPrice, priceIn, type Price } from './currency.js';
 
