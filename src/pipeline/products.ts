@@ -111,7 +111,6 @@ function saidAspect(lexicons: (Lexicon | undefined)[], words: LexiconText, names
 function isAboutProduct(input: ProductStageInput, picked: ReturnType<typeof choose>, said: ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
   const { intent } = input;
   if (picked.from === 'choice') return true;
-  if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
   const named = picked.from === 'message' || picked.from === 'sku';
   const known = named || picked.from === 'page' || picked.from === 'chat';
   // "Chile?" after "which country should the teapot go to?"
@@ -122,6 +121,19 @@ function isAboutProduct(input: ProductStageInput, picked: ReturnType<typeof choo
   if (named) return true;
   if (picked.candidates.length > 0) return !!said || !!memory?.aspect;
   return (known && !!said) || answersPlace;
+}
+
+/**
+ * Whether searching the catalogue could change this turn: most messages are about something else, and a classifier
+ * sure of another intent gives way only to the catalogue's own words (an aspect, a colour) or a country answering
+ * "which country?". Cheap word lists first; the fuzzy search only when they leave the question open.
+ */
+function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, memory: ProductMemory | undefined): boolean {
+  const { intent } = input;
+  if (input.payload?.startsWith('product:')) return true;
+  if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
+  if (!intent.confident || intent.intent === 'shipping_info') return true;
+  return !!input.lexicon?.kinds.get('productAspects')?.find(words) || !!colorKind([input.lexicon], words) || (input.namesCountry && !!memory?.aspect);
 }
 
 /** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
@@ -156,9 +168,10 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   const isProductIntent = intent.intent === PRODUCT_INTENT && intent.confident;
   if (input.isFlowAnswer && !isProductIntent) return null;
   const memory = recent(input.memory, input.turn, input.rememberTurns);
+  const words = lexiconText(input.text);
+  if (!isProductIntent && !mayBeAboutProduct(input, words, memory)) return null;
   // Option values are written in the store's language; what the shopper asks is read in theirs only.
   const lexicons = [input.lexicon, input.defaultLexicon];
-  const words = lexiconText(input.text);
   const picked = choose(input, catalogue, memory);
   const { product } = picked;
   const asked = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
