@@ -14,7 +14,7 @@ import { tryCommand } from './try.js';
 const usage = `Usage: borderless <command>
 
   start                         serve the bot (port from PORT, default 3000)
-  check                         validate rules/, templates/, locales/, care/ and packages/
+  check                         validate rules/, templates/, locales/, care/, packages/ and the catalogue
   try "<text>" [--lang xx] [--json] [--product ID]
                                 show what the bot would answer
   classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
