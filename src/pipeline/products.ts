@@ -92,6 +92,7 @@ function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText
   const size = sizes.find((value) => {
     // A one-letter size stands alone ("in M", "Mサイズ"), never inside a word ("I'm", "l'echarpe").
     const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
+    // linear: one escaped character between two fixed one-character lookarounds.
     return names.some((name) => (name.length === 1 ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${name.replace(/[^\p{L}\p{N}]/gu, '\\$&')}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu').test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
   });
   return { ...(color ? { color } : {}), ...(size ? { size } : {}) };

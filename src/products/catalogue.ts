@@ -125,6 +125,7 @@ function isMeant(result: SearchResult & { language: string; termCount: number },
   return (result.language === language || result.language === '*') && result.terms.length >= result.termCount;
 }
 
+// linear: each repetition starts with "-", which the run before it cannot match, so a text matches one way only.
 const SKU = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
 
 /**
