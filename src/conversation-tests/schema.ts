@@ -17,6 +17,8 @@ export const Expectation = z.strictObject({
   effects: z.array(z.enum(['request_cancellation', 'request_change', 'open_case', 'hand_off', 'keep_contact_email'])).optional(),
   action: z.enum(['reply', 'ask', 'handoff', 'none']).optional(),
   rule: z.string().min(1).optional(),
+  /** The product whose card the reply shows (its id), e.g. "mug"; null: no card. */
+  card: z.string().min(1).nullable().optional(),
   /** Text the reply must contain, e.g. the order number. */
   contains: z.string().min(1).optional(),
   /** The slot the bot is waiting for after this step (null: nothing). */
@@ -40,6 +42,8 @@ export const ConversationTest = z.strictObject({
   name: z.string().min(1),
   /** The widget's locale for this conversation, e.g. "es-MX". */
   locale: z.string().max(35).optional(),
+  /** The page the shopper is on: the product it shows (the widget's data-product) or its address. */
+  page: z.strictObject({ product: z.string().min(1).max(200).optional(), url: z.string().url().max(2000).optional() }).optional(),
   /** The world around the conversation: business hours and agents (unknown when left out). */
   context: z
     .strictObject({

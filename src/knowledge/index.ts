@@ -4,6 +4,6 @@ export { loadSnapshot, modelCacheDirIn, TEMPLATE_VALUES, type LoadOptions, type 
 export { watchContent, type ContentWatcher } from './watch.js';
 export { findTemplate, type CompiledTemplate, type Snapshot } from './snapshot.js';
 
-export { parseJsonDocument, schemaProblems } from './json-file.js';
+export { parseJsonDocument, schemaProblems } from '../shared/index.js';
 export type { CareEvent } from './order-rules.js';
 export { LanguageCode, IntentId, TemplateId, type QuickReply } from './schema.js';

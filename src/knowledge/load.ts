@@ -11,19 +11,20 @@ import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases
 import { buildCountryIndex } from '../pipeline/entities.js';
 import { intentModelsFor, intentThreshold, trainLanguageModel, type IntentModel } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/index.js';
-import { problemAt, type JsonDocument } from './json-file.js';
+import { problemAt, type JsonDocument } from '../shared/index.js';
 import { ContentReader, listFolders, listJson } from './content-reader.js';
 import { isCountryCode, loadCountryPhrases } from './countries.js';
 import { loadFlowContent } from './flows.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
 import { ORDER_VALUES } from '../pipeline/orders.js';
+import { PRODUCT_VALUES } from '../pipeline/product-values.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
 import { compileRules, knownOperators } from './rules.js';
 import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, ZonesFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES, ...PRODUCT_VALUES];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 

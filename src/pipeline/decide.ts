@@ -10,8 +10,10 @@ import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
 import type { LanguageResult } from '../nlu/index.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
+import type { ProductFacts } from './products.js';
 import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
 import { wallClock } from '../shared/index.js';
+import type { Catalogue } from '../products/index.js';
 
 export interface ConversationState {
   /** The conversation's language so far. */
@@ -59,6 +61,10 @@ export interface PipelineContext {
   reopensAt?: Date;
   /** The store's time zone, when the server's configuration names one (else the content's setting). */
   timeZone?: string;
+  /** The store's products, searchable; without it product questions get the general answer. */
+  catalogue?: Catalogue;
+  /** The page the shopper is on: the product it shows (the widget's data-product) and its address. */
+  page?: { product?: string; url?: string };
 }
 
 export interface Facts {
@@ -105,6 +111,8 @@ export interface Facts {
   message: { attachments: number };
   /** The case with this message taken in (order number, problem, photos), or null when there is none. */
   case: CaseFact | null;
+  /** A pre-sale question about a product: which one, what is asked, what the catalogue says. */
+  product: ProductFacts | null;
 }
 
 /** What the stages before the rules worked out: the order, the destination, the case, the flow. */
@@ -122,6 +130,7 @@ export interface StageFacts {
   duties?: DutiesFacts | null;
   message?: { attachments: number };
   case?: CaseFact | null;
+  product?: ProductFacts | null;
 }
 
 export function localTime(now: Date, timeZone: string): Facts['localTime'] {
@@ -169,6 +178,7 @@ export function buildFacts(
     duties: stage.duties ?? null,
     message: stage.message ?? { attachments: 0 },
     case: stage.case ?? null,
+    product: stage.product ?? null,
   };
 }
 

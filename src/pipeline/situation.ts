@@ -8,6 +8,7 @@ import type { IntentResult } from './intent.js';
 import type { FormInProgress, Interpretation } from './interpret.js';
 import type { Understanding } from './index.js';
 import { lookUpOrder, ORDER_INTENTS, orderFacts, orderFetches, type OrderFetches, type OrderStage, type OrderStageInput, type PrefetchedOrders } from './orders.js';
+import { PLACE_ASPECTS, PRODUCT_INTENT, productStage, withDestination, type ProductStage } from './products.js';
 import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
 
 export interface TurnInput {
@@ -18,6 +19,8 @@ export interface TurnInput {
   locale?: string;
   context: PipelineContext;
   attachments: string[];
+  /** The value of the quick reply clicked, if any. */
+  payload?: string;
 }
 
 export interface Situation {
@@ -31,6 +34,8 @@ export interface Situation {
   duties: DutiesFacts | null;
   /** The case with this message taken in: one being gathered by a flow, or the open one. */
   caseState?: { state: CaseState; updated: boolean };
+  /** The product a pre-sale question is about, when it is one. */
+  product: ProductStage | null;
   facts: Facts;
 }
 
@@ -65,11 +70,12 @@ function orderInput(turn: TurnInput): OrderStageInput {
   };
 }
 
-function destinationInput(turn: TurnInput, rememberTurns: number, customerCountry: string | undefined) {
+function destinationInput(turn: TurnInput, rememberTurns: number, customerCountry: string | undefined, product?: ProductStage | null) {
   const { conversation } = turn;
-  const intent = workingIntent(turn);
+  const intent = product ? PRODUCT_INTENT : workingIntent(turn);
+  const isAboutPlace = !!product?.facts.aspect && PLACE_ASPECTS.has(product.facts.aspect);
   const earlier = slotText(formInPlay(turn.interpretation), 'country') ?? recent(conversation.context?.country, conversation.turns, rememberTurns)?.code;
-  return { named: turn.understood.entities.country, earlier, customer: turn.context.customer?.country ?? customerCountry, locale: turn.locale, isAboutShipping: !!intent && SHIPPING_INTENTS.has(intent) };
+  return { named: turn.understood.entities.country, earlier, customer: turn.context.customer?.country ?? customerCountry, locale: turn.locale, isAboutShipping: (!!intent && SHIPPING_INTENTS.has(intent)) || isAboutPlace };
 }
 
 /** What to read before the turn can be decided: an order by its number, the customer's latest order. */
@@ -90,6 +96,16 @@ function caseOf(turn: TurnInput, inPlay: FormInProgress | undefined, opensCase: 
   return addToOpenCase(open, turn.attachments, intent.confident && !turn.interpretation.started?.flow.done?.effects.some((effect) => effect.type === 'open_case'));
 }
 
+/** The product a pre-sale question is about, from the catalogue the context carries. */
+function productOf(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, inPlay: FormInProgress | undefined): ProductStage | null {
+  const language = turn.understood.language.language;
+  return productStage({
+    catalogue: turn.context.catalogue, page: turn.context.page, text: turn.understood.text, payload: turn.payload, language, defaultLanguage: snapshot.settings.defaultLanguage,
+    lexicon: snapshot.lexicons.get(language), defaultLexicon: snapshot.lexicons.get(snapshot.settings.defaultLanguage), intent, namesCountry: !!turn.understood.entities.country,
+    ...(turn.understood.intent.confident ? { ownIntent: turn.understood.intent.intent } : {}), reportsProblem: turn.interpretation.topic?.from === 'words', isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started, memory: turn.conversation.context?.product, turn: turn.conversation.turns, rememberTurns: snapshot.flows.settings.rememberTurns,
+  });
+}
+
 /** The intent as the rules see it: the topic, confidently; the message's own when there is none. */
 function actingIntent(turn: TurnInput): IntentResult {
   const own = turn.understood.intent;
@@ -102,14 +118,18 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
   const { understood, conversation, interpretation } = turn;
   const inPlay = formInPlay(interpretation);
   const orders = lookUpOrder(orderInput(turn), prefetched);
-  const place = destinationInput(turn, snapshot.flows.settings.rememberTurns, orders.state.customerCountry ?? prefetched.latest?.customer.country ?? prefetched.latest?.shipping.country);
+  const topicIntent = actingIntent(turn);
+  const asked = turn.understood.language.isSupported ? productOf(snapshot, turn, topicIntent, inPlay) : null;
+  const place = destinationInput(turn, snapshot.flows.settings.rememberTurns, orders.state.customerCountry ?? prefetched.latest?.customer.country ?? prefetched.latest?.shipping.country, asked);
   const destination = chooseDestination(place);
   if (destination?.from === 'customer') orders.state.customerCountry ??= destination.country;
   const shipping = shippingFacts(snapshot.shipping, destination?.country);
   const duties = dutiesFacts(snapshot.shipping, destination?.country);
   const opensCase = (name: string) => !!snapshot.flows.flows.get(name)?.done?.effects.some((effect) => effect.type === 'open_case');
   const caseState = caseOf(turn, inPlay, opensCase);
-  const intent = actingIntent(turn);
+  const product = asked && withDestination(asked, shipping, destination?.country);
+  // A question about a product is answered as one, whatever the classifier made of "and in L?".
+  const intent: IntentResult = product ? { ...topicIntent, intent: PRODUCT_INTENT, confident: true, confidence: Math.max(topicIntent.confidence, topicIntent.intent === PRODUCT_INTENT ? topicIntent.confidence : 0.9) } : topicIntent;
   const facts = buildFacts(understood.text, understood.language, intent, understood.entities, conversation, turn.now, snapshot.settings.timeZone, turn.context, {
     messageIntent: understood.intent.intent,
     followUp: interpretation.topic?.from === 'follow_up',
@@ -124,6 +144,9 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     duties,
     message: { attachments: turn.attachments.length },
     case: caseFact(caseState),
+    product: product?.facts ?? null,
   });
-  return { intent, inPlay, orders, destination, shipping, duties, caseState, facts };
+  // A flow this message's words started (shipping_info asks for a country) gives way to the product's answer.
+  const flowInPlay = product && inPlay === interpretation.started ? undefined : inPlay;
+  return { intent, inPlay: flowInPlay, orders, destination, shipping, duties, caseState, product, facts };
 }

@@ -15,6 +15,7 @@ import type { OrderChange } from '../orders/index.js';
 import type { OrderFetches, PrefetchedOrders } from './orders.js';
 import { canonicalLocale } from './render.js';
 import { composeReply, templateValues } from './reply.js';
+import { productReply, withProduct } from './product-reply.js';
 import { situate, turnFetches, type Situation, type TurnInput } from './situation.js';
 
 export interface PreparedTurn extends TurnInput {
@@ -45,8 +46,8 @@ export function prepareTurn(snapshot: Snapshot, input: PipelineInput): PreparedT
   const attachments = input.attachments ?? [];
   const interpretation = interpret(snapshot, heard, { conversation, payload: input.payload, attachments });
   const understood = keepLanguage(heard, conversation, interpretation);
-  const turn: TurnInput = { understood, interpretation, conversation, now: input.now, locale: input.locale, context: input.context ?? {}, attachments };
-  return { ...turn, payload: input.payload, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
+  const turn: TurnInput = { understood, interpretation, conversation, now: input.now, locale: input.locale, context: input.context ?? {}, attachments, payload: input.payload };
+  return { ...turn, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
 }
 
 function orderSummary(situation: Situation, request?: EffectOutcome): OrderSummary | undefined {
@@ -93,7 +94,9 @@ const caseSummary = (state: CaseState) => ({ ...(state.orderNumber ? { orderNumb
 export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetched: PrefetchedOrders = {}): Promise<DecidedTurn> {
   const situation = situate(snapshot, turn, prefetched);
   const { interpretation } = turn;
-  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started: interpretation.started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
+  // A question about one product is answered from the catalogue, not by the general flow its words started.
+  const started = situation.product ? undefined : interpretation.started;
+  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
   const intent = situation.intent.intent;
   let outcome: TurnOutcome;
   if (interpretation.relation === 'noise') outcome = askAgain(forms);
@@ -133,13 +136,16 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
   const caseState = caseAfter(situation, outcome, turn.now);
   const entities = situation.destination ? { ...understood.entities, country: situation.destination.country } : understood.entities;
-  const reply = composeReply(snapshot, outcome.parts, {
+  const product = productReply(snapshot, situation, language, locale);
+  const composed = composeReply(snapshot, outcome.parts, {
     language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
-    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale),
+    values: { ...templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale), ...product?.values },
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
   });
-  const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings });
+  const reply = composed && product ? withProduct(composed, product) : composed;
+  const remembered = situation.product && { ...(situation.product.product ? { id: situation.product.product.id } : {}), ...(situation.product.facts.aspect ? { aspect: situation.product.facts.aspect } : {}) };
+  const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings, ...(remembered ? { product: remembered } : {}) });
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
   const flowName = outcome.form?.flow ?? interpretation.started?.flow.name ?? interpretation.pending?.flow.name;
   return {
