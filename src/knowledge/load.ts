@@ -18,11 +18,12 @@ import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUE
 import { ORDER_VALUES } from '../pipeline/orders.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
 import { compileRules, knownOperators } from './rules.js';
+import { compilePromotions, PROMOTION_VALUES, promotionProblems, PromotionsFile, type PromotionContent } from '../promotions/index.js';
 import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, ZonesFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES, ...PROMOTION_VALUES];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -335,6 +336,7 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
 
   problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
   const shipping = await loadShipping(reader, defaultTemplates);
+  const promotions = await loadPromotions(reader, settings.defaultLanguage, languages);
   const countryPhrases = await loadCountryPhrases(reader, [...new Set([...languages, ...templates.keys()])], shipping);
   const { flows, lexicons } = await loadFlowContent(reader, {
     contentDir, languages, defaultLanguage: settings.defaultLanguage, templates: new Set(defaultTemplates.keys()), intents: knownIntents,
@@ -362,11 +364,21 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     packages: compileOrderRules(packageRules.rules),
     countries: buildCountryIndex(languages, writtenCountryNames(countryPhrases)),
     shipping,
+    ...(promotions ? { promotions } : {}),
     countryPhrases,
     flows,
     lexicons,
   };
   return { snapshot, problems };
+}
+
+/** promotions/promotions.json, optional: without it discount questions get the general template. */
+async function loadPromotions(reader: ContentReader, defaultLanguage: string, languages: string[]): Promise<PromotionContent | undefined> {
+  const read = await reader.read('promotions/promotions.json', PromotionsFile, true);
+  if (!read) return undefined;
+  const at = (path: (string | number)[], message: string, severity?: 'error' | 'warning') => problemAt(read.document, path, message, severity);
+  reader.problems.push(...promotionProblems(read.value, at, { isCountry, defaultLanguage, languages }));
+  return compilePromotions(read.value, { EU: EU_COUNTRIES });
 }
 
 const isCountry = (code: string) => code === 'EU' || code === '*' || isCountryCode(code);

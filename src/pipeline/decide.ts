@@ -11,6 +11,7 @@ import type { IntentResult } from './intent.js';
 import type { LanguageResult } from './language.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
 import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
+import type { PromotionFact, PromotionsFact } from '../promotions/index.js';
 
 export interface ConversationState {
   /** The conversation's language so far. */
@@ -58,6 +59,8 @@ export interface PipelineContext {
   reopensAt?: Date;
   /** The store's time zone, when the server's configuration names one (else the content's setting). */
   timeZone?: string;
+  /** The shopper's cart, when the store's page passes it: its total decides a code's minimum order. */
+  cart?: { total: number; currency: string };
 }
 
 export interface Facts {
@@ -104,6 +107,10 @@ export interface Facts {
   message: { attachments: number };
   /** The case with this message taken in (order number, problem, photos), or null when there is none. */
   case: CaseFact | null;
+  /** The first discount code named, diagnosed (code, status, unchecked, minimum…), or null. */
+  promotion: PromotionFact | null;
+  /** A discount question naming no code: the codes that apply now (available, codes, country), or null. */
+  promotions: PromotionsFact | null;
 }
 
 /** What the stages before the rules worked out: the order, the destination, the case, the flow. */
@@ -121,6 +128,8 @@ export interface StageFacts {
   duties?: DutiesFacts | null;
   message?: { attachments: number };
   case?: CaseFact | null;
+  promotion?: PromotionFact | null;
+  promotions?: PromotionsFact | null;
 }
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
@@ -183,6 +192,8 @@ export function buildFacts(
     duties: stage.duties ?? null,
     message: stage.message ?? { attachments: 0 },
     case: stage.case ?? null,
+    promotion: stage.promotion ?? null,
+    promotions: stage.promotions ?? null,
   };
 }
 

@@ -3,12 +3,13 @@
 import type { Snapshot } from '../knowledge/snapshot.js';
 import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
 import { recent } from './context.js';
-import { buildFacts, type ConversationState, type Facts, type PipelineContext } from './decide.js';
+import { buildFacts, localTime, type ConversationState, type Facts, type PipelineContext } from './decide.js';
 import type { IntentResult } from './intent.js';
 import type { FormInProgress, Interpretation } from './interpret.js';
 import type { Understanding } from './index.js';
 import { lookUpOrder, ORDER_INTENTS, orderFacts, orderFetches, type OrderFetches, type OrderStage, type OrderStageInput, type PrefetchedOrders } from './orders.js';
-import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
+import { promotionStage, type PromotionStage } from '../promotions/index.js';
+import { chooseDestination, localeRegion, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
 
 export interface TurnInput {
   understood: Understanding;
@@ -31,6 +32,8 @@ export interface Situation {
   duties: DutiesFacts | null;
   /** The case with this message taken in: one being gathered by a flow, or the open one. */
   caseState?: { state: CaseState; updated: boolean };
+  /** The codes named and what is wrong with them, or the codes that apply now. */
+  promotions: PromotionStage;
   facts: Facts;
 }
 
@@ -98,6 +101,29 @@ function actingIntent(turn: TurnInput): IntentResult {
   return topic.intent === own.intent ? { ...own, confident: true } : { intent: topic.intent, confidence: 1, confident: true, alternatives: own.alternatives };
 }
 
+/**
+ * What the promotions stage knows of the shopper: the country named, else the chat's, the customer's, the
+ * locale's; the amount named, else the cart's, else the order's; a first order only for a customer with none.
+ */
+function promotionsOf(snapshot: Snapshot, turn: TurnInput, intent: string, orders: OrderStage, customerCountry: string | undefined): PromotionStage {
+  const { entities } = turn.understood;
+  const recentCountry = recent(turn.conversation.context?.country, turn.conversation.turns, snapshot.flows.settings.rememberTurns)?.code;
+  const country = entities.country ?? recentCountry ?? turn.context.customer?.country ?? customerCountry ?? localeRegion(turn.locale);
+  const order = orders.order;
+  const cart = turn.context.cart;
+  const amount = entities.amount ?? (cart ? { amount: cart.total, currency: cart.currency } : order ? { amount: order.total, currency: order.currency } : undefined);
+  const count = turn.context.customer?.orders;
+  return promotionStage(snapshot.promotions, {
+    intent,
+    codes: entities.promoCodes ?? [],
+    today: localTime(turn.now, turn.context.timeZone ?? snapshot.settings.timeZone).date,
+    ...(country ? { country } : {}),
+    ...(cart || order ? { currency: cart?.currency ?? order!.currency } : {}),
+    ...(amount ? { amount } : {}),
+    ...(count === undefined ? {} : { firstOrder: count === 0 }),
+  });
+}
+
 export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: PrefetchedOrders): Situation {
   const { understood, conversation, interpretation } = turn;
   const inPlay = formInPlay(interpretation);
@@ -110,6 +136,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
   const opensCase = (name: string) => !!snapshot.flows.flows.get(name)?.done?.effects.some((effect) => effect.type === 'open_case');
   const caseState = caseOf(turn, inPlay, opensCase);
   const intent = actingIntent(turn);
+  const promotions = promotionsOf(snapshot, turn, intent.intent, orders, orders.state.customerCountry);
   const facts = buildFacts(understood.text, understood.language, intent, understood.entities, conversation, turn.now, snapshot.settings.timeZone, turn.context, {
     messageIntent: understood.intent.intent,
     followUp: interpretation.topic?.from === 'follow_up',
@@ -124,6 +151,8 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     duties,
     message: { attachments: turn.attachments.length },
     case: caseFact(caseState),
+    promotion: promotions.promotion,
+    promotions: promotions.promotions,
   });
-  return { intent, inPlay, orders, destination, shipping, duties, caseState, facts };
+  return { intent, inPlay, orders, destination, shipping, duties, caseState, promotions, facts };
 }

@@ -132,12 +132,15 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const shopperLocale = canonicalLocale(turn.locale);
   const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
   const caseState = caseAfter(situation, outcome, turn.now);
-  const entities = situation.destination ? { ...understood.entities, country: situation.destination.country } : understood.entities;
+  // The country a reply speaks of: the shipping question's, else the one a discount code was checked for.
+  const country = situation.destination?.country ?? situation.promotions.country;
+  const entities = country ? { ...understood.entities, country } : understood.entities;
   const reply = composeReply(snapshot, outcome.parts, {
     language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
-    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale),
+    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions }, locale, language, snapshot.settings.defaultLanguage),
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
+    promotions: situation.promotions,
   });
   const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings });
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
