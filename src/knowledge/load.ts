@@ -18,12 +18,14 @@ import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUE
 import { ORDER_VALUES } from '../pipeline/orders.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
 import { compileRules, knownOperators } from './rules.js';
+import { buildHelpIndex, HelpSettingsFile, readArticles, type HelpIndex } from '../faq/index.js';
+import { searchTerms } from '../pipeline/features.js';
 import { compilePromotions, PROMOTION_VALUES, promotionProblems, PromotionsFile, type PromotionContent } from '../promotions/index.js';
 import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, ZonesFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES, ...PROMOTION_VALUES];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES, ...PROMOTION_VALUES, 'articleQuestion', 'articleAnswer', 'articleLink'];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -337,6 +339,7 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
   problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
   const shipping = await loadShipping(reader, defaultTemplates);
   const promotions = await loadPromotions(reader, settings.defaultLanguage, languages);
+  const help = await loadHelp(reader, languages, knownIntents, defaultTemplates, corpora);
   const countryPhrases = await loadCountryPhrases(reader, [...new Set([...languages, ...templates.keys()])], shipping);
   const { flows, lexicons } = await loadFlowContent(reader, {
     contentDir, languages, defaultLanguage: settings.defaultLanguage, templates: new Set(defaultTemplates.keys()), intents: knownIntents,
@@ -365,11 +368,36 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     countries: buildCountryIndex(languages, writtenCountryNames(countryPhrases)),
     shipping,
     ...(promotions ? { promotions } : {}),
+    ...(help ? { help } : {}),
     countryPhrases,
     flows,
     lexicons,
   };
   return { snapshot, problems };
+}
+
+/**
+ * faq/: help articles per language and faq/settings.json (the measured score an answer needs, the intents
+ * articles answer for). Optional; articles without settings are an error, since no score threshold is known.
+ */
+async function loadHelp(reader: ContentReader, languages: string[], intents: Set<string>, defaultTemplates: ReadonlyMap<string, unknown>, corpora: Record<string, Record<string, string[]>>): Promise<HelpIndex | undefined> {
+  const settings = await reader.read('faq/settings.json', HelpSettingsFile, true);
+  const { articles, problems } = await readArticles(reader.contentDir, languages);
+  reader.problems.push(...problems);
+  if (articles.length === 0 && !settings) return undefined;
+  if (!settings) {
+    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles need faq/settings.json with their "minScore"', severity: 'error' });
+    return undefined;
+  }
+  settings.value.intents.forEach((intent, index) => {
+    if (!intents.has(intent)) reader.problems.push(problemAt(settings.document, ['intents', index], `unknown intent "${intent}"`));
+  });
+  if (articles.length > 0 && !defaultTemplates.has('faq.answer')) {
+    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles are answered with the template "faq.answer", which the default language lacks', severity: 'error' });
+  }
+  // The training utterances tell the search which words every message has.
+  const background = new Map(languages.map((language) => [language, Object.values(corpora[language]!).flat()]));
+  return buildHelpIndex(articles, settings.value, searchTerms, background);
 }
 
 /** promotions/promotions.json, optional: without it discount questions get the general template. */

@@ -111,6 +111,8 @@ export interface Facts {
   promotion: PromotionFact | null;
   /** A discount question naming no code: the codes that apply now (available, codes, country), or null. */
   promotions: PromotionsFact | null;
+  /** The help article that answers the message (id, score), when one scores above faq/settings.json's minScore. */
+  helpArticle: { id: string; score: number } | null;
 }
 
 /** What the stages before the rules worked out: the order, the destination, the case, the flow. */
@@ -130,6 +132,7 @@ export interface StageFacts {
   case?: CaseFact | null;
   promotion?: PromotionFact | null;
   promotions?: PromotionsFact | null;
+  helpArticle?: { id: string; score: number } | null;
 }
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
@@ -194,6 +197,7 @@ export function buildFacts(
     case: stage.case ?? null,
     promotion: stage.promotion ?? null,
     promotions: stage.promotions ?? null,
+    helpArticle: stage.helpArticle ?? null,
   };
 }
 

@@ -10,7 +10,7 @@ import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
 import { everywhere, replaceEmails, TRACKING_CODE } from '../shared/patterns.js';
-import { fold, words } from './text.js';
+import { fold, MAX_WORDS, words } from './text.js';
 
 type Stem = (word: string) => string;
 
@@ -90,4 +90,17 @@ export function intentFeatures(text: string, language: string): string[] {
  */
 export function lexicalUnits(features: string[]): string[] {
   return features.filter((feature) => !feature.startsWith('#') && !feature.startsWith(GRAM) && (!isCjk(feature) || [...feature].length === 2));
+}
+
+/** Search terms of a text (help articles): stems of its words, character pairs of its Japanese. */
+export function searchTerms(text: string, language: string): string[] {
+  const terms: string[] = [];
+  const rest = text.replace(CJK_RUN, (run) => {
+    const chars = [...run];
+    if (chars.length === 1) terms.push(run);
+    for (let index = 0; index + 1 < chars.length; index++) terms.push(chars[index]! + chars[index + 1]!);
+    return ' ';
+  });
+  terms.push(...stemmedWords(rest, language));
+  return terms.length > MAX_WORDS ? terms.slice(0, MAX_WORDS) : terms;
 }

@@ -9,6 +9,7 @@ import { LOOKUP_PAUSE_MINUTES, orderValues, type OrderStage } from './orders.js'
 import { renderReply, type Reply, type TemplateValue } from './render.js';
 import { shippingValues, type DutiesFacts, type ShippingFacts } from './shipping.js';
 import { lineValues, promotionValues, type PromotionStage } from '../promotions/index.js';
+import type { HelpArticle } from '../faq/index.js';
 
 export interface ReplyPart {
   template: string;
@@ -25,6 +26,8 @@ export interface ReplyValues {
   case?: CaseState;
   context?: PipelineContext;
   promotions?: PromotionStage;
+  /** The help article the reply may quote. */
+  article?: HelpArticle;
 }
 
 /** Values every template of this turn may use: the order's, the shipping zone's, the case's. */
@@ -40,6 +43,7 @@ export function templateValues(input: ReplyValues, locale: string, language = lo
     ...(orders.order ? orderValues(orders.order, locale) : {}),
     ...(found ? { caseOrderNumber: found.orderNumber, caseProblem: found.problem ?? 'other', casePhotos: found.attachmentIds.length } : {}),
     ...(input.promotions ? promotionValues(input.promotions, language, locale, defaultLanguage) : {}),
+    ...(input.article ? { articleQuestion: input.article.question, articleAnswer: input.article.answer, articleLink: input.article.link } : {}),
   };
 }
 

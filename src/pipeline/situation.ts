@@ -9,6 +9,7 @@ import type { FormInProgress, Interpretation } from './interpret.js';
 import type { Understanding } from './index.js';
 import { lookUpOrder, ORDER_INTENTS, orderFacts, orderFetches, type OrderFetches, type OrderStage, type OrderStageInput, type PrefetchedOrders } from './orders.js';
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
+import type { HelpMatch } from '../faq/index.js';
 import { chooseDestination, localeRegion, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
 
 export interface TurnInput {
@@ -34,7 +35,17 @@ export interface Situation {
   caseState?: { state: CaseState; updated: boolean };
   /** The codes named and what is wrong with them, or the codes that apply now. */
   promotions: PromotionStage;
+  /** The help article that answers the message, when one scores high enough. */
+  help?: HelpMatch;
   facts: Facts;
+}
+
+/** Articles are searched when no intent is sure of the message, or its intent lets articles answer for it. */
+function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): HelpMatch | undefined {
+  const index = snapshot.help;
+  if (!index || (intent.confident && !index.settings.intents.includes(intent.intent))) return undefined;
+  const match = index.search(turn.understood.language.language, turn.understood.text);
+  return match?.confident ? match : undefined;
 }
 
 /** The flow this message is about: one it starts, else the one it answers (or failed to answer). */
@@ -137,6 +148,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
   const caseState = caseOf(turn, inPlay, opensCase);
   const intent = actingIntent(turn);
   const promotions = promotionsOf(snapshot, turn, intent.intent, orders, orders.state.customerCountry);
+  const help = helpFor(snapshot, turn, intent);
   const facts = buildFacts(understood.text, understood.language, intent, understood.entities, conversation, turn.now, snapshot.settings.timeZone, turn.context, {
     messageIntent: understood.intent.intent,
     followUp: interpretation.topic?.from === 'follow_up',
@@ -153,6 +165,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     case: caseFact(caseState),
     promotion: promotions.promotion,
     promotions: promotions.promotions,
+    helpArticle: help ? { id: help.article.id, score: Math.round(help.score * 100) / 100 } : null,
   });
-  return { intent, inPlay, orders, destination, shipping, duties, caseState, promotions, facts };
+  return { intent, inPlay, orders, destination, shipping, duties, caseState, promotions, ...(help ? { help } : {}), facts };
 }

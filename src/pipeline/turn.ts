@@ -30,6 +30,9 @@ export interface DecidedTurn {
   reconsider?(outcomes: EffectOutcome[]): Promise<PipelineResult>;
 }
 
+/** The template a help article is answered with. */
+const HELP_TEMPLATE = 'faq.answer';
+
 /** A short answer to the bot's question is in the conversation's language, whatever a few words seem to be. */
 const SHORT_ANSWER_WORDS = 3;
 
@@ -138,11 +141,12 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const reply = composeReply(snapshot, outcome.parts, {
     language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
-    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions }, locale, language, snapshot.settings.defaultLanguage),
+    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions, article: situation.help?.article }, locale, language, snapshot.settings.defaultLanguage),
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
     promotions: situation.promotions,
   });
-  const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings });
+  const answeredByArticle = !!situation.help && outcome.parts.some((part) => part.template === HELP_TEMPLATE);
+  const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings, answeredByArticle });
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
   const flowName = outcome.form?.flow ?? interpretation.started?.flow.name ?? interpretation.pending?.flow.name;
   return {

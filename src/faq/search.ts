@@ -1,0 +1,72 @@
+// Finds the help article a message asks about: BM25 (MiniSearch) over each language's articles, their question
+// and phrasings weighing more than their answer, with the pipeline's own folding and stemming. A handful of
+// articles cannot tell a rare word from a common one, so the language's training utterances are indexed beside
+// them as background: "my", "you", "ます" are everywhere there and weigh little, and only articles are returned.
+// The score is per word of the message, so a long message does not score higher for being long. Pure once built.
+import MiniSearch from 'minisearch';
+import type { HelpArticle } from './article.js';
+
+/** Turns text into search terms: the language's stems, character pairs for Japanese. */
+export type Terms = (text: string, language: string) => string[];
+
+export interface HelpSettings {
+  /** The least BM25 score an article needs to be the answer; below it the bot falls back as if there were none. */
+  minScore: number;
+  /** Intents whose answer the best article replaces (besides messages no intent is sure of). */
+  intents: string[];
+}
+
+export interface HelpIndex {
+  settings: HelpSettings;
+  articles: ReadonlyMap<string, readonly HelpArticle[]>;
+  search(language: string, text: string): HelpMatch | undefined;
+}
+
+export interface HelpMatch {
+  article: HelpArticle;
+  score: number;
+  /** Whether the score reaches settings.minScore. */
+  confident: boolean;
+}
+
+interface Indexed {
+  /** Articles first (their position in the language's list), then the background utterances. */
+  id: number;
+  question: string;
+  phrasings: string;
+  answer: string;
+}
+
+const FIELD_BOOST = { question: 2, phrasings: 2, answer: 1 };
+
+export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpSettings, terms: Terms, background: ReadonlyMap<string, readonly string[]> = new Map()): HelpIndex {
+  const byLanguage = new Map<string, HelpArticle[]>();
+  for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
+  const engines = new Map<string, MiniSearch<Indexed>>();
+  for (const [language, list] of byLanguage) {
+    const engine = new MiniSearch<Indexed>({
+      fields: ['question', 'phrasings', 'answer'],
+      tokenize: (text) => terms(text, language),
+      // The terms are already folded and stemmed.
+      processTerm: (term) => term,
+      // Whole words only: a prefix or a typo of a common word would find an article it has nothing to do with.
+      searchOptions: { boost: FIELD_BOOST, prefix: false, fuzzy: false, filter: (result) => (result.id as number) < list.length },
+    });
+    engine.addAll(list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer })));
+    // In every field: how common a word is counts per field.
+    engine.addAll((background.get(language) ?? []).map((text, index) => ({ id: list.length + index, question: text, phrasings: text, answer: text })));
+    engines.set(language, engine);
+  }
+  return {
+    settings,
+    articles: byLanguage,
+    search(language, text) {
+      const engine = engines.get(language);
+      const [best] = engine ? engine.search(text) : [];
+      if (!best) return undefined;
+      // MiniSearch multiplies a result's score by the number of query terms it matched; undone here.
+      const score = best.score / best.terms.length / new Set(terms(text, language)).size;
+      return { article: byLanguage.get(language)![best.id as number]!, score, confident: score >= settings.minScore };
+    },
+  };
+}
