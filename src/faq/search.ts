@@ -43,6 +43,7 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
   const byLanguage = new Map<string, HelpArticle[]>();
   for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
   const engines = new Map<string, MiniSearch<Indexed>>();
+  const commonness = new Map<string, (term: string) => boolean>();
   for (const [language, list] of byLanguage) {
     const engine = new MiniSearch<Indexed>({
       fields: ['question', 'phrasings', 'answer'],
@@ -56,6 +57,7 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
     // In every field: how common a word is counts per field.
     engine.addAll((background.get(language) ?? []).map((text, index) => ({ id: list.length + index, question: text, phrasings: text, answer: text })));
     engines.set(language, engine);
+    commonness.set(language, commonTerms(background.get(language) ?? [], language, terms));
   }
   return {
     settings,
@@ -64,9 +66,23 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
       const engine = engines.get(language);
       const [best] = engine ? engine.search(text) : [];
       if (!best) return undefined;
-      // MiniSearch multiplies a result's score by the number of query terms it matched; undone here.
+      // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
+      // out over the message's terms.
       const score = best.score / best.terms.length / new Set(terms(text, language)).size;
-      return { article: byLanguage.get(language)![best.id as number]!, score, confident: score >= settings.minScore };
+      // Words every message has ("can you", "kunnen jullie") are no reason to answer with an article.
+      const isCommon = commonness.get(language)!;
+      const hasSubject = best.terms.some((term) => !isCommon(term));
+      return { article: byLanguage.get(language)![best.id as number]!, score, confident: hasSubject && score >= settings.minScore };
     },
   };
+}
+
+/** A term in at least one text in a hundred of the language's training utterances says little about a subject. */
+const COMMON_SHARE = 0.01;
+
+function commonTerms(texts: readonly string[], language: string, terms: Terms): (term: string) => boolean {
+  const documents = new Map<string, number>();
+  for (const text of texts) for (const term of new Set(terms(text, language))) documents.set(term, (documents.get(term) ?? 0) + 1);
+  const least = Math.max(2, texts.length * COMMON_SHARE);
+  return (term) => (documents.get(term) ?? 0) >= least;
 }
