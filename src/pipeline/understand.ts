@@ -24,12 +24,19 @@ export function understand(snapshot: Snapshot, text: string, options: Understand
   const language: LanguageResult =
     options.language && snapshot.languages.includes(options.language)
       ? { language: options.language, detected: options.language, confidence: 1, isSupported: true, source: 'given' }
-      : snapshot.languageModel.detect(withoutAddresses(normalized), options, snapshot.settings.defaultLanguage);
+      : snapshot.languageModel.detect(withoutCodes(withoutAddresses(normalized), snapshot), options, snapshot.settings.defaultLanguage);
   const intent = classifyIntent(snapshot, normalized, language.language, options.payload);
   const entities = withPromotions(extractEntities(normalized, snapshot.countries), normalized, snapshot);
   return { text: normalized, language, intent, entities };
 }
 
+
+/** A discount code says nothing about the language either ("كود FREESHIP-EU لا يعمل" is Arabic). */
+function withoutCodes(text: string, snapshot: Snapshot): string {
+  if (!snapshot.promotions) return text;
+  const codes = new Set(findCodes(text, snapshot.promotions).map((code) => code.toUpperCase()));
+  return codes.size === 0 ? text : text.replace(/[A-Za-z0-9][A-Za-z0-9_-]{2,29}/g, (token) => (codes.has(token.toUpperCase()) ? ' ' : token));
+}
 
 /** Discount codes and an amount, found only when the store has promotions. */
 function withPromotions(entities: Entities, text: string, snapshot: Snapshot): Entities {
