@@ -37,7 +37,7 @@ function at(threshold: number) {
   return { right, wrong };
 }
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
-const scores = [...new Set(rows.map((row) => Math.floor(row.score * 2) / 2))].sort((a, b) => a - b);
+const scores = [...new Set(rows.map((row) => Math.floor(row.score * 10) / 10))].sort((a, b) => a - b);
 console.log(`${positives.length} questions with an article, ${negatives.length} without, ${new Set(rows.map((row) => row.language)).size} languages\n`);
 console.log('threshold  answered right  wrong answers');
 for (const threshold of scores.filter((score) => score > 0)) {

@@ -1,8 +1,8 @@
 // Finds the help article a message asks about: BM25 (MiniSearch) over each language's articles, their question
 // and phrasings weighing more than their answer, with the pipeline's own folding and stemming. A handful of
-// articles cannot tell a rare word from a common one, so the language's training utterances are indexed beside
-// them as background: "my", "you", "ます" are everywhere there and weigh little, and only articles are returned.
-// The score is per word of the message, so a long message does not score higher for being long. Pure once built.
+// articles cannot tell a rare word from a common one, so the words common in the language's training utterances
+// ("my", "you", "kunnen jullie", "ます") are left out of the query. The score is per remaining word of the message,
+// so a long message does not score higher for being long. Pure once built.
 import MiniSearch from 'minisearch';
 import type { HelpArticle } from './article.js';
 
@@ -30,7 +30,7 @@ export interface HelpMatch {
 }
 
 interface Indexed {
-  /** Articles first (their position in the language's list), then the background utterances. */
+  /** The article's position in the language's list. */
   id: number;
   question: string;
   phrasings: string;
@@ -38,6 +38,8 @@ interface Indexed {
 }
 
 const FIELD_BOOST = { question: 2, phrasings: 2, answer: 1 };
+/** The least share of the message's uncommon words an article must have. */
+const MIN_COVERAGE = 0.25;
 
 export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpSettings, terms: Terms, background: ReadonlyMap<string, readonly string[]> = new Map()): HelpIndex {
   const byLanguage = new Map<string, HelpArticle[]>();
@@ -51,11 +53,9 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
       // The terms are already folded and stemmed.
       processTerm: (term) => term,
       // Whole words only: a prefix or a typo of a common word would find an article it has nothing to do with.
-      searchOptions: { boost: FIELD_BOOST, prefix: false, fuzzy: false, filter: (result) => (result.id as number) < list.length },
+      searchOptions: { boost: FIELD_BOOST, prefix: false, fuzzy: false },
     });
     engine.addAll(list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer })));
-    // In every field: how common a word is counts per field.
-    engine.addAll((background.get(language) ?? []).map((text, index) => ({ id: list.length + index, question: text, phrasings: text, answer: text })));
     engines.set(language, engine);
     commonness.set(language, commonTerms(background.get(language) ?? [], language, terms));
   }
@@ -64,15 +64,17 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
     articles: byLanguage,
     search(language, text) {
       const engine = engines.get(language);
-      const [best] = engine ? engine.search(text) : [];
+      if (!engine) return undefined;
+      const isCommon = commonness.get(language)!;
+      const said = [...new Set(terms(text, language))].filter((term) => !isCommon(term));
+      const [best] = said.length > 0 ? engine.search(text, { tokenize: () => said }) : [];
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
-      // out over the message's terms.
-      const score = best.score / best.terms.length / new Set(terms(text, language)).size;
-      // Words every message has ("can you", "kunnen jullie") are no reason to answer with an article.
-      const isCommon = commonness.get(language)!;
-      const hasSubject = best.terms.some((term) => !isCommon(term));
-      return { article: byLanguage.get(language)![best.id as number]!, score, confident: hasSubject && score >= settings.minScore };
+      // out over the message's words that are not common.
+      const score = best.score / best.terms.length / said.length;
+      // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
+      const coverage = best.terms.length / said.length;
+      return { article: byLanguage.get(language)![best.id as number]!, score, confident: score >= settings.minScore && coverage >= MIN_COVERAGE };
     },
   };
 }

@@ -395,7 +395,7 @@ async function loadHelp(reader: ContentReader, languages: string[], intents: Set
   if (articles.length > 0 && !defaultTemplates.has('faq.answer')) {
     reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles are answered with the template "faq.answer", which the default language lacks', severity: 'error' });
   }
-  // The training utterances tell the search which words every message has.
+  // The training utterances tell the search which words most messages have.
   const background = new Map(languages.map((language) => [language, Object.values(corpora[language]!).flat()]));
   return buildHelpIndex(articles, settings.value, searchTerms, background);
 }
