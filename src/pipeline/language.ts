@@ -1,6 +1,7 @@
 // Language detection for short chat messages (DESIGN §2): the Unicode script decides where it can; otherwise a
-// model of the store's own training utterances (words and letter trigrams) is combined with franc, the widget's
-// locale hint and the conversation's language so far.
+// model of the store's own Latin-script training utterances (words and letter trigrams, smoothed by corpus size so
+// no language wins by having more utterances) is combined with franc, the widget's locale hint and the
+// conversation's language so far. Russian, Arabic and Japanese written in Latin letters are candidates too.
 import { francAll } from 'franc';
 import { countScripts, fold, hasLetters, words, type Script } from './text.js';
 
@@ -46,10 +47,21 @@ const simplifiedChinese = /[这们吗么没发货给还说时间对问题谢订�
 const fullWidthLatin = /[\uFF21-\uFF3A\uFF41-\uFF5A]/u;
 
 const WORD_WEIGHT = 3;
-const ALPHA = 0.5;
+/**
+ * Smoothing toward the background (the mean of all languages' relative frequencies), in pseudo-tokens, as a Dirichlet
+ * prior: P(x | language) = (count + PSEUDO_TOKENS × background(x)) / (tokens + PSEUDO_TOKENS). The background weighs
+ * every language alike, so the biggest corpus no longer wins short messages by its size; a small corpus
+ * (transliterated Russian, Arabic, Japanese) leans on the background more, so a word seen once there is not taken
+ * for its hallmark.
+ */
+const PSEUDO_TOKENS = 1000;
+/** A word of a chat message has about this many letter trigrams (with its two word boundaries). */
+const GRAMS_PER_WORD = 6;
 /** Log-odds the conversation's language and the locale hint add in its favour. */
 const CONVERSATION_PRIOR = 6;
 const HINT_PRIOR = 4;
+/** Up to this many words a message is short: when the shopper's language has all its words, that language keeps it. */
+const SHORT_MESSAGE_WORDS = 3;
 const FRANC_WEIGHT = 2;
 const MAX_DETECTION_LENGTH = 300;
 /** A sentence is taken for a language we do not speak when franc says so and few of its words are known. */
@@ -61,12 +73,11 @@ interface Counts {
   total: number;
 }
 
-function trigrams(text: string): string[] {
+/** A lower-cased word's letter trigrams, with its two boundaries. */
+function trigrams(word: string): string[] {
   const grams: string[] = [];
-  for (const word of words(text.toLowerCase())) {
-    const padded = ` ${word} `;
-    for (let index = 0; index + 3 <= padded.length; index++) grams.push(padded.slice(index, index + 3));
-  }
+  const padded = ` ${word} `;
+  for (let index = 0; index + 3 <= padded.length; index++) grams.push(padded.slice(index, index + 3));
   return grams;
 }
 
@@ -75,9 +86,6 @@ function count(items: string[], into: Counts): void {
   into.total += items.length;
 }
 
-function logProbability(model: Counts, item: string, vocabularySize: number): number {
-  return Math.log(((model.counts.get(item) ?? 0) + ALPHA) / (model.total + ALPHA * vocabularySize));
-}
 
 function dominantScript(text: string): Script | undefined {
   const counts = countScripts(text);
@@ -90,37 +98,48 @@ function dominantScript(text: string): Script | undefined {
 
 const baseLanguage = (locale: string | undefined) => locale?.toLowerCase().split(/[-_]/)[0];
 
-/** Trains on each supported language's utterances (their intents.json). */
+/**
+ * Trains on each supported language's utterances (their intents.json). Messages in Latin letters are scored against
+ * the Latin-script utterances of every language that has some, so Russian, Arabic and Japanese written in Latin
+ * letters ("gde moy zakaz", "3ayez arga3 el order", "chuumon wo kyanseru shitai") are candidates too. Bayes' rule
+ * weighs each language by how often its shoppers write in Latin letters at all: the share of its utterances that do.
+ */
 export function trainLanguageModel(corpora: Record<string, string[]>): LanguageModel {
   const languages = Object.keys(corpora);
   const wordModels = new Map<string, Counts>();
   const gramModels = new Map<string, Counts>();
-  const allWords = new Set<string>();
-  const allGrams = new Set<string>();
+  const latinPriors = new Map<string, number>();
   for (const language of languages) {
+    const utterances = corpora[language] ?? [];
+    const latin = utterances.filter((utterance) => dominantScript(utterance) === 'latin');
+    if (latin.length === 0) continue;
     const wordModel: Counts = { counts: new Map(), total: 0 };
     const gramModel: Counts = { counts: new Map(), total: 0 };
-    for (const utterance of corpora[language] ?? []) {
-      const folded = words(fold(utterance)).filter((word) => !/^\p{N}+$/u.test(word));
-      count(folded, wordModel);
-      count(trigrams(utterance), gramModel);
+    for (const utterance of latin) {
+      count(words(fold(utterance)).filter((word) => !/^\p{N}+$/u.test(word)), wordModel);
+      count(words(utterance.toLowerCase()).flatMap(trigrams), gramModel);
     }
-    for (const word of wordModel.counts.keys()) allWords.add(word);
-    for (const gram of gramModel.counts.keys()) allGrams.add(gram);
+    if (wordModel.total === 0 || gramModel.total === 0) continue;
     wordModels.set(language, wordModel);
     gramModels.set(language, gramModel);
+    latinPriors.set(language, Math.log(latin.length / utterances.length));
   }
-  const latinLanguages = languages.filter((language) => !['ja', 'ar', 'ru'].includes(language) || !corpora[language]);
+  const latinLanguages = [...wordModels.keys()];
   // Log-probabilities per Latin-script language, computed once: scoring a message is then one lookup per token.
-  const logProbabilities = (models: Map<string, Counts>, vocabulary: Set<string>, weight: number) => {
+  const logProbabilities = (models: Map<string, Counts>, weight: number, pseudoTokens: number) => {
+    const corpora = latinLanguages.map((language) => models.get(language)!);
+    const vocabulary = new Set(corpora.flatMap((model) => [...model.counts.keys()]));
     const table = new Map<string, Float64Array>();
     for (const item of vocabulary) {
-      table.set(item, Float64Array.from(latinLanguages, (language) => weight * logProbability(models.get(language)!, item, vocabulary.size)));
+      const counts = corpora.map((model) => model.counts.get(item) ?? 0);
+      const background = counts.reduce((sum, value, index) => sum + value / corpora[index]!.total, 0) / corpora.length;
+      table.set(item, Float64Array.from(counts, (value, index) =>
+        weight * Math.log((value + pseudoTokens * background) / (corpora[index]!.total + pseudoTokens))));
     }
     return table;
   };
-  const wordTable = logProbabilities(wordModels, allWords, WORD_WEIGHT);
-  const gramTable = logProbabilities(gramModels, allGrams, 1);
+  const wordTable = logProbabilities(wordModels, WORD_WEIGHT, PSEUDO_TOKENS);
+  const gramTable = logProbabilities(gramModels, 1, PSEUDO_TOKENS * GRAMS_PER_WORD);
   const francLanguages = [...new Set([...latinLanguages, ...otherLatinLanguages])].map((code) => iso6393[code]).filter(Boolean) as string[];
 
   const result = (language: string, confidence: number, source: LanguageResult['source'], detected = language): LanguageResult => ({
@@ -131,20 +150,31 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     source,
   });
 
-  function scoreLatin(text: string, hints: LanguageHints): { ranked: [string, number][]; knownShare: number; francTop?: string } {
-    const messageWords = words(fold(text)).filter((word) => !/^\p{N}+$/u.test(word));
+  // Words most languages' shoppers use ("ok", "paypal", "hi") say nothing about the language: they are not scored.
+  const neutralWords = new Set(
+    [...wordTable.keys()].filter((word) => latinLanguages.filter((language) => wordModels.get(language)!.counts.has(word)).length * 2 >= latinLanguages.length),
+  );
+
+  function scoreLatin(text: string, hints: LanguageHints): { ranked: [string, number][]; telling: string[]; knownShare: number; francTop?: string } {
+    // Words are looked up folded ("zamowienie" is "zamówienie"); trigrams keep the accents, which tell languages apart.
+    const telling = words(text.toLowerCase())
+      .filter((word) => !/^\p{N}+$/u.test(word))
+      .map((word) => ({ word, folded: fold(word) }))
+      .filter(({ folded }) => !neutralWords.has(folded));
     const totals = new Float64Array(latinLanguages.length);
     let knownWords = 0;
     const add = (row: Float64Array | undefined) => {
       if (row) for (let index = 0; index < totals.length; index++) totals[index]! += row[index]!;
       return row !== undefined;
     };
-    for (const word of messageWords) if (add(wordTable.get(word))) knownWords++;
-    for (const gram of trigrams(text)) add(gramTable.get(gram));
-    const knownShare = messageWords.length ? knownWords / messageWords.length : 0;
+    for (const { word, folded } of telling) {
+      if (add(wordTable.get(folded))) knownWords++;
+      for (const gram of trigrams(word)) add(gramTable.get(gram));
+    }
+    const knownShare = telling.length ? knownWords / telling.length : 0;
     const scores = new Map<string, number>();
     latinLanguages.forEach((language, index) => {
-      let score = totals[index]!;
+      let score = totals[index]! + latinPriors.get(language)!;
       if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
       if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
       scores.set(language, score);
@@ -154,16 +184,21 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,
     // or to name a language we do not speak.
     const margin = ranked[0]![1] - (ranked[1]?.[1] ?? -Infinity);
-    const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && messageWords.length >= FOREIGN_MIN_WORDS;
-    if (margin > FRANC_WEIGHT && !mayBeForeign) return { ranked, knownShare };
+    const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && telling.length >= FOREIGN_MIN_WORDS;
+    const tellingWords = telling.map(({ folded }) => folded);
+    if (margin > FRANC_WEIGHT && !mayBeForeign) return { ranked, telling: tellingWords, knownShare };
     const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
     for (const [code, score] of franc) {
       const language = fromIso6393[code];
       if (language && scores.has(language)) scores.set(language, scores.get(language)! + FRANC_WEIGHT * score);
     }
     ranked = byScore();
-    return { ranked, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
+    return { ranked, telling: tellingWords, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
   }
+
+  /** A short message whose every telling word the fallback language uses too ("retour", "cancelar pedido", "ok"). */
+  const fitsFallback = (telling: string[], fallback: string) =>
+    telling.length <= SHORT_MESSAGE_WORDS && telling.every((word) => wordModels.get(fallback)?.counts.has(word));
 
   return {
     languages,
@@ -188,9 +223,12 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
       }
       if (script !== 'latin' || latinLanguages.length === 0) return result(fallback, 0.2, fallbackSource);
 
-      const { ranked, knownShare, francTop } = scoreLatin(text, hints);
-      // Not one word known in any language (a name, a typo, keyboard mashing): nothing to switch languages on.
-      if (knownShare === 0 && fallbackSource !== 'default') return result(fallback, 0.5, fallbackSource);
+      const { ranked, telling, knownShare, francTop } = scoreLatin(text, hints);
+      // Only words most languages use ("ok", "refund"), or not one word known in any language (a name, a typo,
+      // keyboard mashing): nothing to switch languages on; nor in a short message the shopper's language reads as
+      // well as any other.
+      if (telling.length === 0) return result(fallback, 0.5, fallbackSource);
+      if (fallbackSource !== 'default' && (knownShare === 0 || fitsFallback(telling, fallback))) return result(fallback, 0.5, fallbackSource);
       const [best, bestScore] = ranked[0]!;
       const runnerUpScore = ranked[1]?.[1] ?? -Infinity;
       const confidence = 1 / (1 + Math.exp(runnerUpScore - bestScore));

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/knowledge/index.js';
-import type { LanguageHints } from '../../src/pipeline/language.js';
+import { trainLanguageModel, type LanguageHints } from '../../src/pipeline/language.js';
 import { loadDefaultSnapshot } from '../helpers.js';
 
 let snapshot: Snapshot;
@@ -61,5 +61,59 @@ describe('language detection', () => {
   it('reads mixed-script text by its main script', () => {
     expect(detect('iPhone 15のケースはありますか').language).toBe('ja');
     expect(detect('мой заказ LX123456789CN где').language).toBe('ru');
+  });
+
+  it.each([
+    ['kogda pridet moya posylka', 'ru'],
+    ['otmenite zakaz pozhaluysta', 'ru'],
+    ['privet, gde moya posylka?', 'ru'],
+    ['ana 3ayez a3mel cancel lel order', 'ar'],
+    ['el shohna fen', 'ar'],
+    ['mesh 3aref atba3 el talab', 'ar'],
+    ['chuumon wo kyanseru shitai', 'ja'],
+    ['henpin shitai desu', 'ja'],
+    ['chuumon no joukyou wo oshiete kudasai', 'ja'],
+  ])('recognises %s, written in Latin letters, as %s', (text, language) => {
+    expect(detect(text).language).toBe(language);
+  });
+
+  it('does not take English for transliterated Russian, Arabic or Japanese', () => {
+    for (const text of ['thx', 'hello', 'bye', 'live agent please', 'where is my order', 'cancel my order']) {
+      expect(detect(text).language, text).toBe('en');
+    }
+  });
+
+  it.each([
+    ['gracias', 'es'], ['merci', 'fr'], ['danke', 'de'], ['grazie', 'it'], ['obrigado', 'pt'], ['bedankt', 'nl'], ['dziekuje', 'pl'], ['tesekkurler', 'tr'],
+    ['estado del pedido', 'es'], ['suivi colis', 'fr'], ['paket verfolgen', 'de'], ['stato ordine', 'it'], ['status do pedido', 'pt'], ['status bestelling', 'nl'], ['status zamowienia', 'pl'], ['kargo durumu', 'tr'],
+    ['ok obrigado', 'pt'], ['le tracking svp', 'fr'], ['das tracking bitte', 'de'],
+  ])('does not pull the short %s toward the biggest corpus (%s)', (text, language) => {
+    expect(detect(text).language).toBe(language);
+  });
+
+  it('keeps the conversation or widget language for words most languages use', () => {
+    expect(detect('ok', { conversationLanguage: 'ru' })).toMatchObject({ language: 'ru', source: 'conversation' });
+    expect(detect('ok', { locale: 'ja-JP' })).toMatchObject({ language: 'ja', source: 'hint' });
+    expect(detect('paypal?', { locale: 'it-IT' })).toMatchObject({ language: 'it', source: 'hint' });
+    expect(detect('refund', { conversationLanguage: 'ar' }).language).toBe('ar');
+  });
+
+  it('lets the widget language keep a short message its shoppers write too', () => {
+    expect(detect('retour', { locale: 'nl-NL' }).language).toBe('nl');
+    expect(detect('retour', { locale: 'fr-FR' }).language).toBe('fr');
+  });
+
+  it('weighs a word by how often each language uses it, not by how big its corpus is', () => {
+    // "pedido" is one of the eight Spanish words and one of every ten English ones, but English has four times as
+    // many utterances.
+    const english = ['where is my parcel', 'cancel it please', 'pedido', 'hello there'];
+    const model = trainLanguageModel({
+      en: [...english, ...english, ...english, ...english],
+      es: ['donde esta mi paquete', 'cancelalo por favor', 'pedido'],
+      fr: ['ou est mon colis', 'annulez le svp', 'bonjour'],
+      de: ['wo ist mein paket', 'bitte stornieren', 'hallo'],
+      it: ['dov e il mio pacco', 'annullatelo per favore', 'ciao'],
+    });
+    expect(model.detect('pedido', {}, 'en').language).toBe('es');
   });
 });
