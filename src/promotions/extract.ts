@@ -4,11 +4,13 @@ import type { Money } from './diagnose.js';
 import type { PromotionContent } from './content.js';
 
 /** Codes are written in Latin letters and digits, also inside Japanese or Arabic text ("クーポンSPRING10が"). */
+// linear: (safe-regex2 cannot read the lookarounds) one bounded run of at most 30 characters, each lookaround one character.
 const TOKEN = /(?<![\p{Script=Latin}\p{N}_-])[A-Za-z0-9][A-Za-z0-9_-]{2,29}(?![\p{Script=Latin}\p{N}_-])/gu;
 /** Letters and digits mixed ("spring10", "SUMMER-15"), or capitals only ("FREESHIP"). */
 const MIXED = /^(?=.*[A-Za-z])(?=.*\d)[\w-]+$/;
 const CAPITALS = /^[A-Z][A-Z_-]{3,}$/;
 /** Shapes that are no code: sizes and dimensions, ordinals, money, units. */
+// linear: anchored, run on one token of at most 30 characters, and no repetition is nested.
 const NOT_A_CODE = /^(?:\d+(?:st|nd|rd|th|x\d+|cm|mm|kg|g|ml|l|eur|usd|gbp|h|min)?|x{0,3}[sml]|\d*xl)$/i;
 const MAX_CODES = 3;
 
@@ -33,6 +35,7 @@ const SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', $: 'USD', '
 const NUMBER = String.raw`\d{1,7}(?:[.,]\d{1,2})?`;
 // linear: one number beside one currency mark, no nested repetition.
 const BEFORE = new RegExp(String.raw`([€£$¥]|\b[A-Z]{3}\b)\s?(${NUMBER})`, 'u');
+// linear: one bounded number, at most one space, then one mark or a bounded word.
 const AFTER = new RegExp(String.raw`(${NUMBER})\s?([€£$¥円]|[\p{L}]{2,12})`, 'u');
 
 const toNumber = (written: string) => Number(written.replace(',', '.'));
@@ -52,6 +55,7 @@ export function findAmount(text: string, content: PromotionContent | undefined):
   const before = text.match(BEFORE);
   const beforeCurrency = before && currencyOf(before[1]!);
   if (before && beforeCurrency) return { amount: toNumber(before[2]!), currency: beforeCurrency };
+  // linear: AFTER, above, searched for every match.
   for (const match of text.matchAll(new RegExp(AFTER, 'gu'))) {
     const currency = currencyOf(match[2]!);
     if (currency) return { amount: toNumber(match[1]!), currency };
