@@ -77,8 +77,14 @@ export async function runConversationTest(snapshot: Snapshot, test: Conversation
   const failures: StepFailure[] = [];
   // Each test reads its own copy of the orders; a dry run never changes them.
   const source = createMemoryOrderSource(orders);
-  const { customerId, ...situation } = test.context ?? {};
-  const context: PipelineContext = { ...situation, ...(customerId ? { customer: { id: customerId } } : {}), ...(catalogue ? { catalogue } : {}), ...(test.page ? { page: test.page } : {}) };
+  const { customerId, customerOrders, ...situation } = test.context ?? {};
+  const context: PipelineContext = {
+    ...situation,
+    ...(customerId ? { customer: { id: customerId, ...(customerOrders === undefined ? {} : { orders: customerOrders }) } } : {}),
+    ...(catalogue ? { catalogue } : {}),
+    ...(test.page ? { page: test.page } : {}),
+  };
+  if (test.now) now = new Date(test.now);
   for (const [index, step] of test.steps.entries()) {
     const attachments = Array.from({ length: step.photos ?? 0 }, (_, photo) => `test-photo-${index + 1}-${photo + 1}`);
     const actual = await dryRunTurn(snapshot, { text: step.say, payload: step.payload, locale: test.locale, conversation, now, variantSeed: 0, context, attachments }, { orders: source, outcomes: step.outcomes });

@@ -44,6 +44,8 @@ export const ConversationTest = z.strictObject({
   locale: z.string().max(35).optional(),
   /** The page the shopper is on: the product it shows (the widget's data-product) or its address. */
   page: z.strictObject({ product: z.string().min(1).max(200).optional(), url: z.string().url().max(2000).optional() }).optional(),
+  /** The moment the conversation happens (ISO 8601), for replies that depend on the date; the real clock if left out. */
+  now: z.iso.datetime({ offset: true }).optional(),
   /** The world around the conversation: business hours and agents (unknown when left out). */
   context: z
     .strictObject({
@@ -51,6 +53,10 @@ export const ConversationTest = z.strictObject({
       agentsOnline: z.number().int().min(0).optional(),
       /** The store's customer id, as if the widget had signed the shopper in (a verified identity). */
       customerId: z.string().min(1).optional(),
+      /** How many orders the signed-in customer has placed before (0: this is their first). */
+      customerOrders: z.number().int().min(0).optional(),
+      /** The shopper's cart, as the store's page would pass it. */
+      cart: z.strictObject({ total: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
     })
     .optional(),
   steps: z

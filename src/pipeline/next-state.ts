@@ -22,6 +22,8 @@ export interface NextStateInput {
   /** The product this turn answered about (or asked which), to remember for "and in blue?". */
   product?: { id?: string; aspect?: ProductAspect };
   settings: FlowSettings;
+  /** A help article answered the message: it was understood, even with no intent of its own. */
+  answeredByArticle?: boolean;
 }
 
 export function nextConversation(input: NextStateInput): ConversationState {
@@ -29,7 +31,7 @@ export function nextConversation(input: NextStateInput): ConversationState {
   const topic = interpretation.topic?.intent;
   // A bare answer to the bot's question ("100234"), a follow-up, or a photo for the case was understood even though
   // its text alone resembles no intent.
-  const isUnderstood = !!topic || !!input.product || interpretation.relation === 'answer' || outcome.action === 'handoff' || input.caseUpdated;
+  const isUnderstood = !!topic || !!input.product || interpretation.relation === 'answer' || outcome.action === 'handoff' || input.caseUpdated || !!input.answeredByArticle;
   const next: ConversationState = {
     turns: previous.turns + 1,
     lowConfidenceStreak: isUnderstood ? 0 : previous.lowConfidenceStreak + 1,

@@ -76,9 +76,11 @@ function suggestions(snapshot: Snapshot, language: string, suggest: NonNullable<
 export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   const template = findTemplate(snapshot, input.language, input.templateId);
   if (!template) throw new AppError('internal', `template "${input.templateId}" does not exist`);
+  // Codes and amounts reach templates through the promotions' own values ({code}, {orderAmount}).
+  const { promoCodes: _codes, amount: _amount, ...named } = input.entities;
   const values: Record<string, TemplateValue> = {
     ...snapshot.settings.variables,
-    ...input.entities,
+    ...named,
     ...countryValues(snapshot.countryPhrases, template.language, input.entities.country),
     today: input.now,
     ...input.values,

@@ -31,6 +31,9 @@ export interface DecidedTurn {
   reconsider?(outcomes: EffectOutcome[]): Promise<PipelineResult>;
 }
 
+/** The template a help article is answered with. */
+const HELP_TEMPLATE = 'faq.answer';
+
 /** A short answer to the bot's question is in the conversation's language, whatever a few words seem to be. */
 const SHORT_ANSWER_WORDS = 3;
 
@@ -135,17 +138,27 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const shopperLocale = canonicalLocale(turn.locale);
   const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
   const caseState = caseAfter(situation, outcome, turn.now);
-  const entities = situation.destination ? { ...understood.entities, country: situation.destination.country } : understood.entities;
+  // The country a reply speaks of: the shipping question's, else the one a discount code was checked for.
+  const country = situation.destination?.country ?? situation.promotions.country;
+  const entities = country ? { ...understood.entities, country } : understood.entities;
   const product = productReply(snapshot, situation, language, locale);
   const composed = composeReply(snapshot, outcome.parts, {
     language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
-    values: { ...templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale), ...product?.values },
+    values: {
+      ...templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions, article: situation.help?.article }, locale, language, snapshot.settings.defaultLanguage),
+      ...product?.values,
+    },
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
+    promotions: situation.promotions,
   });
   const reply = composed && product ? withProduct(composed, product) : composed;
   const remembered = situation.product && { ...(situation.product.product ? { id: situation.product.product.id } : {}), ...(situation.product.facts.aspect ? { aspect: situation.product.facts.aspect } : {}) };
-  const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings, ...(remembered ? { product: remembered } : {}) });
+  const answeredByArticle = !!situation.help && outcome.parts.some((part) => part.template === HELP_TEMPLATE);
+  const conversation = nextConversation({
+    previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings, answeredByArticle,
+    ...(remembered ? { product: remembered } : {}),
+  });
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
   const flowName = outcome.form?.flow ?? interpretation.started?.flow.name ?? interpretation.pending?.flow.name;
   return {
