@@ -1,29 +1,32 @@
 // Reads the content folders, validates every file, and compiles a Snapshot, or reports every problem found
 // as file:line:col. Errors stop the build; warnings (a missing translation) do not.
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import isSafeRegex from 'safe-regex2';
-import { fold } from '../pipeline/text.js';
+import { fold } from '../shared/index.js';
 import type { ZodType } from 'zod';
 import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases.js';
 import { buildCountryIndex } from '../pipeline/entities.js';
-import { trainIntentModel } from '../pipeline/intent-model.js';
-import { trainLanguageModel } from '../pipeline/language.js';
+import { intentModelsFor, intentThreshold, searchTerms, trainLanguageModel, type IntentModel } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/index.js';
-import { problemAt, type JsonDocument } from './json-file.js';
+import { problemAt, type JsonDocument } from '../shared/index.js';
 import { ContentReader, listFolders, listJson } from './content-reader.js';
 import { isCountryCode, loadCountryPhrases } from './countries.js';
 import { loadFlowContent } from './flows.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
 import { ORDER_VALUES } from '../pipeline/orders.js';
+import { PRODUCT_VALUES } from '../pipeline/product-values.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
 import { compileRules, knownOperators } from './rules.js';
+import { buildHelpIndex, HelpSettingsFile, readArticles, type HelpIndex } from '../faq/index.js';
+import { compilePromotions, PROMOTION_VALUES, promotionProblems, PromotionsFile, type PromotionContent } from '../promotions/index.js';
 import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, ZonesFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES, ...PRODUCT_VALUES, ...PROMOTION_VALUES, 'articleQuestion', 'articleAnswer', 'articleLink'];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -139,7 +142,17 @@ function orderTemplateProblems(read: OrderRulesRead<{ event: { params: { templat
   return found;
 }
 
-export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
+/** Trained intent models are kept in DATA_DIR/models/, so a restart with unchanged utterances need not train. */
+export const modelCacheDirIn = (dataDir: string) => path.resolve(dataDir, 'models');
+
+export interface LoadOptions {
+  /** Where trained intent models are kept between runs: DATA_DIR/models for the server and the commands, else the system's temporary folder. */
+  modelCacheDir?: string;
+  /** A training that takes longer fails the load (the last good snapshot keeps serving); two minutes unless set. */
+  trainingTimeoutMs?: number;
+}
+
+export async function loadSnapshot(contentDir: string, { modelCacheDir = path.join(tmpdir(), 'borderless-models'), trainingTimeoutMs }: LoadOptions = {}): Promise<LoadResult> {
   const reader = new ContentReader(contentDir);
   const { problems } = reader;
 
@@ -167,6 +180,9 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     problems.push({ file: 'locales/settings.json', ...where, message: `default language "${settings.defaultLanguage}" has no locales/${settings.defaultLanguage}/intents.json`, severity: 'error' });
   }
   const knownIntents = new Set(languages.flatMap((language) => Object.keys(corpora[language]!)));
+  // Training starts now, in worker threads, while the rest of the content is read and checked on this one.
+  const training = intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir, timeoutMs: trainingTimeoutMs });
+  training.catch(() => {}); // its failure is reported below, unless the content has errors anyway
 
   // Training utterances: enough of them, and none under two intents.
   const defaultIntents = Object.keys(corpora[settings.defaultLanguage] ?? {});
@@ -291,6 +307,8 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
 
   problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
   const shipping = await loadShipping(reader, defaultTemplates);
+  const promotions = await loadPromotions(reader, settings.defaultLanguage, languages);
+  const help = await loadHelp(reader, languages, knownIntents, defaultTemplates, corpora);
   const countryPhrases = await loadCountryPhrases(reader, [...new Set([...languages, ...templates.keys()])], shipping);
   const { flows, lexicons } = await loadFlowContent(reader, {
     contentDir, languages, defaultLanguage: settings.defaultLanguage, templates: new Set(defaultTemplates.keys()), intents: knownIntents,
@@ -303,13 +321,29 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
 
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
 
+  let intentModels: Map<string, IntentModel>;
+  try {
+    intentModels = await training;
+  } catch (error) {
+    problems.push({ file: 'locales', line: 1, col: 1, message: `training the intent models failed: ${(error as Error).message}`, severity: 'error' });
+    return { problems };
+  }
+  const intentThresholds = new Map(languages.map((language) => [language, intentThreshold(intentModels.get(language)!.heldOut(), settings)]));
+  for (const [language, { reached, precision, targetPrecision }] of intentThresholds) {
+    if (!reached) {
+      const where = settingsFile?.document.locate(['targetPrecision']) ?? { line: 1, col: 1 };
+      problems.push({ file: 'locales/settings.json', ...where, message: `${language}: no confidence threshold reaches the target precision ${targetPrecision}; the best gives ${(precision * 100).toFixed(1)}% (add training utterances)`, severity: 'warning' });
+    }
+  }
+
   const snapshot: Snapshot = {
     builtAt: new Date().toISOString(),
     contentDir,
     settings,
     languages,
     languageModel: trainLanguageModel(Object.fromEntries(languages.map((language) => [language, Object.values(corpora[language]!).flat()]))),
-    intentModels: new Map(languages.map((language) => [language, trainIntentModel(language, corpora[language]!)])),
+    intentModels,
+    intentThresholds,
     templates,
     ui,
     rules,
@@ -318,11 +352,46 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     packages: compileOrderRules(packageRules.rules),
     countries: buildCountryIndex(languages, writtenCountryNames(countryPhrases)),
     shipping,
+    ...(promotions ? { promotions } : {}),
+    ...(help ? { help } : {}),
     countryPhrases,
     flows,
     lexicons,
   };
   return { snapshot, problems };
+}
+
+/**
+ * faq/: help articles per language and faq/settings.json (the measured score an answer needs, the intents
+ * articles answer for). Optional; articles without settings are an error, since no score threshold is known.
+ */
+async function loadHelp(reader: ContentReader, languages: string[], intents: Set<string>, defaultTemplates: ReadonlyMap<string, unknown>, corpora: Record<string, Record<string, string[]>>): Promise<HelpIndex | undefined> {
+  const settings = await reader.read('faq/settings.json', HelpSettingsFile, true);
+  const { articles, problems } = await readArticles(reader.contentDir, languages);
+  reader.problems.push(...problems);
+  if (articles.length === 0 && !settings) return undefined;
+  if (!settings) {
+    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles need faq/settings.json with their "minScore"', severity: 'error' });
+    return undefined;
+  }
+  settings.value.intents.forEach((intent, index) => {
+    if (!intents.has(intent)) reader.problems.push(problemAt(settings.document, ['intents', index], `unknown intent "${intent}"`));
+  });
+  if (articles.length > 0 && !defaultTemplates.has('faq.answer')) {
+    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles are answered with the template "faq.answer", which the default language lacks', severity: 'error' });
+  }
+  // The training utterances tell the search which words most messages have.
+  const background = new Map(languages.map((language) => [language, Object.values(corpora[language]!).flat()]));
+  return buildHelpIndex(articles, settings.value, searchTerms, background);
+}
+
+/** promotions/promotions.json, optional: without it discount questions get the general template. */
+async function loadPromotions(reader: ContentReader, defaultLanguage: string, languages: string[]): Promise<PromotionContent | undefined> {
+  const read = await reader.read('promotions/promotions.json', PromotionsFile, true);
+  if (!read) return undefined;
+  const at = (path: (string | number)[], message: string, severity?: 'error' | 'warning') => problemAt(read.document, path, message, severity);
+  reader.problems.push(...promotionProblems(read.value, at, { isCountry, defaultLanguage, languages }));
+  return compilePromotions(read.value, { EU: EU_COUNTRIES });
 }
 
 const isCountry = (code: string) => code === 'EU' || code === '*' || isCountryCode(code);

@@ -3,12 +3,13 @@
 import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CountryPhrases } from '../pipeline/country-phrases.js';
 import type { CountryIndex } from '../pipeline/entities.js';
-import type { IntentModel } from '../pipeline/intent-model.js';
+import type { IntentModel, IntentThreshold, LanguageModel } from '../nlu/index.js';
 import type { FlowSet } from '../pipeline/flow-types.js';
-import type { LanguageModel } from '../pipeline/language.js';
 import type { Lexicon } from '../pipeline/lexicon.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
 import type { ShippingContent } from '../pipeline/shipping.js';
+import type { PromotionContent } from '../promotions/index.js';
+import type { HelpIndex } from '../faq/index.js';
 import type { RuleRunner } from './rules.js';
 import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
 
@@ -32,6 +33,8 @@ export interface Snapshot {
   languages: string[];
   languageModel: LanguageModel;
   intentModels: ReadonlyMap<string, IntentModel>;
+  /** Per language: the confidence an intent needs to be answered, and the precision and coverage it gives. */
+  intentThresholds: ReadonlyMap<string, IntentThreshold>;
   /** language → template id → template. */
   templates: ReadonlyMap<string, ReadonlyMap<string, CompiledTemplate>>;
   ui: ReadonlyMap<string, UiFile>;
@@ -44,6 +47,10 @@ export interface Snapshot {
   countries: CountryIndex;
   /** Shipping zones and duties rules from shipping/, when the content has them. */
   shipping?: ShippingContent;
+  /** promotions/promotions.json: the store's discount codes, when the content has them. */
+  promotions?: PromotionContent;
+  /** faq/: help articles per language, searched when no intent answers confidently or an intent asks for them. */
+  help?: HelpIndex;
   /** How each language writes a country: its name and the phrases "to …" and "in …" (locales/<lang>/countries.json). */
   countryPhrases: CountryPhrases;
   /** flows/: multi-turn requests, and what every conversation shares (context, follow-ups, emoji). */

@@ -19,7 +19,7 @@ export { createFileOrderSource, DEMO_ORDERS_FILE, type FileOrderSourceOptions } 
 export { createMemoryOrderSource, readOrdersFile } from './memory-source.js';
 export { createHttpOrderSource, parseHeaderLine, type HttpOrderSourceOptions } from './http-source.js';
 export { createShopifyOrderSource, type ShopifyOrderSourceOptions } from './shopify-source.js';
-export { DEFAULT_TUNING, type ResilienceTuning } from './remote.js';
+export { createRemoteClient, DEFAULT_TUNING, type ResilienceTuning } from './remote.js';
 
 type OrdersConfig = Pick<
   Config,

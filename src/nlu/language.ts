@@ -1,0 +1,244 @@
+// Language detection for short chat messages (DESIGN §2): the Unicode script decides where it can; otherwise a
+// model of the store's own Latin-script training utterances (words and letter trigrams, smoothed by corpus size so
+// no language wins by having more utterances) is combined with franc, the widget's locale hint and the
+// conversation's language so far. Russian, Arabic and Japanese written in Latin letters are candidates too.
+import { francAll } from 'franc';
+import { countScripts, fold, hasLetters, words, type Script } from '../shared/index.js';
+
+export interface LanguageHints {
+  /** The widget's locale, e.g. "es-MX" from navigator.language. */
+  locale?: string;
+  /** The conversation's language so far. */
+  conversationLanguage?: string;
+}
+
+export interface LanguageResult {
+  language: string;
+  confidence: number;
+  /** False when the shopper writes a language the store has no content for. */
+  isSupported: boolean;
+  /** The detected language when it is not supported (e.g. "ko"), else the same as language. */
+  detected: string;
+  /** What decided it, for logs and the operator's tools. */
+  source: 'script' | 'model' | 'conversation' | 'hint' | 'default' | 'given';
+}
+
+export interface LanguageModel {
+  languages: string[];
+  detect(text: string, hints?: LanguageHints, defaultLanguage?: string): LanguageResult;
+}
+
+const iso6393: Record<string, string> = {
+  en: 'eng', es: 'spa', fr: 'fra', de: 'deu', it: 'ita', pt: 'por', nl: 'nld', pl: 'pol', ru: 'rus', tr: 'tur',
+  ar: 'arb', ja: 'jpn', sv: 'swe', da: 'dan', nb: 'nob', fi: 'fin', id: 'ind', vi: 'vie', cs: 'ces', ro: 'ron',
+  hu: 'hun', hr: 'hrv', sk: 'slk', tl: 'tgl', ca: 'cat', ms: 'zlm', uk: 'ukr', fa: 'pes',
+};
+const fromIso6393 = Object.fromEntries(Object.entries(iso6393).map(([code, long]) => [long, code]));
+/** Latin-script languages franc may name to tell "a language we do not speak" from one we do. */
+const otherLatinLanguages = ['sv', 'da', 'nb', 'fi', 'id', 'vi', 'cs', 'ro', 'hu', 'hr', 'sk', 'tl', 'ca', 'ms'];
+
+/** Scripts that belong to exactly one language we might support, or to one we never do. */
+const scriptLanguage: Partial<Record<Script, string>> = {
+  kana: 'ja', arabic: 'ar', cyrillic: 'ru', hangul: 'ko', greek: 'el', hebrew: 'he', thai: 'th', devanagari: 'hi',
+};
+/** Simplified Chinese characters Japanese does not use: Han text with these is Chinese. */
+const simplifiedChinese = /[这们吗么没发货给还说时间对问题谢订单让从请们过样吧呢]/u;
+
+const fullWidthLatin = /[\uFF21-\uFF3A\uFF41-\uFF5A]/u;
+
+const WORD_WEIGHT = 3;
+/**
+ * Smoothing toward the background (the mean of all languages' relative frequencies), in pseudo-tokens, as a Dirichlet
+ * prior: P(x | language) = (count + PSEUDO_TOKENS × background(x)) / (tokens + PSEUDO_TOKENS). The background weighs
+ * every language alike, so the biggest corpus no longer wins short messages by its size; a small corpus
+ * (transliterated Russian, Arabic, Japanese) leans on the background more, so a word seen once there is not taken
+ * for its hallmark.
+ */
+const PSEUDO_TOKENS = 1000;
+/** A word of a chat message has about this many letter trigrams (with its two word boundaries). */
+const GRAMS_PER_WORD = 6;
+/** Log-odds the conversation's language and the locale hint add in its favour. */
+const CONVERSATION_PRIOR = 6;
+const HINT_PRIOR = 4;
+/** Up to this many words a message is short: when the shopper's language has all its words, that language keeps it. */
+const SHORT_MESSAGE_WORDS = 3;
+const FRANC_WEIGHT = 2;
+const MAX_DETECTION_LENGTH = 300;
+/** A sentence is taken for a language we do not speak when franc says so and few of its words are known. */
+const FOREIGN_KNOWN_SHARE = 0.34;
+const FOREIGN_MIN_WORDS = 4;
+
+interface Counts {
+  counts: Map<string, number>;
+  total: number;
+}
+
+/** A lower-cased word's letter trigrams, with its two boundaries. */
+function trigrams(word: string): string[] {
+  const grams: string[] = [];
+  const padded = ` ${word} `;
+  for (let index = 0; index + 3 <= padded.length; index++) grams.push(padded.slice(index, index + 3));
+  return grams;
+}
+
+function count(items: string[], into: Counts): void {
+  for (const item of items) into.counts.set(item, (into.counts.get(item) ?? 0) + 1);
+  into.total += items.length;
+}
+
+
+function dominantScript(text: string): Script | undefined {
+  const counts = countScripts(text);
+  if ((counts.get('kana') ?? 0) > 0) return 'kana';
+  let best: Script | undefined;
+  let bestCount = 0;
+  for (const [script, letters] of counts) if (letters > bestCount) [best, bestCount] = [script, letters];
+  return best;
+}
+
+const baseLanguage = (locale: string | undefined) => locale?.toLowerCase().split(/[-_]/)[0];
+
+/**
+ * Trains on each supported language's utterances (their intents.json). Messages in Latin letters are scored against
+ * the Latin-script utterances of every language that has some, so Russian, Arabic and Japanese written in Latin
+ * letters ("gde moy zakaz", "3ayez arga3 el order", "chuumon wo kyanseru shitai") are candidates too. Bayes' rule
+ * weighs each language by how often its shoppers write in Latin letters at all: the share of its utterances that do.
+ */
+export function trainLanguageModel(corpora: Record<string, string[]>): LanguageModel {
+  const languages = Object.keys(corpora);
+  const wordModels = new Map<string, Counts>();
+  const gramModels = new Map<string, Counts>();
+  const latinPriors = new Map<string, number>();
+  for (const language of languages) {
+    const utterances = corpora[language] ?? [];
+    const latin = utterances.filter((utterance) => dominantScript(utterance) === 'latin');
+    if (latin.length === 0) continue;
+    const wordModel: Counts = { counts: new Map(), total: 0 };
+    const gramModel: Counts = { counts: new Map(), total: 0 };
+    for (const utterance of latin) {
+      count(words(fold(utterance)).filter((word) => !/^\p{N}+$/u.test(word)), wordModel);
+      count(words(utterance.toLowerCase()).flatMap(trigrams), gramModel);
+    }
+    if (wordModel.total === 0 || gramModel.total === 0) continue;
+    wordModels.set(language, wordModel);
+    gramModels.set(language, gramModel);
+    latinPriors.set(language, Math.log(latin.length / utterances.length));
+  }
+  const latinLanguages = [...wordModels.keys()];
+  // Log-probabilities per Latin-script language, computed once: scoring a message is then one lookup per token.
+  const logProbabilities = (models: Map<string, Counts>, weight: number, pseudoTokens: number) => {
+    const corpora = latinLanguages.map((language) => models.get(language)!);
+    const vocabulary = new Set(corpora.flatMap((model) => [...model.counts.keys()]));
+    const table = new Map<string, Float64Array>();
+    for (const item of vocabulary) {
+      const counts = corpora.map((model) => model.counts.get(item) ?? 0);
+      const background = counts.reduce((sum, value, index) => sum + value / corpora[index]!.total, 0) / corpora.length;
+      table.set(item, Float64Array.from(counts, (value, index) =>
+        weight * Math.log((value + pseudoTokens * background) / (corpora[index]!.total + pseudoTokens))));
+    }
+    return table;
+  };
+  const wordTable = logProbabilities(wordModels, WORD_WEIGHT, PSEUDO_TOKENS);
+  const gramTable = logProbabilities(gramModels, 1, PSEUDO_TOKENS * GRAMS_PER_WORD);
+  const francLanguages = [...new Set([...latinLanguages, ...otherLatinLanguages])].map((code) => iso6393[code]).filter(Boolean) as string[];
+
+  const result = (language: string, confidence: number, source: LanguageResult['source'], detected = language): LanguageResult => ({
+    language,
+    confidence,
+    isSupported: languages.includes(detected),
+    detected,
+    source,
+  });
+
+  // Words most languages' shoppers use ("ok", "paypal", "hi") say nothing about the language: they are not scored.
+  const neutralWords = new Set(
+    [...wordTable.keys()].filter((word) => latinLanguages.filter((language) => wordModels.get(language)!.counts.has(word)).length * 2 >= latinLanguages.length),
+  );
+
+  function scoreLatin(text: string, hints: LanguageHints): { ranked: [string, number][]; telling: string[]; knownShare: number; francTop?: string } {
+    // Words are looked up folded ("zamowienie" is "zamówienie"); trigrams keep the accents, which tell languages apart.
+    const telling = words(text.toLowerCase())
+      .filter((word) => !/^\p{N}+$/u.test(word))
+      .map((word) => ({ word, folded: fold(word) }))
+      .filter(({ folded }) => !neutralWords.has(folded));
+    const totals = new Float64Array(latinLanguages.length);
+    let knownWords = 0;
+    const add = (row: Float64Array | undefined) => {
+      if (row) for (let index = 0; index < totals.length; index++) totals[index]! += row[index]!;
+      return row !== undefined;
+    };
+    for (const { word, folded } of telling) {
+      if (add(wordTable.get(folded))) knownWords++;
+      for (const gram of trigrams(word)) add(gramTable.get(gram));
+    }
+    const knownShare = telling.length ? knownWords / telling.length : 0;
+    const scores = new Map<string, number>();
+    latinLanguages.forEach((language, index) => {
+      let score = totals[index]! + latinPriors.get(language)!;
+      if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
+      if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
+      scores.set(language, score);
+    });
+    const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);
+    let ranked = byScore();
+    // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,
+    // or to name a language we do not speak.
+    const margin = ranked[0]![1] - (ranked[1]?.[1] ?? -Infinity);
+    const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && telling.length >= FOREIGN_MIN_WORDS;
+    const tellingWords = telling.map(({ folded }) => folded);
+    if (margin > FRANC_WEIGHT && !mayBeForeign) return { ranked, telling: tellingWords, knownShare };
+    const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
+    for (const [code, score] of franc) {
+      const language = fromIso6393[code];
+      if (language && scores.has(language)) scores.set(language, scores.get(language)! + FRANC_WEIGHT * score);
+    }
+    ranked = byScore();
+    return { ranked, telling: tellingWords, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
+  }
+
+  /** A short message whose every telling word the fallback language uses too ("retour", "cancelar pedido", "ok"). */
+  const fitsFallback = (telling: string[], fallback: string) =>
+    telling.length <= SHORT_MESSAGE_WORDS && telling.every((word) => wordModels.get(fallback)?.counts.has(word));
+
+  return {
+    languages,
+    detect(rawText, hints = {}, defaultLanguage = languages[0] ?? 'en') {
+      const text = rawText.slice(0, MAX_DETECTION_LENGTH);
+      const fallback = [hints.conversationLanguage, baseLanguage(hints.locale), defaultLanguage].find(
+        (candidate): candidate is string => !!candidate && languages.includes(candidate),
+      ) ?? defaultLanguage;
+      const fallbackSource = hints.conversationLanguage === fallback ? 'conversation' : baseLanguage(hints.locale) === fallback ? 'hint' : 'default';
+      if (!hasLetters(text)) return result(fallback, 1, fallbackSource);
+
+      // Full-width Latin letters ("ｗｗｗ", "ＯＫ") come from Japanese keyboards.
+      if (fullWidthLatin.test(text) && languages.includes('ja')) return result('ja', 0.8, 'script');
+      const script = dominantScript(text);
+      if (script === 'han') {
+        return simplifiedChinese.test(text) ? result(defaultLanguage, 0.9, 'script', 'zh') : result('ja', 0.9, 'script');
+      }
+      const scriptOwner = script ? scriptLanguage[script] : undefined;
+      if (scriptOwner) {
+        if (!languages.includes(scriptOwner)) return result(defaultLanguage, 0.9, 'script', scriptOwner);
+        return result(scriptOwner, 0.95, 'script');
+      }
+      if (script !== 'latin' || latinLanguages.length === 0) return result(fallback, 0.2, fallbackSource);
+
+      const { ranked, telling, knownShare, francTop } = scoreLatin(text, hints);
+      // Only words most languages use ("ok", "refund"), or not one word known in any language (a name, a typo,
+      // keyboard mashing): nothing to switch languages on; nor in a short message the shopper's language reads as
+      // well as any other.
+      if (telling.length === 0) return result(fallback, 0.5, fallbackSource);
+      if (fallbackSource !== 'default' && (knownShare === 0 || fitsFallback(telling, fallback))) return result(fallback, 0.5, fallbackSource);
+      const [best, bestScore] = ranked[0]!;
+      const runnerUpScore = ranked[1]?.[1] ?? -Infinity;
+      const confidence = 1 / (1 + Math.exp(runnerUpScore - bestScore));
+
+      // A sentence in a language we do not speak: franc names another language and we know few of its words.
+      if (francTop && otherLatinLanguages.includes(francTop) && knownShare < FOREIGN_KNOWN_SHARE) {
+        return result(defaultLanguage, 0.6, 'model', francTop);
+      }
+      if (hints.conversationLanguage === best) return result(best, confidence, 'conversation');
+      return result(best, confidence, 'model');
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// Unicode-aware text helpers shared by language detection, the intent features and the pipeline.
+
+const arabicFolds: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ؤ': 'و', 'ئ': 'ي' };
+const latinFolds: Record<string, string> = { 'ı': 'i', 'ł': 'l', 'ß': 'ss', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'đ': 'd' };
+const foldPattern = /[أإآٱةىؤئıłßøæœđ]/g;
+
+/**
+ * Compatibility normalization ("ﬃ" → "ffi", full-width digits → digits), bounded: it may make a text up to 18 times
+ * longer (U+FDFA is a whole phrase), and past four times the longest message the rest is not read.
+ */
+export const normalizeCompatibly = (text: string, form: 'NFKC' | 'NFKD'): string => text.normalize(form).slice(0, 8000);
+
+/**
+ * Lower-cases and removes what chat typists leave out anyway: accents and other combining marks, Arabic hamza
+ * seats, tatweel and ta marbuta, Turkish dotless i. "Zamówienie", "zamowienie" and "ZAMOWIENIE" become one word.
+ */
+export function fold(text: string): string {
+  return normalizeCompatibly(text.toLowerCase(), 'NFKD')
+    // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
+    .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
+    .replace(/ـ/g, '')
+    .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
+    .normalize('NFC');
+}
+
+/**
+ * Words past this many are not read. A message has at most 2,000 characters, but folding may multiply them: U+FDFA
+ * alone becomes four words, so 2,000 of it would be 8,000 words for every stage after it.
+ */
+export const MAX_WORDS = 500;
+
+/** A longer run of letters (Cyrillic or Thai written without spaces) is read as several words of 64 characters. */
+const WORD = /[\p{L}\p{N}\p{M}]{1,64}/gu;
+
+/** Word tokens: runs of letters and digits in any script, bounded in length and in number. */
+export function words(text: string): string[] {
+  const tokens: string[] = [];
+  for (const [token] of text.matchAll(WORD)) {
+    if (tokens.push(token) === MAX_WORDS) break;
+  }
+  return tokens;
+}
+
+export type Script = 'latin' | 'cyrillic' | 'arabic' | 'kana' | 'han' | 'hangul' | 'greek' | 'hebrew' | 'thai' | 'devanagari' | 'other';
+
+const scriptPatterns: [Script, RegExp][] = [
+  ['latin', /\p{Script=Latin}/u],
+  ['cyrillic', /\p{Script=Cyrillic}/u],
+  ['arabic', /\p{Script=Arabic}/u],
+  ['kana', /[\p{Script=Hiragana}\p{Script=Katakana}]/u],
+  ['han', /\p{Script=Han}/u],
+  ['hangul', /\p{Script=Hangul}/u],
+  ['greek', /\p{Script=Greek}/u],
+  ['hebrew', /\p{Script=Hebrew}/u],
+  ['thai', /\p{Script=Thai}/u],
+  ['devanagari', /\p{Script=Devanagari}/u],
+];
+
+/** How many letters of each script the text has. */
+export function countScripts(text: string): Map<Script, number> {
+  const counts = new Map<Script, number>();
+  for (const char of text.match(/\p{L}/gu) ?? []) {
+    const script = scriptPatterns.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other';
+    counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export const hasLetters = (text: string) => /\p{L}/u.test(text);
