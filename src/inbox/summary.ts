@@ -1,17 +1,6 @@
 // A conversation as the agents' list shows it: who, why it was handed off, how long it waited, what was said last.
-import type { ConversationSummary, Message } from '../shared/index.js';
+import type { ConversationSummary } from '../shared/index.js';
 import { EMPTY_DIGEST, type ConversationRecord, type MessageDigest } from '../store/index.js';
-
-/** Shopper messages since an agent last replied, and the last thing said (a picture shows as "[picture]"). */
-export function unreadAndLast(messages: readonly Message[]): { unread: number; lastMessage?: string } {
-  const said = messages.filter((message) => !message.internal && message.author !== 'system');
-  let unread = 0;
-  for (let index = said.length - 1; index >= 0 && said[index]!.author !== 'agent'; index--) {
-    if (said[index]!.author === 'shopper') unread++;
-  }
-  const last = said.at(-1);
-  return { unread, lastMessage: last && (last.text || (last.attachments?.length ? '[picture]' : '')).slice(0, 140) };
-}
 
 /** `digest`: the store's digest of its messages (unread count, last message), never the messages themselves. */
 export function summarize(record: ConversationRecord, digest: MessageDigest | undefined, options: { now: Date; agentName(agentId: string): string | undefined }): ConversationSummary {
