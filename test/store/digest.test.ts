@@ -1,10 +1,10 @@
 // The digest the agents' lists read instead of messages: it must say what the messages say.
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../src/shared/protocol.js';
 import { addToDigest, EMPTY_DIGEST } from '../../src/store/index.js';
 
-let count = 0;
-const message = (author: Message['author'], text: string, extra: Partial<Message> = {}): Message => ({ id: `m${(count += 1)}`, conversationId: 'c', author, text, createdAt: '2026-12-01T10:00:00.000Z', ...extra });
+const message = (author: Message['author'], text: string, extra: Partial<Message> = {}): Message => ({ id: randomUUID(), conversationId: 'c', author, text, createdAt: '2026-12-01T10:00:00.000Z', ...extra });
 const digestOf = (...messages: Message[]) => messages.reduce(addToDigest, EMPTY_DIGEST);
 
 describe('the message digest', () => {
