@@ -136,7 +136,7 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const reply = composeReply(snapshot, outcome.parts, {
     language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
-    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale),
+    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale, turn.context.timeZone ?? snapshot.settings.timeZone),
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
   });
   const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings });
