@@ -1,6 +1,7 @@
 // Loads the content for a command, printing problems to stderr; exits when it cannot be used.
 import { loadSnapshot, type Snapshot } from '../knowledge/index.js';
-import { formatProblem } from '../shared/index.js';
+import { pino } from 'pino';
+import { formatProblem, type Logger } from '../shared/index.js';
 
 export async function loadContentOrExit(contentDir: string): Promise<Snapshot> {
   const { snapshot, problems } = await loadSnapshot(contentDir);
@@ -13,10 +14,8 @@ export async function loadContentOrExit(contentDir: string): Promise<Snapshot> {
 }
 
 /** For services a command uses (the order source): warnings go to stderr, nothing else is printed. */
-export const commandLogger = {
-  debug() {},
-  info() {},
-  warn(_details: object, message: string) {
-    process.stderr.write(`${message}\n`);
+export const commandLogger: Logger = pino({ level: 'warn', base: null, timestamp: false }, {
+  write(line: string) {
+    process.stderr.write(`${(JSON.parse(line) as { msg: string }).msg}\n`);
   },
-};
+});

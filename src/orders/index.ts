@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import { createFileOrderSource } from './file-source.js';
 import { createHttpOrderSource } from './http-source.js';
 import { createShopifyOrderSource } from './shopify-source.js';
-import type { OrderLogger, OrderSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import type { OrderSource } from './source.js';
 
 export { NOT_YET_SHIPPED, ORDER_STATUSES, OrderSchema, normalizeOrderNumber, type Order, type OrderStatus } from './order.js';
 export {
@@ -12,7 +13,6 @@ export {
   OrderSourceUnavailable,
   type ActionResult,
   type OrderChange,
-  type OrderLogger,
   type OrderSource,
 } from './source.js';
 export { createFileOrderSource, DEMO_ORDERS_FILE, type FileOrderSourceOptions } from './file-source.js';
@@ -37,7 +37,7 @@ type OrdersConfig = Pick<
 >;
 
 /** The order source ORDER_SOURCE names. The config has been checked: a remote source has what it needs. */
-export function createOrderSource(config: OrdersConfig, logger: OrderLogger): OrderSource {
+export function createOrderSource(config: OrdersConfig, logger: Logger): OrderSource {
   const remote = { timeoutMs: config.ORDERS_TIMEOUT_MS, retries: config.ORDERS_RETRIES, cacheSeconds: config.ORDERS_CACHE_SECONDS, logger };
   switch (config.ORDER_SOURCE) {
     case 'file':

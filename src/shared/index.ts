@@ -3,6 +3,7 @@
 export * from './clock.js';
 export * from './errors.js';
 export * from './intl.js';
+export type * from './logger.js';
 export * from './patterns.js';
 export * from './privacy.js';
 export type * from './protocol.js';
