@@ -2,7 +2,7 @@
 // start-up time and its resident memory once ready, and the end-to-end chat figures: one process in memory against
 // a bare Socket.IO echo server in the same run, where its CPU time goes (a --cpu-prof profile), and one worker
 // against two sharing Redis behind one port.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,6 +34,29 @@ const loadStarted = performance.now();
 const { snapshot } = await loadSnapshot(root);
 if (!snapshot) throw new Error('content does not load; run borderless check');
 const loadMs = performance.now() - loadStarted;
+
+// Hot reload: the same content with one more English training utterance, as an operator's edit; the languages
+// whose utterances did not change keep their trained models, English is trained again (in worker threads).
+async function measureReload(): Promise<number> {
+  const copy = mkdtempSync(path.join(tmpdir(), 'borderless-reload-'));
+  try {
+    for (const folder of readdirSync(root)) {
+      if (['node_modules', '.git', 'dist', 'data', 'eval', 'test', 'src', 'scripts', 'docs'].includes(folder)) continue;
+      cpSync(path.join(root, folder), path.join(copy, folder), { recursive: true });
+    }
+    const file = path.join(copy, 'locales/en/intents.json');
+    const intents = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
+    intents.greeting!.push(`hello from the reload benchmark ${Date.now()}`);
+    writeFileSync(file, JSON.stringify(intents));
+    const started = performance.now();
+    const { snapshot: reloaded } = await loadSnapshot(copy);
+    if (!reloaded) throw new Error('the edited content does not load');
+    return performance.now() - started;
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+const reloadMs = await measureReload();
 
 // Warm up the JIT, then measure whole messages and each stage separately.
 const now = new Date();
@@ -233,6 +256,7 @@ for (const [stage, samples] of Object.entries(stages)) {
 }
 console.log(`${'whole'.padEnd(12)}${ms(total.median).padStart(10)}${ms(total.p99).padStart(10)}\n`);
 console.log(`content load and training, in process: ${loadMs.toFixed(0)} ms`);
+console.log(`reload after one new English utterance: ${reloadMs.toFixed(0)} ms (English retrained, the rest kept)`);
 if (startup) {
   console.log(`server start → /readyz answers:        ${startup.readyMs.toFixed(0)} ms`);
   console.log(`server resident memory once ready:     ${startup.rssMb.toFixed(0)} MB`);

@@ -24,7 +24,7 @@ export function describeResult(result: DryRunResult): string {
 }
 
 export async function chatCommand(config: Config, options: { lang?: string }): Promise<number> {
-  const snapshot = await loadContentOrExit(config.CONTENT_DIR);
+  const snapshot = await loadContentOrExit(config);
   const orders = createOrderSource(config, commandLogger);
   const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
   process.stdout.write(dim(`Borderless chat — ${snapshot.languages.length} languages. A number picks a quick reply; /reset starts over, /quit ends.\n`));

@@ -6,7 +6,7 @@ import { understand } from '../pipeline/index.js';
 import { loadContentOrExit } from './load-content.js';
 
 export async function classifyCommand(config: Config, file?: string): Promise<number> {
-  const snapshot = await loadContentOrExit(config.CONTENT_DIR);
+  const snapshot = await loadContentOrExit(config);
   const input = file && file !== '-' ? createReadStream(file, 'utf8') : process.stdin;
   const lines = createInterface({ input, crlfDelay: Infinity });
   let failures = 0;

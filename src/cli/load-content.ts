@@ -1,10 +1,11 @@
 // Loads the content for a command, printing problems to stderr; exits when it cannot be used.
-import { loadSnapshot, type Snapshot } from '../knowledge/index.js';
 import { pino } from 'pino';
+import type { Config } from '../config.js';
+import { loadSnapshot, modelCacheDirIn, type Snapshot } from '../knowledge/index.js';
 import { formatProblem, type Logger } from '../shared/index.js';
 
-export async function loadContentOrExit(contentDir: string): Promise<Snapshot> {
-  const { snapshot, problems } = await loadSnapshot(contentDir);
+export async function loadContentOrExit(config: Pick<Config, 'CONTENT_DIR' | 'DATA_DIR'>): Promise<Snapshot> {
+  const { snapshot, problems } = await loadSnapshot(config.CONTENT_DIR, { modelCacheDir: modelCacheDirIn(config.DATA_DIR) });
   if (!snapshot) {
     for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
     process.stderr.write('content has errors; run `borderless check` for the full list\n');

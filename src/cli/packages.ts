@@ -23,7 +23,7 @@ export async function packagesCommand(config: Config, file: string | undefined, 
     for (const issue of parsed.error.issues) process.stderr.write(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}\n`);
     return 2;
   }
-  const snapshot = await loadContentOrExit(config.CONTENT_DIR);
+  const snapshot = await loadContentOrExit(config);
   const suggestion = await suggestPackageInserts(snapshot, parsed.data, new Date());
   if (options.json) {
     process.stdout.write(`${JSON.stringify(suggestion, null, 2)}\n`);

@@ -6,7 +6,7 @@ import { formatProblem } from '../shared/index.js';
 import { loadContentOrExit } from './load-content.js';
 
 export async function testCommand(config: Config, target?: string): Promise<number> {
-  const snapshot = await loadContentOrExit(config.CONTENT_DIR);
+  const snapshot = await loadContentOrExit(config);
   const folder = path.resolve(target ?? path.join(config.CONTENT_DIR, 'conversation-tests'));
   let report;
   try {

@@ -14,7 +14,7 @@ export function describeEffects(effects: ListedEffect[]): string {
 }
 
 export async function tryCommand(config: Config, text: string, options: { lang?: string; json?: boolean }): Promise<number> {
-  const snapshot = await loadContentOrExit(config.CONTENT_DIR);
+  const snapshot = await loadContentOrExit(config);
   const result = await dryRunTurn(snapshot, { text, language: options.lang, now: new Date() }, { orders: createOrderSource(config, commandLogger) });
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

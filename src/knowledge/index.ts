@@ -1,6 +1,6 @@
 // The knowledge module's public face: load content into a Snapshot, and hold the one that is serving.
 export { createKnowledge, type Knowledge, type ReloadResult } from './knowledge.js';
-export { loadSnapshot, TEMPLATE_VALUES, type LoadResult } from './load.js';
+export { loadSnapshot, modelCacheDirIn, TEMPLATE_VALUES, type LoadOptions, type LoadResult } from './load.js';
 export { watchContent, type ContentWatcher } from './watch.js';
 export { findTemplate, type CompiledTemplate, type Snapshot } from './snapshot.js';
 

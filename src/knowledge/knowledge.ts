@@ -1,6 +1,6 @@
 // The knowledge in service: the snapshot serving now, and a reload that swaps in a new one only when it is sound.
 import type { ContentProblem } from '../shared/index.js';
-import { loadSnapshot } from './load.js';
+import { loadSnapshot, type LoadOptions } from './load.js';
 import type { Snapshot } from './snapshot.js';
 
 export interface ReloadResult {
@@ -18,14 +18,14 @@ export interface Knowledge {
   reload(): Promise<ReloadResult>;
 }
 
-export function createKnowledge(contentDir: string, initial?: Snapshot): Knowledge {
+export function createKnowledge(contentDir: string, initial?: Snapshot, options: LoadOptions = {}): Knowledge {
   let serving = initial;
   let last: ReloadResult | undefined;
   return {
     current: () => serving,
     lastReload: () => last,
     async reload() {
-      const { snapshot, problems } = await loadSnapshot(contentDir);
+      const { snapshot, problems } = await loadSnapshot(contentDir, options);
       if (snapshot) serving = snapshot;
       last = { ok: !!snapshot, at: new Date().toISOString(), problems };
       return last;

@@ -1,15 +1,15 @@
 // Reads the content folders, validates every file, and compiles a Snapshot, or reports every problem found
 // as file:line:col. Errors stop the build; warnings (a missing translation) do not.
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import isSafeRegex from 'safe-regex2';
-import { fold } from '../pipeline/text.js';
+import { fold } from '../shared/index.js';
 import type { ZodType } from 'zod';
 import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases.js';
 import { buildCountryIndex } from '../pipeline/entities.js';
-import { trainIntentModel } from '../pipeline/intent-model.js';
-import { trainLanguageModel } from '../pipeline/language.js';
+import { intentModelsFor, intentThreshold, trainLanguageModel, type IntentModel } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { problemAt, type JsonDocument } from './json-file.js';
 import { ContentReader, listFolders, listJson } from './content-reader.js';
@@ -157,7 +157,17 @@ function orderTemplateProblems(read: OrderRulesRead<{ event: { params: { templat
   return found;
 }
 
-export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
+/** Trained intent models are kept in DATA_DIR/models/, so a restart with unchanged utterances need not train. */
+export const modelCacheDirIn = (dataDir: string) => path.resolve(dataDir, 'models');
+
+export interface LoadOptions {
+  /** Where trained intent models are kept between runs: DATA_DIR/models for the server and the commands, else the system's temporary folder. */
+  modelCacheDir?: string;
+  /** A training that takes longer fails the load (the last good snapshot keeps serving); two minutes unless set. */
+  trainingTimeoutMs?: number;
+}
+
+export async function loadSnapshot(contentDir: string, { modelCacheDir = path.join(tmpdir(), 'borderless-models'), trainingTimeoutMs }: LoadOptions = {}): Promise<LoadResult> {
   const reader = new ContentReader(contentDir);
   const { problems } = reader;
 
@@ -185,6 +195,9 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
     problems.push({ file: 'locales/settings.json', ...where, message: `default language "${settings.defaultLanguage}" has no locales/${settings.defaultLanguage}/intents.json`, severity: 'error' });
   }
   const knownIntents = new Set(languages.flatMap((language) => Object.keys(corpora[language]!)));
+  // Training starts now, in worker threads, while the rest of the content is read and checked on this one.
+  const training = intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir, timeoutMs: trainingTimeoutMs });
+  training.catch(() => {}); // its failure is reported below, unless the content has errors anyway
 
   // Training utterances: enough of them, and none under two intents.
   const defaultIntents = Object.keys(corpora[settings.defaultLanguage] ?? {});
@@ -324,13 +337,29 @@ export async function loadSnapshot(contentDir: string): Promise<LoadResult> {
 
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
 
+  let intentModels: Map<string, IntentModel>;
+  try {
+    intentModels = await training;
+  } catch (error) {
+    problems.push({ file: 'locales', line: 1, col: 1, message: `training the intent models failed: ${(error as Error).message}`, severity: 'error' });
+    return { problems };
+  }
+  const intentThresholds = new Map(languages.map((language) => [language, intentThreshold(intentModels.get(language)!.heldOut(), settings)]));
+  for (const [language, { reached, precision, targetPrecision }] of intentThresholds) {
+    if (!reached) {
+      const where = settingsFile?.document.locate(['targetPrecision']) ?? { line: 1, col: 1 };
+      problems.push({ file: 'locales/settings.json', ...where, message: `${language}: no confidence threshold reaches the target precision ${targetPrecision}; the best gives ${(precision * 100).toFixed(1)}% (add training utterances)`, severity: 'warning' });
+    }
+  }
+
   const snapshot: Snapshot = {
     builtAt: new Date().toISOString(),
     contentDir,
     settings,
     languages,
     languageModel: trainLanguageModel(Object.fromEntries(languages.map((language) => [language, Object.values(corpora[language]!).flat()]))),
-    intentModels: new Map(languages.map((language) => [language, trainIntentModel(language, corpora[language]!)])),
+    intentModels,
+    intentThresholds,
     templates,
     ui,
     rules,

@@ -1,7 +1,7 @@
 // Compiles the operator's rules into a json-rules-engine Engine with a plain dot-path resolver (never JSONPath:
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
-import { fold } from '../pipeline/text.js';
+import { fold } from '../shared/index.js';
 import type { Condition, Rule, RuleEvent } from './schema.js';
 import { isSafeKey } from './schema.js';
 

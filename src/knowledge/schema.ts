@@ -32,7 +32,13 @@ export type UiFile = z.infer<typeof UiFile>;
 /** locales/settings.json: store-wide language settings. */
 export const SettingsFile = z.strictObject({
   defaultLanguage: LanguageCode.default('en'),
-  confidenceThreshold: z.number().min(0).max(1).default(0.5),
+  /**
+   * The share of confident answers that should be right (0.95: 19 in 20); each language's confidence threshold is
+   * derived from it at load time. Without it or a raw threshold, 0.95.
+   */
+  targetPrecision: z.number().gt(0.5, 'a target precision above 0.5 (e.g. 0.95)').lt(1, 'a target precision below 1 (e.g. 0.95)').optional(),
+  /** A raw confidence threshold for every language, instead of a target precision. */
+  confidenceThreshold: z.number().min(0).max(1).optional(),
   /** The store's time zone (IANA), for the localTime fact. */
   timeZone: z.string().refine((zone) => {
     try {
@@ -44,6 +50,9 @@ export const SettingsFile = z.strictObject({
   }, 'an IANA time zone such as "Europe/Berlin"').default('UTC'),
   /** Store facts that templates may use, e.g. {"returnDays": 30}. */
   variables: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
+}).refine((settings) => settings.targetPrecision === undefined || settings.confidenceThreshold === undefined, {
+  message: 'set targetPrecision or confidenceThreshold, not both',
+  path: ['confidenceThreshold'],
 });
 export type Settings = z.infer<typeof SettingsFile>;
 

@@ -3,9 +3,8 @@
 import type { IntlMessageFormat } from 'intl-messageformat';
 import type { CountryPhrases } from '../pipeline/country-phrases.js';
 import type { CountryIndex } from '../pipeline/entities.js';
-import type { IntentModel } from '../pipeline/intent-model.js';
+import type { IntentModel, IntentThreshold, LanguageModel } from '../nlu/index.js';
 import type { FlowSet } from '../pipeline/flow-types.js';
-import type { LanguageModel } from '../pipeline/language.js';
 import type { Lexicon } from '../pipeline/lexicon.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
 import type { ShippingContent } from '../pipeline/shipping.js';
@@ -32,6 +31,8 @@ export interface Snapshot {
   languages: string[];
   languageModel: LanguageModel;
   intentModels: ReadonlyMap<string, IntentModel>;
+  /** Per language: the confidence an intent needs to be answered, and the precision and coverage it gives. */
+  intentThresholds: ReadonlyMap<string, IntentThreshold>;
   /** language → template id → template. */
   templates: ReadonlyMap<string, ReadonlyMap<string, CompiledTemplate>>;
   ui: ReadonlyMap<string, UiFile>;

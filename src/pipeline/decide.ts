@@ -8,7 +8,7 @@ import type { ConversationContext } from './context.js';
 import type { FormState } from './forms.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
-import type { LanguageResult } from './language.js';
+import type { LanguageResult } from '../nlu/index.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
 import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
 import { wallClock } from '../shared/index.js';

@@ -1,6 +1,6 @@
 // Extracts what a shopper's message names: order numbers, tracking codes, e-mail addresses and countries.
 import { findEmails, TRACKING_CODE } from '../shared/index.js';
-import { fold, normalizeCompatibly, words } from './text.js';
+import { fold, normalizeCompatibly, words } from '../shared/index.js';
 
 export interface Entities {
   orderNumber?: string;

@@ -10,7 +10,7 @@ import type { Entities } from './entities.js';
 import type { FormStep } from './form-turn.js';
 import type { IntentResult } from './intent.js';
 import type { Topic } from './interpret.js';
-import type { LanguageResult } from './language.js';
+import type { LanguageResult } from '../nlu/index.js';
 import type { OrderSummary } from './effects.js';
 import type { PrefetchedOrders } from './orders.js';
 import type { Reply } from './render.js';
@@ -24,7 +24,7 @@ export { awaitsOutcome } from './effects.js';
 export type { Entities } from './entities.js';
 export type { FormState } from './forms.js';
 export type { IntentResult } from './intent.js';
-export type { LanguageResult } from './language.js';
+export type { LanguageResult } from '../nlu/index.js';
 export { readYesNo, lexiconText } from './lexicon.js';
 export type { OrderFetches, PrefetchedOrders } from './orders.js';
 export { ORDER_INTENTS } from './orders.js';
@@ -89,4 +89,4 @@ export async function runPipeline(snapshot: Snapshot, input: PipelineInput): Pro
 }
 export { withoutInvisibles, normalizeText } from './normalize.js';
 export { renderReply, type TemplateValue } from './render.js';
-export { fold } from './text.js';
+export { fold } from '../shared/index.js';

@@ -1,8 +1,10 @@
-// Intent stage: the language's classifier ranks the intents; a quick-reply payload ("intent:order_status")
-// names the intent outright. Confidence below the store's threshold means the bot will not answer it as is.
+// Intent stage: the language's classifier ranks the intents with calibrated confidences (the probability that
+// each is right); a quick-reply payload ("intent:order_status") names the intent outright. Below the language's
+// threshold, or out of scope, the bot will not answer it as is.
 import type { Snapshot } from '../knowledge/snapshot.js';
+import { OUT_OF_SCOPE } from '../nlu/index.js';
 
-export const OUT_OF_SCOPE = 'out_of_scope';
+export { OUT_OF_SCOPE };
 const INTENT_PAYLOAD = /^intent:([a-z][a-z0-9_]*)$/;
 
 export interface IntentResult {
@@ -22,14 +24,13 @@ export function classifyIntent(snapshot: Snapshot, text: string, language: strin
   if (named && model.intents.includes(named)) {
     return { intent: named, confidence: 1, confident: true, alternatives: [] };
   }
-  const { ranked, knownShare } = model.classify(text);
-  const [top, ...rest] = ranked;
+  const [top, ...rest] = model.classify(text);
   if (!top) return { intent: OUT_OF_SCOPE, confidence: 0, confident: false, alternatives: [] };
-  const confidence = round(top.confidence * knownShare);
+  const { threshold } = snapshot.intentThresholds.get(model.language)!;
   return {
     intent: top.intent,
-    confidence,
-    confident: top.intent !== OUT_OF_SCOPE && confidence >= snapshot.settings.confidenceThreshold,
-    alternatives: rest.slice(0, 3).map(({ intent, confidence: share }) => ({ intent, confidence: round(share * knownShare) })),
+    confidence: round(top.confidence),
+    confident: top.intent !== OUT_OF_SCOPE && top.confidence >= threshold,
+    alternatives: rest.slice(0, 3).map(({ intent, confidence }) => ({ intent, confidence: round(confidence) })),
   };
 }

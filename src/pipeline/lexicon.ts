@@ -2,7 +2,7 @@
 // follow-up cues, kinds of problem and of change. Entries are folded like messages (case and accents do not count)
 // and match whole words or phrases; a final "*" matches any ending ("beschädig*"). Entries in scripts written
 // without spaces (Japanese) match anywhere in the message.
-import { fold, words } from './text.js';
+import { fold, words } from '../shared/index.js';
 
 /** A message as the lists read it: folded words, space-padded so a phrase matches whole words only. */
 export interface LexiconText {

@@ -3,7 +3,7 @@
 // the pipeline ran (prefetch), and what the stage would need is said by orderFetches().
 import { normalizeOrderNumber, type Order } from '../orders/index.js';
 import type { ConversationState } from './decide.js';
-import { fold } from './text.js';
+import { fold } from '../shared/index.js';
 
 export { orderFacts } from './order-values.js';
 

@@ -5,7 +5,7 @@ import { replaceEmails } from '../shared/index.js';
 import { extractEntities } from './entities.js';
 import type { Understanding } from './index.js';
 import { classifyIntent } from './intent.js';
-import type { LanguageResult } from './language.js';
+import type { LanguageResult } from '../nlu/index.js';
 import { normalizeText } from './normalize.js';
 
 export interface UnderstandOptions {

@@ -1,6 +1,6 @@
 // The content in service: loaded (or given) at start, reloaded when its files change if asked to.
 import fp from 'fastify-plugin';
-import { createKnowledge, watchContent, type Knowledge, type Snapshot } from '../knowledge/index.js';
+import { createKnowledge, modelCacheDirIn, watchContent, type Knowledge, type Snapshot } from '../knowledge/index.js';
 import { ContentError, formatProblem } from '../shared/index.js';
 
 declare module 'fastify' {
@@ -19,7 +19,7 @@ export interface KnowledgeOptions {
 export default fp<KnowledgeOptions>(
   async (app, { snapshot, watchContent: watch = !snapshot }) => {
     const { config, metrics } = app;
-    const knowledge = createKnowledge(config.CONTENT_DIR, snapshot);
+    const knowledge = createKnowledge(config.CONTENT_DIR, snapshot, { modelCacheDir: modelCacheDirIn(config.DATA_DIR) });
     if (!snapshot) {
       const { ok, problems } = await knowledge.reload();
       if (!ok) throw new ContentError(problems.filter((problem) => problem.severity === 'error'));

@@ -8,3 +8,4 @@ export * from './patterns.js';
 export * from './privacy.js';
 export type * from './protocol.js';
 export * from './signatures.js';
+export * from './text.js';

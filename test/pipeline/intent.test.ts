@@ -31,7 +31,8 @@ describe('intent classification', () => {
   it('is not confident about a message of unknown words', () => {
     const result = classifyIntent(snapshot, 'xkqzv plomb wuzzle', 'en');
     expect(result.confident).toBe(false);
-    expect(result.confidence).toBeLessThan(snapshot.settings.confidenceThreshold);
+    // Either declined as out of scope (the training phrases hold gibberish too) or below the threshold.
+    expect(result.intent === 'out_of_scope' || result.confidence < snapshot.intentThresholds.get('en')!.threshold).toBe(true);
   });
 
   it('recognises off-topic questions as out of scope', () => {

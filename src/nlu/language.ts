@@ -3,7 +3,7 @@
 // no language wins by having more utterances) is combined with franc, the widget's locale hint and the
 // conversation's language so far. Russian, Arabic and Japanese written in Latin letters are candidates too.
 import { francAll } from 'franc';
-import { countScripts, fold, hasLetters, words, type Script } from './text.js';
+import { countScripts, fold, hasLetters, words, type Script } from '../shared/index.js';
 
 export interface LanguageHints {
   /** The widget's locale, e.g. "es-MX" from navigator.language. */

@@ -1,4 +1,4 @@
-// Unicode-aware text helpers shared by the language and intent stages.
+// Unicode-aware text helpers shared by language detection, the intent features and the pipeline.
 
 const arabicFolds: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ؤ': 'و', 'ئ': 'ي' };
 const latinFolds: Record<string, string> = { 'ı': 'i', 'ł': 'l', 'ß': 'ss', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'đ': 'd' };

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/knowledge/index.js';
-import { trainLanguageModel, type LanguageHints } from '../../src/pipeline/language.js';
+import { trainLanguageModel, type LanguageHints } from '../../src/nlu/index.js';
 import { loadDefaultSnapshot } from '../helpers.js';
 
 let snapshot: Snapshot;

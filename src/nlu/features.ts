@@ -1,0 +1,146 @@
+// Turns a message into the sparse features the intent classifier reads, as 32-bit hashes: words, word pairs,
+// stems (natural's stemmers where it has one, light stems otherwise), letter 4-grams of each word so typos
+// and inflections still match, letter grams across each word boundary so run-on words ("trackmyorder") meet
+// their spaced form, character n-grams for Japanese, and shape tokens (numbers, e-mails, tracking codes, length).
+import porterEn from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import porterDe from 'natural/lib/natural/stemmers/porter_stemmer_de.js';
+import porterEs from 'natural/lib/natural/stemmers/porter_stemmer_es.js';
+import porterFr from 'natural/lib/natural/stemmers/porter_stemmer_fr.js';
+import porterIt from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
+import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
+import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
+import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
+import { everywhere, replaceEmails, TRACKING_CODE } from '../shared/index.js';
+import { fold, words } from '../shared/index.js';
+
+type Stem = (word: string) => string;
+
+const stemmerFor = (stemmer: { stem(token: string): string }): Stem => (word) => stemmer.stem(word);
+/** Languages without a stemmer in natural: keeping a word's first letters is a robust light stem for them. */
+const prefixStem = (length: number): Stem => (word) => word.slice(0, length);
+
+const arabicPrefixes = /^(وال|بال|كال|فال|لل|ال|و|ف|ب|ل)(?=...)/;
+const arabicSuffixes = /(ها|هم|كم|نا|ان|ات|ون|ين|يه|ه|ي|ك)$/;
+const arabicLightStem: Stem = (word) => {
+  const withoutPrefix = word.replace(arabicPrefixes, '');
+  const withoutSuffix = withoutPrefix.replace(arabicSuffixes, '');
+  return withoutSuffix.length >= 2 ? withoutSuffix : withoutPrefix;
+};
+
+const stemmers: Record<string, Stem> = {
+  en: stemmerFor(porterEn),
+  es: stemmerFor(porterEs),
+  fr: stemmerFor(porterFr),
+  de: stemmerFor(porterDe),
+  it: stemmerFor(porterIt),
+  pt: stemmerFor(porterPt),
+  nl: stemmerFor(porterNl),
+  ru: stemmerFor(porterRu),
+  pl: prefixStem(6),
+  tr: prefixStem(5),
+  ar: arabicLightStem,
+};
+
+const TRACKING_CODES = everywhere(TRACKING_CODE);
+const LONG_NUMBER = /[#№]?\d[\d-]{3,}/g;
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+const NUMBER = /^\p{N}+$/u;
+
+/** Features past this many are not read: a long story says no more about its intent than its first sentences. */
+const MAX_FEATURES = 400;
+
+// Each kind of feature hashes under its own seed, so the word "ord" and the letter gram "ord" stay apart.
+const enum Kind {
+  Word = 1,
+  Stem,
+  Pair,
+  Gram,
+  Junction,
+  Cjk,
+  Shape,
+}
+
+/** FNV-1a over a slice of a string's UTF-16 code units, seeded by the feature's kind. */
+function hashSlice(kind: Kind, text: string, start: number, end: number): number {
+  let hash = (0x811c9dc5 ^ kind) >>> 0;
+  for (let index = start; index < end; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const hashOf = (kind: Kind, text: string) => hashSlice(kind, text, 0, text.length);
+
+/** The letter 4-grams of "<word>" (the whole of it when shorter): the brackets mark where a word starts and ends. */
+function letterGrams(word: string, into: number[]): void {
+  const padded = `<${word}>`;
+  if (padded.length < 4) into.push(hashOf(Kind.Gram, padded));
+  for (let start = 0; start + 4 <= padded.length; start++) into.push(hashSlice(Kind.Gram, padded, start, start + 4));
+}
+
+/** Words the stores' shoppers use again and again: their features are worked out once per language. */
+const WORD_CACHE_SIZE = 20_000;
+const wordCaches = new Map<string, Map<string, number[]>>();
+
+/** A word's own features: itself, its stem, its letter grams. */
+function wordFeatures(word: string, language: string): number[] {
+  let cache = wordCaches.get(language);
+  if (!cache) wordCaches.set(language, (cache = new Map()));
+  let features = cache.get(word);
+  if (features) return features;
+  features = [hashOf(Kind.Word, word)];
+  const stem = stemmers[language];
+  if (stem && word.length > 2) features.push(hashOf(Kind.Stem, stem(word)));
+  letterGrams(word, features);
+  // Past its size the cache starts again: simpler than an LRU, and a chat's words are back within a few messages.
+  if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+  cache.set(word, features);
+  return features;
+}
+
+/** The letter 4-grams that span the junction of two words written together: "track|my" → "ackm", "ckmy". */
+function junctionGrams(left: string, right: string, into: number[]): void {
+  const joined = left + right;
+  const junction = left.length;
+  for (let start = Math.max(0, junction - 3); start < junction && start + 4 <= joined.length; start++) {
+    into.push(hashSlice(Kind.Junction, joined, start, start + 4));
+  }
+}
+
+/** Character 1- to 3-grams of a run of CJK text: Japanese has no spaces between words. */
+function cjkGrams(run: string, into: number[]): void {
+  const chars = [...run];
+  for (let index = 0; index < chars.length; index++) {
+    into.push(hashOf(Kind.Cjk, chars[index]!));
+    if (index + 1 < chars.length) into.push(hashOf(Kind.Cjk, chars[index]! + chars[index + 1]!));
+    if (index + 2 < chars.length) into.push(hashOf(Kind.Cjk, chars[index]! + chars[index + 1]! + chars[index + 2]!));
+  }
+}
+
+const lengthShape = (count: number) => (count <= 1 ? 'len1' : count <= 2 ? 'len2' : count <= 5 ? 'len5' : count <= 12 ? 'len12' : 'long');
+
+/** The message's features as hashes; a feature found twice counts twice. */
+export function intentFeatures(text: string, language: string): number[] {
+  const features: number[] = [];
+  const shape = (name: string) => features.push(hashOf(Kind.Shape, name));
+  let rest = replaceEmails(text, () => (shape('email'), ' '))
+    .replace(TRACKING_CODES, () => (shape('tracking'), ' '))
+    .replace(LONG_NUMBER, () => (shape('number'), ' '));
+  const letters = rest.match(/\p{L}/gu);
+  if (letters && letters.length > 3 && rest === rest.toUpperCase() && rest !== rest.toLowerCase()) shape('capitals');
+  rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));
+
+  const messageWords = words(fold(rest)).filter((word) => !NUMBER.test(word));
+  shape(lengthShape(messageWords.length));
+  messageWords.forEach((word, index) => {
+    for (const feature of wordFeatures(word, language)) features.push(feature);
+    const next = messageWords[index + 1];
+    if (next !== undefined) {
+      features.push(hashOf(Kind.Pair, `${word} ${next}`));
+      junctionGrams(word, next, features);
+    }
+  });
+  if (features.length > MAX_FEATURES) features.length = MAX_FEATURES;
+  return features;
+}
