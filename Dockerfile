@@ -21,6 +21,8 @@ COPY care ./care
 COPY packages ./packages
 COPY shipping ./shipping
 COPY flows ./flows
+COPY promotions ./promotions
+COPY faq ./faq
 COPY demo ./demo
 COPY conversation-tests ./conversation-tests
 RUN mkdir -p /data && chown node:node /data

@@ -15,6 +15,7 @@ import {
   metricsPlugin,
   ordersPlugin,
   privacyPlugin,
+  productsPlugin,
   realtimePlugin,
   schedulerPlugin,
   socketsPlugin,
@@ -22,6 +23,7 @@ import {
   type AttachmentsOptions,
   type KnowledgeOptions,
   type OrdersOptions,
+  type ProductsOptions,
   type StoreOptions,
 } from './plugins/index.js';
 import { systemClock, type Clock } from './shared/index.js';
@@ -35,7 +37,7 @@ declare module 'fastify' {
   }
 }
 
-export interface AppOverrides extends KnowledgeOptions, StoreOptions, AttachmentsOptions, OrdersOptions {
+export interface AppOverrides extends KnowledgeOptions, StoreOptions, AttachmentsOptions, OrdersOptions, ProductsOptions {
   logger?: FastifyServerOptions['logger'];
   now?: Clock;
 }
@@ -58,6 +60,7 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   await app.register(knowledgePlugin, { snapshot: overrides.snapshot, watchContent: overrides.watchContent });
   await app.register(storePlugin, { store: overrides.store });
   await app.register(ordersPlugin, { orderSource: overrides.orderSource });
+  await app.register(productsPlugin, { productSource: overrides.productSource });
   await app.register(attachmentsPlugin, { blobs: overrides.blobs });
   await app.register(realtimePlugin);
   await app.register(conversationsPlugin);

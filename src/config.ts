@@ -94,6 +94,17 @@ export const ConfigSchema = z.object({
   /** The Admin API access token of the store's custom app (read_orders and read_customers scopes). */
   SHOPIFY_ACCESS_TOKEN: z.string().min(1).optional(),
   SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/, 'a version such as "2024-10"').default('2024-10'),
+  /** Where products are read: DATA_DIR/products.json or the demo catalogue (file), the store's API (http), or Shopify. */
+  PRODUCT_SOURCE: z.enum(['file', 'http', 'shopify']).default('file'),
+  /** Base URL of the store's product API (GET {url}/products), for PRODUCT_SOURCE=http. */
+  PRODUCTS_URL: z.url().optional(),
+  /** The whole header line sent with every request to PRODUCTS_URL, e.g. "Authorization: Bearer xyz". */
+  PRODUCTS_AUTH_HEADER: z
+    .string()
+    .refine((line) => parseHeaderLine(line) !== undefined, 'write it as a header line, e.g. "Authorization: Bearer xyz"')
+    .optional(),
+  /** Seconds between two reads of the catalogue (stock and prices); the file source rereads only a changed file. */
+  PRODUCTS_REFRESH_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
   /** Hours a conversation in which nobody wrote is kept after it was opened; 0: as long as any other. */
   EMPTY_CONVERSATION_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   /** The most conversations the in-memory store holds (the oldest closed ones make room); Redis is sized on its own. */
@@ -145,6 +156,10 @@ export const ConfigSchema = z.object({
   };
   for (const name of required[config.ORDER_SOURCE] ?? []) {
     if (config[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `required when ORDER_SOURCE=${config.ORDER_SOURCE}` });
+  }
+  const productNeeds: Record<string, (keyof typeof config)[]> = { http: ['PRODUCTS_URL'], shopify: ['SHOPIFY_SHOP', 'SHOPIFY_ACCESS_TOKEN'] };
+  for (const name of productNeeds[config.PRODUCT_SOURCE] ?? []) {
+    if (config[name] === undefined) context.addIssue({ code: 'custom', path: [name], message: `required when PRODUCT_SOURCE=${config.PRODUCT_SOURCE}` });
   }
   // A translator without its key or address would fail every translation: refuse to start instead.
   const translatorNeeds: Record<string, (keyof typeof config)[]> = { deepl: ['TRANSLATOR_KEY'], libretranslate: ['TRANSLATOR_URL'] };

@@ -16,8 +16,8 @@ const usage = `Usage: borderless <command>
 
   start [--workers N|auto]      serve the bot (port from PORT, default 3000); several worker processes
                                 behind the one port (auto: one per core) need REDIS_URL
-  check                         validate rules/, templates/, locales/, care/ and packages/
-  try "<text>" [--lang xx] [--json]
+  check                         validate rules/, templates/, locales/, care/, packages/ and the catalogue
+  try "<text>" [--lang xx] [--json] [--product ID]
                                 show what the bot would answer
   classify [FILE]               JSON Lines {"text"} in (FILE or stdin), one result line out per line
   test [PATH]                   run conversation tests (default: conversation-tests/)
@@ -44,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       lang: { type: 'string' },
       json: { type: 'boolean' },
+      product: { type: 'string' },
       server: { type: 'string' },
       email: { type: 'string' },
       name: { type: 'string' },

@@ -2,7 +2,18 @@
 import { pino } from 'pino';
 import type { Config } from '../config.js';
 import { loadSnapshot, modelCacheDirIn, type Snapshot } from '../knowledge/index.js';
+import { createProductCatalogue, createProductSource, type Catalogue } from '../products/index.js';
 import { formatProblem, type Logger } from '../shared/index.js';
+
+/** The store's products as PRODUCT_SOURCE names them, read once for a command; none when they cannot be read. */
+export async function loadCatalogue(config: Config): Promise<Catalogue | undefined> {
+  const products = createProductCatalogue(createProductSource(config, commandLogger), { refreshSeconds: 86_400, logger: commandLogger });
+  try {
+    return await products.refresh();
+  } finally {
+    products.close();
+  }
+}
 
 export async function loadContentOrExit(config: Pick<Config, 'CONTENT_DIR' | 'DATA_DIR'>): Promise<Snapshot> {
   const { snapshot, problems } = await loadSnapshot(config.CONTENT_DIR, { modelCacheDir: modelCacheDirIn(config.DATA_DIR) });

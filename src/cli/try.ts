@@ -3,7 +3,7 @@
 import type { Config } from '../config.js';
 import { dryRunTurn, type ListedEffect } from '../conversations/index.js';
 import { createOrderSource } from '../orders/index.js';
-import { commandLogger, loadContentOrExit } from './load-content.js';
+import { commandLogger, loadCatalogue, loadContentOrExit } from './load-content.js';
 
 /** One line per effect a real turn would carry out. */
 export function describeEffects(effects: ListedEffect[]): string {
@@ -13,9 +13,11 @@ export function describeEffects(effects: ListedEffect[]): string {
     .join('\n           ');
 }
 
-export async function tryCommand(config: Config, text: string, options: { lang?: string; json?: boolean }): Promise<number> {
+export async function tryCommand(config: Config, text: string, options: { lang?: string; json?: boolean; product?: string }): Promise<number> {
   const snapshot = await loadContentOrExit(config);
-  const result = await dryRunTurn(snapshot, { text, language: options.lang, now: new Date() }, { orders: createOrderSource(config, commandLogger) });
+  const catalogue = await loadCatalogue(config);
+  const context = { ...(catalogue ? { catalogue } : {}), ...(options.product ? { page: { product: options.product } } : {}) };
+  const result = await dryRunTurn(snapshot, { text, language: options.lang, now: new Date(), context }, { orders: createOrderSource(config, commandLogger) });
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

@@ -5,6 +5,7 @@ import type { Snapshot } from '../knowledge/index.js';
 import { parseJsonDocument, schemaProblems } from '../knowledge/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { DEMO_ORDERS_FILE, type Order, readOrdersFile } from '../orders/index.js';
+import { buildCatalogue, CatalogueSchema, DEMO_PRODUCTS_FILE, type Catalogue } from '../products/index.js';
 import { runConversationTest, type StepFailure } from './run.js';
 import { ConversationTestFile, type ConversationTest } from './schema.js';
 
@@ -46,12 +47,18 @@ export async function loadConversationTests(target: string, relativeTo: string):
   return { tests, problems };
 }
 
+/** The demo store's products, which product questions in the tests are about. */
+async function demoCatalogue(): Promise<Catalogue> {
+  return buildCatalogue(CatalogueSchema.parse(JSON.parse(await readFile(DEMO_PRODUCTS_FILE, 'utf8'))));
+}
+
 export async function runConversationTests(snapshot: Snapshot, target: string, relativeTo: string, now = new Date()): Promise<TestReport> {
   const { tests, problems } = await loadConversationTests(target, relativeTo);
   const report: TestReport = { files: new Set(tests.map((entry) => entry.file)).size, tests: tests.length, steps: 0, failures: [], problems };
   let demoOrders: Order[] | undefined;
+  const catalogue = await demoCatalogue();
   for (const { test, orders } of tests) {
-    const { steps, failures } = await runConversationTest(snapshot, test, now, orders ?? (demoOrders ??= await readOrdersFile(DEMO_ORDERS_FILE)));
+    const { steps, failures } = await runConversationTest(snapshot, test, now, orders ?? (demoOrders ??= await readOrdersFile(DEMO_ORDERS_FILE)), catalogue);
     report.steps += steps;
     report.failures.push(...failures);
   }

@@ -4,6 +4,7 @@ import { dryRunTurn, type DryRunResult } from '../conversations/index.js';
 import type { Snapshot } from '../knowledge/index.js';
 import { createMemoryOrderSource, type Order } from '../orders/index.js';
 import type { ConversationState, PipelineContext } from '../pipeline/index.js';
+import type { Catalogue } from '../products/index.js';
 import type { ConversationTest, Expectation } from './schema.js';
 
 export interface StepFailure {
@@ -38,6 +39,8 @@ function actualValue(result: DryRunResult, key: keyof Expectation): unknown {
       return result.conversation.awaiting?.slot ?? null;
     case 'contains':
       return result.reply?.text;
+    case 'card':
+      return result.reply?.cards?.[0]?.productId ?? null;
     case 'tag':
       return result.conversation.tags ?? [];
     case 'case': {
@@ -69,13 +72,19 @@ export function compare(expected: Expectation, result: DryRunResult): string[] {
   return mismatches;
 }
 
-export async function runConversationTest(snapshot: Snapshot, test: ConversationTest, now: Date, orders: Order[] = []): Promise<{ steps: number; failures: StepFailure[] }> {
+export async function runConversationTest(snapshot: Snapshot, test: ConversationTest, now: Date, orders: Order[] = [], catalogue?: Catalogue): Promise<{ steps: number; failures: StepFailure[] }> {
   let conversation: ConversationState | undefined;
   const failures: StepFailure[] = [];
   // Each test reads its own copy of the orders; a dry run never changes them.
   const source = createMemoryOrderSource(orders);
-  const { customerId, ...situation } = test.context ?? {};
-  const context: PipelineContext = { ...situation, ...(customerId ? { customer: { id: customerId } } : {}) };
+  const { customerId, customerOrders, ...situation } = test.context ?? {};
+  const context: PipelineContext = {
+    ...situation,
+    ...(customerId ? { customer: { id: customerId, ...(customerOrders === undefined ? {} : { orders: customerOrders }) } } : {}),
+    ...(catalogue ? { catalogue } : {}),
+    ...(test.page ? { page: test.page } : {}),
+  };
+  if (test.now) now = new Date(test.now);
   for (const [index, step] of test.steps.entries()) {
     const attachments = Array.from({ length: step.photos ?? 0 }, (_, photo) => `test-photo-${index + 1}-${photo + 1}`);
     const actual = await dryRunTurn(snapshot, { text: step.say, payload: step.payload, locale: test.locale, conversation, now, variantSeed: 0, context, attachments }, { orders: source, outcomes: step.outcomes });

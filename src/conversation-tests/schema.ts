@@ -17,6 +17,8 @@ export const Expectation = z.strictObject({
   effects: z.array(z.enum(['request_cancellation', 'request_change', 'open_case', 'hand_off', 'keep_contact_email'])).optional(),
   action: z.enum(['reply', 'ask', 'handoff', 'none']).optional(),
   rule: z.string().min(1).optional(),
+  /** The product whose card the reply shows (its id), e.g. "mug"; null: no card. */
+  card: z.string().min(1).nullable().optional(),
   /** Text the reply must contain, e.g. the order number. */
   contains: z.string().min(1).optional(),
   /** The slot the bot is waiting for after this step (null: nothing). */
@@ -40,6 +42,10 @@ export const ConversationTest = z.strictObject({
   name: z.string().min(1),
   /** The widget's locale for this conversation, e.g. "es-MX". */
   locale: z.string().max(35).optional(),
+  /** The page the shopper is on: the product it shows (the widget's data-product) or its address. */
+  page: z.strictObject({ product: z.string().min(1).max(200).optional(), url: z.string().url().max(2000).optional() }).optional(),
+  /** The moment the conversation happens (ISO 8601), for replies that depend on the date; the real clock if left out. */
+  now: z.iso.datetime({ offset: true }).optional(),
   /** The world around the conversation: business hours and agents (unknown when left out). */
   context: z
     .strictObject({
@@ -47,6 +53,10 @@ export const ConversationTest = z.strictObject({
       agentsOnline: z.number().int().min(0).optional(),
       /** The store's customer id, as if the widget had signed the shopper in (a verified identity). */
       customerId: z.string().min(1).optional(),
+      /** How many orders the signed-in customer has placed before (0: this is their first). */
+      customerOrders: z.number().int().min(0).optional(),
+      /** The shopper's cart, as the store's page would pass it. */
+      cart: z.strictObject({ total: z.number().min(0), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
     })
     .optional(),
   steps: z

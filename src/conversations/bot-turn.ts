@@ -31,10 +31,16 @@ export function currentSnapshot(knowledge: Knowledge) {
 
 export function createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now }: BotTurnDependencies) {
   const lookups = createLookupLockout(store);
-  /** `address`: the shopper's client address, for the look-up lockout per address. */
-  return async function answer(record: ConversationRecord, shopperMessage: Message, payload: string | undefined, understood: Understanding, address?: string): Promise<void> {
+  /** `from`: the shopper's client address (for the look-up lockout per address) and the page they write from. */
+  return async function answer(
+    record: ConversationRecord,
+    shopperMessage: Message,
+    payload: string | undefined,
+    understood: Understanding,
+    { address, page }: { address?: string; page?: PipelineContext['page'] } = {},
+  ): Promise<void> {
     const started = performance.now();
-    const situation = context();
+    const situation = page ? { ...context(), page } : context();
     const { result } = await runTurn(
       currentSnapshot(knowledge),
       {

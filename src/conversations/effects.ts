@@ -74,8 +74,8 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
     await store.saveConversation(updated);
     if (updated.status !== record.status && !handOff) publisher.status(record.id, { status: updated.status });
     if (result.reply) {
-      const { text, quickReplies } = result.reply;
-      await post(updated, newMessage(now, record.id, 'bot', text, quickReplies.length ? { quickReplies } : {}));
+      const { text, quickReplies, cards } = result.reply;
+      await post(updated, newMessage(now, record.id, 'bot', text, { ...(quickReplies.length ? { quickReplies } : {}), ...(cards?.length ? { cards } : {}) }));
     }
     // The agent sees the case and the order in the conversation itself, as notes the shopper never gets.
     for (const effect of result.effects) {

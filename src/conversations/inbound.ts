@@ -71,7 +71,7 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
       const current: ConversationRecord = understood.intent.confident ? { ...record, lastIntent: understood.intent.intent } : record;
       const botTurn = async () => {
         try {
-          await answer(current, message, payload.payload, understood, payload.address);
+          await answer(current, message, payload.payload, understood, { address: payload.address, page: payload.page });
         } catch (error) {
           // The shopper's message is stored; a failing answer must not lose it or the conversation.
           logger.error({ err: error, conversationId }, 'the bot could not answer');

@@ -31,4 +31,6 @@ export interface IncomingShopperMessage {
   attachments?: Attachment[];
   /** The shopper's client address, for the limits it shares with other conversations (order look-ups). */
   address?: string;
+  /** The page the shopper writes from: the product it shows and its address. */
+  page?: { product?: string; url?: string };
 }

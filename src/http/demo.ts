@@ -21,15 +21,17 @@ const page = `<!doctype html>
 <body>
 <header><strong>Aurora Ceramics</strong><span>Ships worldwide 🌍</span></header>
 <main>
-  <div class="photo" role="img" aria-label="A hand-glazed terracotta mug"></div>
+  <div class="photo" role="img" aria-label="A blue ceramic mug"></div>
   <section>
-    <h1>Hand-glazed terracotta mug</h1>
-    <p class="price">$24.00</p>
-    <p>Thrown and glazed by hand, 350 ml, dishwasher safe. Free shipping on orders over $49.</p>
+    <h1>Ceramic mug</h1>
+    <p class="price">$24.99</p>
+    <p>Glazed stoneware, 350 ml, in blue, white or green. Free shipping on orders over $49.</p>
     <button class="buy" type="button">Add to cart</button>
     <div class="hint">
       <p><strong>This is the Borderless demo.</strong> Open the chat in the corner and write in any of 12 languages:</p>
       <ul>
+        <li>is this dishwasher safe?</li>
+        <li>¿lo tienen en verde?</li>
         <li>where is my order 100234?</li>
         <li>¿envían a Chile?</li>
         <li>la tasse est arrivée cassée</li>
@@ -39,7 +41,7 @@ const page = `<!doctype html>
     </div>
   </section>
 </main>
-<script src="/widget.js" defer data-title="Aurora Ceramics" data-accent="#c8794a"></script>
+<script src="/widget.js" defer data-title="Aurora Ceramics" data-accent="#c8794a" data-product="mug"></script>
 </body>
 </html>`;
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { dryRunTurn } from '../conversations/index.js';
 import { LanguageCode } from '../knowledge/index.js';
 import type { OrderSource } from '../orders/index.js';
+import type { Catalogue } from '../products/index.js';
 import { AppError } from '../shared/index.js';
 import { requireOperator } from './operator-auth.js';
 
@@ -47,7 +48,7 @@ const PreviewRequest = z.strictObject({
   conversation: PreviewConversation.optional(),
 });
 
-export default async function previewRoutes(app: FastifyInstance, { operatorToken, orders }: { operatorToken: string; orders: OrderSource }) {
+export default async function previewRoutes(app: FastifyInstance, { operatorToken, orders, catalogue }: { operatorToken: string; orders: OrderSource; catalogue?: () => Catalogue | undefined }) {
   app.post('/api/v1/preview', { preHandler: requireOperator(operatorToken) }, async (request) => {
     const parsed = PreviewRequest.safeParse(request.body);
     if (!parsed.success) {
@@ -57,6 +58,7 @@ export default async function previewRoutes(app: FastifyInstance, { operatorToke
     if (!snapshot) throw new AppError('unavailable', 'content is not loaded yet');
     const { text, language, locale, conversation } = parsed.data;
     // The store's orders as the chat sees them: a preview with an order number and its e-mail shows the real answer.
-    return dryRunTurn(snapshot, { text, language, locale, conversation, now: app.clock() }, { orders });
+    const products = catalogue?.();
+    return dryRunTurn(snapshot, { text, language, locale, conversation, now: app.clock(), ...(products ? { context: { catalogue: products } } : {}) }, { orders });
   });
 }

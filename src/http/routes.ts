@@ -19,7 +19,7 @@ export async function httpRoutes(app: FastifyInstance) {
   await app.register(healthRoutes);
   // With METRICS_PORT, server.ts serves the metrics on a port of their own.
   if (!config.METRICS_PORT) await app.register(metricsRoutes, { metrics: app.metrics, token: config.METRICS_TOKEN });
-  await app.register(previewRoutes, { operatorToken, orders: app.orders });
+  await app.register(previewRoutes, { operatorToken, orders: app.orders, catalogue: app.products.current });
   await app.register(adminRoutes, { operatorToken, auth });
   await app.register(privacyRoutes, { operatorToken, eraser: app.eraser });
   await app.register(authRoutes, { auth, translator: app.translator?.name, now });

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ZodType } from 'zod';
 import type { ContentProblem } from '../shared/index.js';
-import { parseJsonDocument, schemaProblems, type JsonDocument } from './json-file.js';
+import { parseJsonDocument, schemaProblems, type JsonDocument } from '../shared/index.js';
 
 export async function listJson(directory: string): Promise<string[]> {
   try {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { languageCountries, type CountryPhrases, type LanguageCountries } from '../pipeline/country-phrases.js';
 import { countriesNamed, type ShippingContent } from '../pipeline/shipping.js';
-import { problemAt } from './json-file.js';
+import { problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
 import { isSafeKey } from './schema.js';
 

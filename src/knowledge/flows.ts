@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { EffectSpec, Flow, FlowSet, FlowSettings, SlotFill } from '../pipeline/flow-types.js';
 import type { ContentProblem } from '../shared/index.js';
-import { problemAt, type JsonDocument } from './json-file.js';
+import { problemAt, type JsonDocument } from '../shared/index.js';
 import { bareEmoji } from '../pipeline/context.js';
 import type { Lexicon } from '../pipeline/lexicon.js';
 import { compileLexicons, kindListProblems, readLexicons, type ContentFiles } from './lexicon.js';

@@ -5,6 +5,6 @@ export { watchContent, type ContentWatcher } from './watch.js';
 export { contentStatus } from './status.js';
 export { findTemplate, type CompiledTemplate, type Snapshot } from './snapshot.js';
 
-export { parseJsonDocument, schemaProblems } from './json-file.js';
+export { parseJsonDocument, schemaProblems } from '../shared/index.js';
 export type { CareEvent } from './order-rules.js';
 export { LanguageCode, IntentId, TemplateId, type QuickReply } from './schema.js';

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { compileLexicon, type Lexicon, type LexiconSource } from '../pipeline/lexicon.js';
 import type { ContentProblem } from '../shared/index.js';
-import { problemAt, type JsonDocument } from './json-file.js';
+import { problemAt, type JsonDocument } from '../shared/index.js';
 import { isSafeKey } from './schema.js';
 
 const Entry = z

@@ -9,21 +9,24 @@ import { fold } from '../shared/index.js';
 import type { ZodType } from 'zod';
 import { COUNTRY_VALUES, writtenCountryNames } from '../pipeline/country-phrases.js';
 import { buildCountryIndex } from '../pipeline/entities.js';
-import { intentModelsFor, intentThreshold, trainLanguageModel, type IntentModel } from '../nlu/index.js';
+import { intentModelsFor, intentThreshold, searchTerms, trainLanguageModel, type IntentModel } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/index.js';
-import { problemAt, type JsonDocument } from './json-file.js';
+import { problemAt, type JsonDocument } from '../shared/index.js';
 import { ContentReader, listFolders, listJson } from './content-reader.js';
 import { isCountryCode, loadCountryPhrases } from './countries.js';
 import { loadFlowContent } from './flows.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
 import { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES } from '../orders/index.js';
+import { PRODUCT_VALUES } from '../pipeline/product-values.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
 import { compileRules, knownOperators } from './rules.js';
+import { buildHelpIndex, HelpSettingsFile, readArticles, type HelpIndex } from '../faq/index.js';
+import { compilePromotions, PROMOTION_VALUES, promotionProblems, PromotionsFile, type PromotionContent } from '../promotions/index.js';
 import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile, ZonesFile, type Condition, type Rule, type Settings } from './schema.js';
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, 'pauseMinutes', ...SHIPPING_VALUES];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, 'pauseMinutes', ...SHIPPING_VALUES, ...PRODUCT_VALUES, ...PROMOTION_VALUES, 'articleQuestion', 'articleAnswer', 'articleLink'];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -325,6 +328,8 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
 
   problems.push(...orderTemplateProblems(careRules, defaultTemplates), ...orderTemplateProblems(packageRules, defaultTemplates));
   const shipping = await loadShipping(reader, defaultTemplates);
+  const promotions = await loadPromotions(reader, settings.defaultLanguage, languages);
+  const help = await loadHelp(reader, languages, knownIntents, defaultTemplates, corpora);
   const countryPhrases = await loadCountryPhrases(reader, [...new Set([...languages, ...templates.keys()])], shipping);
   const { flows, lexicons } = await loadFlowContent(reader, {
     contentDir, languages, defaultLanguage: settings.defaultLanguage, templates: new Set(defaultTemplates.keys()), intents: knownIntents,
@@ -368,11 +373,46 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
     packages: compileOrderRules(packageRules.rules),
     countries: buildCountryIndex(languages, writtenCountryNames(countryPhrases)),
     shipping,
+    ...(promotions ? { promotions } : {}),
+    ...(help ? { help } : {}),
     countryPhrases,
     flows,
     lexicons,
   };
   return { snapshot, problems };
+}
+
+/**
+ * faq/: help articles per language and faq/settings.json (the measured score an answer needs, the intents
+ * articles answer for). Optional; articles without settings are an error, since no score threshold is known.
+ */
+async function loadHelp(reader: ContentReader, languages: string[], intents: Set<string>, defaultTemplates: ReadonlyMap<string, unknown>, corpora: Record<string, Record<string, string[]>>): Promise<HelpIndex | undefined> {
+  const settings = await reader.read('faq/settings.json', HelpSettingsFile, true);
+  const { articles, problems } = await readArticles(reader.contentDir, languages);
+  reader.problems.push(...problems);
+  if (articles.length === 0 && !settings) return undefined;
+  if (!settings) {
+    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles need faq/settings.json with their "minScore"', severity: 'error' });
+    return undefined;
+  }
+  settings.value.intents.forEach((intent, index) => {
+    if (!intents.has(intent)) reader.problems.push(problemAt(settings.document, ['intents', index], `unknown intent "${intent}"`));
+  });
+  if (articles.length > 0 && !defaultTemplates.has('faq.answer')) {
+    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles are answered with the template "faq.answer", which the default language lacks', severity: 'error' });
+  }
+  // The training utterances tell the search which words most messages have.
+  const background = new Map(languages.map((language) => [language, Object.values(corpora[language]!).flat()]));
+  return buildHelpIndex(articles, settings.value, searchTerms, background);
+}
+
+/** promotions/promotions.json, optional: without it discount questions get the general template. */
+async function loadPromotions(reader: ContentReader, defaultLanguage: string, languages: string[]): Promise<PromotionContent | undefined> {
+  const read = await reader.read('promotions/promotions.json', PromotionsFile, true);
+  if (!read) return undefined;
+  const at = (path: (string | number)[], message: string, severity?: 'error' | 'warning') => problemAt(read.document, path, message, severity);
+  reader.problems.push(...promotionProblems(read.value, at, { isCountry, defaultLanguage, languages }));
+  return compilePromotions(read.value, { EU: EU_COUNTRIES });
 }
 
 const isCountry = (code: string) => code === 'EU' || code === '*' || isCountryCode(code);

@@ -8,6 +8,8 @@ import type { FlowSet } from '../pipeline/flow-types.js';
 import type { Lexicon } from '../pipeline/lexicon.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
 import type { ShippingContent } from '../pipeline/shipping.js';
+import type { PromotionContent } from '../promotions/index.js';
+import type { HelpIndex } from '../faq/index.js';
 import type { RuleRunner } from './rules.js';
 import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
 
@@ -45,6 +47,10 @@ export interface Snapshot {
   countries: CountryIndex;
   /** Shipping zones and duties rules from shipping/, when the content has them. */
   shipping?: ShippingContent;
+  /** promotions/promotions.json: the store's discount codes, when the content has them. */
+  promotions?: PromotionContent;
+  /** faq/: help articles per language, searched when no intent answers confidently or an intent asks for them. */
+  help?: HelpIndex;
   /** How each language writes a country: its name and the phrases "to …" and "in …" (locales/<lang>/countries.json). */
   countryPhrases: CountryPhrases;
   /** flows/: multi-turn requests, and what every conversation shares (context, follow-ups, emoji). */

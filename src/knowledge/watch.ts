@@ -10,7 +10,7 @@ export interface ContentWatcher {
 
 const CONTENT_FOLDERS = ['rules', 'templates', 'locales'];
 /** Content a store may leave out: watched when the folder exists. */
-const OPTIONAL_FOLDERS = ['care', 'packages', 'shipping', 'flows'];
+const OPTIONAL_FOLDERS = ['care', 'packages', 'shipping', 'flows', 'promotions', 'faq'];
 
 export function watchContent(
   contentDir: string,

@@ -10,8 +10,7 @@ import porterIt from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
-import { everywhere, replaceEmails, TRACKING_CODE } from '../shared/index.js';
-import { fold, words } from '../shared/index.js';
+import { everywhere, fold, MAX_WORDS, replaceEmails, TRACKING_CODE, words } from '../shared/index.js';
 
 type Stem = (word: string) => string;
 
@@ -143,4 +142,21 @@ export function intentFeatures(text: string, language: string): number[] {
   });
   if (features.length > MAX_FEATURES) features.length = MAX_FEATURES;
   return features;
+}
+
+/** Search terms of a text (help articles): the stems of its words, the character pairs of its Japanese. */
+export function searchTerms(text: string, language: string): string[] {
+  const terms: string[] = [];
+  const rest = text.replace(CJK_RUN, (run) => {
+    const chars = [...run];
+    if (chars.length === 1) terms.push(run);
+    for (let index = 0; index + 1 < chars.length; index++) terms.push(chars[index]! + chars[index + 1]!);
+    return ' ';
+  });
+  const stem = stemmers[language];
+  for (const word of words(fold(rest))) {
+    if (NUMBER.test(word)) continue;
+    terms.push(stem && word.length > 2 ? stem(word) : word);
+  }
+  return terms.length > MAX_WORDS ? terms.slice(0, MAX_WORDS) : terms;
 }

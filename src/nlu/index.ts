@@ -7,5 +7,5 @@ export {
   DEFAULT_TARGET_PRECISION, OUT_OF_SCOPE, expectedCalibrationError, intentThreshold, reliability, thresholdForPrecision,
   type HeldOutPrediction, type IntentThreshold, type ReliabilityBin, type ThresholdChoice,
 } from './calibration.js';
-export { intentFeatures } from './features.js';
+export { intentFeatures, searchTerms } from './features.js';
 export { trainLanguageModel, type LanguageHints, type LanguageModel, type LanguageResult } from './language.js';

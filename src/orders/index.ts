@@ -20,7 +20,7 @@ export { createMemoryOrderSource, readOrdersFile } from './memory-source.js';
 export { createHttpOrderSource, parseHeaderLine, type HttpOrderSourceOptions } from './http-source.js';
 export { createShopifyOrderSource, type ShopifyOrderSourceOptions } from './shopify-source.js';
 export { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES, orderValues, writeDate, type OrderValue, type OrderValueOptions } from './values.js';
-export { DEFAULT_TUNING, type ResilienceTuning } from './remote.js';
+export { createRemoteClient, DEFAULT_TUNING, type ResilienceTuning } from './remote.js';
 
 type OrdersConfig = Pick<
   Config,

@@ -5,12 +5,15 @@ import type { Entities } from './entities.js';
 import type { FlowSettings } from './flow-types.js';
 import type { IntentResult } from './intent.js';
 import type { Lexicon, LexiconText } from './lexicon.js';
+import type { ProductAspect } from './products.js';
 
 export interface ConversationContext {
   /** The last country the shopper named, and at which turn. */
   country?: { code: string; turn: number };
   /** The last topic the bot answered, and at which turn. */
   topic?: { intent: string; turn: number };
+  /** The product the last pre-sale question was about (or, while the bot asks which, none yet) and what it asked. */
+  product?: { id?: string; aspect?: ProductAspect; turn: number };
 }
 
 /** An entry of the context while it is recent enough to count. */
@@ -59,10 +62,14 @@ export function isFollowUp(input: {
 }
 
 /** The context after this message: a country named now is remembered; an answered topic becomes the last one. */
-export function nextContext(previous: ConversationContext | undefined, update: { turn: number; turns: number; country?: string; answered?: string; closed: boolean }): ConversationContext | undefined {
+export function nextContext(
+  previous: ConversationContext | undefined,
+  update: { turn: number; turns: number; country?: string; answered?: string; closed: boolean; product?: { id?: string; aspect?: ProductAspect } },
+): ConversationContext | undefined {
   const { turn, turns } = update;
   const country = update.country ? { code: update.country, turn } : recent(previous?.country, turn, turns);
   const topic = update.closed ? undefined : update.answered ? { intent: update.answered, turn } : recent(previous?.topic, turn, turns);
-  if (!country && !topic) return undefined;
-  return { ...(country ? { country } : {}), ...(topic ? { topic } : {}) };
+  const product = update.closed ? undefined : update.product ? { ...update.product, turn } : recent(previous?.product, turn, turns);
+  if (!country && !topic && !product) return undefined;
+  return { ...(country ? { country } : {}), ...(topic ? { topic } : {}), ...(product ? { product } : {}) };
 }

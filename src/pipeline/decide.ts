@@ -10,8 +10,11 @@ import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
 import type { LanguageResult } from '../nlu/index.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
+import type { ProductFacts } from './products.js';
 import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
 import { wallClock } from '../shared/index.js';
+import type { Catalogue } from '../products/index.js';
+import type { PromotionFact, PromotionsFact } from '../promotions/index.js';
 
 export interface ConversationState {
   /** The conversation's language so far. */
@@ -59,6 +62,12 @@ export interface PipelineContext {
   reopensAt?: Date;
   /** The store's time zone, when the server's configuration names one (else the content's setting). */
   timeZone?: string;
+  /** The store's products, searchable; without it product questions get the general answer. */
+  catalogue?: Catalogue;
+  /** The page the shopper is on: the product it shows (the widget's data-product) and its address. */
+  page?: { product?: string; url?: string };
+  /** The shopper's cart, when the store's page passes it: its total decides a code's minimum order. */
+  cart?: { total: number; currency: string };
 }
 
 export interface Facts {
@@ -105,6 +114,14 @@ export interface Facts {
   message: { attachments: number };
   /** The case with this message taken in (order number, problem, photos), or null when there is none. */
   case: CaseFact | null;
+  /** A pre-sale question about a product: which one, what is asked, what the catalogue says. */
+  product: ProductFacts | null;
+  /** The first discount code named, diagnosed (code, status, unchecked, minimum…), or null. */
+  promotion: PromotionFact | null;
+  /** A discount question naming no code: the codes that apply now (available, codes, country), or null. */
+  promotions: PromotionsFact | null;
+  /** The help article that answers the message (id, score), when one scores above faq/settings.json's minScore. */
+  helpArticle: { id: string; score: number } | null;
 }
 
 /** What the stages before the rules worked out: the order, the destination, the case, the flow. */
@@ -122,6 +139,10 @@ export interface StageFacts {
   duties?: DutiesFacts | null;
   message?: { attachments: number };
   case?: CaseFact | null;
+  product?: ProductFacts | null;
+  promotion?: PromotionFact | null;
+  promotions?: PromotionsFact | null;
+  helpArticle?: { id: string; score: number } | null;
 }
 
 export function localTime(now: Date, timeZone: string): Facts['localTime'] {
@@ -169,6 +190,10 @@ export function buildFacts(
     duties: stage.duties ?? null,
     message: stage.message ?? { attachments: 0 },
     case: stage.case ?? null,
+    product: stage.product ?? null,
+    promotion: stage.promotion ?? null,
+    promotions: stage.promotions ?? null,
+    helpArticle: stage.helpArticle ?? null,
   };
 }
 

@@ -8,6 +8,10 @@ export interface Entities {
   email?: string;
   /** ISO 3166-1 alpha-2 code of the first country named. */
   country?: string;
+  /** The discount codes named ("SPRING10"), the store's own written as the store writes them. */
+  promoCodes?: string[];
+  /** An amount of money named with its currency ("25 €"), as an order's total. */
+  amount?: { amount: number; currency: string };
 }
 
 /** Country names in every supported language (from Intl.DisplayNames) plus common short forms. */

@@ -8,6 +8,7 @@ import type { TurnOutcome } from './form-turn.js';
 import type { Understanding } from './index.js';
 import type { Interpretation } from './interpret.js';
 import type { OrderStage } from './orders.js';
+import type { ProductAspect } from './products.js';
 
 export interface NextStateInput {
   previous: ConversationState;
@@ -18,7 +19,11 @@ export interface NextStateInput {
   caseState?: CaseState;
   /** The message started a case or added to one. */
   caseUpdated: boolean;
+  /** The product this turn answered about (or asked which), to remember for "and in blue?". */
+  product?: { id?: string; aspect?: ProductAspect };
   settings: FlowSettings;
+  /** A help article answered the message: it was understood, even with no intent of its own. */
+  answeredByArticle?: boolean;
 }
 
 export function nextConversation(input: NextStateInput): ConversationState {
@@ -26,7 +31,7 @@ export function nextConversation(input: NextStateInput): ConversationState {
   const topic = interpretation.topic?.intent;
   // A bare answer to the bot's question ("100234"), a follow-up, or a photo for the case was understood even though
   // its text alone resembles no intent.
-  const isUnderstood = !!topic || interpretation.relation === 'answer' || outcome.action === 'handoff' || input.caseUpdated;
+  const isUnderstood = !!topic || !!input.product || interpretation.relation === 'answer' || outcome.action === 'handoff' || input.caseUpdated || !!input.answeredByArticle;
   const next: ConversationState = {
     turns: previous.turns + 1,
     lowConfidenceStreak: isUnderstood ? 0 : previous.lowConfidenceStreak + 1,
@@ -50,6 +55,7 @@ export function nextConversation(input: NextStateInput): ConversationState {
     country: understood.entities.country,
     answered,
     closed: !!topic && settings.closing.includes(topic),
+    product: input.product,
   });
   if (context) next.context = context;
   return next;

@@ -7,6 +7,7 @@ import type { QuickReply } from '../knowledge/schema.js';
 import { AppError, dateTimeFormat } from '../shared/index.js';
 import { countryValues } from './country-phrases.js';
 import type { Entities } from './entities.js';
+import type { ProductCard } from './product-values.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';
 
 export interface Reply {
@@ -16,6 +17,8 @@ export interface Reply {
   quickReplies: QuickReply[];
   /** Every template of a reply made of several (an answer, then a question the bot still waits for). */
   parts?: string[];
+  /** Products shown under the text: picture, title, price and link. */
+  cards?: ProductCard[];
 }
 
 export type TemplateValue = string | number | boolean | Date | undefined;
@@ -73,9 +76,11 @@ function suggestions(snapshot: Snapshot, language: string, suggest: NonNullable<
 export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   const template = findTemplate(snapshot, input.language, input.templateId);
   if (!template) throw new AppError('internal', `template "${input.templateId}" does not exist`);
+  // Codes and amounts reach templates through the promotions' own values ({code}, {orderAmount}).
+  const { promoCodes: _codes, amount: _amount, ...named } = input.entities;
   const values: Record<string, TemplateValue> = {
     ...snapshot.settings.variables,
-    ...input.entities,
+    ...named,
     ...countryValues(snapshot.countryPhrases, template.language, input.entities.country),
     today: input.now,
     ...input.values,

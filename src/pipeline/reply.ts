@@ -9,6 +9,8 @@ import { orderValues } from '../orders/index.js';
 import { LOOKUP_PAUSE_MINUTES, type OrderStage } from './orders.js';
 import { renderReply, type Reply, type TemplateValue } from './render.js';
 import { shippingValues, type DutiesFacts, type ShippingFacts } from './shipping.js';
+import { lineValues, promotionValues, type PromotionStage } from '../promotions/index.js';
+import type { HelpArticle } from '../faq/index.js';
 
 export interface ReplyPart {
   template: string;
@@ -24,10 +26,13 @@ export interface ReplyValues {
   duties: DutiesFacts | null;
   case?: CaseState;
   context?: PipelineContext;
+  promotions?: PromotionStage;
+  /** The help article the reply may quote. */
+  article?: HelpArticle;
 }
 
 /** Values every template of this turn may use: the order's, the shipping zone's, the case's. */
-export function templateValues(input: ReplyValues, locale: string, timeZone: string): Record<string, TemplateValue> {
+export function templateValues(input: ReplyValues, { locale, timeZone, language = locale.split('-')[0]!, defaultLanguage = language }: { locale: string; timeZone: string; language?: string; defaultLanguage?: string }): Record<string, TemplateValue> {
   const { orders, shipping, duties } = input;
   const found = input.case;
   return {
@@ -38,6 +43,8 @@ export function templateValues(input: ReplyValues, locale: string, timeZone: str
     ...(orders.orderNumber || orders.state.orderNumber ? { orderNumber: orders.orderNumber ?? orders.state.orderNumber } : {}),
     ...(orders.order ? orderValues(orders.order, { locale, timeZone }) : {}),
     ...(found ? { caseOrderNumber: found.orderNumber, caseProblem: found.problem ?? 'other', casePhotos: found.attachmentIds.length } : {}),
+    ...(input.promotions ? promotionValues(input.promotions, language, locale, defaultLanguage) : {}),
+    ...(input.article ? { articleQuestion: input.article.question, articleAnswer: input.article.answer, articleLink: input.article.link } : {}),
   };
 }
 
@@ -52,6 +59,14 @@ export interface RenderContext {
   intent: IntentResult;
   /** The customs note's template (customs_duties.note.<note>), written into replies as {dutiesNote}. */
   dutiesNote?: string;
+  /** The codes that apply now, each written with the discount_code.line template into {promotionList}. */
+  promotions?: PromotionStage;
+}
+
+/** One line per code, from the discount_code.line template. */
+function promotionList(snapshot: Snapshot, stage: PromotionStage, context: RenderContext, render: (template: string, suggest?: number, own?: Record<string, TemplateValue>) => Reply): string {
+  const { defaultLanguage } = snapshot.settings;
+  return (stage.available ?? []).map((promotion) => render('discount_code.line', undefined, lineValues(promotion, stage, context.language, context.locale, defaultLanguage)).text).join('\n');
 }
 
 /** The parts as one reply: texts in order, separated by a blank line, with every part's quick replies once. */
@@ -65,6 +80,7 @@ export function composeReply(snapshot: Snapshot, parts: ReplyPart[], context: Re
     });
   const note = context.dutiesNote;
   if (note && findTemplate(snapshot, context.language, note)) values.dutiesNote = render(note).text;
+  if (context.promotions?.available?.length && findTemplate(snapshot, context.language, 'discount_code.line')) values.promotionList = promotionList(snapshot, context.promotions, context, render);
   const rendered = parts.map((part) => render(part.template, part.suggest, part.values));
   const [first] = rendered;
   if (rendered.length === 1) return first;

@@ -1,10 +1,9 @@
 // Shipping and customs facts: which zone a country is in (carriers, days, cost) and which duties note applies,
 // from the operator's shipping/ content. Pure lookups over the snapshot.
 import type { DutyRule, ShippingZone } from '../knowledge/schema.js';
-import { formatMoney, listFormat, localeRegion } from '../shared/index.js';
+import { EU_COUNTRIES, formatMoney, listFormat, localeRegion } from '../shared/index.js';
 
-/** Member states of the European Union: "EU" in shipping files stands for these. */
-export const EU_COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE'];
+export { EU_COUNTRIES };
 
 export interface ShippingContent {
   zones: ShippingZone[];

@@ -3,11 +3,15 @@
 import type { Snapshot } from '../knowledge/snapshot.js';
 import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
 import { recent } from './context.js';
-import { buildFacts, type ConversationState, type Facts, type PipelineContext } from './decide.js';
+import { buildFacts, localTime, type ConversationState, type Facts, type PipelineContext } from './decide.js';
 import type { IntentResult } from './intent.js';
 import type { FormInProgress, Interpretation } from './interpret.js';
 import type { Understanding } from './index.js';
 import { lookUpOrder, ORDER_INTENTS, orderFacts, orderFetches, type OrderFetches, type OrderStage, type OrderStageInput, type PrefetchedOrders } from './orders.js';
+import { PLACE_ASPECTS, PRODUCT_INTENT, productStage, withDestination, type ProductStage } from './products.js';
+import { promotionStage, type PromotionStage } from '../promotions/index.js';
+import type { HelpMatch } from '../faq/index.js';
+import { localeRegion } from '../shared/index.js';
 import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
 
 export interface TurnInput {
@@ -18,6 +22,8 @@ export interface TurnInput {
   locale?: string;
   context: PipelineContext;
   attachments: string[];
+  /** The value of the quick reply clicked, if any. */
+  payload?: string;
 }
 
 export interface Situation {
@@ -31,7 +37,21 @@ export interface Situation {
   duties: DutiesFacts | null;
   /** The case with this message taken in: one being gathered by a flow, or the open one. */
   caseState?: { state: CaseState; updated: boolean };
+  /** The product a pre-sale question is about, when it is one. */
+  product: ProductStage | null;
+  /** The codes named and what is wrong with them, or the codes that apply now. */
+  promotions: PromotionStage;
+  /** The help article that answers the message, when one scores high enough. */
+  help?: HelpMatch;
   facts: Facts;
+}
+
+/** Articles are searched when no intent is sure of the message, or its intent lets articles answer for it. */
+function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): HelpMatch | undefined {
+  const index = snapshot.help;
+  if (!index || (intent.confident && !index.settings.intents.includes(intent.intent))) return undefined;
+  const match = index.search(turn.understood.language.language, turn.understood.text);
+  return match?.confident ? match : undefined;
 }
 
 /** The flow this message is about: one it starts, else the one it answers (or failed to answer). */
@@ -65,11 +85,12 @@ function orderInput(turn: TurnInput): OrderStageInput {
   };
 }
 
-function destinationInput(turn: TurnInput, rememberTurns: number, customerCountry: string | undefined) {
+function destinationInput(turn: TurnInput, rememberTurns: number, customerCountry: string | undefined, product?: ProductStage | null) {
   const { conversation } = turn;
-  const intent = workingIntent(turn);
+  const intent = product ? PRODUCT_INTENT : workingIntent(turn);
+  const isAboutPlace = !!product?.facts.aspect && PLACE_ASPECTS.has(product.facts.aspect);
   const earlier = slotText(formInPlay(turn.interpretation), 'country') ?? recent(conversation.context?.country, conversation.turns, rememberTurns)?.code;
-  return { named: turn.understood.entities.country, earlier, customer: turn.context.customer?.country ?? customerCountry, locale: turn.locale, isAboutShipping: !!intent && SHIPPING_INTENTS.has(intent) };
+  return { named: turn.understood.entities.country, earlier, customer: turn.context.customer?.country ?? customerCountry, locale: turn.locale, isAboutShipping: (!!intent && SHIPPING_INTENTS.has(intent)) || isAboutPlace };
 }
 
 /** What to read before the turn can be decided: an order by its number, the customer's latest order. */
@@ -90,6 +111,16 @@ function caseOf(turn: TurnInput, inPlay: FormInProgress | undefined, opensCase: 
   return addToOpenCase(open, turn.attachments, intent.confident && !turn.interpretation.started?.flow.done?.effects.some((effect) => effect.type === 'open_case'));
 }
 
+/** The product a pre-sale question is about, from the catalogue the context carries. */
+function productOf(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, inPlay: FormInProgress | undefined): ProductStage | null {
+  const language = turn.understood.language.language;
+  return productStage({
+    catalogue: turn.context.catalogue, page: turn.context.page, text: turn.understood.text, payload: turn.payload, language, defaultLanguage: snapshot.settings.defaultLanguage,
+    lexicon: snapshot.lexicons.get(language), defaultLexicon: snapshot.lexicons.get(snapshot.settings.defaultLanguage), intent, namesCountry: !!turn.understood.entities.country,
+    ...(turn.understood.intent.confident ? { ownIntent: turn.understood.intent.intent } : {}), reportsProblem: turn.interpretation.topic?.from === 'words', isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started, memory: turn.conversation.context?.product, turn: turn.conversation.turns, rememberTurns: snapshot.flows.settings.rememberTurns,
+  });
+}
+
 /** The intent as the rules see it: the topic, confidently; the message's own when there is none. */
 function actingIntent(turn: TurnInput): IntentResult {
   const own = turn.understood.intent;
@@ -98,18 +129,48 @@ function actingIntent(turn: TurnInput): IntentResult {
   return topic.intent === own.intent ? { ...own, confident: true } : { intent: topic.intent, confidence: 1, confident: true, alternatives: own.alternatives };
 }
 
+/**
+ * What the promotions stage knows of the shopper: the country named, else the chat's, the customer's, the
+ * locale's; the amount named, else the cart's, else the order's; a first order only for a customer with none.
+ */
+function promotionsOf(snapshot: Snapshot, turn: TurnInput, intent: string, orders: OrderStage, customerCountry: string | undefined): PromotionStage {
+  const { entities } = turn.understood;
+  const recentCountry = recent(turn.conversation.context?.country, turn.conversation.turns, snapshot.flows.settings.rememberTurns)?.code;
+  const country = entities.country ?? recentCountry ?? turn.context.customer?.country ?? customerCountry ?? localeRegion(turn.locale);
+  const order = orders.order;
+  const cart = turn.context.cart;
+  const amount = entities.amount ?? (cart ? { amount: cart.total, currency: cart.currency } : order ? { amount: order.total, currency: order.currency } : undefined);
+  const count = turn.context.customer?.orders;
+  return promotionStage(snapshot.promotions, {
+    intent,
+    codes: entities.promoCodes ?? [],
+    today: localTime(turn.now, turn.context.timeZone ?? snapshot.settings.timeZone).date,
+    ...(country ? { country } : {}),
+    ...(cart || order ? { currency: cart?.currency ?? order!.currency } : {}),
+    ...(amount ? { amount } : {}),
+    ...(count === undefined ? {} : { firstOrder: count === 0 }),
+  });
+}
+
 export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: PrefetchedOrders): Situation {
   const { understood, conversation, interpretation } = turn;
   const inPlay = formInPlay(interpretation);
   const orders = lookUpOrder(orderInput(turn), prefetched);
-  const place = destinationInput(turn, snapshot.flows.settings.rememberTurns, orders.state.customerCountry ?? prefetched.latest?.customer.country ?? prefetched.latest?.shipping.country);
+  const topicIntent = actingIntent(turn);
+  const asked = turn.understood.language.isSupported ? productOf(snapshot, turn, topicIntent, inPlay) : null;
+  const place = destinationInput(turn, snapshot.flows.settings.rememberTurns, orders.state.customerCountry ?? prefetched.latest?.customer.country ?? prefetched.latest?.shipping.country, asked);
   const destination = chooseDestination(place);
   if (destination?.from === 'customer') orders.state.customerCountry ??= destination.country;
   const shipping = shippingFacts(snapshot.shipping, destination?.country);
   const duties = dutiesFacts(snapshot.shipping, destination?.country);
   const opensCase = (name: string) => !!snapshot.flows.flows.get(name)?.done?.effects.some((effect) => effect.type === 'open_case');
   const caseState = caseOf(turn, inPlay, opensCase);
-  const intent = actingIntent(turn);
+  const product = asked && withDestination(asked, shipping, destination?.country);
+  // A question about a product is answered as one, whatever the classifier made of "and in L?".
+  const intent: IntentResult = product ? { ...topicIntent, intent: PRODUCT_INTENT, confident: true, confidence: Math.max(topicIntent.confidence, topicIntent.intent === PRODUCT_INTENT ? topicIntent.confidence : 0.9) } : topicIntent;
+  const promotions = promotionsOf(snapshot, turn, intent.intent, orders, orders.state.customerCountry);
+  // The catalogue answers a question about one of its products; a help article, what nothing else does.
+  const help = product ? undefined : helpFor(snapshot, turn, intent);
   const facts = buildFacts(understood.text, understood.language, intent, understood.entities, conversation, turn.now, snapshot.settings.timeZone, turn.context, {
     messageIntent: understood.intent.intent,
     followUp: interpretation.topic?.from === 'follow_up',
@@ -124,6 +185,12 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     duties,
     message: { attachments: turn.attachments.length },
     case: caseFact(caseState),
+    product: product?.facts ?? null,
+    promotion: promotions.promotion,
+    promotions: promotions.promotions,
+    helpArticle: help ? { id: help.article.id, score: Math.round(help.score * 100) / 100 } : null,
   });
-  return { intent, inPlay, orders, destination, shipping, duties, caseState, facts };
+  // A flow this message's words started (shipping_info asks for a country) gives way to the product's answer.
+  const flowInPlay = product && inPlay === interpretation.started ? undefined : inPlay;
+  return { intent, inPlay: flowInPlay, orders, destination, shipping, duties, caseState, product, promotions, ...(help ? { help } : {}), facts };
 }

@@ -15,6 +15,7 @@ import type { OrderChange } from '../orders/index.js';
 import type { OrderFetches, PrefetchedOrders } from './orders.js';
 import { canonicalLocale } from './render.js';
 import { composeReply, templateValues } from './reply.js';
+import { productReply, withProduct } from './product-reply.js';
 import { situate, turnFetches, type Situation, type TurnInput } from './situation.js';
 
 export interface PreparedTurn extends TurnInput {
@@ -29,6 +30,9 @@ export interface DecidedTurn {
   /** The turn decided again from the outcome of its requests to the store (only when it made some). */
   reconsider?(outcomes: EffectOutcome[]): Promise<PipelineResult>;
 }
+
+/** The template a help article is answered with. */
+const HELP_TEMPLATE = 'faq.answer';
 
 /** A short answer to the bot's question is in the conversation's language, whatever a few words seem to be. */
 const SHORT_ANSWER_WORDS = 3;
@@ -45,8 +49,8 @@ export function prepareTurn(snapshot: Snapshot, input: PipelineInput): PreparedT
   const attachments = input.attachments ?? [];
   const interpretation = interpret(snapshot, heard, { conversation, payload: input.payload, attachments });
   const understood = keepLanguage(heard, conversation, interpretation);
-  const turn: TurnInput = { understood, interpretation, conversation, now: input.now, locale: input.locale, context: input.context ?? {}, attachments };
-  return { ...turn, payload: input.payload, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
+  const turn: TurnInput = { understood, interpretation, conversation, now: input.now, locale: input.locale, context: input.context ?? {}, attachments, payload: input.payload };
+  return { ...turn, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
 }
 
 function orderSummary(situation: Situation, request?: EffectOutcome): OrderSummary | undefined {
@@ -93,7 +97,9 @@ const caseSummary = (state: CaseState) => ({ ...(state.orderNumber ? { orderNumb
 export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetched: PrefetchedOrders = {}): Promise<DecidedTurn> {
   const situation = situate(snapshot, turn, prefetched);
   const { interpretation } = turn;
-  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started: interpretation.started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
+  // A question about one product is answered from the catalogue, not by the general flow its words started.
+  const started = situation.product ? undefined : interpretation.started;
+  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
   const intent = situation.intent.intent;
   let outcome: TurnOutcome;
   if (interpretation.relation === 'noise') outcome = askAgain(forms);
@@ -132,14 +138,30 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const shopperLocale = canonicalLocale(turn.locale);
   const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
   const caseState = caseAfter(situation, outcome, turn.now);
-  const entities = situation.destination ? { ...understood.entities, country: situation.destination.country } : understood.entities;
-  const reply = composeReply(snapshot, outcome.parts, {
+  // The country a reply speaks of: the shipping question's, else the one a discount code was checked for.
+  const country = situation.destination?.country ?? situation.promotions.country;
+  const entities = country ? { ...understood.entities, country } : understood.entities;
+  const product = productReply(snapshot, situation, language, locale);
+  const composed = composeReply(snapshot, outcome.parts, {
     language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
-    values: templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context }, locale, turn.context.timeZone ?? snapshot.settings.timeZone),
+    values: {
+      ...templateValues(
+        { orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions, article: situation.help?.article },
+        { locale, timeZone: turn.context.timeZone ?? snapshot.settings.timeZone, language, defaultLanguage: snapshot.settings.defaultLanguage },
+      ),
+      ...product?.values,
+    },
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
+    promotions: situation.promotions,
   });
-  const conversation = nextConversation({ previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings });
+  const reply = composed && product ? withProduct(composed, product) : composed;
+  const remembered = situation.product && { ...(situation.product.product ? { id: situation.product.product.id } : {}), ...(situation.product.facts.aspect ? { aspect: situation.product.facts.aspect } : {}) };
+  const answeredByArticle = !!situation.help && outcome.parts.some((part) => part.template === HELP_TEMPLATE);
+  const conversation = nextConversation({
+    previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings, answeredByArticle,
+    ...(remembered ? { product: remembered } : {}),
+  });
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
   const flowName = outcome.form?.flow ?? interpretation.started?.flow.name ?? interpretation.pending?.flow.name;
   return {

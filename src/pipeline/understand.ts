@@ -2,7 +2,8 @@
 // entities).
 import type { Snapshot } from '../knowledge/snapshot.js';
 import { replaceEmails } from '../shared/index.js';
-import { extractEntities } from './entities.js';
+import { findAmount, findCodes } from '../promotions/index.js';
+import { extractEntities, type Entities } from './entities.js';
 import type { Understanding } from './index.js';
 import { classifyIntent } from './intent.js';
 import type { LanguageResult } from '../nlu/index.js';
@@ -23,9 +24,25 @@ export function understand(snapshot: Snapshot, text: string, options: Understand
   const language: LanguageResult =
     options.language && snapshot.languages.includes(options.language)
       ? { language: options.language, detected: options.language, confidence: 1, isSupported: true, source: 'given' }
-      : snapshot.languageModel.detect(withoutAddresses(normalized), options, snapshot.settings.defaultLanguage);
+      : snapshot.languageModel.detect(withoutCodes(withoutAddresses(normalized), snapshot), options, snapshot.settings.defaultLanguage);
   const intent = classifyIntent(snapshot, normalized, language.language, options.payload);
-  const entities = extractEntities(normalized, snapshot.countries);
+  const entities = withPromotions(extractEntities(normalized, snapshot.countries), normalized, snapshot);
   return { text: normalized, language, intent, entities };
 }
 
+
+/** A discount code says nothing about the language either ("كود FREESHIP-EU لا يعمل" is Arabic). */
+function withoutCodes(text: string, snapshot: Snapshot): string {
+  if (!snapshot.promotions) return text;
+  const codes = new Set(findCodes(text, snapshot.promotions).map((code) => code.toUpperCase()));
+  return codes.size === 0 ? text : text.replace(/[A-Za-z0-9][A-Za-z0-9_-]{2,29}/g, (token) => (codes.has(token.toUpperCase()) ? ' ' : token));
+}
+
+/** Discount codes and an amount, found only when the store has promotions. */
+function withPromotions(entities: Entities, text: string, snapshot: Snapshot): Entities {
+  const content = snapshot.promotions;
+  if (!content) return entities;
+  const codes = findCodes(withoutAddresses(text), content, [entities.trackingCode, entities.orderNumber].filter((value): value is string => !!value));
+  const amount = findAmount(text, content);
+  return { ...entities, ...(codes.length ? { promoCodes: codes } : {}), ...(amount ? { amount } : {}) };
+}

@@ -19,7 +19,7 @@ export default fp(
       const at = clock();
       const timeZone = config.BUSINESS_TIMEZONE ?? knowledge.current()?.settings.timeZone ?? 'UTC';
       const storeOpen = isOpen(hours, at, timeZone);
-      return { storeOpen, agentsOnline: app.agentsOnline(), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone };
+      return { storeOpen, agentsOnline: app.agentsOnline(), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone, catalogue: app.products.current() };
     };
     const conversations = createConversationService({
       store: app.store,
@@ -41,5 +41,5 @@ export default fp(
       );
     });
   },
-  { name: 'conversations', dependencies: ['store', 'knowledge', 'orders', 'realtime', 'metrics'] },
+  { name: 'conversations', dependencies: ['store', 'knowledge', 'orders', 'products', 'realtime', 'metrics'] },
 );

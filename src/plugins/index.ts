@@ -8,6 +8,7 @@ export { default as knowledgePlugin, type KnowledgeOptions } from './knowledge.j
 export { default as metricsPlugin } from './metrics.js';
 export { default as ordersPlugin, type OrdersOptions } from './orders.js';
 export { default as privacyPlugin } from './privacy.js';
+export { default as productsPlugin, type ProductsOptions } from './products.js';
 export { default as realtimePlugin } from './realtime.js';
 export { default as schedulerPlugin } from './scheduler.js';
 export { default as socketsPlugin } from './sockets.js';

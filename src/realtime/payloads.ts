@@ -20,6 +20,8 @@ export const ShopperAuth = z.object({
       }
     })
     .optional(),
+  /** The product the page shows (the widget tag's data-product): its id, handle or SKU. */
+  product: z.string().trim().min(1).max(200).optional(),
 });
 
 /** Ids of pictures uploaded to the conversation (POST /api/v1/conversations/:id/attachments). */

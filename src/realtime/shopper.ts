@@ -50,7 +50,9 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
   namespace.on('connection', async (socket) => {
     socket.on('error', (error) => logger.warn({ err: error, socket: socket.id }, 'shopper socket error'));
     const auth = ShopperAuth.safeParse(socket.handshake.auth ?? {});
-    const { token, locale, identity, page } = auth.success ? auth.data : {};
+    const { token, locale, identity, page, product } = auth.success ? auth.data : {};
+    // What the shopper is looking at, for questions such as "is this true to size?"; this socket's page only.
+    const onPage = page || product ? { ...(product ? { product } : {}), ...(page ? { url: page } : {}) } : undefined;
     // A forged or stale signature is not an error for the shopper: the chat simply treats them as a guest.
     const customerId = verifiedCustomerId(identity, identitySecret);
     if (identity && !customerId) logger.warn({ socket: socket.id }, 'shopper identity signature did not verify; continuing as a guest');
@@ -103,7 +105,7 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         await checkRate(socket);
         await ensureStored();
         const pictures = await attachments.resolve(conversationId, parsed.data.attachments);
-        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures, address: clientAddress(socket.request, trustProxy) }, socket.id);
+        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures, address: clientAddress(socket.request, trustProxy), ...(onPage ? { page: onPage } : {}) }, socket.id);
         ack({ ok: true, id: message.id });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, conversationId }, 'shopper message failed');

@@ -3,9 +3,11 @@
 export * from './clock.js';
 export * from './errors.js';
 export * from './intl.js';
+export * from './json-file.js';
 export type * from './logger.js';
 export * from './patterns.js';
 export * from './privacy.js';
+export * from './regions.js';
 export type * from './protocol.js';
 export * from './signatures.js';
 export * from './text.js';

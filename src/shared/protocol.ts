@@ -23,6 +23,16 @@ export interface Attachment {
   url: string;
 }
 
+/** A product under a bot's reply: its picture, title, price in the shopper's currency ("≈" when converted) and page. */
+export interface ProductCard {
+  productId: string;
+  title: string;
+  price?: string;
+  /** http(s) addresses only. */
+  image?: string;
+  url?: string;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
@@ -31,6 +41,8 @@ export interface Message {
   text: string;
   quickReplies?: QuickReply[];
   attachments?: Attachment[];
+  /** Products the reply is about, shown as cards. */
+  cards?: ProductCard[];
   createdAt: string;
   /** The name of the agent who wrote it, shown on both sides ("Ana"). */
   authorName?: string;

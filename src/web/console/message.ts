@@ -1,7 +1,7 @@
 // One entry of the conversation log: who wrote it and when, its text (only ever as text), pictures, what the bot
 // understood, a translation under the original, notes apart, and system lines told as what happened.
 import { html } from 'htm/preact';
-import type { Attachment, Message, Translation } from '../../shared/protocol.js';
+import type { Attachment, Message, ProductCard, Translation } from '../../shared/protocol.js';
 import { pictureUrl } from '../shared/pictures.js';
 import { authorName, describeEvent, languageName, shortTime } from './format.js';
 import { useStore } from './store.js';
@@ -17,6 +17,20 @@ function Pictures({ attachments, onExpired }: { attachments?: Attachment[]; onEx
     </a>`];
   });
   return pictures.length ? html`<div class="pics">${pictures}</div>` : null;
+}
+
+const httpUrl = (value: string | undefined) => (value && /^https?:\/\//i.test(value) ? value : undefined);
+
+/** The products the bot showed the shopper, as the shopper saw them: picture, title, price, link. */
+function Cards({ cards }: { cards?: ProductCard[] }) {
+  if (!cards?.length) return null;
+  return html`<div class="cards">${cards.map((card) => {
+    const image = httpUrl(card.image);
+    const body = html`${image ? html`<img src=${image} alt="" loading="lazy" referrerpolicy="no-referrer" />` : null}
+      <span class="card-text"><span class="card-title">${card.title}</span>${card.price ? html`<span class="card-price">${card.price}</span>` : null}</span>`;
+    const url = httpUrl(card.url);
+    return url ? html`<a class="card" href=${url} target="_blank" rel="noopener noreferrer" data-product=${card.productId}>${body}</a>` : html`<div class="card" data-product=${card.productId}>${body}</div>`;
+  })}</div>`;
 }
 
 function TranslationLine({ translation, service }: { translation?: Translation | 'none' | 'failed'; service?: string }) {
@@ -42,6 +56,7 @@ export function MessageEntry({ message, onExpiredPicture }: { message: Message; 
     <div class="who"><span class="name">${label}</span> ${time}</div>
     <${Pictures} attachments=${message.attachments} onExpired=${onExpiredPicture} />
     ${message.text ? html`<div class="text" lang=${understood?.language}>${message.text}</div>` : null}
+    <${Cards} cards=${message.cards} />
     <${TranslationLine} translation=${translation} service=${service} />
     ${understood ? html`<div class="meta">${understood.language} · ${understood.intent} · ${Math.round(understood.confidence * 100)}%</div>` : null}
   </div>`;

@@ -3,10 +3,11 @@
 import type { Message } from '../../shared/protocol.js';
 import { pictureThumbnail } from '../shared/pictures.js';
 import type { Strings } from './strings.js';
+import { productCards } from './cards.js';
 import { appendText } from './text.js';
 import { element, initials, type View } from './view.js';
 
-export type ShownMessage = Pick<Message, 'id' | 'author' | 'text' | 'attachments' | 'authorName'> & { createdAt?: string };
+export type ShownMessage = Pick<Message, 'id' | 'author' | 'text' | 'attachments' | 'authorName' | 'cards'> & { createdAt?: string };
 
 export function createMessageLog(view: View, strings: Strings, server: string, onExpiredPicture: () => void) {
   const shown = new Map<string, HTMLElement>();
@@ -48,6 +49,7 @@ export function createMessageLog(view: View, strings: Strings, server: string, o
     const body = element('div', { class: 'text' });
     if (message.text) appendText(body, message.text, message.author === 'bot' || message.author === 'agent');
     bubble.append(body);
+    if (message.cards?.length && message.author === 'bot') bubble.append(productCards(message.cards));
     view.log.append(bubble);
     shown.set(message.id, bubble);
     view.log.scrollTop = view.log.scrollHeight;

@@ -12,6 +12,8 @@ export interface WidgetOptions {
   topics?: string[];
   /** A customer signed in by the store: the id and the store's signature of it. */
   identity?: { customerId: string; hash: string };
+  /** The product this page shows (its id, handle or SKU): "is this in stock?" is about it. */
+  product?: string;
 }
 
 export function readOptions(script: HTMLScriptElement): WidgetOptions {
@@ -25,5 +27,6 @@ export function readOptions(script: HTMLScriptElement): WidgetOptions {
     greeting: data.greeting || undefined,
     topics: data.topics === undefined ? undefined : data.topics.split(',').map((topic) => topic.trim()).filter(Boolean),
     identity: data.customerId && data.customerHash ? { customerId: data.customerId, hash: data.customerHash } : undefined,
+    product: data.product?.trim().slice(0, 200) || undefined,
   };
 }

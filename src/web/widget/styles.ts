@@ -52,6 +52,13 @@ header .close { background: transparent; color: inherit; border: 0; font-size: 2
 .rating textarea { font: inherit; font-size: 16px; border: 1px solid #d1d5db; border-radius: 8px; padding: 6px; resize: none; }
 .pics { display: flex; flex-wrap: wrap; gap: 4px; }
 .pics img { display: block; max-width: 220px; max-height: 220px; width: auto; height: auto; border-radius: 8px; background: #e5e7eb; }
+.cards { display: flex; flex-direction: column; gap: 6px; margin-top: 6px; }
+.card { display: flex; align-items: center; gap: 10px; padding: 6px; border: 1px solid #e5e7eb; border-radius: 10px; background: #fff; color: inherit; text-decoration: none; }
+a.card:hover, a.card:focus-visible { border-color: var(--accent); }
+.card img { width: 56px; height: 56px; object-fit: cover; border-radius: 8px; background: #e5e7eb; flex: none; }
+.card-text { display: flex; flex-direction: column; gap: 2px; min-width: 0; }
+.card-title { font-weight: 600; overflow-wrap: anywhere; }
+.card-price { color: #374151; }
 .tray { display: flex; gap: 8px; padding: 8px 10px 0; border-top: 1px solid #e5e7eb; flex-wrap: wrap; }
 .pending-pic { position: relative; width: 64px; display: flex; flex-direction: column; gap: 2px; }
 .pending-pic img { width: 64px; height: 64px; object-fit: cover; border-radius: 8px; }

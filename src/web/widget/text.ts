@@ -27,7 +27,8 @@ export function appendText(parent: HTMLElement, text: string, linkify: boolean):
   if (last < text.length) parent.append(document.createTextNode(text.slice(last)));
 }
 
-function safeHttpUrl(candidate: string): string | undefined {
+/** The address when it is http or https (never javascript:, data: or a relative path). */
+export function safeHttpUrl(candidate: string): string | undefined {
   try {
     const url = new URL(candidate);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;

@@ -1,7 +1,7 @@
 // Parses a content file as JSON and keeps its syntax tree, so every problem can point at a line and column.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ZodError } from 'zod';
-import type { ContentProblem } from '../shared/index.js';
+import type { ContentProblem } from './errors.js';
 
 export interface JsonDocument {
   file: string;

@@ -1,0 +1,54 @@
+// npm run eval:faq: how help-article search scores on the labelled questions in eval/faq/ (each {text, article},
+// article null for a question no article answers), and which score threshold keeps wrong answers out. The
+// threshold chosen goes in faq/settings.json's minScore.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadSnapshot } from '../src/knowledge/index.js';
+import { normalizeText } from '../src/pipeline/normalize.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { snapshot, problems } = await loadSnapshot(root);
+if (!snapshot?.help) throw new Error(`content does not load or has no help articles: ${problems.map((problem) => problem.message).join('; ')}`);
+const help = snapshot.help;
+
+interface Row {
+  language: string;
+  text: string;
+  article: string | null;
+  found?: string;
+  score: number;
+}
+const rows: Row[] = [];
+for (const file of readdirSync(path.join(root, 'eval/faq')).filter((name) => name.endsWith('.jsonl')).sort()) {
+  const language = path.basename(file, '.jsonl');
+  for (const line of readFileSync(path.join(root, 'eval/faq', file), 'utf8').trim().split('\n')) {
+    const { text, article } = JSON.parse(line) as { text: string; article: string | null };
+    const match = help.search(language, normalizeText(text));
+    rows.push({ language, text, article, found: match?.article.id, score: match?.score ?? 0 });
+  }
+}
+
+const positives = rows.filter((row) => row.article);
+const negatives = rows.filter((row) => !row.article);
+/** At a threshold: questions answered with their article, answered with another, and unrelated ones answered. */
+function at(threshold: number) {
+  const right = positives.filter((row) => row.score >= threshold && row.found === row.article).length;
+  const wrong = positives.filter((row) => row.score >= threshold && row.found !== row.article).length + negatives.filter((row) => row.score >= threshold).length;
+  return { right, wrong };
+}
+const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
+const scores = [...new Set(rows.map((row) => Math.floor(row.score * 10) / 10))].sort((a, b) => a - b);
+console.log(`${positives.length} questions with an article, ${negatives.length} without, ${new Set(rows.map((row) => row.language)).size} languages\n`);
+console.log('threshold  answered right  wrong answers');
+for (const threshold of scores.filter((score) => score > 0)) {
+  const { right, wrong } = at(threshold);
+  console.log(`${threshold.toFixed(1).padStart(9)}  ${pct(right, positives.length).padStart(14)}  ${String(wrong).padStart(13)}`);
+}
+const current = help.settings.minScore;
+const { right, wrong } = at(current);
+console.log(`\nminScore ${current} (faq/settings.json): ${pct(right, positives.length)} answered with their article, ${wrong} wrong answer(s)`);
+for (const row of rows) {
+  const answered = row.score >= current;
+  const ok = row.article ? answered && row.found === row.article : !answered;
+  if (!ok || process.argv.includes('--all')) console.log(`  ${ok ? ' ' : '✗'} ${row.language} ${row.score.toFixed(2).padStart(6)} ${String(row.found).padEnd(15)} want ${String(row.article).padEnd(15)} ${row.text}`);
+}

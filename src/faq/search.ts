@@ -1,0 +1,90 @@
+// Finds the help article a message asks about: BM25 (MiniSearch) over each language's articles, their question
+// and phrasings weighing more than their answer, with the pipeline's own folding and stemming. A handful of
+// articles cannot tell a rare word from a common one, so the words common in the language's training utterances
+// ("my", "you", "kunnen jullie", "ます") are left out of the query. The score is per remaining word of the message,
+// so a long message does not score higher for being long. Pure once built.
+import MiniSearch from 'minisearch';
+import type { HelpArticle } from './article.js';
+
+/** Turns text into search terms: the language's stems, character pairs for Japanese. */
+export type Terms = (text: string, language: string) => string[];
+
+export interface HelpSettings {
+  /** The least BM25 score an article needs to be the answer; below it the bot falls back as if there were none. */
+  minScore: number;
+  /** Intents whose answer the best article replaces (besides messages no intent is sure of). */
+  intents: string[];
+}
+
+export interface HelpIndex {
+  settings: HelpSettings;
+  articles: ReadonlyMap<string, readonly HelpArticle[]>;
+  search(language: string, text: string): HelpMatch | undefined;
+}
+
+export interface HelpMatch {
+  article: HelpArticle;
+  score: number;
+  /** Whether the score reaches settings.minScore. */
+  confident: boolean;
+}
+
+interface Indexed {
+  /** The article's position in the language's list. */
+  id: number;
+  question: string;
+  phrasings: string;
+  answer: string;
+}
+
+const FIELD_BOOST = { question: 2, phrasings: 2, answer: 1 };
+/** The least share of the message's uncommon words an article must have. */
+const MIN_COVERAGE = 0.25;
+
+export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpSettings, terms: Terms, background: ReadonlyMap<string, readonly string[]> = new Map()): HelpIndex {
+  const byLanguage = new Map<string, HelpArticle[]>();
+  for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
+  const engines = new Map<string, MiniSearch<Indexed>>();
+  const commonness = new Map<string, (term: string) => boolean>();
+  for (const [language, list] of byLanguage) {
+    const engine = new MiniSearch<Indexed>({
+      fields: ['question', 'phrasings', 'answer'],
+      tokenize: (text) => terms(text, language),
+      // The terms are already folded and stemmed.
+      processTerm: (term) => term,
+      // Whole words only: a prefix or a typo of a common word would find an article it has nothing to do with.
+      searchOptions: { boost: FIELD_BOOST, prefix: false, fuzzy: false },
+    });
+    engine.addAll(list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer })));
+    engines.set(language, engine);
+    commonness.set(language, commonTerms(background.get(language) ?? [], language, terms));
+  }
+  return {
+    settings,
+    articles: byLanguage,
+    search(language, text) {
+      const engine = engines.get(language);
+      if (!engine) return undefined;
+      const isCommon = commonness.get(language)!;
+      const said = [...new Set(terms(text, language))].filter((term) => !isCommon(term));
+      const [best] = said.length > 0 ? engine.search(text, { tokenize: () => said }) : [];
+      if (!best) return undefined;
+      // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
+      // out over the message's words that are not common.
+      const score = best.score / best.terms.length / said.length;
+      // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
+      const coverage = best.terms.length / said.length;
+      return { article: byLanguage.get(language)![best.id as number]!, score, confident: score >= settings.minScore && coverage >= MIN_COVERAGE };
+    },
+  };
+}
+
+/** A term in at least one text in a hundred of the language's training utterances says little about a subject. */
+const COMMON_SHARE = 0.01;
+
+function commonTerms(texts: readonly string[], language: string, terms: Terms): (term: string) => boolean {
+  const documents = new Map<string, number>();
+  for (const text of texts) for (const term of new Set(terms(text, language))) documents.set(term, (documents.get(term) ?? 0) + 1);
+  const least = Math.max(2, texts.length * COMMON_SHARE);
+  return (term) => (documents.get(term) ?? 0) >= least;
+}

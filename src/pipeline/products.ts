@@ -1,0 +1,234 @@
+// Product stage: which product a pre-sale question is about (named, by SKU, the one on the page, or the one the
+// chat was about), what it asks (material, care, stock of a variant, price, shipping…), and what the catalogue
+// says about it, as the rules' fact `product`. Pure over the catalogue the caller passes in.
+import { currencyOf, findProducts, lowestPrice, priceIn, productOnPage, type Catalogue, type Product, type Variant } from '../products/index.js';
+import { recent } from './context.js';
+import type { Lexicon, LexiconText } from './lexicon.js';
+import { lexiconText } from './lexicon.js';
+import type { ShippingFacts } from './shipping.js';
+
+export const PRODUCT_INTENT = 'product_question';
+export const PRODUCT_ASPECTS = ['material', 'care', 'dimensions', 'size_guide', 'options', 'stock', 'price', 'shipping', 'delivery_time'] as const;
+export type ProductAspect = (typeof PRODUCT_ASPECTS)[number];
+/** Aspects whose answer depends on the shopper's country. */
+export const PLACE_ASPECTS: ReadonlySet<string> = new Set(['price', 'shipping', 'delivery_time']);
+
+export interface ProductFacts {
+  /** found: one product; ambiguous: the mention fits several (see candidates); none: no product is known. */
+  status: 'found' | 'ambiguous' | 'none';
+  id: string | null;
+  /** How the bot knows the product: named in this message, its SKU, the page the shopper is on, earlier in the chat. */
+  from: 'message' | 'sku' | 'page' | 'chat' | 'choice' | null;
+  aspect: ProductAspect | null;
+  /** Whether the catalogue says what was asked. */
+  known: boolean;
+  candidates: string[];
+  hasColors: boolean;
+  hasSizes: boolean;
+  /** Any variant available now. */
+  inStock: boolean;
+  /** The colour or size the shopper asked about: whether the product comes in it, and whether that is available. */
+  variant: { asked: boolean; exists: boolean; inStock: boolean; stock: number | null } | null;
+  /** For shipping and delivery questions: the product may go to the destination (zone and its own restrictions). */
+  ships: boolean | null;
+  restriction: string | null;
+  fit: string | null;
+  price: { approximate: boolean; varies: boolean } | null;
+}
+
+export interface ProductMemory {
+  id?: string;
+  aspect?: ProductAspect;
+  turn: number;
+}
+
+export interface ProductStageInput {
+  catalogue: Catalogue | undefined;
+  page: { product?: string; url?: string } | undefined;
+  text: string;
+  payload: string | undefined;
+  language: string;
+  defaultLanguage: string;
+  lexicon: Lexicon | undefined;
+  /** The store's default language's words: option values are written in it ("blue", "navy"). */
+  defaultLexicon: Lexicon | undefined;
+  intent: { intent: string; confident: boolean };
+  /** The message's own intent, when the classifier is sure of it, and whether its words report a problem with an
+   * item received ("arrived broken"): either way it is about an order, not the catalogue. */
+  ownIntent?: string;
+  reportsProblem: boolean;
+  /** The message names a country (an answer to "which country?"). */
+  namesCountry: boolean;
+  /** A flow is waiting for this message: only a confident product question interrupts it. */
+  isFlowAnswer: boolean;
+  memory: ProductMemory | undefined;
+  turn: number;
+  rememberTurns: number;
+}
+
+export interface ProductStage {
+  facts: ProductFacts;
+  product?: Product;
+  /** The variant the shopper named (by SKU, colour or size). */
+  variants: Variant[];
+  asked: { color?: string; size?: string };
+  candidates: Product[];
+  catalogue: Catalogue;
+}
+
+const NO_FACTS: Omit<ProductFacts, 'status'> = { id: null, from: null, aspect: null, known: false, candidates: [], hasColors: false, hasSizes: false, inStock: false, variant: null, ships: null, restriction: null, fit: null, price: null };
+
+const colorKind = (lexicons: (Lexicon | undefined)[], text: LexiconText) => lexicons.map((lexicon) => lexicon?.kinds.get('colors')?.find(text)).find(Boolean);
+const isAvailable = (variant: Variant) => variant.stock === null || variant.stock > 0;
+
+/** The colour and size a message names among the product's own (sizes as written: "M", "38", "small"). */
+function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText, text: string, lexicons: (Lexicon | undefined)[], language: string) {
+  const wanted = colorKind(lexicons, words);
+  const colors = [...new Set(product.variants.flatMap((variant) => (variant.color ? [variant.color] : [])))];
+  // A variant's colour is read in the store's words and in the shopper's ("blue", "azul").
+  const kindOf = (value: string) => colorKind(lexicons, lexiconText(value)) ?? colorKind(lexicons, lexiconText(catalogue.data.translations[value]?.[language] ?? ''));
+  const color = wanted && (colors.find((value) => kindOf(value) === wanted) ?? `?${wanted}`);
+  const sizes = [...new Set(product.variants.flatMap((variant) => (variant.size ? [variant.size] : [])))];
+  const size = sizes.find((value) => {
+    // A one-letter size stands alone ("in M", "Mサイズ"), never inside a word ("I'm", "l'echarpe").
+    const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
+    // linear: one escaped character between two fixed one-character lookarounds.
+    return names.some((name) => (name.length === 1 ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${name.replace(/[^\p{L}\p{N}]/gu, '\\$&')}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu').test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
+  });
+  return { ...(color ? { color } : {}), ...(size ? { size } : {}) };
+}
+
+/** What the message itself asks about the product: its own words, else a variant named means stock. */
+function saidAspect(lexicons: (Lexicon | undefined)[], words: LexiconText, namesVariant: boolean): ProductAspect | undefined {
+  const said = lexicons.map((lexicon) => lexicon?.kinds.get('productAspects')?.find(words)).find(Boolean) as ProductAspect | undefined;
+  return namesVariant && (!said || said === 'options') ? 'stock' : said;
+}
+
+/**
+ * Beyond a product question: a product named with something asked about it while the classifier was unsure (or
+ * sure it is about shipping), a choice among candidates, or a question about the product on the page or the one the
+ * chat was about ("and in L?", "is it dishwasher safe?").
+ */
+function isAboutProduct(input: ProductStageInput, picked: ReturnType<typeof choose>, said: ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
+  const { intent } = input;
+  if (picked.from === 'choice') return true;
+  const named = picked.from === 'message' || picked.from === 'sku';
+  const known = named || picked.from === 'page' || picked.from === 'chat';
+  // "Chile?" after "which country should the teapot go to?"
+  const answersPlace = picked.from === 'chat' && input.namesCountry && !!memory?.aspect && PLACE_ASPECTS.has(memory.aspect);
+  // A classifier sure of something else ("how much is it" as shipping, "بكم هذا" as goodbye) gives way to a question
+  // about a known product in the catalogue's own words; a product named in a shipping question is about that product.
+  if (intent.confident) return (known && !!said) || answersPlace || (intent.intent === 'shipping_info' && named);
+  if (named) return true;
+  if (picked.candidates.length > 0) return !!said || !!memory?.aspect;
+  return (known && !!said) || answersPlace;
+}
+
+/**
+ * Whether searching the catalogue could change this turn: most messages are about something else, and a classifier
+ * sure of another intent gives way only to the catalogue's own words (an aspect, a colour) or a country answering
+ * "which country?". Cheap word lists first; the fuzzy search only when they leave the question open.
+ */
+function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, memory: ProductMemory | undefined): boolean {
+  const { intent } = input;
+  if (input.payload?.startsWith('product:')) return true;
+  if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
+  if (!intent.confident || intent.intent === 'shipping_info') return true;
+  return !!input.lexicon?.kinds.get('productAspects')?.find(words) || !!colorKind([input.lexicon], words) || (input.namesCountry && !!memory?.aspect);
+}
+
+/** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
+const ORDER_BOUND_INTENTS = new Set(['order_status', 'refund_status', 'cancel_order', 'change_order', 'return_request', 'payment_issue', 'human_agent', 'complaint', 'customs_duties', 'discount_code']);
+
+function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined): { product?: Product; from: ProductFacts['from']; candidates: Product[]; variant?: Variant } {
+  const chosen = input.payload?.startsWith('product:') ? catalogue.byId.get(input.payload.slice('product:'.length)) : undefined;
+  if (chosen) return { product: chosen, from: 'choice', candidates: [] };
+  const found = findProducts(catalogue, input.text, input.language);
+  const onPage = productOnPage(catalogue, input.page);
+  const earlier = memory?.id ? catalogue.byId.get(memory.id) : undefined;
+  // With a product on the page or in the chat, only a name written out counts as another: "wasche" is not "Tasche".
+  const matches = onPage || earlier ? found.filter((match) => match.isExact) : found;
+  if (matches.length === 1) return { product: matches[0]!.product, from: matches[0]!.variant ? 'sku' : 'message', candidates: [], variant: matches[0]!.variant };
+  if (matches.length > 1) {
+    // "the blue one" on the mug's page means the mug when the mug is among the candidates.
+    const preferred = [onPage, earlier].find((product) => product && matches.some((match) => match.product === product));
+    return preferred ? { product: preferred, from: preferred === onPage ? 'page' : 'chat', candidates: [] } : { from: null, candidates: matches.map((match) => match.product) };
+  }
+  if (onPage) return { product: onPage, from: 'page', candidates: [] };
+  return earlier ? { product: earlier, from: 'chat', candidates: [] } : { from: null, candidates: [] };
+}
+
+/**
+ * The product a message is about, or null when it is not a product question. A product question (the intent, or a
+ * question about a product named in a message the classifier was unsure of, or "and in L?" right after one) gets
+ * facts even when no product is known: the rules then ask which.
+ */
+export function productStage(input: ProductStageInput): ProductStage | null {
+  const { catalogue, intent } = input;
+  if (!catalogue) return null;
+  const isProductIntent = intent.intent === PRODUCT_INTENT && intent.confident;
+  if (input.isFlowAnswer && !isProductIntent) return null;
+  const memory = recent(input.memory, input.turn, input.rememberTurns);
+  const words = lexiconText(input.text);
+  if (!isProductIntent && !mayBeAboutProduct(input, words, memory)) return null;
+  // Option values are written in the store's language; what the shopper asks is read in theirs only.
+  const lexicons = [input.lexicon, input.defaultLexicon];
+  const picked = choose(input, catalogue, memory);
+  const { product } = picked;
+  const asked = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
+  const namesVariant = !!(asked.color || asked.size || picked.variant);
+  const said = saidAspect([input.lexicon], words, namesVariant);
+  // "and the scarf?" after a question about the mug's material asks the scarf's.
+  const aspect = said ?? memory?.aspect ?? null;
+  if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;
+  const shippingAspect = intent.intent === 'shipping_info' && intent.confident && (!aspect || !PLACE_ASPECTS.has(aspect)) ? 'shipping' : aspect;
+  const base = { catalogue, asked, candidates: picked.candidates };
+  if (!product) {
+    const status = picked.candidates.length > 0 ? 'ambiguous' : 'none';
+    return { ...base, variants: [], facts: { ...NO_FACTS, status, aspect: shippingAspect, candidates: picked.candidates.map((candidate) => candidate.id) } };
+  }
+  const variants = picked.variant ? [picked.variant] : product.variants.filter((variant) => (!asked.color || variant.color === asked.color) && (!asked.size || variant.size === asked.size));
+  const colorExists = !asked.color?.startsWith('?');
+  return { ...base, product, variants: namesVariant ? variants : [], facts: describe(product, picked.from, shippingAspect, namesVariant, colorExists ? variants : []) };
+}
+
+function describe(product: Product, from: ProductFacts['from'], aspect: ProductAspect | null, namesVariant: boolean, variants: Variant[]): ProductFacts {
+  const hasColors = product.variants.some((variant) => variant.color);
+  const hasSizes = product.variants.some((variant) => variant.size);
+  const known: Record<ProductAspect, boolean> = {
+    material: !!product.material,
+    care: !!product.care,
+    dimensions: !!product.dimensions,
+    size_guide: !!product.fit || !!product.sizeGuide,
+    options: hasColors || hasSizes,
+    stock: true,
+    price: true,
+    shipping: true,
+    delivery_time: true,
+  };
+  return {
+    ...NO_FACTS,
+    status: 'found',
+    id: product.id,
+    from,
+    aspect,
+    known: aspect ? known[aspect] : false,
+    hasColors,
+    hasSizes,
+    inStock: product.variants.some(isAvailable),
+    variant: namesVariant ? { asked: true, exists: variants.length > 0, inStock: variants.some(isAvailable), stock: variants.length === 1 ? variants[0]!.stock : null } : null,
+    restriction: product.shipping?.restriction ?? null,
+    fit: product.fit ?? null,
+  };
+}
+
+/** The stage's facts with the destination in: whether this product may go there, and its price for the shopper. */
+export function withDestination(stage: ProductStage, shipping: ShippingFacts | null, country: string | undefined): ProductStage {
+  const { product, facts } = stage;
+  if (!product) return stage;
+  const currency = currencyOf(country);
+  const { price, varies } = stage.variants.length === 1 ? { price: priceIn(stage.catalogue.data, product, stage.variants[0], currency), varies: false } : lowestPrice(stage.catalogue.data, product, currency);
+  const blocked = !!country && (product.shipping?.notTo ?? []).includes(country);
+  const ships = shipping ? shipping.ships && !blocked : null;
+  return { ...stage, facts: { ...facts, ships, price: { approximate: price.isApproximate, varies } } };
+}

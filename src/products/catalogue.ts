@@ -1,0 +1,172 @@
+// The catalogue as the bot searches it: products by id, SKU and page path, and a fuzzy full-text index (MiniSearch)
+// of every title and alias in every language. Built once per catalogue read; searching it is pure and fast.
+import MiniSearch, { type SearchResult } from 'minisearch';
+import { fold } from '../shared/index.js';
+import { allWordings, type CatalogueData, type Product, type Variant } from './product.js';
+
+interface NameDocument {
+  id: number;
+  product: string;
+  language: string;
+  text: string;
+  /** How many search terms the name has: a short word counts only when it is the whole name ("mug", "oud"). */
+  termCount: number;
+}
+
+export interface Catalogue {
+  data: CatalogueData;
+  byId: ReadonlyMap<string, Product>;
+  /** Upper-case SKU → its product and variant. */
+  bySku: ReadonlyMap<string, { product: Product; variant: Variant }>;
+  /** A product page's path ("/products/ceramic-mug") → its product. */
+  byPath: ReadonlyMap<string, Product>;
+  index: MiniSearch<NameDocument>;
+  /** Words in the names of so many products that they name none in particular ("de", "in", "set"). */
+  generic: ReadonlySet<string>;
+}
+
+const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** Arabic writes "the", "and", "with" and "for" onto the word: "والكوب" is "and the mug". */
+const ARABIC_PREFIX = /^(?:و|ف|ب|ك|ل)?(?:ال|لل)(?=\p{L}{2,})/u;
+
+/**
+ * Search terms of a text: folded words (accents, case and Arabic spelling variants do not count), Arabic words
+ * without their article, and Japanese or Chinese runs as overlapping pairs of characters, since those scripts
+ * write no spaces between words.
+ */
+export function searchTerms(text: string): string[] {
+  const folded = fold(text).slice(0, 2000);
+  const terms: string[] = [];
+  for (const [run] of folded.matchAll(WORD)) {
+    if (UNSPACED_RUN.test(run)) {
+      UNSPACED_RUN.lastIndex = 0;
+      for (const [cjk] of run.matchAll(UNSPACED_RUN)) {
+        if (cjk.length === 1) terms.push(cjk);
+        for (let index = 0; index + 1 < cjk.length; index++) terms.push(cjk.slice(index, index + 2));
+      }
+      for (const rest of run.split(UNSPACED_RUN)) if (rest) terms.push(rest);
+      continue;
+    }
+    terms.push(/\p{Script=Arabic}/u.test(run) ? run.replace(ARABIC_PREFIX, '') : run);
+  }
+  return terms;
+}
+
+/** A word in this many products' names or more names none in particular. */
+const GENERIC_AT = 4;
+
+export function pathOf(url: string): string | undefined {
+  try {
+    return new URL(url, 'https://store.invalid').pathname.replace(/\/+$/, '').toLowerCase() || '/';
+  } catch {
+    return undefined;
+  }
+}
+
+/** A product's names: its title in every language and the operator's aliases. */
+function namesOf(product: Product): [string | undefined, string][] {
+  const aliases = Object.entries(product.aliases ?? {}).flatMap(([language, list]) => list.map((alias): [string, string] => [language, alias]));
+  return [...allWordings(product.title), ...aliases];
+}
+
+export function buildCatalogue(data: CatalogueData): Catalogue {
+  const byId = new Map<string, Product>();
+  const bySku = new Map<string, { product: Product; variant: Variant }>();
+  const byPath = new Map<string, Product>();
+  const productsPerTerm = new Map<string, Set<string>>();
+  for (const product of data.products) {
+    byId.set(product.id, product);
+    for (const variant of product.variants) bySku.set(variant.sku.toUpperCase(), { product, variant });
+    const path = product.url && pathOf(product.url);
+    if (path) byPath.set(path, product);
+    for (const [, text] of namesOf(product)) {
+      for (const term of searchTerms(text)) productsPerTerm.set(term, (productsPerTerm.get(term) ?? new Set()).add(product.id));
+    }
+  }
+  const generic = new Set([...productsPerTerm].filter(([, products]) => products.size >= GENERIC_AT).map(([term]) => term));
+  const documents = data.products.flatMap((product) => namesOf(product).map(([language, text]) => ({ product: product.id, language: language ?? '*', text, termCount: searchTerms(text).filter((term) => !generic.has(term)).length })));
+  const index = new MiniSearch<NameDocument>({
+    fields: ['text'],
+    storeFields: ['product', 'language', 'termCount'],
+    tokenize: searchTerms,
+    processTerm: (term) => (generic.has(term) ? null : term),
+  });
+  index.addAll(documents.map((document, id) => ({ id, ...document })));
+  return { data, byId, bySku, byPath, index, generic };
+}
+
+export interface ProductMatch {
+  product: Product;
+  score: number;
+  /** The variant a SKU in the message names. */
+  variant?: Variant;
+  /** A word of its name is written out in the message (not only a near miss or the start of one). */
+  isExact: boolean;
+}
+
+/** Terms of three letters are matched exactly; longer ones allow one typo, and two from seven letters on. */
+const fuzziness = (term: string) => (term.length <= 3 ? false : term.length < 7 ? 1 : 2);
+/** A candidate this close to the best one makes the mention ambiguous. */
+const AMBIGUOUS_SHARE = 0.75;
+/** Below this, a match is a stray letter pair or a short typo, not a product named. */
+const MIN_SCORE = 4;
+
+const isUnspaced = (term: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term);
+
+/**
+ * Short words match by coincidence ("na" in "Poszewka na poduszkę", English "the" as French "thé"): a name counts
+ * when a word of four letters or more (or two pairs of Japanese characters) matched, or when short words are the
+ * whole name in the shopper's own language ("mug", "oud", "急須").
+ */
+function isMeant(result: SearchResult & { language: string; termCount: number }, language: string): boolean {
+  // One pair of Japanese characters is a coincidence ("メリ" of アメリカ in メリノウール); two are a name.
+  if (result.terms.some((term) => term.length > 3) || result.terms.filter(isUnspaced).length >= 2) return true;
+  return (result.language === language || result.language === '*') && result.terms.length >= result.termCount;
+}
+
+// linear: each repetition starts with "-", which the run before it cannot match, so a text matches one way only.
+const SKU = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
+
+/**
+ * The products a message names: by SKU first (exact), else by the titles and aliases it mentions, typos and missing
+ * accents allowed. One product when one clearly wins; several when the mention fits them about equally; none when
+ * nothing is named. Names in the shopper's language count a little more than others.
+ */
+export function findProducts(catalogue: Catalogue, text: string, language: string): ProductMatch[] {
+  for (const [sku] of text.slice(0, 2000).matchAll(SKU)) {
+    const found = catalogue.bySku.get(sku.toUpperCase());
+    if (found) return [{ product: found.product, variant: found.variant, score: Infinity, isExact: true }];
+  }
+  const terms = searchTerms(text).filter((term) => !catalogue.generic.has(term));
+  if (terms.length === 0) return [];
+  const results = catalogue.index.search(terms.join(' '), {
+    fuzzy: (term) => fuzziness(term),
+    prefix: (term) => term.length >= 4,
+    boostDocument: (_id, _term, stored) => (stored?.language === language ? 1.3 : 1),
+    tokenize: (query) => query.split(' '),
+    processTerm: (term) => term,
+  });
+  const best = new Map<string, number>();
+  const exact = new Set<string>();
+  for (const result of results as (SearchResult & { product: string; language: string; termCount: number })[]) {
+    if (!isMeant(result, language)) continue;
+    best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));
+    if (result.terms.some((term) => result.queryTerms.includes(term))) exact.add(result.product);
+  }
+  const ranked = [...best].sort((a, b) => b[1] - a[1]).filter(([, score]) => score >= MIN_SCORE);
+  if (ranked.length === 0) return [];
+  const top = ranked[0]![1];
+  return ranked.filter(([, score]) => score >= top * AMBIGUOUS_SHARE).slice(0, 4).map(([id, score]) => ({ product: catalogue.byId.get(id)!, score, isExact: exact.has(id) }));
+}
+
+/** The product a page shows: its id (data-product), else the page's path mapped to a product's link. */
+export function productOnPage(catalogue: Catalogue, page: { product?: string; url?: string } | undefined): Product | undefined {
+  if (!page) return undefined;
+  if (page.product) {
+    const named = catalogue.byId.get(page.product) ?? catalogue.bySku.get(page.product.toUpperCase())?.product;
+    if (named) return named;
+  }
+  const path = page.url && pathOf(page.url);
+  return path ? catalogue.byPath.get(path) : undefined;
+}

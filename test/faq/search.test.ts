@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSnapshot, type Snapshot } from '../../src/knowledge/index.js';
+import { normalizeText } from '../../src/pipeline/normalize.js';
+
+let snapshot: Snapshot;
+beforeAll(async () => {
+  const loaded = await loadSnapshot(path.resolve(import.meta.dirname, '../..'));
+  snapshot = loaded.snapshot!;
+}, 60_000);
+
+const search = (language: string, text: string) => snapshot.help!.search(language, normalizeText(text));
+
+// One shopper's question per language, written apart from the articles' own phrasings.
+const questions: [string, string, string][] = [
+  ['en', 'can I still download the invoice for my last order?', 'invoice-copy'],
+  ['es', '¿la garantía cubre un defecto de fabricación?', 'warranty'],
+  ['fr', 'les emballages de vos colis contiennent-ils du plastique ?', 'packaging'],
+  ['de', 'wie lange ist die Garantie auf die Lampe?', 'warranty'],
+  ['it', 'posso avere la fattura in PDF?', 'invoice-copy'],
+  ['pt', 'usam plástico nas caixas?', 'packaging'],
+  ['nl', 'kan ik mijn factuur downloaden?', 'invoice-copy'],
+  ['pl', 'czy używacie plastiku w opakowaniach?', 'packaging'],
+  ['ru', 'какая гарантия на лампу?', 'warranty'],
+  ['tr', 'faturamı nereden indiririm?', 'invoice-copy'],
+  ['ar', 'أين أجد الفاتورة بصيغة PDF؟', 'invoice-copy'],
+  ['ja', 'プラスチックを使わない梱包ですか', 'packaging'],
+];
+
+describe('help article search', () => {
+  it.each(questions)('finds the article a %s question asks about', (language, text, article) => {
+    const match = search(language, text);
+    expect(match?.article.id).toBe(article);
+    expect(match?.confident).toBe(true);
+  });
+
+  it.each([
+    ['en', 'who won the match last night?'],
+    ['es', '¿qué hora es en Tokio?'],
+    ['de', 'kannst du mir helfen?'],
+    ['ja', '今日はいい天気ですね'],
+    ['ar', 'هل عندكم وظائف؟'],
+  ])('finds no article for an unrelated %s message', (language, text) => {
+    expect(search(language, text)?.confident ?? false).toBe(false);
+  });
+
+  it('searches only the language of the message', () => {
+    expect(search('de', 'is your packaging plastic free?')?.confident ?? false).toBe(false);
+  });
+});

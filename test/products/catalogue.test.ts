@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildCatalogue, CatalogueSchema, DEMO_PRODUCTS_FILE, findProducts, productOnPage } from '../../src/products/index.js';
+
+const catalogue = buildCatalogue(CatalogueSchema.parse(JSON.parse(readFileSync(DEMO_PRODUCTS_FILE, 'utf8'))));
+const ids = (text: string, language: string) => findProducts(catalogue, text, language).map((match) => match.product.id);
+
+describe('finding the product a shopper names', () => {
+  // Each as a shopper types it: typos, missing accents, the language's own word for the thing.
+  const mentions: [string, string, string][] = [
+    ['en', 'is the ceramic mug dishwashr safe?', 'mug'],
+    ['en', 'do u have the merino scarf in navy', 'scarf'],
+    ['en', 'how much is the cast iron tea pot', 'teapot'],
+    ['es', 'la taza de ceramica va al lavavajillas?', 'mug'],
+    ['es', 'tienen la bufanda de lana merino en gris', 'scarf'],
+    ['es', 'cuanto cuesta la tetera de hiero fundido', 'teapot'],
+    ['fr', "l'echarpe en laine merinos est dispo ?", 'scarf'],
+    ['fr', 'la theiere en fonte passe au lave vaisselle ?', 'teapot'],
+    ['de', 'ist die Regenjake wasserdicht', 'jacket'],
+    ['de', 'gibt es den Kelim Tepich auch groß', 'rug'],
+    ['it', 'la borraccia in acciaio va in lavastoviglie?', 'bottle'],
+    ['pt', 'a caneca de ceramica vai ao micro-ondas?', 'mug'],
+    ['nl', 'is de linnen schortt wasbaar?', 'apron'],
+    ['pl', 'czy kubek ceramiczy można myć w zmywarce?', 'mug'],
+    ['ru', 'керамическая кружка в посудомойку можно?', 'mug'],
+    ['tr', 'seramik kupa bulaşık makinesine girer mi', 'mug'],
+    ['ar', 'هل الكوب السيراميك آمن في غسالة الصحون', 'mug'],
+    ['ar', 'سعر الحقيبه الجلديه كم', 'bag'],
+    ['ja', 'このマグカップは食洗機で使えますか', 'mug'],
+    ['ja', 'ウードオイルは日本に送れますか', 'oud'],
+  ];
+  for (const [language, text, product] of mentions) {
+    it(`finds the ${product} in "${text}" (${language})`, () => expect(ids(text, language)).toEqual([product]));
+  }
+
+  it('finds a product by an alias the store gave it', () => {
+    expect(ids('is the raincoat ok in heavy rain', 'en')).toEqual(['jacket']);
+    expect(ids('el chubasquero abriga?', 'es')).toEqual(['jacket']);
+    expect(ids('鉄瓶は直火で使えますか', 'ja')).toEqual(['teapot']);
+  });
+
+  it('finds the product and its variant by SKU, in any case', () => {
+    const [match] = findProducts(catalogue, 'is mug-cer-grn still available', 'en');
+    expect(match?.product.id).toBe('mug');
+    expect(match?.variant?.color).toBe('green');
+  });
+
+  it('returns every product a vague mention fits, so the bot can ask which', () => {
+    expect(ids('the linen one', 'en').sort()).toEqual(['apron', 'dress']);
+  });
+
+  it('finds nothing in messages that name no product, whatever short words they share with product names', () => {
+    for (const [language, text] of [
+      ['en', 'where is my order 100234'],
+      ['en', 'my coupon code doesnt work'],
+      ['es', '¿hacen envíos a Estados Unidos?'],
+      ['pl', 'Czy wysyłacie na Węgry?'],
+      ['fr', 'la livraison prend combien de temps ?'],
+      ['pt', 'em quantos dias chega a entrega?'],
+      ['en', 'is the the best shop'],
+    ]) expect(ids(text!, language!), text).toEqual([]);
+  });
+});
+
+describe('the product on the page', () => {
+  it('is the one the widget names, by id or SKU', () => {
+    expect(productOnPage(catalogue, { product: 'dress' })?.id).toBe('dress');
+    expect(productOnPage(catalogue, { product: 'tee-org-bla-m' })?.id).toBe('tshirt');
+  });
+
+  it("is the one whose link is the page's address, whatever its query or trailing slash", () => {
+    expect(productOnPage(catalogue, { url: 'https://aurora-demo.example/products/scarf/?utm_source=mail' })?.id).toBe('scarf');
+    expect(productOnPage(catalogue, { url: 'https://aurora-demo.example/cart' })).toBeUndefined();
+  });
+});
