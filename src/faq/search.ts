@@ -47,8 +47,10 @@ const FIELD_BOOST = { question: 2, phrasings: 2, answer: 1 };
 const MIN_COVERAGE = 0.25;
 /** A strong match: the article has at least this share of the message's uncommon words… */
 const STRONG_COVERAGE = 0.6;
-/** …and scores at least this many times settings.minScore. */
-const STRONG_FACTOR = 1.5;
+/** …and scores at least this many times settings.minScore… */
+const STRONG_FACTOR = 3;
+/** …and every word it shares with the message in its question or phrasings (what it is about), not only in its
+ * answer: "sent" in a gift card's answer does not make "you sent me the wrong item" about gift cards. */
 
 export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpSettings, terms: Terms, background: ReadonlyMap<string, readonly string[]> = new Map()): HelpIndex {
   const byLanguage = new Map<string, HelpArticle[]>();
@@ -84,10 +86,16 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
       // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
       const coverage = best.terms.length / said.length;
       const confident = score >= settings.minScore && coverage >= MIN_COVERAGE;
-      const strong = confident && score >= settings.minScore * STRONG_FACTOR && coverage >= STRONG_COVERAGE;
+      const strong = confident && score >= settings.minScore * STRONG_FACTOR && coverage >= STRONG_COVERAGE && isAbout(engine, best.id as number, best.terms);
       return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage };
     },
   };
+}
+
+/** Whether all these terms are in the article's question or phrasings. */
+function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string[]): boolean {
+  const [titled] = engine.search(terms.join(' '), { tokenize: () => [...terms], fields: ['question', 'phrasings'], combineWith: 'AND', filter: (result) => result.id === id });
+  return !!titled;
 }
 
 /** A term in at least one text in a hundred of the language's training utterances says little about a subject. */
