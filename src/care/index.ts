@@ -3,7 +3,7 @@
 // a restart and run on exactly one node.
 import type { ConversationService } from '../conversations/index.js';
 import type { Knowledge } from '../knowledge/index.js';
-import { AppError } from '../shared/index.js';
+import { AppError, type Logger } from '../shared/index.js';
 import type { ScheduledJob, Store } from '../store/index.js';
 import { OrderEvent } from './events.js';
 import { chooseLanguage } from './order-facts.js';
@@ -22,10 +22,6 @@ export const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
 const FOLLOW_UP_MEMORY_MS = 400 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface CareLogger {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-}
 
 export function createOrderCare({
   store,
@@ -40,7 +36,7 @@ export function createOrderCare({
   conversations: ConversationService;
   followUpDays: number;
   now: () => Date;
-  logger: CareLogger;
+  logger: Logger;
 }) {
   const dueListeners: (() => void)[] = [];
 

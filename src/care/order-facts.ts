@@ -1,9 +1,8 @@
 // What care and package rules know about an order (facts), what their templates may say about it (values, with
 // money and dates written the shopper's way), and which language to write in. Pure: the caller passes `now`.
 import type { Snapshot } from '../knowledge/index.js';
-import type { Order } from '../orders/index.js';
+import { orderValues as valuesOfOrder, type Order } from '../orders/index.js';
 import type { TemplateValue } from '../pipeline/index.js';
-import { dateTimeFormat, formatMoney } from '../shared/index.js';
 
 /** The customer as rules see it; orderCount counts this order (a store that does not send it: 1). */
 export interface CustomerFacts {
@@ -57,34 +56,13 @@ export function orderFacts(order: Order, customer: CustomerFacts, language: stri
   };
 }
 
-function formatDate(value: string, locale: string, timeZone: string): string {
-  // A bare date ("2026-11-30") is that day everywhere; a time is shown on the store's calendar.
-  const isDateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-  return dateTimeFormat(locale, { dateStyle: 'long', timeZone: isDateOnly ? 'UTC' : timeZone }).format(new Date(isDateOnly ? `${value}T00:00:00Z` : value));
-}
-
-/** The values an order gives its templates; absent facts stay undefined, so a variant that needs them is skipped. */
+/** The order's template values (see orders/values.ts), with the customer as care knows them. */
 export function orderValues(
   order: Order,
   customer: CustomerFacts,
-  { locale, timeZone, links = {} }: { locale: string; timeZone: string; links?: { payment?: string; review?: string } },
+  { locale, timeZone, links }: { locale: string; timeZone: string; links?: { payment?: string; review?: string } },
 ): Record<string, TemplateValue> {
-  const money = (amount: number) => formatMoney(amount, order.currency, locale);
-  return {
-    orderNumber: order.number,
-    customerName: customer.name,
-    firstName: customer.name?.trim().split(/\s+/)[0],
-    total: money(order.total),
-    itemCount: order.items.reduce((sum, item) => sum + item.quantity, 0),
-    orderCount: customer.orderCount,
-    carrier: order.shipping.carrier,
-    trackingCode: order.shipping.trackingCode,
-    trackingUrl: order.shipping.trackingUrl,
-    estimatedDelivery: order.shipping.estimatedDelivery ? formatDate(order.shipping.estimatedDelivery, locale, timeZone) : undefined,
-    refundAmount: order.refund ? money(order.refund.amount) : undefined,
-    paymentUrl: links.payment,
-    reviewUrl: links.review,
-  };
+  return valuesOfOrder(order, { locale, timeZone, customer, links });
 }
 
 /** Rule values are defaults: a value the order or the event gives wins. */

@@ -1,8 +1,9 @@
 // Loads the content for a command, printing problems to stderr; exits when it cannot be used.
+import { pino } from 'pino';
 import type { Config } from '../config.js';
 import { loadSnapshot, modelCacheDirIn, type Snapshot } from '../knowledge/index.js';
 import { createProductCatalogue, createProductSource, type Catalogue } from '../products/index.js';
-import { formatProblem } from '../shared/index.js';
+import { formatProblem, type Logger } from '../shared/index.js';
 
 /** The store's products as PRODUCT_SOURCE names them, read once for a command; none when they cannot be read. */
 export async function loadCatalogue(config: Config): Promise<Catalogue | undefined> {
@@ -25,10 +26,8 @@ export async function loadContentOrExit(config: Pick<Config, 'CONTENT_DIR' | 'DA
 }
 
 /** For services a command uses (the order source): warnings go to stderr, nothing else is printed. */
-export const commandLogger = {
-  debug() {},
-  info() {},
-  warn(_details: object, message: string) {
-    process.stderr.write(`${message}\n`);
+export const commandLogger: Logger = pino({ level: 'warn', base: null, timestamp: false }, {
+  write(line: string) {
+    process.stderr.write(`${(JSON.parse(line) as { msg: string }).msg}\n`);
   },
-};
+});

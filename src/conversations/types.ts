@@ -11,11 +11,7 @@ export interface Publisher {
   queueChanged(): void;
 }
 
-export interface Logger {
-  error(object: object, message: string): void;
-  warn(object: object, message: string): void;
-  info(object: object, message: string): void;
-}
+export type { Logger } from '../shared/index.js';
 
 export interface Session {
   conversation: ConversationRecord;

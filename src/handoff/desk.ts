@@ -7,7 +7,7 @@ import { transition } from '../conversations/index.js';
 import type { ConversationLock, Publisher } from '../conversations/index.js';
 import { summarize } from '../inbox/index.js';
 import { renderReply } from '../pipeline/index.js';
-import { AppError, type Attachment, type ConversationSummary, type DeskEvent, type Message } from '../shared/index.js';
+import { AppError, type Attachment, type Logger, type ConversationSummary, type DeskEvent, type Message } from '../shared/index.js';
 import type { Metrics } from '../observability/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent, AgentDirectory } from './agents.js';
@@ -20,7 +20,7 @@ export interface DeskOptions {
   presence: Presence;
   withConversationLock: ConversationLock;
   publisher: Publisher;
-  logger: { info(object: object, message: string): void; warn(object: object, message: string): void };
+  logger: Logger;
   now?: () => Date;
   /** Seconds an assigned agent may stay disconnected before the conversation goes back to the queue. */
   graceSeconds?: number;

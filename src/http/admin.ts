@@ -4,28 +4,12 @@
 import type { FastifyInstance } from 'fastify';
 import { computeAnalytics } from '../analytics/index.js';
 import type { AgentAuth } from '../handoff/index.js';
+import { contentStatus } from '../knowledge/index.js';
 import { groupSuggestions } from '../learning/index.js';
-import { AppError, formatProblem } from '../shared/index.js';
-import { bearer, isSameSecret, requireOperator } from './operator-auth.js';
+import { requireOperator, requireOperatorOrOperatorAgent } from './operator-auth.js';
 
 export default async function adminRoutes(app: FastifyInstance, { operatorToken, auth }: { operatorToken: string; auth: AgentAuth }) {
-  app.get('/api/v1/admin/status', { preHandler: requireOperator(operatorToken) }, async () => {
-    const snapshot = app.knowledge.current();
-    const last = app.knowledge.lastReload();
-    return {
-      content: snapshot && {
-        builtAt: snapshot.builtAt,
-        languages: snapshot.languages,
-        rules: snapshot.rules.length,
-        templates: snapshot.templates.get(snapshot.settings.defaultLanguage)?.size ?? 0,
-      },
-      lastReload: last && {
-        at: last.at,
-        ok: last.ok,
-        problems: last.problems.map(formatProblem),
-      },
-    };
-  });
+  app.get('/api/v1/admin/status', { preHandler: requireOperator(operatorToken) }, async () => contentStatus(app.knowledge));
 
   app.get<{ Querystring: { limit?: string } }>('/api/v1/admin/suggestions', { preHandler: requireOperator(operatorToken) }, async (request) => {
     const limit = Math.min(Math.max(Number(request.query.limit) || 500, 1), 1000);
@@ -38,10 +22,7 @@ export default async function adminRoutes(app: FastifyInstance, { operatorToken,
   });
 
   // The analytics page of the console signs in as an agent with the operator role.
-  app.get('/api/v1/admin/analytics', async (request) => {
-    const token = bearer(request) ?? '';
-    const isOperator = (token && isSameSecret(token, operatorToken)) || (await auth.authenticate(token).then(({ agent }) => agent.role === 'operator', () => false));
-    if (!isOperator) throw new AppError('unauthorized', 'the operator token or an operator sign-in is required');
+  app.get('/api/v1/admin/analytics', { preHandler: requireOperatorOrOperatorAgent(operatorToken, auth) }, async () => {
     return computeAnalytics(await app.store.analyticsTotals(), await app.store.listUnanswered(1000));
   });
 }

@@ -16,7 +16,7 @@ import { ContentReader, listFolders, listJson } from './content-reader.js';
 import { isCountryCode, loadCountryPhrases } from './countries.js';
 import { loadFlowContent } from './flows.js';
 import { CareRulesFile, compileOrderRules, isOrderTemplate, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
-import { ORDER_VALUES } from '../pipeline/orders.js';
+import { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES } from '../orders/index.js';
 import { PRODUCT_VALUES } from '../pipeline/product-values.js';
 import { EU_COUNTRIES, SHIPPING_VALUES, type ShippingContent } from '../pipeline/shipping.js';
 import { compileRules, knownOperators } from './rules.js';
@@ -26,7 +26,7 @@ import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, ...SHIPPING_VALUES, ...PRODUCT_VALUES, ...PROMOTION_VALUES, 'articleQuestion', 'articleAnswer', 'articleLink'];
+export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, 'pauseMinutes', ...SHIPPING_VALUES, ...PRODUCT_VALUES, ...PROMOTION_VALUES, 'articleQuestion', 'articleAnswer', 'articleLink'];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -46,6 +46,24 @@ function messageArguments(elements: MessageElement[], into = new Set<string>()):
     if (element.children) messageArguments(element.children, into);
   }
   return into;
+}
+
+/** Date arguments ({estimatedDelivery, date, long}) whose value is already written as a date. */
+function writtenDatesFormattedAgain(elements: MessageElement[], into = new Set<string>()): Set<string> {
+  for (const element of elements) {
+    if ((element.type === 3 || element.type === 4) && element.value && WRITTEN_DATES.includes(element.value)) into.add(element.value);
+    for (const option of Object.values(element.options ?? {})) writtenDatesFormattedAgain(option.value, into);
+    if (element.children) writtenDatesFormattedAgain(element.children, into);
+  }
+  return into;
+}
+
+/** What is wrong with a value name a message uses, if anything: an old name, or one nothing provides. */
+function valueProblem(name: string, known: Set<string>): string | undefined {
+  const renamed = RENAMED_ORDER_VALUES[name];
+  if (renamed) return `the message uses {${name}}, an old name: use {${renamed}} (see templates/README.md)`;
+  if (!known.has(name)) return `the message uses {${name}}, which no rule or fact provides; known: ${[...known].join(', ')}`;
+  return undefined;
 }
 
 export interface LoadResult {
@@ -241,14 +259,17 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
         template.variants.forEach((source, index) => {
           try {
             const format = new IntlMessageFormat(source, language);
-            const names = messageArguments(format.getAst() as MessageElement[]);
+            const ast = format.getAst() as MessageElement[];
+            const names = messageArguments(ast);
             variants.push(format);
             variantArguments.push([...names]);
             const known = isOrderTemplate(id) ? orderValues : knownValues;
             for (const name of names) {
-              if (!known.has(name)) {
-                problems.push(problemAt(read.document, [id, 'variants', index], `the message uses {${name}}, which no rule or fact provides; known: ${[...known].join(', ')}`));
-              }
+              const problem = valueProblem(name, known);
+              if (problem) problems.push(problemAt(read.document, [id, 'variants', index], problem));
+            }
+            for (const name of writtenDatesFormattedAgain(ast)) {
+              problems.push(problemAt(read.document, [id, 'variants', index], `{${name}} is already written as a date in the shopper's way: use {${name}}, not {${name}, date, …}`));
             }
           } catch (error) {
             problems.push(problemAt(read.document, [id, 'variants', index], `bad ICU message: ${(error as Error).message}`));

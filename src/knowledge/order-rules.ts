@@ -3,29 +3,13 @@
 // events; every matching rule counts, not only the first.
 import { Engine } from 'json-rules-engine';
 import { z } from 'zod';
+import { ORDER_VALUES } from '../orders/index.js';
 import { COUNTRY_VALUES } from '../pipeline/country-phrases.js';
 import { Condition, TemplateId } from './schema.js';
 import { customOperators, resolvePath } from './rules.js';
 
 /** Values an order gives to care.* and packages.* templates, besides the store's variables. */
-export const ORDER_TEMPLATE_VALUES = [
-  'orderNumber',
-  'customerName',
-  'firstName',
-  'total',
-  'itemCount',
-  'orderCount',
-  'carrier',
-  'trackingCode',
-  'trackingUrl',
-  'estimatedDelivery',
-  'refundAmount',
-  'paymentUrl',
-  'reviewUrl',
-  'country',
-  ...COUNTRY_VALUES,
-  'today',
-];
+export const ORDER_TEMPLATE_VALUES = [...ORDER_VALUES, 'country', ...COUNTRY_VALUES, 'today'];
 
 /** Templates whose ids start with these are written about an order and may use its values. */
 export const isOrderTemplate = (id: string) => id.startsWith('care.') || id.startsWith('packages.');

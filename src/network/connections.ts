@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Server, ServerOptions } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { Logger } from '../shared/index.js';
 import type { TrustProxy } from './client-address.js';
 
 /** Node's and Fastify's timeouts; a request that takes longer to arrive is answered 408 and closed. */
@@ -87,7 +88,7 @@ export interface ConnectionLimits {
   total: number;
   /** Connections from a trusted proxy carry many clients: they are counted per client at the socket layer instead. */
   trustProxy: TrustProxy;
-  logger: { warn(object: object, message: string): void };
+  logger: Logger;
 }
 
 /** Caps the TCP connections of each client address (HTTP, websockets and idle ones alike) and of the server. */

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { byNewest, normalizeOrderNumber, NOT_YET_SHIPPED, OrderListSchema, type Order } from './order.js';
-import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderLogger, type OrderSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderSource } from './source.js';
 
 export const DEMO_ORDERS_FILE = fileURLToPath(new URL('../../demo/orders.json', import.meta.url));
 
@@ -40,7 +41,7 @@ function describeProblem(error: unknown): string {
 
 export interface FileOrderSourceOptions {
   dataDir: string;
-  logger: OrderLogger;
+  logger: Logger;
   /** Where to read when DATA_DIR has no orders.json; the package's demo orders by default. */
   fallbackFile?: string;
 }

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { byNewest, normalizeOrderNumber, OrderListSchema, OrderSchema, type Order } from './order.js';
 import { createRemoteClient, type RemoteResponse, type ResilienceTuning } from './remote.js';
-import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderLogger, type OrderSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderSource } from './source.js';
 
 /** "Authorization: Bearer xyz" → its name and value; undefined when the line is not a header. */
 export function parseHeaderLine(line: string): { name: string; value: string } | undefined {
@@ -23,7 +24,7 @@ export interface HttpOrderSourceOptions {
   timeoutMs: number;
   retries: number;
   cacheSeconds: number;
-  logger: OrderLogger;
+  logger: Logger;
   tuning?: Partial<ResilienceTuning>;
 }
 

@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import { createFileOrderSource } from './file-source.js';
 import { createHttpOrderSource } from './http-source.js';
 import { createShopifyOrderSource } from './shopify-source.js';
-import type { OrderLogger, OrderSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import type { OrderSource } from './source.js';
 
 export { NOT_YET_SHIPPED, ORDER_STATUSES, OrderSchema, normalizeOrderNumber, type Order, type OrderStatus } from './order.js';
 export {
@@ -12,13 +13,13 @@ export {
   OrderSourceUnavailable,
   type ActionResult,
   type OrderChange,
-  type OrderLogger,
   type OrderSource,
 } from './source.js';
 export { createFileOrderSource, DEMO_ORDERS_FILE, type FileOrderSourceOptions } from './file-source.js';
 export { createMemoryOrderSource, readOrdersFile } from './memory-source.js';
 export { createHttpOrderSource, parseHeaderLine, type HttpOrderSourceOptions } from './http-source.js';
 export { createShopifyOrderSource, type ShopifyOrderSourceOptions } from './shopify-source.js';
+export { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES, orderValues, writeDate, type OrderValue, type OrderValueOptions } from './values.js';
 export { createRemoteClient, DEFAULT_TUNING, type ResilienceTuning } from './remote.js';
 
 type OrdersConfig = Pick<
@@ -36,7 +37,7 @@ type OrdersConfig = Pick<
 >;
 
 /** The order source ORDER_SOURCE names. The config has been checked: a remote source has what it needs. */
-export function createOrderSource(config: OrdersConfig, logger: OrderLogger): OrderSource {
+export function createOrderSource(config: OrdersConfig, logger: Logger): OrderSource {
   const remote = { timeoutMs: config.ORDERS_TIMEOUT_MS, retries: config.ORDERS_RETRIES, cacheSeconds: config.ORDERS_CACHE_SECONDS, logger };
   switch (config.ORDER_SOURCE) {
     case 'file':

@@ -3,7 +3,8 @@
 // that makes lookups fail fast while the store is slow or down. Every remote order source uses this one client.
 import CircuitBreaker from 'opossum';
 import { createTtlCache } from './ttl-cache.js';
-import { OrderSourceError, OrderSourceUnavailable, type OrderLogger } from './source.js';
+import type { Logger } from '../shared/index.js';
+import { OrderSourceError, OrderSourceUnavailable } from './source.js';
 
 export interface ResilienceTuning {
   /** First retry waits about this long; each next one twice as long, up to backoffMaxMs. */
@@ -36,7 +37,7 @@ export interface RemoteClientOptions {
   /** Tries after the first, for lookups (requests that change something are tried once). */
   retries: number;
   cacheSeconds: number;
-  logger: OrderLogger;
+  logger: Logger;
   /** What to check when the store refuses our credentials, e.g. "ORDERS_AUTH_HEADER". */
   credentialsHint: string;
   tuning?: Partial<ResilienceTuning>;

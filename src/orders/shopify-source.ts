@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { byNewest, normalizeOrderNumber, type Order } from './order.js';
 import { createRemoteClient, type ResilienceTuning } from './remote.js';
 import { fromShopifyOrder, ShopifyOrderSchema } from './shopify-order.js';
-import { DEFAULT_LIST_LIMIT, OrderSourceError, type OrderLogger, type OrderSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import { DEFAULT_LIST_LIMIT, OrderSourceError, type OrderSource } from './source.js';
 
 const OrdersAnswer = z.object({ orders: z.array(ShopifyOrderSchema) });
 /** Shopify's own limit per page. */
@@ -19,7 +20,7 @@ export interface ShopifyOrderSourceOptions {
   timeoutMs: number;
   retries: number;
   cacheSeconds: number;
-  logger: OrderLogger;
+  logger: Logger;
   tuning?: Partial<ResilienceTuning>;
 }
 

@@ -1,5 +1,5 @@
 // The one interface every order source implements, and the errors they throw.
-import { AppError } from '../shared/index.js';
+import { AppError, type Logger } from '../shared/index.js';
 import type { Order } from './order.js';
 
 /** What a store said to a cancellation or change request. */
@@ -62,11 +62,5 @@ export class OrderSourceUnavailable extends OrderSourceError {
   }
 }
 
-/** What sources log to: the app's pino logger fits. */
-export interface OrderLogger {
-  debug(object: object, message: string): void;
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-}
 
 export const DEFAULT_LIST_LIMIT = 10;

@@ -5,7 +5,7 @@ import { normalizeOrderNumber, type Order } from '../orders/index.js';
 import type { ConversationState } from './decide.js';
 import { fold } from '../shared/index.js';
 
-export { ORDER_VALUES, orderFacts, orderValues } from './order-values.js';
+export { orderFacts } from './order-values.js';
 
 export const ORDER_INTENTS = new Set(['order_status', 'refund_status', 'cancel_order', 'change_order']);
 /** Wrong number-and-e-mail tries before look-ups pause, and for how long. */

@@ -5,7 +5,8 @@ import type { CaseState } from './case.js';
 import type { PipelineContext } from './decide.js';
 import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
-import { LOOKUP_PAUSE_MINUTES, orderValues, type OrderStage } from './orders.js';
+import { orderValues } from '../orders/index.js';
+import { LOOKUP_PAUSE_MINUTES, type OrderStage } from './orders.js';
 import { renderReply, type Reply, type TemplateValue } from './render.js';
 import { shippingValues, type DutiesFacts, type ShippingFacts } from './shipping.js';
 import { lineValues, promotionValues, type PromotionStage } from '../promotions/index.js';
@@ -31,7 +32,7 @@ export interface ReplyValues {
 }
 
 /** Values every template of this turn may use: the order's, the shipping zone's, the case's. */
-export function templateValues(input: ReplyValues, locale: string, language = locale.split('-')[0]!, defaultLanguage = language): Record<string, TemplateValue> {
+export function templateValues(input: ReplyValues, { locale, timeZone, language = locale.split('-')[0]!, defaultLanguage = language }: { locale: string; timeZone: string; language?: string; defaultLanguage?: string }): Record<string, TemplateValue> {
   const { orders, shipping, duties } = input;
   const found = input.case;
   return {
@@ -40,7 +41,7 @@ export function templateValues(input: ReplyValues, locale: string, language = lo
     ...shippingValues(shipping, duties, locale),
     // The order this turn is about, else the one the conversation is about (a question repeated after another topic).
     ...(orders.orderNumber || orders.state.orderNumber ? { orderNumber: orders.orderNumber ?? orders.state.orderNumber } : {}),
-    ...(orders.order ? orderValues(orders.order, locale) : {}),
+    ...(orders.order ? orderValues(orders.order, { locale, timeZone }) : {}),
     ...(found ? { caseOrderNumber: found.orderNumber, caseProblem: found.problem ?? 'other', casePhotos: found.attachmentIds.length } : {}),
     ...(input.promotions ? promotionValues(input.promotions, language, locale, defaultLanguage) : {}),
     ...(input.article ? { articleQuestion: input.article.question, articleAnswer: input.article.answer, articleLink: input.article.link } : {}),

@@ -146,7 +146,10 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
     language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
     values: {
-      ...templateValues({ orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions, article: situation.help?.article }, locale, language, snapshot.settings.defaultLanguage),
+      ...templateValues(
+        { orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions, article: situation.help?.article },
+        { locale, timeZone: turn.context.timeZone ?? snapshot.settings.timeZone, language, defaultLanguage: snapshot.settings.defaultLanguage },
+      ),
       ...product?.values,
     },
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,

@@ -1,6 +1,7 @@
 // The retention period: conversations untouched for longer than RETENTION_DAYS, and conversations nobody wrote in
 // for EMPTY_CONVERSATION_HOURS, are deleted, in batches, on a timer that every node runs. Nodes sharing Redis take
 // turns through a lease; a conversation deleted twice is harmless.
+import type { Logger } from '../shared/index.js';
 import type { Store } from '../store/index.js';
 import type { ErasedConversation, Eraser } from './erase.js';
 
@@ -71,7 +72,7 @@ async function eraseInBatches(
 
 export interface RetentionScheduleOptions extends Omit<PurgeOptions, 'now' | 'signal'> {
   now: () => Date;
-  logger: { info(object: object, message: string): void; debug(object: object, message: string): void; error(object: object, message: string): void };
+  logger: Logger;
   intervalMs?: number;
   /** The first run comes shortly after start, not at once: start-up stays quick. */
   firstRunDelayMs?: number;

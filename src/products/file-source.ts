@@ -5,13 +5,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CatalogueSchema, type CatalogueData } from './product.js';
 import { describeIssues } from './issues.js';
-import { ProductSourceError, type ProductLogger, type ProductSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import { ProductSourceError, type ProductSource } from './source.js';
 
 export const DEMO_PRODUCTS_FILE = fileURLToPath(new URL('../../demo/products.json', import.meta.url));
 
 export interface FileProductSourceOptions {
   dataDir: string;
-  logger: ProductLogger;
+  logger: Logger;
   /** Where to read when DATA_DIR has no products.json; the package's demo catalogue by default. */
   fallbackFile?: string;
 }

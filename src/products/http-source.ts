@@ -3,7 +3,8 @@
 import { createRemoteClient, parseHeaderLine, type ResilienceTuning } from '../orders/index.js';
 import { CatalogueSchema, type CatalogueData } from './product.js';
 import { describeIssues } from './issues.js';
-import { ProductSourceError, type ProductLogger, type ProductSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import { ProductSourceError, type ProductSource } from './source.js';
 
 export interface HttpProductSourceOptions {
   baseUrl: string;
@@ -11,7 +12,7 @@ export interface HttpProductSourceOptions {
   authHeader?: string;
   timeoutMs: number;
   retries: number;
-  logger: ProductLogger & { debug(object: object, message: string): void };
+  logger: Logger;
   tuning?: Partial<ResilienceTuning>;
 }
 

@@ -4,10 +4,11 @@ import type { Config } from '../config.js';
 import { createFileProductSource } from './file-source.js';
 import { createHttpProductSource } from './http-source.js';
 import { createShopifyProductSource } from './shopify-source.js';
-import type { ProductLogger, ProductSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import type { ProductSource } from './source.js';
 
 export { CatalogueSchema, FITS, RESTRICTIONS, localized, type CatalogueData, type LocalizedText, type Product, type Variant } from './product.js';
-export { ProductSourceError, type ProductLogger, type ProductSource } from './source.js';
+export { ProductSourceError, type ProductSource } from './source.js';
 export { buildCatalogue, findProducts, productOnPage, searchTerms, type Catalogue, type ProductMatch } from './catalogue.js';
 export { createFileProductSource, DEMO_PRODUCTS_FILE, type FileProductSourceOptions } from './file-source.js';
 export { createHttpProductSource, type HttpProductSourceOptions } from './http-source.js';
@@ -22,7 +23,7 @@ type ProductsConfig = Pick<
 >;
 
 /** The product source PRODUCT_SOURCE names. The config has been checked: a remote source has what it needs. */
-export function createProductSource(config: ProductsConfig, logger: ProductLogger & { debug(object: object, message: string): void }): ProductSource {
+export function createProductSource(config: ProductsConfig, logger: Logger): ProductSource {
   const remote = { timeoutMs: config.ORDERS_TIMEOUT_MS, retries: config.ORDERS_RETRIES, logger };
   switch (config.PRODUCT_SOURCE) {
     case 'file':

@@ -2,7 +2,8 @@
 // a store that is down leaves the last good catalogue serving, and the index is rebuilt only when the data changed.
 import { buildCatalogue, type Catalogue } from './catalogue.js';
 import type { CatalogueData } from './product.js';
-import type { ProductLogger, ProductSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import type { ProductSource } from './source.js';
 
 export interface ProductCatalogue {
   /** The catalogue last read; undefined until the first read succeeded. */
@@ -12,7 +13,7 @@ export interface ProductCatalogue {
   close(): void;
 }
 
-export function createProductCatalogue(source: ProductSource, { refreshSeconds, logger }: { refreshSeconds: number; logger: ProductLogger }): ProductCatalogue {
+export function createProductCatalogue(source: ProductSource, { refreshSeconds, logger }: { refreshSeconds: number; logger: Logger }): ProductCatalogue {
   let catalogue: Catalogue | undefined;
   let lastData: CatalogueData | undefined;
   let reading: Promise<Catalogue | undefined> | undefined;

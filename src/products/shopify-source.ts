@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { createRemoteClient, type ResilienceTuning } from '../orders/index.js';
 import type { CatalogueData, Product, Variant } from './product.js';
 import { describeIssues } from './issues.js';
-import { ProductSourceError, type ProductLogger, type ProductSource } from './source.js';
+import type { Logger } from '../shared/index.js';
+import { ProductSourceError, type ProductSource } from './source.js';
 
 const ShopAnswer = z.object({ shop: z.object({ currency: z.string().regex(/^[A-Z]{3}$/), primary_locale: z.string().default('en'), domain: z.string().min(1) }) });
 const ShopifyVariant = z.object({
@@ -44,7 +45,7 @@ export interface ShopifyProductSourceOptions {
   apiVersion: string;
   timeoutMs: number;
   retries: number;
-  logger: ProductLogger & { debug(object: object, message: string): void };
+  logger: Logger;
   tuning?: Partial<ResilienceTuning>;
 }
 

@@ -25,7 +25,3 @@ export class ProductSourceError extends Error {
   }
 }
 
-export interface ProductLogger {
-  info(object: object, message: string): void;
-  warn(object: object, message: string): void;
-}

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { type Agent, type Desk, type Presence, type AgentAuth, conversationLanguage } from '../handoff/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { normalizeText } from '../pipeline/index.js';
-import { AppError, type Message } from '../shared/index.js';
+import { AppError, type Logger, type Message } from '../shared/index.js';
 import { registerInboxHandlers, type InboxHandlerOptions } from './agent-inbox.js';
 import { AttachmentIds, describeIssues } from './payloads.js';
 import { asAck, errorAck } from './respond.js';
@@ -41,7 +41,7 @@ export interface AgentNamespaceOptions extends InboxHandlerOptions {
   queueChanged(): void;
   /** Tells the other nodes an agent came, went or changed presence. */
   presenceChanged(): void;
-  logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
+  logger: Logger;
   /** How often open sockets' sessions are checked; SESSION_CHECK_MS unless a test says otherwise. */
   sessionCheckMs?: number;
 }

@@ -4,7 +4,7 @@ import type { AttachmentService } from '../attachments/index.js';
 import type { ConversationService } from '../conversations/index.js';
 import { clientAddress, type TrustProxy } from '../network/index.js';
 import { normalizeText } from '../pipeline/index.js';
-import { AppError } from '../shared/index.js';
+import { AppError, type Logger } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import { verifiedCustomerId } from './identity.js';
 import { describeIssues, Rating, ShopperAuth, ShopperMessage, Typing } from './payloads.js';
@@ -25,7 +25,7 @@ export interface ShopperNamespaceOptions {
   trustProxy: TrustProxy;
   /** The secret the store signs customer ids with; unset: no shopper is signed in. */
   identitySecret?: string;
-  logger: { warn(object: object, message: string): void; error(object: object, message: string): void };
+  logger: Logger;
 }
 
 export function registerShopperNamespace(namespace: Namespace, { service, store, attachments, agents, messagesPerMinute, newConversationsPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions) {

@@ -1,13 +1,10 @@
 // Runs work the store keeps for later (order follow-ups, store events): every node polls the store, which hands
 // each due job to exactly one of them, so jobs survive a restart and run once however many nodes there are.
+import type { Logger } from '../shared/index.js';
 import type { ScheduledJob, Store } from '../store/index.js';
 
 export type JobHandler = (job: ScheduledJob) => Promise<void>;
 
-export interface SchedulerLogger {
-  error(object: object, message: string): void;
-  warn(object: object, message: string): void;
-}
 
 export interface Scheduler {
   /** Keeps a job for later; at `runAt` (or the next poll after it) one node runs it. */
@@ -34,7 +31,7 @@ export function createScheduler({
   handlers: Record<string, JobHandler>;
   intervalMs: number;
   now: () => Date;
-  logger: SchedulerLogger;
+  logger: Logger;
 }): Scheduler {
   let closed = false;
   let running: Promise<void> | undefined;

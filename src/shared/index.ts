@@ -4,6 +4,7 @@ export * from './clock.js';
 export * from './errors.js';
 export * from './intl.js';
 export * from './json-file.js';
+export type * from './logger.js';
 export * from './patterns.js';
 export * from './privacy.js';
 export * from './regions.js';

@@ -72,10 +72,32 @@ describe('loading content', () => {
 
   it('reports a template using a variable no rule or fact provides', async () => {
     const files = tinyContent();
-    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['Hello {customerName}!'] } };
+    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['Hello {storeName}!'] } };
     const { snapshot, lines } = await load(files);
     expect(snapshot).toBeUndefined();
-    expect(lines.some((line) => /^templates\/en\/replies\.json:\d+:\d+ the message uses \{customerName\}, which no rule or fact provides/.test(line))).toBe(true);
+    expect(lines.some((line) => /^templates\/en\/replies\.json:\d+:\d+ the message uses \{storeName\}, which no rule or fact provides/.test(line))).toBe(true);
+  });
+
+  it('refuses an old name for an order value and names the one to write instead, in chat and care templates', async () => {
+    const files = tinyContent();
+    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['Your order comes to {total}.'] } };
+    files['templates/en/care.json'] = { 'care.thanks': { variants: ['Thanks! Order #{orderNumber} ({total}) is confirmed.'] } };
+    const { snapshot, lines } = await load(files);
+    expect(snapshot).toBeUndefined();
+    expect(lines.some((line) => /^templates\/en\/replies\.json:\d+:\d+ the message uses \{total\}, an old name: use \{orderTotal\}/.test(line))).toBe(true);
+    expect(lines.some((line) => /^templates\/en\/care\.json:\d+:\d+ the message uses \{total\}, an old name: use \{orderTotal\}/.test(line))).toBe(true);
+  });
+
+  it('refuses a written date formatted again as a date, and accepts the order values by their one name', async () => {
+    const files = tinyContent();
+    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['Expected on {estimatedDelivery, date, long}.'] } };
+    const refused = await load(files);
+    expect(refused.lines.some((line) => /^templates\/en\/replies\.json:\d+:\d+ \{estimatedDelivery\} is already written as a date.*use \{estimatedDelivery\}/.test(line))).toBe(true);
+    await cleanup();
+    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['{firstName}, order #{orderNumber} ({orderTotal}) arrives {estimatedDelivery}.'] } };
+    files['templates/en/care.json'] = { 'care.thanks': { variants: ['{firstName}, order #{orderNumber} ({orderTotal}) arrives {estimatedDelivery}.'] } };
+    const accepted = await load(files);
+    expect(accepted.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
   });
 
   it('accepts variables declared in settings and plural arguments inside them', async () => {

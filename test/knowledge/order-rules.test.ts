@@ -51,17 +51,17 @@ describe('care and package rules in check', () => {
     expect(problems.some((problem) => /^care\/orders\.json:\d+:\d+ rules\[0\]\.event\.type: /.test(problem))).toBe(true);
   });
 
-  it('lets order templates use the order values and the values their rules pass, and nothing else', async () => {
+  it('lets order templates use the order values and the values their rules pass, and chat templates only the order values', async () => {
     const files = orderContent();
     files['templates/en/packages.json'] = {
       'packages.thank_you_card': { variants: ['Thank you, {firstName}! {discountCode}'] },
       'packages.cashback_card': { variants: ['{cashbackPercent}% back.'] },
     };
-    files['templates/en/replies.json'] = { ...(files['templates/en/replies.json'] as object), greeting: { variants: ['Hello, {firstName}!'] } };
+    files['templates/en/replies.json'] = { ...(files['templates/en/replies.json'] as object), greeting: { variants: ['Hello, {firstName}! {cashbackPercent}% back.'] } };
     const problems = await problemsOf(files);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^templates\/en\/packages\.json:\d+:\d+ the message uses \{discountCode\}, which no rule or fact provides/);
-    expect(problems[1]).toMatch(/^templates\/en\/replies\.json:\d+:\d+ the message uses \{firstName\}/);
+    expect(problems[1]).toMatch(/^templates\/en\/replies\.json:\d+:\d+ the message uses \{cashbackPercent\}/);
   });
 });
 

@@ -49,9 +49,4 @@ export async function startStoreServer(handler: Handler): Promise<StoreServer> {
   };
 }
 
-/** A logger that keeps what it was told, for tests that check what operators would read. */
-export function recordingLogger() {
-  const lines: { level: string; object: object; message: string }[] = [];
-  const at = (level: string) => (object: object, message: string) => void lines.push({ level, object, message });
-  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
-}
+export { recordingLogger } from '../recording-logger.js';

@@ -5,6 +5,7 @@ import { newConversationState } from '../../src/pipeline/index.js';
 import { createEraser, purgeExpired, startRetention } from '../../src/privacy/index.js';
 import { createMemoryStore, createRedisStore, type ConversationRecord, type Store } from '../../src/store/index.js';
 import { removeRedisKeys, TEST_REDIS_URL, until } from '../helpers.js';
+import { recordingLogger } from '../recording-logger.js';
 
 const prefixes: string[] = [];
 const redisStore = () => {
@@ -43,9 +44,8 @@ async function isGone(store: Store, record: ConversationRecord): Promise<boolean
 }
 
 function collectingLogger() {
-  const lines: { level: string; fields: Record<string, unknown>; message: string }[] = [];
-  const at = (level: string) => (fields: object, message: string) => void lines.push({ level, fields: fields as Record<string, unknown>, message });
-  return { lines, logger: { info: at('info'), debug: at('debug'), error: at('error') } };
+  const logger = recordingLogger();
+  return { lines: logger.lines, logger };
 }
 
 describe.each([
@@ -143,7 +143,7 @@ describe('retention schedule', () => {
     try {
       await until(() => lines.some((line) => line.level === 'info'), 2000);
       expect(await store.getConversation(first.id)).toBeUndefined();
-      expect(lines.find((line) => line.level === 'info')?.fields).toMatchObject({ conversations: 1, messages: 2, retentionDays: 30 });
+      expect(lines.find((line) => line.level === 'info')?.object).toMatchObject({ conversations: 1, messages: 2, retentionDays: 30 });
 
       const second = await conversation(store, daysBefore(40, now()));
       await until(() => lines.filter((line) => line.level === 'info').length === 2, 2000);
@@ -172,7 +172,7 @@ describe('retention schedule', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const runs = logs.flatMap((log) => log.lines);
       expect(runs).toHaveLength(1);
-      expect(runs[0]?.fields).toMatchObject({ conversations: 3 });
+      expect(runs[0]?.object).toMatchObject({ conversations: 3 });
     } finally {
       await Promise.all(schedules.map((schedule) => schedule.stop()));
     }
