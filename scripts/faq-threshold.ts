@@ -17,6 +17,8 @@ interface Row {
   article: string | null;
   found?: string;
   score: number;
+  /** Strong enough to answer over an intent the classifier is sure of. */
+  strong: boolean;
 }
 const rows: Row[] = [];
 for (const file of readdirSync(path.join(root, 'eval/faq')).filter((name) => name.endsWith('.jsonl')).sort()) {
@@ -24,7 +26,7 @@ for (const file of readdirSync(path.join(root, 'eval/faq')).filter((name) => nam
   for (const line of readFileSync(path.join(root, 'eval/faq', file), 'utf8').trim().split('\n')) {
     const { text, article } = JSON.parse(line) as { text: string; article: string | null };
     const match = help.search(language, normalizeText(text));
-    rows.push({ language, text, article, found: match?.article.id, score: match?.score ?? 0 });
+    rows.push({ language, text, article, found: match?.article.id, score: match?.score ?? 0, strong: !!match?.strong });
   }
 }
 
@@ -47,6 +49,10 @@ for (const threshold of scores.filter((score) => score > 0)) {
 const current = help.settings.minScore;
 const { right, wrong } = at(current);
 console.log(`\nminScore ${current} (faq/settings.json): ${pct(right, positives.length)} answered with their article, ${wrong} wrong answer(s)`);
+// A strong match answers even over a confident intent: it must be right, and never for a question no article answers.
+const strong = rows.filter((row) => row.strong);
+const strongWrong = strong.filter((row) => row.found !== row.article);
+console.log(`strong matches (answer over a confident intent): ${strong.length} of ${positives.length} questions with an article, ${strongWrong.length} wrong (of them ${strongWrong.filter((row) => !row.article).length} for a question no article answers)`);
 for (const row of rows) {
   const answered = row.score >= current;
   const ok = row.article ? answered && row.found === row.article : !answered;

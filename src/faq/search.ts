@@ -27,6 +27,11 @@ export interface HelpMatch {
   score: number;
   /** Whether the score reaches settings.minScore. */
   confident: boolean;
+  /** Whether the article fits the message well enough to answer it even when an intent is sure of the message: its
+   * words cover most of the message's uncommon words, and its score is well above settings.minScore. */
+  strong: boolean;
+  /** The share of the message's uncommon words the article has. */
+  coverage: number;
 }
 
 interface Indexed {
@@ -40,6 +45,12 @@ interface Indexed {
 const FIELD_BOOST = { question: 2, phrasings: 2, answer: 1 };
 /** The least share of the message's uncommon words an article must have. */
 const MIN_COVERAGE = 0.25;
+/** A strong match: the article has at least this share of the message's uncommon words… */
+const STRONG_COVERAGE = 0.6;
+/** …and scores at least this many times settings.minScore… */
+const STRONG_FACTOR = 3;
+/** …and every word it shares with the message in its question or phrasings (what it is about), not only in its
+ * answer: "sent" in a gift card's answer does not make "you sent me the wrong item" about gift cards. */
 
 export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpSettings, terms: Terms, background: ReadonlyMap<string, readonly string[]> = new Map()): HelpIndex {
   const byLanguage = new Map<string, HelpArticle[]>();
@@ -74,9 +85,17 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
       const score = best.score / best.terms.length / said.length;
       // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
       const coverage = best.terms.length / said.length;
-      return { article: byLanguage.get(language)![best.id as number]!, score, confident: score >= settings.minScore && coverage >= MIN_COVERAGE };
+      const confident = score >= settings.minScore && coverage >= MIN_COVERAGE;
+      const strong = confident && score >= settings.minScore * STRONG_FACTOR && coverage >= STRONG_COVERAGE && isAbout(engine, best.id as number, best.terms);
+      return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage };
     },
   };
+}
+
+/** Whether all these terms are in the article's question or phrasings. */
+function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string[]): boolean {
+  const [titled] = engine.search(terms.join(' '), { tokenize: () => [...terms], fields: ['question', 'phrasings'], combineWith: 'AND', filter: (result) => result.id === id });
+  return !!titled;
 }
 
 /** A term in at least one text in a hundred of the language's training utterances says little about a subject. */

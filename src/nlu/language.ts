@@ -1,4 +1,4 @@
-// Language detection for short chat messages (DESIGN §2): the Unicode script decides where it can; otherwise a
+// Language detection for short chat messages: the Unicode script decides where it can; otherwise a
 // model of the store's own Latin-script training utterances (words and letter trigrams, smoothed by corpus size so
 // no language wins by having more utterances) is combined with franc, the widget's locale hint and the
 // conversation's language so far. Russian, Arabic and Japanese written in Latin letters are candidates too.

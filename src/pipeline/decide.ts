@@ -120,8 +120,9 @@ export interface Facts {
   promotion: PromotionFact | null;
   /** A discount question naming no code: the codes that apply now (available, codes, country), or null. */
   promotions: PromotionsFact | null;
-  /** The help article that answers the message (id, score), when one scores above faq/settings.json's minScore. */
-  helpArticle: { id: string; score: number } | null;
+  /** The help article that answers the message (id, score), when one scores above faq/settings.json's minScore;
+   * strong: it fits well enough to answer over an intent the classifier is sure of. */
+  helpArticle: { id: string; score: number; strong: boolean } | null;
 }
 
 /** What the stages before the rules worked out: the order, the destination, the case, the flow. */
@@ -142,7 +143,7 @@ export interface StageFacts {
   product?: ProductFacts | null;
   promotion?: PromotionFact | null;
   promotions?: PromotionsFact | null;
-  helpArticle?: { id: string; score: number } | null;
+  helpArticle?: { id: string; score: number; strong: boolean } | null;
 }
 
 export function localTime(now: Date, timeZone: string): Facts['localTime'] {

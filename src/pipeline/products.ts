@@ -109,18 +109,21 @@ function saidAspect(lexicons: (Lexicon | undefined)[], words: LexiconText, names
  * sure it is about shipping), a choice among candidates, or a question about the product on the page or the one the
  * chat was about ("and in L?", "is it dishwasher safe?").
  */
-function isAboutProduct(input: ProductStageInput, picked: ReturnType<typeof choose>, said: ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
+function isAboutProduct(input: ProductStageInput, picked: Picked, said: ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
   const { intent } = input;
   if (picked.from === 'choice') return true;
-  const named = picked.from === 'message' || picked.from === 'sku';
+  // A near miss of a name ("weather" for "leather") names a product only when the rest of the message asks about one.
+  const named = picked.from === 'sku' || (picked.from === 'message' && (picked.isExact || !!said || !!input.page?.product || !!input.page?.url));
   const known = named || picked.from === 'page' || picked.from === 'chat';
   // "Chile?" after "which country should the teapot go to?"
   const answersPlace = picked.from === 'chat' && input.namesCountry && !!memory?.aspect && PLACE_ASPECTS.has(memory.aspect);
   // A classifier sure of something else ("how much is it" as shipping, "بكم هذا" as goodbye) gives way to a question
   // about a known product in the catalogue's own words; a product named in a shipping question is about that product.
-  if (intent.confident) return (known && !!said) || answersPlace || (intent.intent === 'shipping_info' && named);
+  // A classifier sure of something else never gives way to a near miss of a name alone.
+  const written = picked.from !== 'message' || picked.isExact;
+  if (intent.confident) return (known && written && !!said) || answersPlace || (intent.intent === 'shipping_info' && named && written);
   if (named) return true;
-  if (picked.candidates.length > 0) return !!said || !!memory?.aspect;
+  if (picked.candidates.length > 0) return (!!said || !!memory?.aspect) && (picked.isExact || !!said);
   return (known && !!said) || answersPlace;
 }
 
@@ -140,22 +143,31 @@ function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, memory:
 /** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
 const ORDER_BOUND_INTENTS = new Set(['order_status', 'refund_status', 'cancel_order', 'change_order', 'return_request', 'payment_issue', 'human_agent', 'complaint', 'customs_duties', 'discount_code']);
 
-function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined): { product?: Product; from: ProductFacts['from']; candidates: Product[]; variant?: Variant } {
+/** The product chosen and how; isExact: a word of its name is written out (not only a near miss of one). */
+interface Picked {
+  product?: Product;
+  from: ProductFacts['from'];
+  candidates: Product[];
+  variant?: Variant;
+  isExact: boolean;
+}
+
+function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined): Picked {
   const chosen = input.payload?.startsWith('product:') ? catalogue.byId.get(input.payload.slice('product:'.length)) : undefined;
-  if (chosen) return { product: chosen, from: 'choice', candidates: [] };
+  if (chosen) return { product: chosen, from: 'choice', candidates: [], isExact: true };
   const found = findProducts(catalogue, input.text, input.language);
   const onPage = productOnPage(catalogue, input.page);
   const earlier = memory?.id ? catalogue.byId.get(memory.id) : undefined;
   // With a product on the page or in the chat, only a name written out counts as another: "wasche" is not "Tasche".
   const matches = onPage || earlier ? found.filter((match) => match.isExact) : found;
-  if (matches.length === 1) return { product: matches[0]!.product, from: matches[0]!.variant ? 'sku' : 'message', candidates: [], variant: matches[0]!.variant };
+  if (matches.length === 1) return { product: matches[0]!.product, from: matches[0]!.variant ? 'sku' : 'message', candidates: [], variant: matches[0]!.variant, isExact: matches[0]!.isExact };
   if (matches.length > 1) {
     // "the blue one" on the mug's page means the mug when the mug is among the candidates.
     const preferred = [onPage, earlier].find((product) => product && matches.some((match) => match.product === product));
-    return preferred ? { product: preferred, from: preferred === onPage ? 'page' : 'chat', candidates: [] } : { from: null, candidates: matches.map((match) => match.product) };
+    return preferred ? { product: preferred, from: preferred === onPage ? 'page' : 'chat', candidates: [], isExact: true } : { from: null, candidates: matches.map((match) => match.product), isExact: matches.some((match) => match.isExact) };
   }
-  if (onPage) return { product: onPage, from: 'page', candidates: [] };
-  return earlier ? { product: earlier, from: 'chat', candidates: [] } : { from: null, candidates: [] };
+  if (onPage) return { product: onPage, from: 'page', candidates: [], isExact: true };
+  return earlier ? { product: earlier, from: 'chat', candidates: [], isExact: true } : { from: null, candidates: [], isExact: false };
 }
 
 /**

@@ -46,13 +46,22 @@ export interface Situation {
   facts: Facts;
 }
 
-/** Articles are searched when no intent is sure of the message, or its intent lets articles answer for it. */
+/**
+ * An article answers when no intent is sure of the message, or its intent lets articles answer for it; over any
+ * other confident intent only a strong match does ("do you sell gift cards?" is about gift cards, not payment), and
+ * never over an order's own business or a request for a person, which need the order or the person.
+ */
 function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): HelpMatch | undefined {
   const index = snapshot.help;
-  if (!index || (intent.confident && !index.settings.intents.includes(intent.intent))) return undefined;
+  if (!index) return undefined;
+  const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
+  if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || turn.understood.entities.orderNumber)) return undefined;
   const match = index.search(turn.understood.language.language, turn.understood.text);
-  return match?.confident ? match : undefined;
+  return match && (overrides ? match.strong : match.confident) ? match : undefined;
 }
+
+/** Intents that need the shopper's order or a person: an article never answers for them. */
+const NEVER_ARTICLE_INTENTS = new Set(['order_status', 'refund_status', 'cancel_order', 'human_agent', 'complaint', 'payment_issue', 'greeting', 'goodbye', 'thanks']);
 
 /** The flow this message is about: one it starts, else the one it answers (or failed to answer). */
 function formInPlay({ relation, started, pending }: Interpretation): FormInProgress | undefined {
@@ -188,7 +197,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     product: product?.facts ?? null,
     promotion: promotions.promotion,
     promotions: promotions.promotions,
-    helpArticle: help ? { id: help.article.id, score: Math.round(help.score * 100) / 100 } : null,
+    helpArticle: help ? { id: help.article.id, score: Math.round(help.score * 100) / 100, strong: help.strong } : null,
   });
   // A flow this message's words started (shipping_info asks for a country) gives way to the product's answer.
   const flowInPlay = product && inPlay === interpretation.started ? undefined : inPlay;

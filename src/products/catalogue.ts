@@ -105,8 +105,9 @@ export interface ProductMatch {
   isExact: boolean;
 }
 
-/** Terms of three letters are matched exactly; longer ones allow one typo, and two from seven letters on. */
-const fuzziness = (term: string) => (term.length <= 3 ? false : term.length < 7 ? 1 : 2);
+/** Short words are matched exactly (a typo of one is another word: "mug"/"mud", "sac"/"sec"); from five letters
+ * one typo is allowed, and two from eight letters on. */
+const fuzziness = (term: string) => (term.length <= 4 ? false : term.length < 8 ? 1 : 2);
 /** A candidate this close to the best one makes the mention ambiguous. */
 const AMBIGUOUS_SHARE = 0.75;
 /** Below this, a match is a stray letter pair or a short typo, not a product named. */

@@ -40,14 +40,17 @@ async function memory(): Promise<{ rss: number; peak: number }> {
 
 describe('decoding pictures', () => {
   it('refuses a 40,000,000×1 picture before decoding it', async () => {
-    const { session } = await openShopper(node.url, sockets);
+    const { session, socket } = await openShopper(node.url, sockets);
+    // A conversation is stored when the shopper first writes or, before a first picture, says it starts.
+    expect(await socket.timeout(5000).emitWithAck('start')).toEqual({ ok: true });
     const { status, body } = await upload(node.url, session.conversationId, session.token, blackPng(40_000_000, 1));
     expect(status).toBe(413);
     expect(body.error.message).toMatch(/16384 pixels/);
   });
 
   it('decodes twelve 40-megapixel uploads at once a few at a time, within a memory ceiling', async () => {
-    const { session } = await openShopper(node.url, sockets);
+    const { session, socket } = await openShopper(node.url, sockets);
+    expect(await socket.timeout(5000).emitWithAck('start')).toEqual({ ok: true });
     // The image library is loaded and warm before the baseline is read.
     expect((await upload(node.url, session.conversationId, session.token, blackPng(64, 64))).status).toBe(201);
     const before = await memory();

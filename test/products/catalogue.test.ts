@@ -33,6 +33,23 @@ describe('finding the product a shopper names', () => {
     it(`finds the ${product} in "${text}" (${language})`, () => expect(ids(text, language)).toEqual([product]));
   }
 
+  it('never takes a short word one letter from a name for the name', () => {
+    expect(ids('do you have a lamb recipe?', 'en')).toEqual([]);
+    expect(ids('can I pay in cash?', 'en')).toEqual([]);
+    expect(ids('la rue est fermée', 'fr')).toEqual([]);
+  });
+
+  it('marks a near miss of a longer word as not written out, so only a product question may take it', () => {
+    const nearMisses: [string, string][] = [
+      ['en', "what's the weather going to be tomorrow?"],
+      ['de', 'wie wird das Wetter morgen'],
+      ['es', 'quiero hablar con el gerente'],
+      ['it', 'vorrei parlare con il titolare'],
+    ];
+    for (const [language, text] of nearMisses) expect(findProducts(catalogue, text, language).filter((match) => match.isExact)).toEqual([]);
+    expect(findProducts(catalogue, 'is the leather tote bag waterproof', 'en')[0]).toMatchObject({ isExact: true, product: { id: 'bag' } });
+  });
+
   it('finds a product by an alias the store gave it', () => {
     expect(ids('is the raincoat ok in heavy rain', 'en')).toEqual(['jacket']);
     expect(ids('el chubasquero abriga?', 'es')).toEqual(['jacket']);
