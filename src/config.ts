@@ -49,6 +49,10 @@ export const ConfigSchema = z.object({
   SHOPPER_MESSAGES_PER_MINUTE: z.coerce.number().int().min(0).default(20),
   /** Conversations one client address may start (write in for the first time) in a minute; 0: no limit (benchmarks). */
   NEW_CONVERSATIONS_PER_IP_PER_MINUTE: z.coerce.number().int().min(0).default(30),
+  /** Hand-offs to a person one client address may start in an hour; 0: no limit (tests, benchmarks). */
+  HANDOFFS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).default(10),
+  /** Hand-offs to a person in all (every node) in a minute; 0: no limit. */
+  HANDOFFS_PER_MINUTE: z.coerce.number().int().min(0).default(60),
   /** Open connections (HTTP and sockets) one client address may hold at once; 0: no limit (benchmarks). */
   MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(100),
   /** Open connections in all; unset: a tenth below the process's limit on open files. */

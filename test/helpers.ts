@@ -85,8 +85,9 @@ export const tinyContent = (): Record<string, object> => ({
 export async function startTestServer(env: Record<string, string> = {}, overrides: Omit<import('../src/app.js').AppOverrides, 'snapshot'> = {}) {
   const { buildApp } = await import('../src/app.js');
   const { loadConfig } = await import('../src/config.js');
-  // Every test shopper comes from 127.0.0.1: the cap on new conversations per address is off unless a test sets it.
-  const config = loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', HOST: '127.0.0.1', PORT: '0', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', ...env });
+  // Every test shopper comes from 127.0.0.1: the caps on new conversations and hand-offs per address are off unless a
+  // test sets them.
+  const config = loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', HOST: '127.0.0.1', PORT: '0', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', HANDOFFS_PER_IP_PER_HOUR: '0', HANDOFFS_PER_MINUTE: '0', ...env });
   const app = await buildApp(config, { ...overrides, snapshot: await loadDefaultSnapshot() });
   await app.listen({ port: 0, host: config.HOST });
   const { port } = app.server.address() as { port: number };
@@ -133,7 +134,7 @@ export async function startServerProcess(env: Record<string, string> = {}, { sta
   });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPERATOR_TOKEN: 'test-operator-token-0123456789', LOG_LEVEL: 'info', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPERATOR_TOKEN: 'test-operator-token-0123456789', LOG_LEVEL: 'info', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', HANDOFFS_PER_IP_PER_HOUR: '0', HANDOFFS_PER_MINUTE: '0', ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let output = '';

@@ -3,10 +3,11 @@
 import type { Knowledge } from '../knowledge/index.js';
 import type { Metrics } from '../observability/index.js';
 import type { OrderSource } from '../orders/index.js';
-import type { PipelineContext, Understanding } from '../pipeline/index.js';
+import { renderReply, type PipelineContext, type PipelineResult, type Understanding } from '../pipeline/index.js';
 import { AppError, maskPersonalData, type Message } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Effects } from './effects.js';
+import type { createHandoffLimiter } from './handoff-limits.js';
 import { createLookupLockout } from './lookup-lockout.js';
 import { runTurn } from './turn.js';
 import type { Logger } from './types.js';
@@ -21,6 +22,8 @@ export interface BotTurnDependencies {
   metrics?: Metrics;
   orders?: OrderSource;
   now: () => Date;
+  /** Caps on hand-offs per client address and in all. */
+  handoffs?: ReturnType<typeof createHandoffLimiter>;
 }
 
 export function currentSnapshot(knowledge: Knowledge) {
@@ -29,7 +32,19 @@ export function currentSnapshot(knowledge: Knowledge) {
   return snapshot;
 }
 
-export function createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now }: BotTurnDependencies) {
+/** The turn without its hand-off: the conversation stays with the bot, which says why in the shopper's language. */
+function keptByTheBot(snapshot: ReturnType<typeof currentSnapshot>, result: PipelineResult, now: Date): PipelineResult {
+  const reply = renderReply(snapshot, { templateId: 'handoff.limited', language: result.language.language, entities: {}, variantSeed: 0, now });
+  return {
+    ...result,
+    action: 'reply',
+    handoff: undefined,
+    reply,
+    effects: result.effects.filter((effect) => effect.type !== 'hand_off'),
+  };
+}
+
+export function createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now, handoffs }: BotTurnDependencies) {
   const lookups = createLookupLockout(store);
   /** `from`: the shopper's client address (for the look-up lockout per address) and the page they write from. */
   return async function answer(
@@ -41,8 +56,9 @@ export function createBotTurn({ store, knowledge, effects, logger, context, metr
   ): Promise<void> {
     const started = performance.now();
     const situation = page ? { ...context(), page } : context();
-    const { result } = await runTurn(
-      currentSnapshot(knowledge),
+    const snapshot = currentSnapshot(knowledge);
+    const { result: decided } = await runTurn(
+      snapshot,
       {
         text: shopperMessage.text,
         payload,
@@ -55,6 +71,13 @@ export function createBotTurn({ store, knowledge, effects, logger, context, metr
       },
       { orders, handleRequests: effects.requestFromStore, lookupsPausedUntil: (fetches) => lookups.pausedUntil({ ...fetches, address }, now().getTime()) },
     );
+    let result = decided;
+    const refused = decided.handoff ? await handoffs?.admit(address, now().getTime()) : undefined;
+    if (refused) {
+      metrics?.handoffRefused(refused);
+      logger.warn({ conversationId: record.id, cap: refused, reason: decided.handoff?.reason }, 'hand-off refused: too many requests for a person');
+      result = keptByTheBot(snapshot, decided, now());
+    }
     if (result.failedLookup) await lookups.failed({ ...result.failedLookup, address }, now().getTime());
     if (result.orderError) {
       // The source's own message, never the shopper's words: those may hold an e-mail address.

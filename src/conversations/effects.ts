@@ -26,8 +26,9 @@ function describeOrder(order: OrderSummary): string {
   return parts.join(' · ');
 }
 
-function describeCase(effect: Extract<Effect, { type: 'open_case' }>): string {
-  return [`Case opened: ${effect.problem ?? 'problem'} item`, effect.orderNumber ? `order #${effect.orderNumber}` : 'no order number', `${effect.photos} photo(s)`].join(' · ');
+function describeCase(effect: Extract<Effect, { type: 'open_case' }>, ownerVerified: boolean): string {
+  const order = effect.orderNumber ? `order #${effect.orderNumber}${ownerVerified ? '' : ' (owner not verified)'}` : 'no order number';
+  return [`Case opened: ${effect.problem ?? 'problem'} item`, order, `${effect.photos} photo(s)`].join(' · ');
 }
 
 export function createEffects({ store, publisher, logger, metrics, orders, now }: EffectsDependencies) {
@@ -65,9 +66,22 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
     };
   }
 
+  /**
+   * A case a signed-in customer opened on an order number they did not look up: its owner is verified when the store
+   * says the order is that customer's. A failing order source leaves it unverified, which is what the agent sees.
+   */
+  async function withCaseOwner(record: ConversationRecord, state: PipelineResult['conversation']): Promise<PipelineResult['conversation']> {
+    const opened = state.case;
+    if (!opened?.orderNumber || opened.ownerVerified !== false || !record.customerId || !orders) return state;
+    const order = await orders.findByNumber(opened.orderNumber).catch(() => undefined);
+    return order?.customer.id === record.customerId ? { ...state, case: { ...opened, ownerVerified: true } } : state;
+  }
+
   /** Keeps the bot's turn: the new state, the reply, a hand-off with its notes for the agent. */
   async function applyBotTurn(record: ConversationRecord, result: PipelineResult): Promise<void> {
-    let updated: ConversationRecord = { ...record, state: result.conversation, updatedAt: now().toISOString() };
+    const opensCase = result.effects.some((effect) => effect.type === 'open_case');
+    const state = opensCase ? await withCaseOwner(record, result.conversation) : result.conversation;
+    let updated: ConversationRecord = { ...record, state, updatedAt: now().toISOString() };
     if (record.status === 'closed') updated.status = transition('closed', 'bot');
     const handOff = result.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off');
     if (handOff) updated = queued(updated, handOff);
@@ -79,13 +93,13 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
     }
     // The agent sees the case and the order in the conversation itself, as notes the shopper never gets.
     for (const effect of result.effects) {
-      if (effect.type === 'open_case') await post(updated, newMessage(now, record.id, 'system', describeCase(effect), { internal: true }));
+      if (effect.type === 'open_case') await post(updated, newMessage(now, record.id, 'system', describeCase(effect, state.case?.ownerVerified !== false), { internal: true }));
     }
     if (handOff?.order) await post(updated, newMessage(now, record.id, 'system', describeOrder(handOff.order), { internal: true }));
     if (handOff) {
       metrics?.handoff(handOff.reason);
       logger.info({ conversationId: record.id, reason: handOff.reason, intent: handOff.intent, order: handOff.order?.number }, 'conversation handed off');
-      publisher.queueChanged();
+      publisher.queueChanged(record.id);
     }
   }
 

@@ -91,7 +91,7 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
       }
       if (current !== record) await store.saveConversation(current);
       await whileQueued(current, understood);
-      publisher.queueChanged();
+      publisher.queueChanged(conversationId);
       return message;
     });
   }

@@ -9,6 +9,7 @@ import type { Store } from '../store/index.js';
 import { createBotTurn } from './bot-turn.js';
 import { createDelivery } from './delivery.js';
 import { createEffects } from './effects.js';
+import { createHandoffLimiter, type HandoffLimits } from './handoff-limits.js';
 import { createInbound } from './inbound.js';
 import type { ConversationLock } from './lock.js';
 import { createSessions } from './session.js';
@@ -26,11 +27,13 @@ export interface ConversationServiceDependencies {
   now?: () => Date;
   /** Where the bot looks orders up for verified shoppers, and asks for cancellations and changes. */
   orders?: OrderSource;
+  /** Caps on hand-offs to a person (0: none). */
+  handoffLimits?: HandoffLimits;
 }
 
-export function createConversationService({ store, knowledge, publisher, logger, withConversationLock, context = () => ({}), metrics, now = () => new Date(), orders }: ConversationServiceDependencies) {
+export function createConversationService({ store, knowledge, publisher, logger, withConversationLock, context = () => ({}), metrics, now = () => new Date(), orders, handoffLimits = { perAddressPerHour: 0, perMinute: 0 } }: ConversationServiceDependencies) {
   const effects = createEffects({ store, publisher, logger, metrics, orders, now });
-  const answer = createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now });
+  const answer = createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now, handoffs: createHandoffLimiter(store, handoffLimits) });
   const sessions = createSessions({ store, withConversationLock, now });
   const inbound = createInbound({ store, knowledge, publisher, logger, effects, withConversationLock, answer, now });
   return {

@@ -7,8 +7,11 @@ export interface Publisher {
   /** To the shopper's sockets (never an internal note) and to the agent holding the conversation. */
   message(record: ConversationRecord, message: Message, options?: { exceptSocket?: string }): void;
   status(conversationId: string, event: StatusEvent): void;
-  /** The queue changed: agents' queue views are sent again, queued shoppers hear their position. */
-  queueChanged(): void;
+  /**
+   * The queue changed: these conversations were added to the agents' list, changed or left it (none: only the
+   * places in line or the agents online changed). Queued shoppers hear their position again.
+   */
+  queueChanged(...conversationIds: string[]): void;
 }
 
 export type { Logger } from '../shared/index.js';

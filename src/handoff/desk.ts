@@ -7,7 +7,7 @@ import { transition } from '../conversations/index.js';
 import type { ConversationLock, Publisher } from '../conversations/index.js';
 import { summarize } from '../inbox/index.js';
 import { renderReply } from '../pipeline/index.js';
-import { AppError, type Attachment, type Logger, type ConversationSummary, type DeskEvent, type Message } from '../shared/index.js';
+import { AppError, byQueueOrder, type Attachment, type ConversationSummary, type DeskEvent, type Logger, type Message, type QueueChange } from '../shared/index.js';
 import type { Metrics } from '../observability/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent, AgentDirectory } from './agents.js';
@@ -115,14 +115,27 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
     const current = now();
     const agents = await directory.all();
     const agentName = (agentId: string) => agents.get(agentId)?.name;
-    const entries = await Promise.all(records.map(async (record) => ({ record, summary: summarize(record, await store.listMessages(record.id), { now: current, agentName }) })));
-    return (agent) => {
-      const speaks = (record: ConversationRecord) => (record.state.language && agent.languages.includes(record.state.language) ? 0 : 1);
-      const rank = (record: ConversationRecord) => (record.assignedTo === agent.id ? 0 : record.status === 'queued' ? 1 : 2);
-      return [...entries]
-        .sort(({ record: a }, { record: b }) => rank(a) - rank(b) || (b.priority ?? 0) - (a.priority ?? 0) || speaks(a) - speaks(b) || byUrgency(a, b))
-        .map(({ summary }) => summary);
-    };
+    const digests = await store.messageDigests(records.map((record) => record.id));
+    const summaries = records.map((record) => summarize(record, digests.get(record.id), { now: current, agentName }));
+    return (agent) => [...summaries].sort(byQueueOrder(agent));
+  }
+
+  /**
+   * What became of these conversations in the agents' list: each one's summary while it is queued or assigned, else
+   * its removal. Reads these records and their digests only, never the whole queue or any message.
+   */
+  async function queueChanges(conversationIds: readonly string[]): Promise<QueueChange[]> {
+    const records = await Promise.all(conversationIds.map((id) => store.getConversation(id)));
+    const open = records.filter((record): record is ConversationRecord => record?.status === 'queued' || record?.status === 'assigned');
+    const digests = await store.messageDigests(open.map((record) => record.id));
+    const agents = await directory.all();
+    const current = now();
+    return conversationIds.map((id, index): QueueChange => {
+      const record = records[index];
+      return record && open.includes(record)
+        ? { type: 'updated', conversation: summarize(record, digests.get(id), { now: current, agentName: (agentId) => agents.get(agentId)?.name }) }
+        : { type: 'removed', conversationId: id };
+    });
   }
 
   /** The conversations an agent who did not come back still holds go back to the queue. */
@@ -139,12 +152,13 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         await audit(agent, 'requeue-after-disconnect', record.id);
       });
     }
-    if (held.length) publisher.queueChanged();
+    if (held.length) publisher.queueChanged(...held.map((record) => record.id));
   }
 
   return {
     announcePositions,
     queueView,
+    queueChanges,
 
     /** The queue as one agent sees it. */
     async queueFor(agent: Agent): Promise<ConversationSummary[]> {
@@ -165,7 +179,7 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         await recordLine(claimed, 'joined', { kind: 'claimed', agentName: agent.name }, { name: agent.name });
         await audit(agent, 'claim', conversationId);
         publisher.status(conversationId, { status: 'assigned' });
-        publisher.queueChanged();
+        publisher.queueChanged(conversationId);
         return store.listMessages(conversationId);
       });
     },
@@ -205,7 +219,7 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
           publisher.message(record, original);
         }
         await audit(agent, 'reply', conversationId, content.templateId ? { templateId: content.templateId } : undefined);
-        publisher.queueChanged();
+        publisher.queueChanged(conversationId);
         return message;
       });
     },
@@ -231,7 +245,7 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         await recordLine(record, 'released', { kind: 'released', agentName: agent.name });
         await audit(agent, 'release', conversationId);
         publisher.status(conversationId, { status: 'bot' });
-        publisher.queueChanged();
+        publisher.queueChanged(conversationId);
       });
     },
 
@@ -247,7 +261,7 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         }
         await audit(agent, 'resolve', conversationId);
         publisher.status(conversationId, { status: 'closed' });
-        publisher.queueChanged();
+        publisher.queueChanged(conversationId);
       });
     },
 
@@ -261,7 +275,7 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         const toAgentName = await nameOf(toAgentId);
         await recordLine(record, 'transferred', { kind: 'transferred', agentName: agent.name, toAgentName }, { name: toAgentName });
         await audit(agent, 'transfer', conversationId, { to: toAgentId });
-        publisher.queueChanged();
+        publisher.queueChanged(conversationId);
       });
     },
 

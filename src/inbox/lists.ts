@@ -39,7 +39,8 @@ export function createLists({ store, now, directory }: ListOptions) {
     const current = now();
     const agents = await directory.all();
     const agentName = (agentId: string) => agents.get(agentId)?.name;
-    return Promise.all(records.map(async (record) => summarize(record, await store.listMessages(record.id), { now: current, agentName })));
+    const digests = await store.messageDigests(records.map((record) => record.id));
+    return records.map((record) => summarize(record, digests.get(record.id), { now: current, agentName }));
   }
 
   /** Walks the window newest first, keeping what `keep` accepts, until `limit` are found. */

@@ -4,7 +4,6 @@ import type { AttachmentService } from '../attachments/index.js';
 import type { Order, OrderSource } from '../orders/index.js';
 import { type CaseView, localeRegion, type ShopperProfile } from '../shared/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
-import { unreadAndLast } from './summary.js';
 
 const ORDERS_SHOWN = 5;
 const PAST_SHOWN = 10;
@@ -22,7 +21,7 @@ export function createProfiles({ store, orders, attachments }: ProfileOptions) {
     const current = record.state.case;
     if (!current) return undefined;
     const photos = (await attachments.list(record.id)).filter((photo) => current.attachmentIds.includes(photo.id));
-    return { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, photos };
+    return { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, ...(current.ownerVerified === false ? { ownerVerified: false } : {}), photos };
   }
 
   /** A signed-in customer's latest orders, or the ones a guest proved with their e-mail. */
@@ -36,15 +35,8 @@ export function createProfiles({ store, orders, attachments }: ProfileOptions) {
   async function pastConversations(record: ConversationRecord): Promise<ShopperProfile['pastConversations']> {
     if (!record.customerId) return [];
     const others = (await store.listConversationsByCustomer(record.customerId)).filter((other) => other.id !== record.id).slice(0, PAST_SHOWN);
-    return Promise.all(
-      others.map(async (other) => ({
-        id: other.id,
-        status: other.status,
-        createdAt: other.createdAt,
-        updatedAt: other.updatedAt,
-        lastMessage: unreadAndLast(await store.listMessages(other.id)).lastMessage,
-      })),
-    );
+    const digests = await store.messageDigests(others.map((other) => other.id));
+    return others.map((other) => ({ id: other.id, status: other.status, createdAt: other.createdAt, updatedAt: other.updatedAt, lastMessage: digests.get(other.id)?.lastMessage }));
   }
 
   return {

@@ -1,19 +1,9 @@
 // A conversation as the agents' list shows it: who, why it was handed off, how long it waited, what was said last.
-import type { ConversationSummary, Message } from '../shared/index.js';
-import type { ConversationRecord } from '../store/index.js';
+import type { ConversationSummary } from '../shared/index.js';
+import { EMPTY_DIGEST, type ConversationRecord, type MessageDigest } from '../store/index.js';
 
-/** Shopper messages since an agent last replied, and the last thing said (a picture shows as "[picture]"). */
-export function unreadAndLast(messages: readonly Message[]): { unread: number; lastMessage?: string } {
-  const said = messages.filter((message) => !message.internal && message.author !== 'system');
-  let unread = 0;
-  for (let index = said.length - 1; index >= 0 && said[index]!.author !== 'agent'; index--) {
-    if (said[index]!.author === 'shopper') unread++;
-  }
-  const last = said.at(-1);
-  return { unread, lastMessage: last && (last.text || (last.attachments?.length ? '[picture]' : '')).slice(0, 140) };
-}
-
-export function summarize(record: ConversationRecord, messages: readonly Message[], options: { now: Date; agentName(agentId: string): string | undefined }): ConversationSummary {
+/** `digest`: the store's digest of its messages (unread count, last message), never the messages themselves. */
+export function summarize(record: ConversationRecord, digest: MessageDigest | undefined, options: { now: Date; agentName(agentId: string): string | undefined }): ConversationSummary {
   const openCase = record.state.case?.status === 'open' ? record.state.case : undefined;
   return {
     id: record.id,
@@ -29,10 +19,11 @@ export function summarize(record: ConversationRecord, messages: readonly Message
     tags: record.state.tags,
     ...(record.handoff ? { handoffReason: record.handoff.reason, handoffIntent: record.handoff.intent } : {}),
     ...(record.handoff?.order ? { order: record.handoff.order } : {}),
-    ...(openCase ? { case: { orderNumber: openCase.orderNumber, problem: openCase.problem, photos: openCase.attachmentIds.length } } : {}),
+    ...(openCase ? { case: { orderNumber: openCase.orderNumber, problem: openCase.problem, photos: openCase.attachmentIds.length, ...(openCase.ownerVerified === false ? { ownerVerified: false } : {}) } } : {}),
     ...(record.customerId ? { customerId: record.customerId } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
-    ...unreadAndLast(messages),
+    unread: (digest ?? EMPTY_DIGEST).unread,
+    ...(digest?.lastMessage !== undefined ? { lastMessage: digest.lastMessage } : {}),
   };
 }

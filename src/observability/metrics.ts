@@ -27,6 +27,12 @@ export function createMetrics() {
     registers: [registry],
   });
   const handoffs = new Counter({ name: 'borderless_handoffs_total', help: 'Conversations handed to people, by reason', labelNames: ['reason'] as const, registers: [registry] });
+  const handoffsRefused = new Counter({
+    name: 'borderless_handoffs_refused_total',
+    help: 'Requests for a person refused past a cap (per client address or in all); the bot kept the conversation',
+    labelNames: ['cap'] as const,
+    registers: [registry],
+  });
   const waitSeconds = new Histogram({
     name: 'borderless_queue_wait_seconds',
     help: 'How long shoppers waited in the queue before an agent claimed them',
@@ -73,6 +79,7 @@ export function createMetrics() {
       if (seconds !== undefined) pipelineSeconds.observe(seconds);
     },
     handoff: (reason: string) => handoffs.inc({ reason }),
+    handoffRefused: (cap: 'address' | 'global') => handoffsRefused.inc({ cap }),
     waited: (seconds: number) => waitSeconds.observe(seconds),
     reload: (ok: boolean) => reloads.inc({ result: ok ? 'ok' : 'rejected' }),
     /** Where the gauges read from when Prometheus scrapes, so the figures are current. */

@@ -11,6 +11,8 @@ export interface CaseState {
   problem?: ProblemKind;
   attachmentIds: string[];
   openedAt?: string;
+  /** Whether the shopper proved the order is theirs when the case opened; agents are told when not. */
+  ownerVerified?: boolean;
 }
 
 /** The `case` fact: the case with this message taken in. */

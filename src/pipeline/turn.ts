@@ -11,7 +11,7 @@ import { understand } from './understand.js';
 import { interpret, type Interpretation } from './interpret.js';
 import { lexiconText } from './lexicon.js';
 import { nextConversation } from './next-state.js';
-import type { OrderChange } from '../orders/index.js';
+import { normalizeOrderNumber, type OrderChange } from '../orders/index.js';
 import type { OrderFetches, PrefetchedOrders } from './orders.js';
 import { canonicalLocale } from './render.js';
 import { composeReply, templateValues } from './reply.js';
@@ -123,10 +123,21 @@ export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetc
   };
 }
 
+/**
+ * Whether the shopper proved the case's order is theirs: its number and e-mail matched earlier in the conversation,
+ * or the order was accepted for them in this turn. A signed-in customer's claim is checked against the order source
+ * where the case is kept, at the edge.
+ */
+function provedOwner(orderNumber: string | undefined, conversation: ConversationState, situation: Situation): boolean {
+  if (!orderNumber) return false;
+  const number = normalizeOrderNumber(orderNumber);
+  return !!conversation.verifiedOrders?.some((verified) => normalizeOrderNumber(verified) === number) || (!!situation.orders.order && normalizeOrderNumber(situation.orders.order.number) === number);
+}
+
 /** The case after the turn: opened now, still being gathered by a flow that waits, or the open one. */
-function caseAfter(situation: Situation, outcome: TurnOutcome, now: Date): CaseState | undefined {
+function caseAfter(situation: Situation, outcome: TurnOutcome, turn: PreparedTurn): CaseState | undefined {
   const gathered = situation.caseState?.state;
-  if (outcome.opensCase && gathered) return { ...gathered, status: 'open', openedAt: now.toISOString() };
+  if (outcome.opensCase && gathered) return { ...gathered, status: 'open', openedAt: turn.now.toISOString(), ownerVerified: provedOwner(gathered.orderNumber, turn.conversation, situation) };
   if (gathered?.status === 'open') return gathered;
   return outcome.form && gathered ? caseFromForm(outcome.form) : undefined;
 }
@@ -137,7 +148,7 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   // Dates and money follow the shopper's own locale ("en-GB", "es-MX") when the reply is in its language.
   const shopperLocale = canonicalLocale(turn.locale);
   const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
-  const caseState = caseAfter(situation, outcome, turn.now);
+  const caseState = caseAfter(situation, outcome, turn);
   // The country a reply speaks of: the shipping question's, else the one a discount code was checked for.
   const country = situation.destination?.country ?? situation.promotions.country;
   const entities = country ? { ...understood.entities, country } : understood.entities;

@@ -31,6 +31,7 @@ export default fp(
       metrics: app.metrics,
       now: clock,
       orders: app.orders,
+      handoffLimits: { perAddressPerHour: config.HANDOFFS_PER_IP_PER_HOUR, perMinute: config.HANDOFFS_PER_MINUTE },
     });
     app.decorate('conversations', conversations);
     // A message a stopped node stored but never answered is answered once this one is ready (the last 10 minutes').

@@ -17,7 +17,7 @@ export default fp(
       withConversationLock: app.withConversationLock,
       deleteAttachments: (id) => attachments.deleteConversationAttachments(id),
       disconnectShoppers: (id) => disconnectShoppers(app.io, id),
-      queueChanged: () => app.publisher.queueChanged(),
+      queueChanged: (...conversationIds) => app.publisher.queueChanged(...conversationIds),
     });
     app.decorate('eraser', eraser);
     store.onEvicted?.(

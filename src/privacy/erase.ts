@@ -16,7 +16,7 @@ export interface EraserDependencies {
   /** Disconnects the shopper sockets of a conversation, on every node. */
   disconnectShoppers(conversationId: string): void;
   /** The agents' queue changed. */
-  queueChanged(): void;
+  queueChanged(...conversationIds: string[]): void;
 }
 
 export function createEraser({ store, withConversationLock, deleteAttachments, disconnectShoppers, queueChanged }: EraserDependencies) {
@@ -43,7 +43,7 @@ export function createEraser({ store, withConversationLock, deleteAttachments, d
         // Only after the deletion: a widget reconnecting with its old token now starts a new conversation instead
         // of rejoining this one.
         disconnectShoppers(conversationId);
-        if (record.status === 'queued' || record.status === 'assigned') queueChanged();
+        if (record.status === 'queued' || record.status === 'assigned') queueChanged(conversationId);
         return { messages };
       });
     },

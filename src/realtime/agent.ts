@@ -29,6 +29,8 @@ interface AgentSocketData {
   tokenHash: string;
   /** Read by other nodes through fetchSockets(), to count the agents online. */
   presence: 'online' | 'away';
+  /** The client asked for queue changes one conversation at a time (`queueChange`), the whole queue on connect. */
+  queueChanges: boolean;
 }
 
 /** `attachments` checks the pictures of an agent's message and signs fresh links in everything sent to the console. */
@@ -76,7 +78,7 @@ export function registerAgentNamespace(namespace: Namespace, options: AgentNames
     try {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       const { agent, expiresAt, tokenHash } = await auth.authenticate(token);
-      Object.assign(socket.data as AgentSocketData, { agent, expiresAt, tokenHash, presence: 'online' });
+      Object.assign(socket.data as AgentSocketData, { agent, expiresAt, tokenHash, presence: 'online', queueChanges: socket.handshake.auth?.queueChanges === true });
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? error.message : 'unauthorized'));

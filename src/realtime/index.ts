@@ -133,14 +133,17 @@ export type ClusterPresence = ReturnType<typeof createClusterPresence>;
 export function createPublisher(
   io: Server,
   withLinks: (message: Message) => Message = (message) => message,
-): Publisher & { onQueueChanged(listener: () => Promise<void>): void } {
+): Publisher & { onQueueChanged(listener: QueueListener): void } {
   const shoppers = io.of('/shopper');
   const agents = io.of('/agent');
-  const listeners: (() => Promise<void>)[] = [];
+  const listeners: QueueListener[] = [];
   let pending: NodeJS.Timeout | undefined;
+  let changed = new Set<string>();
   const announce = async () => {
     pending = undefined;
-    for (const listener of listeners) await listener();
+    const conversationIds = [...changed];
+    changed = new Set();
+    for (const listener of listeners) await listener(conversationIds);
   };
   return {
     onQueueChanged(listener) {
@@ -157,19 +160,35 @@ export function createPublisher(
     status(conversationId, event) {
       shoppers.to(conversationRoom(conversationId)).emit('status', event);
     },
-    queueChanged() {
+    queueChanged(...conversationIds) {
+      for (const id of conversationIds) changed.add(id);
       pending ??= setTimeout(() => void announce().catch(() => undefined), QUEUE_UPDATE_DELAY_MS);
     },
   };
 }
 
-/** Sends every agent on this node its view of the queue, and queued shoppers their places in it. */
-export function sendQueueUpdates(cluster: ClusterPresence, desk: Desk): () => Promise<void> {
-  return async () => {
+/** Hears, once per burst, which conversations of the agents' list changed (none: only places in line). */
+export type QueueListener = (conversationIds: string[]) => Promise<void>;
+
+/**
+ * Tells queued shoppers their places in line, and every agent (on every node) what changed: a console that asked for
+ * changes gets one `queueChange` per conversation that changed; any other client gets its whole `queue`, as the
+ * socket contract says, on every change.
+ */
+export function sendQueueUpdates(cluster: ClusterPresence, desk: Desk): QueueListener {
+  return async (conversationIds) => {
     const sockets = await cluster.refresh();
     await desk.announcePositions();
-    const view = await desk.queueView();
-    for (const socket of sockets) socket.emit('queue', view(socket.data.agent as Agent));
+    if (conversationIds.length === 0) return;
+    const [byChange, whole] = [sockets.filter((socket) => socket.data.queueChanges === true), sockets.filter((socket) => socket.data.queueChanges !== true)];
+    if (byChange.length) {
+      const changes = await desk.queueChanges(conversationIds);
+      for (const socket of byChange) for (const change of changes) socket.emit('queueChange', change);
+    }
+    if (whole.length) {
+      const view = await desk.queueView();
+      for (const socket of whole) socket.emit('queue', view(socket.data.agent as Agent));
+    }
   };
 }
 

@@ -9,5 +9,6 @@ export * from './patterns.js';
 export * from './privacy.js';
 export * from './regions.js';
 export type * from './protocol.js';
+export { byQueueOrder } from './queue-order.js';
 export * from './signatures.js';
 export * from './text.js';

@@ -81,7 +81,7 @@ export interface ConversationSummary {
   /** The order the hand-off is about ("100234", "shipped"), when the bot looked one up. */
   order?: { number: string; status?: string; request?: string };
   /** The shopper's open case (a damaged, wrong, missing or faulty item), when the rules opened one. */
-  case?: { orderNumber?: string; problem?: string; photos: number };
+  case?: { orderNumber?: string; problem?: string; photos: number; ownerVerified?: false };
   lastMessage?: string;
   /** Shopper messages since the agent holding it last replied. */
   unread: number;
@@ -95,6 +95,12 @@ export interface ConversationSummary {
   createdAt?: string;
   updatedAt?: string;
 }
+
+/**
+ * One conversation's change in the agents' list (queued and assigned conversations), sent as `queueChange` to a
+ * console that asked for changes (handshake `queueChanges: true`) instead of the whole `queue` on every change.
+ */
+export type QueueChange = { type: 'updated'; conversation: ConversationSummary } | { type: 'removed'; conversationId: string };
 
 /** What the agent knows of the shopper: the shopper panel beside a conversation. */
 export interface ShopperProfile {
@@ -140,6 +146,8 @@ export interface CaseView {
   orderNumber?: string;
   problem?: string;
   openedAt?: string;
+  /** False when the shopper never proved the order is theirs (a guest who gave only its number). */
+  ownerVerified?: false;
   photos: Attachment[];
 }
 

@@ -1,5 +1,6 @@
 // The in-memory store: the default, for one process with no set-up. It holds at most `maxConversations`: past
 // that it evicts the least recently changed closed conversation, and refuses a new one when none is closed.
+import { addToDigest, EMPTY_DIGEST, type MessageDigest } from './digest.js';
 import { addTally, tallyChange } from './tally.js';
 import type { UnansweredMessage } from '../learning/index.js';
 import { AppError, type ConversationStatus, type Message } from '../shared/index.js';
@@ -40,6 +41,7 @@ export function createMemoryStore({ maxConversations = Infinity, freeze = false 
   const conversations = new Map<string, ConversationRecord>();
   const byTokenHash = new Map<string, string>();
   const messages = new Map<string, Message[]>();
+  const digests = new Map<string, MessageDigest>();
   /** Per conversation: clientMessageId → the message stored for it. */
   const clientMessageIds = new Map<string, Map<string, Message>>();
   const counters = new Map<string, { windowStart: number; count: number }>();
@@ -78,6 +80,7 @@ export function createMemoryStore({ maxConversations = Infinity, freeze = false 
   function remove(id: string): void {
     put(id, conversations.get(id), undefined);
     messages.delete(id);
+    digests.delete(id);
     clientMessageIds.delete(id);
     for (const attachment of attachmentsByConversation.get(id) ?? []) attachments.delete(attachment);
     attachmentsByConversation.delete(id);
@@ -130,12 +133,21 @@ export function createMemoryStore({ maxConversations = Infinity, freeze = false 
       if (existing) return { message: existing, isDuplicate: true };
       const stored = keep(message);
       list.push(stored);
+      digests.set(message.conversationId, addToDigest(digests.get(message.conversationId) ?? EMPTY_DIGEST, stored));
       empty.delete(message.conversationId);
       if (clientMessageId) seen.set(clientMessageId, stored);
       return { message: stored, isDuplicate: false };
     },
     async listMessages(conversationId) {
       return [...(messages.get(conversationId) ?? [])];
+    },
+    async messageDigests(conversationIds) {
+      const found = new Map<string, MessageDigest>();
+      for (const id of conversationIds) {
+        const digest = digests.get(id);
+        if (digest) found.set(id, digest);
+      }
+      return found;
     },
     async listConversationsByStatus(statuses) {
       return statuses.flatMap((status) => [...(byStatus.get(status) ?? [])].map((id) => conversations.get(id)!));

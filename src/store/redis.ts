@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { tallyChange } from './tally.js';
+import { digestChange, type MessageDigest } from './digest.js';
 import type { UnansweredMessage } from '../learning/index.js';
 import type { ConversationStatus, Message } from '../shared/index.js';
 import { createStoreClient, reportOutages } from './redis-connection.js';
@@ -30,6 +31,12 @@ if redis.call('RPUSH', KEYS[2], ARGV[1]) == 1 then
   redis.call('ZREM', KEYS[4], cjson.decode(ARGV[1]).conversationId)
   redis.call('PERSIST', KEYS[1])
   redis.call('PERSIST', ARGV[3] .. cjson.decode(record).tokenHash)
+end
+if ARGV[4] ~= '' then
+  redis.call('HSET', KEYS[5], 'last', ARGV[5])
+  if ARGV[4] == 'add' then redis.call('HINCRBY', KEYS[5], 'unread', 1)
+  elseif ARGV[4] == 'reset' then redis.call('HSET', KEYS[5], 'unread', 0)
+  elseif redis.call('HEXISTS', KEYS[5], 'unread') == 0 then redis.call('HSET', KEYS[5], 'unread', 0) end
 end
 return {0, ARGV[1]}
 `;
@@ -73,6 +80,7 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     token: (hash: string) => `${prefix}token:${hash}`,
     status: (status: ConversationStatus) => `${prefix}status:${status}`,
     messages: (id: string) => `${prefix}messages:${id}`,
+    digest: (id: string) => `${prefix}digest:${id}`,
     clientMessages: (id: string) => `${prefix}client-messages:${id}`,
     customer: (customerId: string) => `${prefix}customer:${customerId}`,
     updated: `${prefix}updated`,
@@ -156,8 +164,9 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     async appendMessage(message, clientMessageId) {
       const { conversationId } = message;
       try {
-        const keys = [key.conversation(conversationId), key.messages(conversationId), key.clientMessages(conversationId), key.empty];
-        const [duplicate, stored] = (await redis.eval(APPEND_MESSAGE, keys.length, ...keys, JSON.stringify(message), clientMessageId ?? '', key.token(''))) as [number, string];
+        const keys = [key.conversation(conversationId), key.messages(conversationId), key.clientMessages(conversationId), key.empty, key.digest(conversationId)];
+        const change = digestChange(message);
+        const [duplicate, stored] = (await redis.eval(APPEND_MESSAGE, keys.length, ...keys, JSON.stringify(message), clientMessageId ?? '', key.token(''), change?.unread ?? '', change?.lastMessage ?? '')) as [number, string];
         return { message: JSON.parse(stored) as Message, isDuplicate: duplicate === 1 };
       } catch (error) {
         if (/conversation does not exist/.test((error as Error).message)) throw new Error(`conversation ${message.conversationId} does not exist`);
@@ -166,6 +175,20 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     },
     async listMessages(conversationId) {
       return (await redis.lrange(key.messages(conversationId), 0, -1)).map((text) => JSON.parse(text) as Message);
+    },
+    async messageDigests(conversationIds) {
+      const found = new Map<string, MessageDigest>();
+      if (conversationIds.length === 0) return found;
+      const pipeline = redis.pipeline();
+      for (const id of conversationIds) pipeline.hmget(key.digest(id), 'unread', 'last');
+      const replies = (await pipeline.exec()) ?? [];
+      conversationIds.forEach((id, index) => {
+        const [error, fields] = replies[index] ?? [];
+        const [unread, last] = (fields as (string | null)[] | undefined) ?? [];
+        if (error || unread === null || unread === undefined) return;
+        found.set(id, { unread: Number(unread), ...(last !== null && last !== undefined ? { lastMessage: last } : {}) });
+      });
+      return found;
     },
     async listConversationsByStatus(statuses) {
       const ids = (await Promise.all(statuses.map((status) => redis.smembers(key.status(status))))).flat();
@@ -193,7 +216,7 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     async deleteConversation(id) {
       // Also when the record is gone (an empty conversation's keys expired): the indexes may still name it.
       const record = await this.getConversation(id);
-      const transaction = redis.multi().del(key.conversation(id), key.messages(id), key.clientMessages(id)).zrem(key.updated, id).zrem(key.empty, id);
+      const transaction = redis.multi().del(key.conversation(id), key.messages(id), key.clientMessages(id), key.digest(id)).zrem(key.updated, id).zrem(key.empty, id);
       for (const status of STATUSES) transaction.srem(key.status(status), id);
       if (record) {
         transaction.del(key.token(record.tokenHash));

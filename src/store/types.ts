@@ -1,6 +1,7 @@
 // The store interface: conversations, their messages and short-lived counters. Memory and Redis implement it.
 import type { UnansweredMessage } from '../learning/index.js';
 import type { AttachmentType, ConversationStatus, Message } from '../shared/index.js';
+import type { MessageDigest } from './digest.js';
 
 /**
  * The pipeline's state between messages (language, turns, what the bot is waiting for). The store keeps it as data and
@@ -127,6 +128,11 @@ export interface Store {
   /** Appends a message, unless one with the same clientMessageId is already stored: then that one is returned. */
   appendMessage(message: Message, clientMessageId?: string): Promise<StoredMessage>;
   listMessages(conversationId: string): Promise<Message[]>;
+  /**
+   * What the agents' lists show of each conversation's messages (unread count, last message), kept as messages are
+   * stored: one small read per conversation, whatever its length. A conversation with no message has none.
+   */
+  messageDigests(conversationIds: readonly string[]): Promise<Map<string, MessageDigest>>;
   /** Conversations in one of these statuses (the agents' queue and desks). */
   listConversationsByStatus(statuses: ConversationStatus[]): Promise<ConversationRecord[]>;
   /** The conversations of one verified customer, most recently updated first. */

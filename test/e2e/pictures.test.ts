@@ -42,11 +42,14 @@ describe('pictures between the widget and the console', () => {
 
     // The agent: a dispute, moved up, with the case card and the photo at the top of the shopper panel.
     await expect.poll(() => console.locator('.item').first().innerText(), { timeout: 10_000 }).toContain('dispute');
+    // A guest gave the order number without proving it is theirs: the list and the case card say so.
+    expect(await console.locator('.item').first().innerText()).toContain('owner not verified');
     await console.locator('.item').first().click();
     await console.getByRole('button', { name: 'Claim' }).click();
     const card = console.getByRole('region', { name: 'Case' });
     await card.waitFor({ timeout: 10_000 });
     expect(await card.innerText()).toContain('Order 100234 · damaged item · 1 photo');
+    expect(await card.getByRole('note').innerText()).toContain('Owner not verified');
     await expect.poll(() => loadedWidth(card.locator('img')), { timeout: 10_000 }).toBe(60);
     // The case heads the shopper panel, beside the conversation.
     const panel = console.getByRole('complementary', { name: 'Shopper' });

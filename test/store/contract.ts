@@ -83,6 +83,23 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
       expect((await store.listMessages(record.id)).map((stored) => stored.text)).toEqual(['hello', 'hi!']);
     });
 
+    it("keeps each conversation's unread count and last message as messages are stored, a resent one counted once", async () => {
+      const record = conversation();
+      const quiet = conversation();
+      await store.createConversation(record);
+      await store.createConversation(quiet);
+      await store.appendMessage(message(record.id, 'hello'), 'client-1');
+      await store.appendMessage(message(record.id, 'hello'), 'client-1');
+      await store.appendMessage(message(record.id, 'a person please'));
+      await store.appendMessage({ ...message(record.id, 'Ana joined the chat.', 'system') });
+      expect((await store.messageDigests([record.id, quiet.id])).get(record.id)).toEqual({ unread: 2, lastMessage: 'a person please' });
+      expect((await store.messageDigests([quiet.id])).has(quiet.id)).toBe(false);
+      await store.appendMessage(message(record.id, 'Hi, I am Ana.', 'agent'));
+      expect((await store.messageDigests([record.id])).get(record.id)).toEqual({ unread: 0, lastMessage: 'Hi, I am Ana.' });
+      await store.deleteConversation(record.id);
+      expect((await store.messageDigests([record.id])).size).toBe(0);
+    });
+
     it('refuses a message for a conversation that does not exist', async () => {
       await expect(store.appendMessage(message(randomUUID(), 'lost?'))).rejects.toThrow(/does not exist/);
     });

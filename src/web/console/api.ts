@@ -1,7 +1,7 @@
 // The console's HTTP calls and its socket to /agent: server events become store actions; commands answer with the
 // server's ack, and a refusal is shown to the agent.
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ConversationSummary, Message } from '../../shared/protocol.js';
+import type { Ack, ConversationSummary, Message, QueueChange } from '../../shared/protocol.js';
 import { dispatch, store, type Profile } from './store.js';
 
 const TOKEN_KEY = 'borderless:agent-token';
@@ -30,12 +30,17 @@ export async function act<T extends object = Record<string, unknown>>(event: str
 export const emit = (event: string, payload: object) => socket?.emit(event, payload);
 
 function connect(token: string, onMessage: (message: Message) => void, onQueue: (queue: ConversationSummary[]) => void): void {
-  socket = io('/agent', { auth: { token }, transports: ['websocket', 'polling'] });
+  // The whole queue on connect and on every reconnect, then one change per conversation.
+  socket = io('/agent', { auth: { token, queueChanges: true }, transports: ['websocket', 'polling'] });
   socket.on('connect', () => dispatch({ type: 'connectionChanged', connection: 'online' }));
   socket.on('disconnect', () => dispatch({ type: 'connectionChanged', connection: 'offline' }));
   socket.on('queue', (queue: ConversationSummary[]) => {
     onQueue(queue);
     dispatch({ type: 'queueReplaced', conversations: queue });
+  });
+  socket.on('queueChange', (change: QueueChange) => {
+    dispatch(change.type === 'updated' ? { type: 'conversationUpdated', conversation: change.conversation } : { type: 'conversationRemoved', conversationId: change.conversationId });
+    onQueue(store.get().open);
   });
   socket.on('message', (message: Message) => {
     dispatch({ type: 'messageReceived', message });

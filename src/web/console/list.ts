@@ -50,6 +50,7 @@ function Item({ entry, selected, now, me }: { entry: ConversationSummary; select
       <span class="line tags">
         ${entry.priority > 0 ? html`<span class="badge priority" title=${`priority ${entry.priority}`}>P${entry.priority}</span>` : null}
         ${(entry.tags ?? []).map((tag) => html`<span class="badge tag" title=${tag}>${tag}</span>`)}
+        ${entry.case?.ownerVerified === false ? html`<span class="badge unverified">owner not verified</span>` : null}
         ${entry.unread > 0 ? html`<span class="badge unread" aria-label=${`${entry.unread} unread`}>${entry.unread}</span>` : null}
       </span>
     </button>

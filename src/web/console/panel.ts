@@ -14,6 +14,7 @@ function CaseCard({ view }: { view: CaseView }) {
   return html`<section class="case" aria-label="Case">
     <h3>${view.status === 'open' ? 'Case' : 'Case (details still coming)'}</h3>
     <div class="facts">Order ${view.orderNumber ?? 'not given yet'} · ${problem} · ${view.photos.length} photo${view.photos.length === 1 ? '' : 's'}</div>
+    ${view.ownerVerified === false ? html`<p class="owner-unverified" role="note">Owner not verified</p>` : null}
     <div class="pics">
       ${view.photos.map((photo) => {
         const url = pictureUrl(location.origin, photo);

@@ -2,6 +2,7 @@
 // single conversations later) is one small step. Components read slices of it with useStore.
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import type { CaseView, ConversationSummary, Message, ShopperProfile, Translation } from '../../shared/protocol.js';
+import { byQueueOrder } from '../../shared/queue-order.js';
 
 export interface Profile {
   id: string;
@@ -20,7 +21,7 @@ export interface State {
   loginError?: string;
   connection: 'connecting' | 'online' | 'offline';
   presence: 'online' | 'away';
-  /** The open conversations (queued and assigned), in the server's order. */
+  /** The open conversations (queued and assigned), in the server's order (shared/queue-order.ts). */
   open: ConversationSummary[];
   tab: Tab;
   query: string;
@@ -87,7 +88,9 @@ export function reduce(state: State, action: Action): State {
       return { ...state, open: action.conversations };
     case 'conversationUpdated': {
       const exists = state.open.some((entry) => entry.id === action.conversation.id);
-      return { ...state, open: exists ? state.open.map((entry) => (entry.id === action.conversation.id ? action.conversation : entry)) : [...state.open, action.conversation] };
+      const open = exists ? state.open.map((entry) => (entry.id === action.conversation.id ? action.conversation : entry)) : [...state.open, action.conversation];
+      // In the server's order for this agent, as a whole queue would have come.
+      return { ...state, open: state.session ? open.sort(byQueueOrder(state.session.agent)) : open };
     }
     case 'conversationRemoved':
       return { ...state, open: state.open.filter((entry) => entry.id !== action.conversationId) };
