@@ -214,9 +214,10 @@ describe('the agents console', () => {
     await page.locator(`.item[data-id="${id}"]`).click();
     await page.getByRole('button', { name: 'Claim' }).click();
     await say('注文した花瓶がまだ届きません。どうなっていますか？');
-    const translation = page.locator('.msg.shopper .translation').last();
-    await expect.poll(() => translation.innerText(), { timeout: 10_000 }).toContain("The vase I ordered still hasn't arrived. What is going on?");
-    expect(await translation.innerText()).toContain('Translated from Japanese');
+    // Read without waiting on one element: the log may render the message before its translation arrives.
+    const translations = () => page.locator('.msg.shopper .translation').allInnerTexts();
+    await expect.poll(translations, { timeout: 10_000 }).toContainEqual(expect.stringContaining("The vase I ordered still hasn't arrived. What is going on?"));
+    expect((await translations()).at(-1)).toContain('Translated from Japanese');
     expect(await page.locator('.msg.shopper .text[lang="ja"]').last().innerText()).toBe('注文した花瓶がまだ届きません。どうなっていますか？');
 
     await page.getByRole('textbox', { name: 'Reply' }).fill('I am sorry about the wait. I am checking with the carrier now.');

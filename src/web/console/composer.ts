@@ -44,7 +44,8 @@ export function Composer({ conversation, mine }: { conversation: ConversationSum
     const reply = { text: text.trim(), isNote, attachments: isNote ? [] : pictures.ids(), translate };
     if ((!reply.text && !reply.attachments.length) || pictures.uploading || !canWrite) return;
     if (!(await send(conversation.id, reply))) return;
-    setText('');
+    // What the agent typed while the reply was on its way stays.
+    setText((current) => (current.trim() === reply.text ? '' : current));
     if (reply.attachments.length) pictures.clear();
     setTyping(false);
   };
