@@ -64,10 +64,23 @@ function stopper(child: ChildProcess): () => Promise<void> {
  * A `borderless start` process on a free port, in memory unless `env` gives it REDIS_URL; `args` go to the command
  * (`--workers 2`), `nodeArgs` to Node (`--cpu-prof`).
  */
-export async function startBorderless(env: Record<string, string> = {}, { args = [], nodeArgs = [] }: { args?: string[]; nodeArgs?: string[] } = {}): Promise<ServerProcess> {
+export async function startBorderless(
+  env: Record<string, string> = {},
+  { args = [], nodeArgs = [] }: { args?: string[]; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/borderless.js'), 'start', ...args], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHOPPER_MESSAGES_PER_MINUTE: '0', MAX_CONNECTIONS_PER_IP: '0', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', OPERATOR_TOKEN: 'bench-operator-token-0123456789', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      SHOPPER_MESSAGES_PER_MINUTE: '0',
+      MAX_CONNECTIONS_PER_IP: '0',
+      NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0',
+      OPERATOR_TOKEN: 'bench-operator-token-0123456789',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -133,11 +146,13 @@ async function connectShoppers(urls: string[], count: number): Promise<Socket[]>
     for (let index = batch; index < Math.min(count, batch + 50); index++) {
       const socket = io(`${urls[index % urls.length]}/shopper`, { transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.push(socket);
-      connecting.push(new Promise((resolve, reject) => {
-        socket.once('history', resolve);
-        socket.once('connect_error', reject);
-        socket.once('disconnect', (reason) => reject(new Error(`a shopper was disconnected before its history arrived (${reason})`)));
-      }));
+      connecting.push(
+        new Promise((resolve, reject) => {
+          socket.once('history', resolve);
+          socket.once('connect_error', reject);
+          socket.once('disconnect', (reason) => reject(new Error(`a shopper was disconnected before its history arrived (${reason})`)));
+        }),
+      );
     }
     // A shopper that never hears back must fail the run, not hold it up for ever.
     let timer: NodeJS.Timeout | undefined;
@@ -161,7 +176,12 @@ async function connectShoppers(urls: string[], count: number): Promise<Socket[]>
  * capacity), or one message every 1/perSecond seconds whatever happens (open loop: a fixed offered load). Given
  * several servers, the shoppers are split evenly between them.
  */
-export async function runLoad(url: string | string[], shoppers: number, messages: string[], options: { warmupSeconds: number; seconds: number; perSecond?: number }): Promise<LoadResult> {
+export async function runLoad(
+  url: string | string[],
+  shoppers: number,
+  messages: string[],
+  options: { warmupSeconds: number; seconds: number; perSecond?: number },
+): Promise<LoadResult> {
   const sockets = await connectShoppers(typeof url === 'string' ? [url] : url, shoppers);
   const latencies: number[] = [];
   const timers: NodeJS.Timeout[] = [];
@@ -184,10 +204,15 @@ export async function runLoad(url: string | string[], shoppers: number, messages
     if (options.perSecond) {
       const interval = 1000 / options.perSecond;
       // Spread the shoppers over the interval so the load is even, not in bursts.
-      timers.push(setTimeout(() => {
-        send();
-        timers.push(setInterval(send, interval));
-      }, (index / shoppers) * interval));
+      timers.push(
+        setTimeout(
+          () => {
+            send();
+            timers.push(setInterval(send, interval));
+          },
+          (index / shoppers) * interval,
+        ),
+      );
     } else {
       send();
     }

@@ -15,7 +15,19 @@ import { normalizeText } from '../src/pipeline/normalize.js';
 import { renderReply } from '../src/pipeline/render.js';
 import autocannon from 'autocannon';
 import { topOfProfile, type ProfileEntry } from './cpu-profile.js';
-import { isRedisReachable, maxEventLoopDelaySeconds, measureIdleShoppers, removeRedisKeys, residentKb, runLoad, startBorderless, startEchoServer, startHelloServer, type LoadResult, type ServerProcess } from './bench-chat.js';
+import {
+  isRedisReachable,
+  maxEventLoopDelaySeconds,
+  measureIdleShoppers,
+  removeRedisKeys,
+  residentKb,
+  runLoad,
+  startBorderless,
+  startEchoServer,
+  startHelloServer,
+  type LoadResult,
+  type ServerProcess,
+} from './bench-chat.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 20;
@@ -28,7 +40,12 @@ const ms = (value: number) => value.toFixed(3).padStart(8);
 
 const messages = readdirSync(path.join(root, 'eval/dev'))
   .filter((name) => name.endsWith('.jsonl'))
-  .flatMap((name) => readFileSync(path.join(root, 'eval/dev', name), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { text: string }).text));
+  .flatMap((name) =>
+    readFileSync(path.join(root, 'eval/dev', name), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { text: string }).text),
+  );
 
 const loadStarted = performance.now();
 const { snapshot } = await loadSnapshot(root);
@@ -200,7 +217,11 @@ async function compareWorkers(): Promise<ChatFigures['workers']> {
   try {
     const one = await measureWorkers(1);
     const two = await measureWorkers(2);
-    return { capacity: { one: one.capacity, two: two.capacity }, offered: { one: one.offered, two: two.offered }, keysRemoved: one.keysRemoved + two.keysRemoved };
+    return {
+      capacity: { one: one.capacity, two: two.capacity },
+      offered: { one: one.offered, two: two.offered },
+      keysRemoved: one.keysRemoved + two.keysRemoved,
+    };
   } catch (error) {
     return { skipped: `the run failed: ${(error as Error).message}` };
   }
@@ -246,8 +267,15 @@ if (startup) {
 }
 
 const total = summarize(whole);
-console.log(`Borderless pipeline benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}`);
-console.log(`load average when the run ended: ${os.loadavg().map((value) => value.toFixed(1)).join(' ')} (the figures below are only comparable within one run on a busy machine)`);
+console.log(
+  `Borderless pipeline benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, Node ${process.version}`,
+);
+console.log(
+  `load average when the run ended: ${os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ')} (the figures below are only comparable within one run on a busy machine)`,
+);
 console.log(`${messages.length} dev messages in ${snapshot.languages.length} languages × ${ROUNDS} rounds = ${whole.length} messages\n`);
 console.log(`${'stage'.padEnd(12)}${'median ms'.padStart(10)}${'p99 ms'.padStart(10)}`);
 for (const [stage, samples] of Object.entries(stages)) {
@@ -268,22 +296,30 @@ if (chat) {
   const row = (name: string, result: LoadResult) =>
     `${name.padEnd(26)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
   const ratio = ({ borderless, echo }: Compared) => ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(1);
-  console.log(`\ncapacity: ${CAPACITY_SHOPPERS} shoppers on websockets, each sending the next message as soon as the reply arrives, 10 s after a 3 s warm-up; one process, state in memory`);
+  console.log(
+    `\ncapacity: ${CAPACITY_SHOPPERS} shoppers on websockets, each sending the next message as soon as the reply arrives, 10 s after a 3 s warm-up; one process, state in memory`,
+  );
   console.log(header);
   console.log(row('Borderless', chat.capacity.borderless));
   console.log(row('bare Socket.IO echo', chat.capacity.echo));
   console.log(`replies per second per process: ${ratio(chat.capacity)}% of the echo server's`);
   const offered = OFFERED_SHOPPERS * MESSAGES_PER_SHOPPER_PER_SECOND;
-  console.log(`\noffered load: ${OFFERED_SHOPPERS} shoppers, each sending a message every ${1 / MESSAGES_PER_SHOPPER_PER_SECOND} s (${offered} messages/s), 10 s after a 3 s warm-up`);
+  console.log(
+    `\noffered load: ${OFFERED_SHOPPERS} shoppers, each sending a message every ${1 / MESSAGES_PER_SHOPPER_PER_SECOND} s (${offered} messages/s), 10 s after a 3 s warm-up`,
+  );
   console.log(header);
   console.log(row('Borderless', chat.offered.borderless));
   console.log(row('bare Socket.IO echo', chat.offered.echo));
-  console.log(`Borderless p99 ${chat.offered.borderless.p99.toFixed(1)} ms; longest event-loop delay in Borderless: ${chat.offered.maxEventLoopDelayMs.toFixed(1)} ms`);
+  console.log(
+    `Borderless p99 ${chat.offered.borderless.p99.toFixed(1)} ms; longest event-loop delay in Borderless: ${chat.offered.maxEventLoopDelayMs.toFixed(1)} ms`,
+  );
   console.log(`\nwhere one process spends its CPU at capacity (node --cpu-prof, own time, share of busy time):`);
   for (const entry of chat.profile) console.log(`${entry.share.toFixed(1).padStart(6)}%  ${entry.name.slice(0, 40).padEnd(40)} ${entry.where}`);
   console.log('');
   for (const idle of chat.idle) console.log(`memory per idle connected shopper (${idle.count} connected): ${idle.kbPerShopper.toFixed(1)} KB`);
-  console.log(`\nPOST /api/v1/preview, 50 connections: ${chat.preview.borderless.toFixed(0)} requests/s (p99 ${chat.preview.p99} ms); a bare Fastify hello-world route: ${chat.preview.hello.toFixed(0)} requests/s (${((100 * chat.preview.borderless) / chat.preview.hello).toFixed(0)}%)`);
+  console.log(
+    `\nPOST /api/v1/preview, 50 connections: ${chat.preview.borderless.toFixed(0)} requests/s (p99 ${chat.preview.p99} ms); a bare Fastify hello-world route: ${chat.preview.hello.toFixed(0)} requests/s (${((100 * chat.preview.borderless) / chat.preview.hello).toFixed(0)}%)`,
+  );
   console.log(`\nworkers: \`borderless start --workers N\` behind one port, sharing Redis (${REDIS_URL}); the load generator runs on the same machine`);
   if ('skipped' in chat.workers) {
     console.log(`workers skipped: ${chat.workers.skipped}`);
@@ -296,6 +332,8 @@ if (chat) {
     console.log(`${offered} messages/s offered, ${OFFERED_SHOPPERS} shoppers`);
     console.log(row('  1 worker, Redis', fixed.one));
     console.log(row('  2 workers, Redis', fixed.two));
-    console.log(`2 workers at capacity: ${(capacity.two.repliesPerSecond / capacity.one.repliesPerSecond).toFixed(2)}× one worker; Redis keys written by these runs and removed afterwards: ${chat.workers.keysRemoved}`);
+    console.log(
+      `2 workers at capacity: ${(capacity.two.repliesPerSecond / capacity.one.repliesPerSecond).toFixed(2)}× one worker; Redis keys written by these runs and removed afterwards: ${chat.workers.keysRemoved}`,
+    );
   }
 }

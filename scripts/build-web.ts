@@ -35,6 +35,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await buildWeb();
   for (const { file, bytes, gzipped, budget } of await bundleSizes()) {
     const kb = (value: number) => `${(value / 1024).toFixed(1)} KB`;
-    process.stdout.write(`dist/web/${file.padEnd(12)} ${kb(bytes).padStart(9)}  ${kb(gzipped).padStart(8)} gzipped (budget ${kb(budget)})${gzipped > budget ? '  OVER BUDGET' : ''}\n`);
+    process.stdout.write(
+      `dist/web/${file.padEnd(12)} ${kb(bytes).padStart(9)}  ${kb(gzipped).padStart(8)} gzipped (budget ${kb(budget)})${gzipped > budget ? '  OVER BUDGET' : ''}\n`,
+    );
   }
 }

@@ -48,7 +48,10 @@ const LIST_TEMPLATES = new Set(['discount_code.available', 'discount_code.none']
 
 /** A product answer's aspect from its template: product.stock.variant_in → stock. */
 const aspectOf = (templateId: string) => (templateId.startsWith('product.') ? templateId.split('.')[1] : undefined);
-const offersPerson = (result: DryRunResult) => result.action === 'handoff' || result.effects.some((effect) => effect.type === 'hand_off') || !!result.reply?.quickReplies.some((reply) => reply.value === 'intent:human_agent');
+const offersPerson = (result: DryRunResult) =>
+  result.action === 'handoff' ||
+  result.effects.some((effect) => effect.type === 'hand_off') ||
+  !!result.reply?.quickReplies.some((reply) => reply.value === 'intent:human_agent');
 
 function isRight(line: Line, result: DryRunResult): boolean {
   const template = result.reply?.templateId ?? '';
@@ -85,11 +88,21 @@ const count = (key: string, right: boolean) => {
   const entry = tally.get(key) ?? { right: 0, total: 0 };
   tally.set(key, { right: entry.right + (right ? 1 : 0), total: entry.total + 1 });
 };
-const kindOf = (line: Line) => (line.expect.kind === 'product' && line.expect.answer === 'ask_which' ? 'ask_which' : line.expect.kind === 'promotion' ? `promotion ${line.expect.answer}` : line.expect.kind);
+const kindOf = (line: Line) =>
+  line.expect.kind === 'product' && line.expect.answer === 'ask_which'
+    ? 'ask_which'
+    : line.expect.kind === 'promotion'
+      ? `promotion ${line.expect.answer}`
+      : line.expect.kind;
 const failures: string[] = [];
-const languages = readdirSync(folder).filter((name) => name.endsWith('.jsonl')).map((name) => path.basename(name, '.jsonl')).sort();
+const languages = readdirSync(folder)
+  .filter((name) => name.endsWith('.jsonl'))
+  .map((name) => path.basename(name, '.jsonl'))
+  .sort();
 for (const language of languages) {
-  for (const text of readFileSync(path.join(folder, `${language}.jsonl`), 'utf8').trim().split('\n')) {
+  for (const text of readFileSync(path.join(folder, `${language}.jsonl`), 'utf8')
+    .trim()
+    .split('\n')) {
     const line = JSON.parse(text) as Line;
     const firstOrder = line.cart?.firstOrder;
     const context: PipelineContext = {
@@ -104,12 +117,16 @@ for (const language of languages) {
     count(`language ${language}`, right);
     count(`kind ${kindOf(line)}`, right);
     count('all', right);
-    if (!right) failures.push(`  ✗ ${language} ${JSON.stringify(line.expect)} got ${result.reply?.templateId ?? result.action} ${result.reply?.cards?.[0]?.productId ?? ''}: ${line.text}`);
+    if (!right)
+      failures.push(
+        `  ✗ ${language} ${JSON.stringify(line.expect)} got ${result.reply?.templateId ?? result.action} ${result.reply?.cards?.[0]?.productId ?? ''}: ${line.text}`,
+      );
   }
 }
 
 const show = (prefix: string) => {
-  for (const [key, { right, total }] of [...tally].filter(([key]) => key.startsWith(prefix))) console.log(`${key.slice(prefix.length).padEnd(20)} ${String(total).padStart(4)}  ${((100 * right) / total).toFixed(1).padStart(5)}%`);
+  for (const [key, { right, total }] of [...tally].filter(([key]) => key.startsWith(prefix)))
+    console.log(`${key.slice(prefix.length).padEnd(20)} ${String(total).padStart(4)}  ${((100 * right) / total).toFixed(1).padStart(5)}%`);
 };
 console.log('pre-sale set (eval/presale): accuracy\n\nper language         lines  right');
 show('language ');

@@ -32,14 +32,26 @@ function readSet(folder: string): Map<string, Example[]> {
   const set = new Map<string, Example[]>();
   const directory = path.join(root, 'eval', folder);
   if (!existsSync(directory)) return set;
-  for (const file of readdirSync(directory).filter((name) => name.endsWith('.jsonl')).sort()) {
-    set.set(path.basename(file, '.jsonl'), readFileSync(path.join(directory, file), 'utf8').trim().split('\n').map((text) => JSON.parse(text) as Example));
+  for (const file of readdirSync(directory)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()) {
+    set.set(
+      path.basename(file, '.jsonl'),
+      readFileSync(path.join(directory, file), 'utf8')
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as Example),
+    );
   }
   return set;
 }
 
 // A labelled message that is also a training utterance would flatter the figures: such messages are counted, then left out.
-const sameText = (text: string) => fold(text).replace(/\s+/g, ' ').replace(/[\s.!?¿¡。！？]+$/u, '').trim();
+const sameText = (text: string) =>
+  fold(text)
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.!?¿¡。！？]+$/u, '')
+    .trim();
 const trainingTexts = new Map(Object.entries(corpora).map(([language, intents]) => [language, new Set(Object.values(intents).flat().map(sameText))]));
 function withoutTrainingUtterances(set: Map<string, Example[]>): { set: Map<string, Example[]>; overlap: number } {
   let overlap = 0;
@@ -58,7 +70,9 @@ interface NlpJs {
 }
 async function trainNlpJs(training: Corpora): Promise<NlpJs> {
   const require = createRequire(import.meta.url);
-  const { NlpManager } = require('node-nlp') as { NlpManager: new (options: object) => NlpJs & { addDocument(language: string, text: string, intent: string): void; train(): Promise<void> } };
+  const { NlpManager } = require('node-nlp') as {
+    NlpManager: new (options: object) => NlpJs & { addDocument(language: string, text: string, intent: string): void; train(): Promise<void> };
+  };
   const manager = new NlpManager({ languages: Object.keys(training), forceNER: true, nlu: { log: false }, autoSave: false });
   const { log, warn } = console;
   console.log = console.warn = () => {}; // NLP.js prints a line for every utterance made only of stop words
@@ -74,9 +88,33 @@ async function trainNlpJs(training: Corpora): Promise<NlpJs> {
 }
 const nlpjs = await trainNlpJs(corpora);
 
-const zero = () => ({ n: 0, languageOk: 0, short: 0, shortOk: 0, inScope: 0, intentOk: 0, givenOk: 0, nlpOk: 0, confident: 0, confidentOk: 0, outOfScope: 0, declined: 0 });
+const zero = () => ({
+  n: 0,
+  languageOk: 0,
+  short: 0,
+  shortOk: 0,
+  inScope: 0,
+  intentOk: 0,
+  givenOk: 0,
+  nlpOk: 0,
+  confident: 0,
+  confidentOk: 0,
+  outOfScope: 0,
+  declined: 0,
+});
 type Row = ReturnType<typeof zero>;
-const rowCells = (name: string, row: Row) => [name, row.n, percent(row.languageOk, row.n), percent(row.shortOk, row.short), percent(row.intentOk, row.inScope), percent(row.givenOk, row.inScope), percent(row.nlpOk, row.inScope), percent(row.confidentOk, row.confident), percent(row.confident, row.inScope), percent(row.declined, row.outOfScope)];
+const rowCells = (name: string, row: Row) => [
+  name,
+  row.n,
+  percent(row.languageOk, row.n),
+  percent(row.shortOk, row.short),
+  percent(row.intentOk, row.inScope),
+  percent(row.givenOk, row.inScope),
+  percent(row.nlpOk, row.inScope),
+  percent(row.confidentOk, row.confident),
+  percent(row.confident, row.inScope),
+  percent(row.declined, row.outOfScope),
+];
 
 /** The whole pipeline on each message (language detected, then given), next to NLP.js given the language. */
 async function evaluateSet(title: string, set: Map<string, Example[]>) {
@@ -128,10 +166,18 @@ cover%     in-scope messages answered confidently     oos-decl% out-of-scope mes
 // Each language's threshold, as the server derives it at load time from the models' cross-validated predictions.
 const percentOf = (share: number) => `${(share * 100).toFixed(1)}%`;
 const { targetPrecision, confidenceThreshold } = snapshot.settings;
-console.log(`\nthresholds (${confidenceThreshold === undefined ? `targetPrecision ${targetPrecision ?? 'default'}` : `confidenceThreshold ${confidenceThreshold}`}), on the serving models' calibration folds:`);
+console.log(
+  `\nthresholds (${confidenceThreshold === undefined ? `targetPrecision ${targetPrecision ?? 'default'}` : `confidenceThreshold ${confidenceThreshold}`}), on the serving models' calibration folds:`,
+);
 line(['lang', 'thresh', 'prec%', 'cover%', 'temp']);
 for (const [language, choice] of snapshot.intentThresholds) {
-  line([language, choice.threshold.toFixed(3), percentOf(choice.precision), percentOf(choice.coverage), snapshot.intentModels.get(language)!.temperature.toFixed(2)]);
+  line([
+    language,
+    choice.threshold.toFixed(3),
+    percentOf(choice.precision),
+    percentOf(choice.coverage),
+    snapshot.intentModels.get(language)!.temperature.toFixed(2),
+  ]);
 }
 
 // 5-fold cross-validation: each fifth of every intent's utterances is predicted by a model (calibration and
@@ -175,7 +221,16 @@ for (let foldIndex = 0; foldIndex < FOLDS; foldIndex++) {
 console.log(`\n5-fold cross-validation on the training utterances, language given; each fold's model has its own calibration and threshold:`);
 line(['lang', 'n', 'intent%', 'nlp.js%', 'prec%', 'cover%', 'oos-decl%', 'ECE']);
 const all = { ...zero(), predictions: [] as HeldOutPrediction[] };
-const cvCells = (name: string, row: typeof all) => [name, row.n, percent(row.intentOk, row.inScope), percent(row.nlpOk, row.inScope), percent(row.confidentOk, row.confident), percent(row.confident - (row.outOfScope - row.declined), row.inScope), percent(row.declined, row.outOfScope), expectedCalibrationError(row.predictions).toFixed(3)];
+const cvCells = (name: string, row: typeof all) => [
+  name,
+  row.n,
+  percent(row.intentOk, row.inScope),
+  percent(row.nlpOk, row.inScope),
+  percent(row.confidentOk, row.confident),
+  percent(row.confident - (row.outOfScope - row.declined), row.inScope),
+  percent(row.declined, row.outOfScope),
+  expectedCalibrationError(row.predictions).toFixed(3),
+];
 for (const [language, row] of cv) {
   for (const key of Object.keys(zero()) as (keyof Row)[]) all[key] += row[key];
   all.predictions.push(...row.predictions);

@@ -21,9 +21,13 @@ interface Row {
   strong: boolean;
 }
 const rows: Row[] = [];
-for (const file of readdirSync(path.join(root, 'eval/faq')).filter((name) => name.endsWith('.jsonl')).sort()) {
+for (const file of readdirSync(path.join(root, 'eval/faq'))
+  .filter((name) => name.endsWith('.jsonl'))
+  .sort()) {
   const language = path.basename(file, '.jsonl');
-  for (const line of readFileSync(path.join(root, 'eval/faq', file), 'utf8').trim().split('\n')) {
+  for (const line of readFileSync(path.join(root, 'eval/faq', file), 'utf8')
+    .trim()
+    .split('\n')) {
     const { text, article } = JSON.parse(line) as { text: string; article: string | null };
     const match = help.search(language, normalizeText(text));
     rows.push({ language, text, article, found: match?.article.id, score: match?.score ?? 0, strong: !!match?.strong });
@@ -35,7 +39,8 @@ const negatives = rows.filter((row) => !row.article);
 /** At a threshold: questions answered with their article, answered with another, and unrelated ones answered. */
 function at(threshold: number) {
   const right = positives.filter((row) => row.score >= threshold && row.found === row.article).length;
-  const wrong = positives.filter((row) => row.score >= threshold && row.found !== row.article).length + negatives.filter((row) => row.score >= threshold).length;
+  const wrong =
+    positives.filter((row) => row.score >= threshold && row.found !== row.article).length + negatives.filter((row) => row.score >= threshold).length;
   return { right, wrong };
 }
 const pct = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
@@ -52,9 +57,14 @@ console.log(`\nminScore ${current} (faq/settings.json): ${pct(right, positives.l
 // A strong match answers even over a confident intent: it must be right, and never for a question no article answers.
 const strong = rows.filter((row) => row.strong);
 const strongWrong = strong.filter((row) => row.found !== row.article);
-console.log(`strong matches (answer over a confident intent): ${strong.length} of ${positives.length} questions with an article, ${strongWrong.length} wrong (of them ${strongWrong.filter((row) => !row.article).length} for a question no article answers)`);
+console.log(
+  `strong matches (answer over a confident intent): ${strong.length} of ${positives.length} questions with an article, ${strongWrong.length} wrong (of them ${strongWrong.filter((row) => !row.article).length} for a question no article answers)`,
+);
 for (const row of rows) {
   const answered = row.score >= current;
   const ok = row.article ? answered && row.found === row.article : !answered;
-  if (!ok || process.argv.includes('--all')) console.log(`  ${ok ? ' ' : '✗'} ${row.language} ${row.score.toFixed(2).padStart(6)} ${String(row.found).padEnd(15)} want ${String(row.article).padEnd(15)} ${row.text}`);
+  if (!ok || process.argv.includes('--all'))
+    console.log(
+      `  ${ok ? ' ' : '✗'} ${row.language} ${row.score.toFixed(2).padStart(6)} ${String(row.found).padEnd(15)} want ${String(row.article).padEnd(15)} ${row.text}`,
+    );
 }

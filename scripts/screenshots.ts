@@ -23,8 +23,17 @@ async function shopper(url: string, auth: Record<string, unknown>, words: string
   for (const text of words) await socket.timeout(5000).emitWithAck('message', { text, clientMessageId: randomUUID() });
 }
 
-async function widget(browser: Browser, url: string, name: string, options: { locale: string; phone?: boolean; words: string[]; replies: number }): Promise<void> {
-  const context = await browser.newContext(options.phone ? { locale: options.locale, viewport: { width: 375, height: 720 }, isMobile: true, hasTouch: true } : { locale: options.locale, viewport: { width: 1200, height: 760 } });
+async function widget(
+  browser: Browser,
+  url: string,
+  name: string,
+  options: { locale: string; phone?: boolean; words: string[]; replies: number },
+): Promise<void> {
+  const context = await browser.newContext(
+    options.phone
+      ? { locale: options.locale, viewport: { width: 375, height: 720 }, isMobile: true, hasTouch: true }
+      : { locale: options.locale, viewport: { width: 1200, height: 760 } },
+  );
   const page = await context.newPage();
   await page.goto(`${url}/demo`);
   await page.locator('.launcher').click();
@@ -33,7 +42,11 @@ async function widget(browser: Browser, url: string, name: string, options: { lo
     await page.getByRole('textbox').fill(text);
     await page.getByRole('textbox').press('Enter');
   }
-  if (options.replies) await page.locator('.msg.bot:not(.welcome)').nth(options.replies - 1).waitFor({ timeout: 15_000 });
+  if (options.replies)
+    await page
+      .locator('.msg.bot:not(.welcome)')
+      .nth(options.replies - 1)
+      .waitFor({ timeout: 15_000 });
   else await page.locator('.quick button').first().waitFor();
   await page.screenshot({ path: `${OUT}/${name}.png` });
   await context.close();
@@ -68,7 +81,11 @@ async function consoleScenes(page: Page, url: string): Promise<void> {
 await buildWeb();
 await mkdir(OUT, { recursive: true });
 const translator = await startLibreTranslateStandIn();
-const scene = await startConsoleScene(() => '<!doctype html><title>unused</title>', { TRANSLATOR: 'libretranslate', TRANSLATOR_URL: translator.url, IDENTITY_SECRET: SECRET });
+const scene = await startConsoleScene(() => '<!doctype html><title>unused</title>', {
+  TRANSLATOR: 'libretranslate',
+  TRANSLATOR_URL: translator.url,
+  IDENTITY_SECRET: SECRET,
+});
 try {
   const url = scene.server.url;
   await widget(scene.browser, url, 'widget-en', { locale: 'en-US', words: [], replies: 0 });

@@ -46,8 +46,19 @@ export async function buildApp(config: Config, overrides: AppOverrides = {}): Pr
   const trustProxy = compileTrustProxy(config.TRUST_PROXY);
   // A first start trains the intent models (cached in DATA_DIR afterwards): the knowledge plugin may take longer than
   // Fastify's default 10 s on a slow machine, and the training has its own time limit.
-  const app = Fastify({ logger: overrides.logger ?? loggerOptions(config.LOG_LEVEL), bodyLimit: 64 * 1024, trustProxy, pluginTimeout: 180_000, ...serverOptions() });
-  limitConnections(app.server, { perAddress: config.MAX_CONNECTIONS_PER_IP, total: totalConnections(config.MAX_CONNECTIONS, descriptorLimit()), trustProxy, logger: app.log });
+  const app = Fastify({
+    logger: overrides.logger ?? loggerOptions(config.LOG_LEVEL),
+    bodyLimit: 64 * 1024,
+    trustProxy,
+    pluginTimeout: 180_000,
+    ...serverOptions(),
+  });
+  limitConnections(app.server, {
+    perAddress: config.MAX_CONNECTIONS_PER_IP,
+    total: totalConnections(config.MAX_CONNECTIONS, descriptorLimit()),
+    trustProxy,
+    logger: app.log,
+  });
   requireBodyRate(app);
 
   app.decorate('config', config);

@@ -50,7 +50,9 @@ async function startSingle(config: Config): Promise<void> {
 
 async function startPrimary(config: Config, workers: number): Promise<void> {
   if (!config.REDIS_URL) {
-    throw new ConfigError([`REDIS_URL: --workers ${workers} needs Redis, where the workers share conversations and rooms; set REDIS_URL (redis://host:6379) or start one process without --workers`]);
+    throw new ConfigError([
+      `REDIS_URL: --workers ${workers} needs Redis, where the workers share conversations and rooms; set REDIS_URL (redis://host:6379) or start one process without --workers`,
+    ]);
   }
   const logger = pino(loggerOptions(config.LOG_LEVEL));
   const log = (message: string) => logger.info(message);

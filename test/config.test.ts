@@ -20,11 +20,21 @@ describe('limits against abuse', () => {
   it('default to 100 connections per address, 200,000 conversations in memory and a day for empty ones', () => {
     expect(loadConfig({})).toMatchObject({ MAX_CONNECTIONS_PER_IP: 100, MAX_CONVERSATIONS: 200_000, EMPTY_CONVERSATION_HOURS: 24 });
     expect(loadConfig({}).MAX_CONNECTIONS).toBeUndefined();
-    expect(loadConfig({ MAX_CONNECTIONS_PER_IP: '0', METRICS_PORT: '9100', PUBLIC_URL: 'https://chat.example.com' })).toMatchObject({ MAX_CONNECTIONS_PER_IP: 0, METRICS_PORT: 9100, PUBLIC_URL: 'https://chat.example.com' });
+    expect(loadConfig({ MAX_CONNECTIONS_PER_IP: '0', METRICS_PORT: '9100', PUBLIC_URL: 'https://chat.example.com' })).toMatchObject({
+      MAX_CONNECTIONS_PER_IP: 0,
+      METRICS_PORT: 9100,
+      PUBLIC_URL: 'https://chat.example.com',
+    });
   });
 
   it('stop start-up on a bad value, naming the variable', () => {
-    for (const [name, value] of [['MAX_CONNECTIONS_PER_IP', '-1'], ['MAX_CONVERSATIONS', '0'], ['METRICS_TOKEN', 'short'], ['PUBLIC_URL', 'chat.example'], ['METRICS_PORT', '70000']]) {
+    for (const [name, value] of [
+      ['MAX_CONNECTIONS_PER_IP', '-1'],
+      ['MAX_CONVERSATIONS', '0'],
+      ['METRICS_TOKEN', 'short'],
+      ['PUBLIC_URL', 'chat.example'],
+      ['METRICS_PORT', '70000'],
+    ]) {
       expect(() => loadConfig({ [name!]: value })).toThrow(new RegExp(name!));
     }
   });

@@ -74,9 +74,24 @@ export const tinyContent = (): Record<string, object> => ({
   },
   'rules/answers.json': {
     rules: [
-      { name: 'unclear', priority: 50, conditions: { all: [{ fact: 'confident', operator: 'equal', value: false }] }, event: { type: 'reply', params: { template: 'clarify' } } },
-      { name: 'hello', priority: 10, conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'greeting' }] }, event: { type: 'reply', params: { template: 'greeting' } } },
-      { name: 'order', priority: 10, conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'order_status' }] }, event: { type: 'reply', params: { template: 'order_status' } } },
+      {
+        name: 'unclear',
+        priority: 50,
+        conditions: { all: [{ fact: 'confident', operator: 'equal', value: false }] },
+        event: { type: 'reply', params: { template: 'clarify' } },
+      },
+      {
+        name: 'hello',
+        priority: 10,
+        conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'greeting' }] },
+        event: { type: 'reply', params: { template: 'greeting' } },
+      },
+      {
+        name: 'order',
+        priority: 10,
+        conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'order_status' }] },
+        event: { type: 'reply', params: { template: 'order_status' } },
+      },
     ],
   },
 });
@@ -87,7 +102,17 @@ export async function startTestServer(env: Record<string, string> = {}, override
   const { loadConfig } = await import('../src/config.js');
   // Every test shopper comes from 127.0.0.1: the caps on new conversations and hand-offs per address are off unless a
   // test sets them.
-  const config = loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', HOST: '127.0.0.1', PORT: '0', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', HANDOFFS_PER_IP_PER_HOUR: '0', HANDOFFS_PER_MINUTE: '0', ...env });
+  const config = loadConfig({
+    CONTENT_DIR: projectRoot,
+    LOG_LEVEL: 'silent',
+    OPERATOR_TOKEN: 'test-operator-token-0123456789',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0',
+    HANDOFFS_PER_IP_PER_HOUR: '0',
+    HANDOFFS_PER_MINUTE: '0',
+    ...env,
+  });
   const app = await buildApp(config, { ...overrides, snapshot: await loadDefaultSnapshot() });
   await app.listen({ port: 0, host: config.HOST });
   const { port } = app.server.address() as { port: number };
@@ -134,7 +159,17 @@ export async function startServerProcess(env: Record<string, string> = {}, { sta
   });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start', ...args], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', OPERATOR_TOKEN: 'test-operator-token-0123456789', LOG_LEVEL: 'info', NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0', HANDOFFS_PER_IP_PER_HOUR: '0', HANDOFFS_PER_MINUTE: '0', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OPERATOR_TOKEN: 'test-operator-token-0123456789',
+      LOG_LEVEL: 'info',
+      NEW_CONVERSATIONS_PER_IP_PER_MINUTE: '0',
+      HANDOFFS_PER_IP_PER_HOUR: '0',
+      HANDOFFS_PER_MINUTE: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   let output = '';
@@ -142,7 +177,12 @@ export async function startServerProcess(env: Record<string, string> = {}, { sta
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  while (!(await fetch(`${url}/readyz`).then((response) => response.ok, () => false))) {
+  while (
+    !(await fetch(`${url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
     if (Date.now() - started > startTimeoutMs) throw new Error(`the server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -43,7 +43,10 @@ export function computeAnalytics(totals: Tally, unanswered: UnansweredMessage[])
     averageWaitSeconds: average(count('waitSeconds'), count('waits')),
     averageFirstResponseSeconds: average(count('firstResponseSeconds'), count('firstResponses')),
     ratings: rated,
-    ratingAverage: average(ratings.reduce((sum, [score, conversations]) => sum + score * conversations, 0), rated),
+    ratingAverage: average(
+      ratings.reduce((sum, [score, conversations]) => sum + score * conversations, 0),
+      rated,
+    ),
     topUnanswered: groupSuggestions(unanswered).slice(0, 10),
   };
 }

@@ -73,10 +73,14 @@ export async function checkImage(data: Buffer, gate: DecodeGate): Promise<Checke
     if (width > MAX_SIDE || frameHeight > MAX_SIDE || pixels > MAX_PIXELS) {
       throw new AppError('payload_too_large', `a picture can be at most ${MAX_SIDE} pixels wide and high, and 40 megapixels`);
     }
-    const pipeline = type === 'image/jpeg' ? source.rotate().jpeg({ quality: 90, mozjpeg: true })
-      : type === 'image/png' ? source.png({ compressionLevel: 9 })
-      : type === 'image/webp' ? source.webp({ quality: 90 })
-      : source.gif();
+    const pipeline =
+      type === 'image/jpeg'
+        ? source.rotate().jpeg({ quality: 90, mozjpeg: true })
+        : type === 'image/png'
+          ? source.png({ compressionLevel: 9 })
+          : type === 'image/webp'
+            ? source.webp({ quality: 90 })
+            : source.gif();
     // No withMetadata(): the output carries no EXIF, XMP or ICC comments from the upload.
     const { data: cleaned, info } = await gate(pixels, () => pipeline.toBuffer({ resolveWithObject: true }));
     const height = (info as { pageHeight?: number }).pageHeight ?? info.height;

@@ -22,7 +22,6 @@ export const EVENT_MEMORY_MS = 24 * 60 * 60 * 1000;
 const FOLLOW_UP_MEMORY_MS = 400 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-
 export function createOrderCare({
   store,
   knowledge,
@@ -68,14 +67,22 @@ export function createOrderCare({
         language: plan.language,
         locale: event.order.customer.locale,
       });
-      logger.info({ event: event.id, type: event.type, rule: plan.message.rule, conversationId: conversation.id, language: plan.language }, 'order-care message sent');
+      logger.info(
+        { event: event.id, type: event.type, rule: plan.message.rule, conversationId: conversation.id, language: plan.language },
+        'order-care message sent',
+      );
     }
     if (plan.followUp) {
       const id = `care:follow-up:${event.order.id}`;
       if (!(await store.rememberOnce(id, FOLLOW_UP_MEMORY_MS))) return;
       const days = plan.followUp.afterDays ?? followUpDays;
       const runAt = new Date(now().getTime() + days * DAY_MS).toISOString();
-      await store.scheduleJob({ id, kind: FOLLOW_UP_JOB, runAt, payload: { event, template: plan.followUp.template, values: plan.followUp.values ?? {}, rule: plan.followUp.rule } });
+      await store.scheduleJob({
+        id,
+        kind: FOLLOW_UP_JOB,
+        runAt,
+        payload: { event, template: plan.followUp.template, values: plan.followUp.values ?? {}, rule: plan.followUp.rule },
+      });
       logger.info({ event: event.id, order: event.order.number, rule: plan.followUp.rule, runAt }, 'order follow-up scheduled');
     }
   }
@@ -92,7 +99,12 @@ export function createOrderCare({
       return;
     }
     const reply = renderCareTemplate(snapshot(), event, String(job.payload.template), job.payload.values as Record<string, string | number | boolean>, target);
-    const { conversation } = await conversations.deliverToCustomer(target.customerId, { text: reply.text, quickReplies: reply.quickReplies, language: target.language, locale: event.order.customer.locale });
+    const { conversation } = await conversations.deliverToCustomer(target.customerId, {
+      text: reply.text,
+      quickReplies: reply.quickReplies,
+      language: target.language,
+      locale: event.order.customer.locale,
+    });
     logger.info({ order: event.order.number, rule: job.payload.rule, conversationId: conversation.id }, 'order follow-up sent');
   }
 

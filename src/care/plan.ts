@@ -34,9 +34,18 @@ export interface CareTarget {
 }
 
 /** Renders a care template for an event's order in the target language. */
-export function renderCareTemplate(snapshot: Snapshot, event: OrderEvent, template: string, ruleValues: Record<string, string | number | boolean> | undefined, target: CareTarget): Reply {
+export function renderCareTemplate(
+  snapshot: Snapshot,
+  event: OrderEvent,
+  template: string,
+  ruleValues: Record<string, string | number | boolean> | undefined,
+  target: CareTarget,
+): Reply {
   const customer = customerFacts(event.order);
-  const values = mergeValues(ruleValues, orderValues(event.order, customer, { locale: target.locale, timeZone: target.timeZone ?? snapshot.settings.timeZone, links: event.links }));
+  const values = mergeValues(
+    ruleValues,
+    orderValues(event.order, customer, { locale: target.locale, timeZone: target.timeZone ?? snapshot.settings.timeZone, links: event.links }),
+  );
   return renderReply(snapshot, {
     templateId: template,
     language: target.language,
@@ -52,12 +61,18 @@ export async function planCare(snapshot: Snapshot, event: OrderEvent, target: Ca
   const customer = customerFacts(event.order);
   const facts = { ...orderFacts(event.order, customer, target.language), event: event.type, links: event.links ?? {} };
   const matches = await snapshot.care.run(facts);
-  const first = <T extends CareEvent['type']>(type: T) => matches.find((match) => match.event.type === type) as { name: string; event: Extract<CareEvent, { type: T }> } | undefined;
+  const first = <T extends CareEvent['type']>(type: T) =>
+    matches.find((match) => match.event.type === type) as { name: string; event: Extract<CareEvent, { type: T }> } | undefined;
   const message = first('message');
   const followUp = first('follow_up');
   return {
     language: target.language,
     message: message && { rule: message.name, reply: renderCareTemplate(snapshot, event, message.event.params.template, message.event.params.values, target) },
-    followUp: followUp && { rule: followUp.name, template: followUp.event.params.template, afterDays: followUp.event.params.afterDays, values: followUp.event.params.values },
+    followUp: followUp && {
+      rule: followUp.name,
+      template: followUp.event.params.template,
+      afterDays: followUp.event.params.afterDays,
+      values: followUp.event.params.values,
+    },
   };
 }

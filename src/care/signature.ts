@@ -6,7 +6,6 @@ export const SIGNATURE_HEADER = 'borderless-signature';
 /** An event signed longer ago than this (or this far in the future) is refused. */
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
-
 /** The header value a store sends with `body` at `timestamp` (unix seconds). */
 export function signWebhook(secret: string, body: string, timestamp: number): string {
   return `t=${timestamp},v1=${hmacHex(secret, `${timestamp}.${body}`)}`;

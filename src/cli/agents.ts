@@ -40,7 +40,9 @@ export async function agentsCommand(
     return 0;
   }
   if (action !== 'add' || !options.email || !options.name || !options.languages) {
-    process.stderr.write('usage: borderless agents add --email E --name N --languages en,es [--role agent|operator] [--password P]\n       borderless agents list\n');
+    process.stderr.write(
+      'usage: borderless agents add --email E --name N --languages en,es [--role agent|operator] [--password P]\n       borderless agents list\n',
+    );
     return 2;
   }
   const role = Role.safeParse(options.role ?? 'agent');
@@ -52,7 +54,10 @@ export async function agentsCommand(
     const input: AgentInput = {
       email: options.email,
       name: options.name,
-      languages: options.languages.split(',').map((language) => language.trim().toLowerCase()).filter(Boolean),
+      languages: options.languages
+        .split(',')
+        .map((language) => language.trim().toLowerCase())
+        .filter(Boolean),
       role: role.data,
       password: options.password ?? (await readPassword()),
     };

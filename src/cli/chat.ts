@@ -13,7 +13,10 @@ const dim = (text: string) => (process.stdout.isTTY ? `\u001b[2m${text}\u001b[22
 export function describeResult(result: DryRunResult): string {
   const { language, intent } = result;
   const languageText = language.isSupported ? language.language : `${language.detected} (not supported, answering in ${language.language})`;
-  const alternatives = intent.alternatives.slice(0, 2).map((alternative) => `${alternative.intent} ${alternative.confidence.toFixed(2)}`).join(', ');
+  const alternatives = intent.alternatives
+    .slice(0, 2)
+    .map((alternative) => `${alternative.intent} ${alternative.confidence.toFixed(2)}`)
+    .join(', ');
   return [
     `  language ${languageText} · intent ${intent.intent} ${intent.confidence.toFixed(2)}${intent.confident ? '' : ' (not confident)'}${alternatives ? ` · also ${alternatives}` : ''}`,
     `  rule ${result.rule ?? '(none)'} → ${result.action}${result.reply ? ` ${(result.reply.parts ?? [result.reply.templateId]).join(' + ')}` : ''}${Object.keys(result.entities).length ? ` · entities ${JSON.stringify(result.entities)}` : ''}${result.conversation.awaiting ? ` · awaiting ${result.conversation.awaiting.slot}` : ''}`,
@@ -46,7 +49,11 @@ export async function chatCommand(config: Config, options: { lang?: string }): P
         continue;
       }
       const picked = /^\d$/.test(line) ? quickReplies[Number(line) - 1] : undefined;
-      const result = await dryRunTurn(snapshot, { text: picked?.label ?? line, payload: picked?.value, language: options.lang, conversation, now: new Date() }, { orders });
+      const result = await dryRunTurn(
+        snapshot,
+        { text: picked?.label ?? line, payload: picked?.value, language: options.lang, conversation, now: new Date() },
+        { orders },
+      );
       conversation = result.conversation;
       quickReplies = result.reply?.quickReplies ?? [];
       process.stdout.write(`bot › ${result.reply?.text ?? '(no reply)'}\n`);

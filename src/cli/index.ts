@@ -101,7 +101,9 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`${error instanceof ConfigError || (error as Error).name === 'ContentError' ? (error as Error).message : (error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError || (error as Error).name === 'ContentError' ? (error as Error).message : ((error as Error).stack ?? String(error))}\n`,
+    );
     process.exitCode = 1;
   },
 );

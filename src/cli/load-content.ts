@@ -26,8 +26,11 @@ export async function loadContentOrExit(config: Pick<Config, 'CONTENT_DIR' | 'DA
 }
 
 /** For services a command uses (the order source): warnings go to stderr, nothing else is printed. */
-export const commandLogger: Logger = pino({ level: 'warn', base: null, timestamp: false }, {
-  write(line: string) {
-    process.stderr.write(`${(JSON.parse(line) as { msg: string }).msg}\n`);
+export const commandLogger: Logger = pino(
+  { level: 'warn', base: null, timestamp: false },
+  {
+    write(line: string) {
+      process.stderr.write(`${(JSON.parse(line) as { msg: string }).msg}\n`);
+    },
   },
-});
+);

@@ -6,7 +6,7 @@ import type { SuggestionGroup } from '../learning/index.js';
 export async function suggestCommand(config: Config, options: { server?: string; json?: boolean }): Promise<number> {
   const server = options.server ?? `http://127.0.0.1:${config.PORT}`;
   if (!config.OPERATOR_TOKEN) {
-    process.stderr.write('set OPERATOR_TOKEN to the running server\'s operator token\n');
+    process.stderr.write("set OPERATOR_TOKEN to the running server's operator token\n");
     return 2;
   }
   let groups: SuggestionGroup[];
@@ -29,6 +29,8 @@ export async function suggestCommand(config: Config, options: { server?: string;
       process.stdout.write(`  ${String(message.count).padStart(3)}×  ${JSON.stringify(message.text)}  (${message.confidence.toFixed(2)})\n`);
     }
   }
-  process.stdout.write(`\nAdd the ones you recognise to locales/<lang>/intents.json under the right intent; check with \`borderless check\` and \`borderless test\`.\n`);
+  process.stdout.write(
+    `\nAdd the ones you recognise to locales/<lang>/intents.json under the right intent; check with \`borderless check\` and \`borderless test\`.\n`,
+  );
   return 0;
 }

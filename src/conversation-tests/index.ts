@@ -24,10 +24,16 @@ async function testFiles(target: string): Promise<string[]> {
   const info = await stat(target);
   if (info.isFile()) return [target];
   const entries = await readdir(target, { withFileTypes: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.json')).map((entry) => path.join(target, entry.name)).sort();
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
+    .map((entry) => path.join(target, entry.name))
+    .sort();
 }
 
-export async function loadConversationTests(target: string, relativeTo: string): Promise<{ tests: { file: string; test: ConversationTest; orders?: Order[] }[]; problems: ContentProblem[] }> {
+export async function loadConversationTests(
+  target: string,
+  relativeTo: string,
+): Promise<{ tests: { file: string; test: ConversationTest; orders?: Order[] }[]; problems: ContentProblem[] }> {
   const tests: { file: string; test: ConversationTest; orders?: Order[] }[] = [];
   const problems: ContentProblem[] = [];
   for (const file of await testFiles(target)) {

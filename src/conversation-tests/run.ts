@@ -62,17 +62,27 @@ export function compare(expected: Expectation, result: DryRunResult): string[] {
     const want = expected[key];
     const got = actualValue(result, key);
     const matches =
-      key === 'contains' ? typeof got === 'string' && got.includes(String(want))
-      : key === 'tag' ? (got as string[]).includes(String(want))
-      : key === 'case' ? caseMatches(expected.case, got)
-      : Array.isArray(want) ? JSON.stringify(got) === JSON.stringify(want)
-      : got === want;
+      key === 'contains'
+        ? typeof got === 'string' && got.includes(String(want))
+        : key === 'tag'
+          ? (got as string[]).includes(String(want))
+          : key === 'case'
+            ? caseMatches(expected.case, got)
+            : Array.isArray(want)
+              ? JSON.stringify(got) === JSON.stringify(want)
+              : got === want;
     if (!matches) mismatches.push(key);
   }
   return mismatches;
 }
 
-export async function runConversationTest(snapshot: Snapshot, test: ConversationTest, now: Date, orders: Order[] = [], catalogue?: Catalogue): Promise<{ steps: number; failures: StepFailure[] }> {
+export async function runConversationTest(
+  snapshot: Snapshot,
+  test: ConversationTest,
+  now: Date,
+  orders: Order[] = [],
+  catalogue?: Catalogue,
+): Promise<{ steps: number; failures: StepFailure[] }> {
   let conversation: ConversationState | undefined;
   const failures: StepFailure[] = [];
   // Each test reads its own copy of the orders; a dry run never changes them.
@@ -87,17 +97,24 @@ export async function runConversationTest(snapshot: Snapshot, test: Conversation
   if (test.now) now = new Date(test.now);
   for (const [index, step] of test.steps.entries()) {
     const attachments = Array.from({ length: step.photos ?? 0 }, (_, photo) => `test-photo-${index + 1}-${photo + 1}`);
-    const actual = await dryRunTurn(snapshot, { text: step.say, payload: step.payload, locale: test.locale, conversation, now, variantSeed: 0, context, attachments }, { orders: source, outcomes: step.outcomes });
+    const actual = await dryRunTurn(
+      snapshot,
+      { text: step.say, payload: step.payload, locale: test.locale, conversation, now, variantSeed: 0, context, attachments },
+      { orders: source, outcomes: step.outcomes },
+    );
     conversation = actual.conversation;
     const mismatches = compare(step.expect, actual);
-    if (mismatches.length > 0) failures.push({ test: test.name, step: index + 1, say: step.say, photos: step.photos, expected: step.expect, actual, mismatches });
+    if (mismatches.length > 0)
+      failures.push({ test: test.name, step: index + 1, say: step.say, photos: step.photos, expected: step.expect, actual, mismatches });
   }
   return { steps: test.steps.length, failures };
 }
 
 export function describeFailure(failure: StepFailure): string {
   const { actual } = failure;
-  const expected = Object.entries(failure.expected).map(([key, value]) => `${key} ${JSON.stringify(value)}`).join(', ');
+  const expected = Object.entries(failure.expected)
+    .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
+    .join(', ');
   return [
     `✗ ${failure.test} › step ${failure.step}: the shopper ${failure.photos ? `sends ${failure.photos} photo(s)${failure.say ? ' and says ' : ''}` : 'says '}${failure.say ? JSON.stringify(failure.say) : ''}`,
     `    expected  ${expected}`,

@@ -81,12 +81,21 @@ export function createBotTurn({ store, knowledge, effects, logger, context, metr
     if (result.failedLookup) await lookups.failed({ ...result.failedLookup, address }, now().getTime());
     if (result.orderError) {
       // The source's own message, never the shopper's words: those may hold an e-mail address.
-      logger.warn({ conversationId: record.id, source: orders?.name, err: maskPersonalData(String((result.orderError as Error).message ?? result.orderError)) }, 'order look-up failed');
+      logger.warn(
+        { conversationId: record.id, source: orders?.name, err: maskPersonalData(String((result.orderError as Error).message ?? result.orderError)) },
+        'order look-up failed',
+      );
     }
     const outcome = result.handoff ? 'handed_off' : !result.reply ? 'unanswered' : result.intent.confident || result.topic ? 'answered' : 'clarified';
     metrics?.message(result.language.language, result.intent.intent, outcome, (performance.now() - started) / 1000);
     if (!result.intent.confident && !result.topic && result.language.isSupported && !payload && result.text) {
-      await store.recordUnanswered({ text: maskPersonalData(result.text), language: result.language.language, guessedIntent: result.intent.intent, confidence: result.intent.confidence, at: now().toISOString() });
+      await store.recordUnanswered({
+        text: maskPersonalData(result.text),
+        language: result.language.language,
+        guessedIntent: result.intent.intent,
+        confidence: result.intent.confidence,
+        at: now().toISOString(),
+      });
     }
     await effects.applyBotTurn(record, result);
   };

@@ -16,7 +16,17 @@ export interface OutgoingCustomerMessage {
   locale?: string;
 }
 
-export function createDelivery({ store, publisher, withConversationLock, now }: { store: Store; publisher: Publisher; withConversationLock: ConversationLock; now: () => Date }) {
+export function createDelivery({
+  store,
+  publisher,
+  withConversationLock,
+  now,
+}: {
+  store: Store;
+  publisher: Publisher;
+  withConversationLock: ConversationLock;
+  now: () => Date;
+}) {
   async function customerConversation(customerId: string, outgoing: OutgoingCustomerMessage): Promise<{ record: ConversationRecord; isNew: boolean }> {
     const [record] = await store.listConversationsByCustomer(customerId);
     if (record) return { record, isNew: false };
@@ -37,7 +47,10 @@ export function createDelivery({ store, publisher, withConversationLock, now }: 
   }
 
   /** Stored first, then sent to the shopper's sockets if they are connected. */
-  return function deliverToCustomer(customerId: string, outgoing: OutgoingCustomerMessage): Promise<{ conversation: ConversationRecord; message: Message; isNew: boolean }> {
+  return function deliverToCustomer(
+    customerId: string,
+    outgoing: OutgoingCustomerMessage,
+  ): Promise<{ conversation: ConversationRecord; message: Message; isNew: boolean }> {
     // One customer at a time on this node, so two events for a new customer open one conversation, not two.
     return withConversationLock(`customer:${customerId}`, async () => {
       const { record, isNew } = await customerConversation(customerId, outgoing);

@@ -16,7 +16,11 @@ export interface DryRunResult extends Omit<PipelineResult, 'effects'> {
   effects: ListedEffect[];
 }
 
-export async function dryRunTurn(snapshot: Snapshot, input: PipelineInput, options: { orders?: OrderSource; outcomes?: AssumedOutcomes } = {}): Promise<DryRunResult> {
+export async function dryRunTurn(
+  snapshot: Snapshot,
+  input: PipelineInput,
+  options: { orders?: OrderSource; outcomes?: AssumedOutcomes } = {},
+): Promise<DryRunResult> {
   const { result, outcomes } = await runTurn(snapshot, input, {
     orders: options.orders,
     handleRequests: async (requests) => requests.map((effect) => ({ type: effect.type, result: options.outcomes?.[effect.type] ?? 'done', simulated: true })),
@@ -25,6 +29,10 @@ export async function dryRunTurn(snapshot: Snapshot, input: PipelineInput, optio
   return {
     ...result,
     dryRun: true,
-    effects: result.effects.map((effect) => ({ ...effect, performed: false as const, ...(assumed.has(effect.type) ? { assumed: assumed.get(effect.type) } : {}) })),
+    effects: result.effects.map((effect) => ({
+      ...effect,
+      performed: false as const,
+      ...(assumed.has(effect.type) ? { assumed: assumed.get(effect.type) } : {}),
+    })),
   };
 }

@@ -43,10 +43,16 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
     for (const effect of requests) {
       try {
         const answer =
-          effect.type === 'request_cancellation' ? await orders?.requestCancellation?.(effect.orderNumber, 'the shopper asked in the chat')
-          : effect.type === 'request_change' ? await orders?.requestChange?.(effect.orderNumber, effect.change)
-          : undefined;
-        outcomes.push({ type: effect.type, result: !answer ? 'unsupported' : answer.ok ? 'done' : 'failed', ...(answer?.message ? { message: answer.message } : {}) });
+          effect.type === 'request_cancellation'
+            ? await orders?.requestCancellation?.(effect.orderNumber, 'the shopper asked in the chat')
+            : effect.type === 'request_change'
+              ? await orders?.requestChange?.(effect.orderNumber, effect.change)
+              : undefined;
+        outcomes.push({
+          type: effect.type,
+          result: !answer ? 'unsupported' : answer.ok ? 'done' : 'failed',
+          ...(answer?.message ? { message: answer.message } : {}),
+        });
       } catch (error) {
         logger.warn({ source: orders?.name, err: maskPersonalData(String((error as Error).message ?? error)) }, 'order request failed');
         outcomes.push({ type: effect.type, result: 'failed', error });
@@ -60,7 +66,13 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
     return {
       ...record,
       status: transition(record.status, 'queued'),
-      handoff: { reason: handOff.reason, priority: handOff.priority, at, intent: handOff.intent, ...(handOff.order ? { order: { number: handOff.order.number, status: handOff.order.status, request: handOff.order.request } } : {}) },
+      handoff: {
+        reason: handOff.reason,
+        priority: handOff.priority,
+        at,
+        intent: handOff.intent,
+        ...(handOff.order ? { order: { number: handOff.order.number, status: handOff.order.status, request: handOff.order.request } } : {}),
+      },
       queuedAt: at,
       priority: Math.max(handOff.priority, record.priority ?? 0),
     };
@@ -93,7 +105,8 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
     }
     // The agent sees the case and the order in the conversation itself, as notes the shopper never gets.
     for (const effect of result.effects) {
-      if (effect.type === 'open_case') await post(updated, newMessage(now, record.id, 'system', describeCase(effect, state.case?.ownerVerified !== false), { internal: true }));
+      if (effect.type === 'open_case')
+        await post(updated, newMessage(now, record.id, 'system', describeCase(effect, state.case?.ownerVerified !== false), { internal: true }));
     }
     if (handOff?.order) await post(updated, newMessage(now, record.id, 'system', describeOrder(handOff.order), { internal: true }));
     if (handOff) {
@@ -107,7 +120,12 @@ export function createEffects({ store, publisher, logger, metrics, orders, now }
   async function applyQueuedTurn(record: ConversationRecord, decision: QueuedDecision): Promise<void> {
     const email = decision.effects.find((effect) => effect.type === 'keep_contact_email')?.email;
     if (email || decision.hasNoEmail) {
-      await store.saveConversation({ ...record, ...(email ? { contactEmail: email } : {}), state: { ...record.state, ...(decision.hasNoEmail ? { hasNoEmail: true } : {}) }, updatedAt: now().toISOString() });
+      await store.saveConversation({
+        ...record,
+        ...(email ? { contactEmail: email } : {}),
+        state: { ...record.state, ...(decision.hasNoEmail ? { hasNoEmail: true } : {}) },
+        updatedAt: now().toISOString(),
+      });
     }
     if (decision.reply) await post(record, newMessage(now, record.id, 'system', decision.reply.text));
   }

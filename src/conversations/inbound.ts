@@ -28,9 +28,16 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
   async function whileQueued(record: ConversationRecord, understood: ReturnType<typeof understand>): Promise<void> {
     if (record.status !== 'queued') return;
     const decision = decideWhileQueued(currentSnapshot(knowledge), {
-      understood, reason: record.handoff?.reason, contactEmail: record.contactEmail, hasNoEmail: record.state.hasNoEmail, language: record.state.language ?? understood.language.language, now: now(),
+      understood,
+      reason: record.handoff?.reason,
+      contactEmail: record.contactEmail,
+      hasNoEmail: record.state.hasNoEmail,
+      language: record.state.language ?? understood.language.language,
+      now: now(),
     });
-    await effects.applyQueuedTurn(record, decision).catch((error: unknown) => logger.error({ err: error, conversationId: record.id }, 'could not answer while queued'));
+    await effects
+      .applyQueuedTurn(record, decision)
+      .catch((error: unknown) => logger.error({ err: error, conversationId: record.id }, 'could not answer while queued'));
   }
 
   /** A shopper's message is answered once anything follows it: the bot's reply, or the next message. */
@@ -59,7 +66,11 @@ export function createInbound({ store, knowledge, publisher, logger, effects, wi
     return withConversationLock(conversationId, async () => {
       const record = await store.getConversation(conversationId);
       if (!record) throw new AppError('not_found', 'this conversation does not exist');
-      const understood = understand(currentSnapshot(knowledge), payload.text, { locale: record.locale, conversationLanguage: record.state.language, payload: payload.payload });
+      const understood = understand(currentSnapshot(knowledge), payload.text, {
+        locale: record.locale,
+        conversationLanguage: record.state.language,
+        payload: payload.payload,
+      });
       const { message, isDuplicate } = await store.appendMessage(
         newMessage(now, conversationId, 'shopper', payload.text, {
           ...(payload.attachments?.length ? { attachments: payload.attachments } : {}),

@@ -39,10 +39,12 @@ export function createLookupLockout(store: Store) {
   return {
     /** Until when look-ups for this order number, e-mail or address pause (ISO time), or undefined. */
     async pausedUntil(attempt: LookupAttempt, now: number): Promise<string | undefined> {
-      const pauses = await Promise.all(keysOf(attempt).map(async ([key, limit]) => {
-        const failures = await store.listFailures(key, now, LOOKUP_POLICY.windowMs);
-        return failures.length >= limit ? failures.at(-limit)! + LOOKUP_POLICY.windowMs : 0;
-      }));
+      const pauses = await Promise.all(
+        keysOf(attempt).map(async ([key, limit]) => {
+          const failures = await store.listFailures(key, now, LOOKUP_POLICY.windowMs);
+          return failures.length >= limit ? failures.at(-limit)! + LOOKUP_POLICY.windowMs : 0;
+        }),
+      );
       const until = Math.max(0, ...pauses);
       return until > now ? new Date(until).toISOString() : undefined;
     },

@@ -31,7 +31,18 @@ export interface ConversationServiceDependencies {
   handoffLimits?: HandoffLimits;
 }
 
-export function createConversationService({ store, knowledge, publisher, logger, withConversationLock, context = () => ({}), metrics, now = () => new Date(), orders, handoffLimits = { perAddressPerHour: 0, perMinute: 0 } }: ConversationServiceDependencies) {
+export function createConversationService({
+  store,
+  knowledge,
+  publisher,
+  logger,
+  withConversationLock,
+  context = () => ({}),
+  metrics,
+  now = () => new Date(),
+  orders,
+  handoffLimits = { perAddressPerHour: 0, perMinute: 0 },
+}: ConversationServiceDependencies) {
   const effects = createEffects({ store, publisher, logger, metrics, orders, now });
   const answer = createBotTurn({ store, knowledge, effects, logger, context, metrics, orders, now, handoffs: createHandoffLimiter(store, handoffLimits) });
   const sessions = createSessions({ store, withConversationLock, now });

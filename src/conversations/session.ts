@@ -79,7 +79,8 @@ export function createSessions({ store, withConversationLock, now }: { store: St
   return {
     /** Resumes the conversation a valid token belongs to, or starts a new one (isNew: stored on its first write). */
     async openSession(options: SessionOptions): Promise<Session> {
-      const resumed = (options.token && (await resume({ ...options, token: options.token }))) || (options.customerId && (await continueLatest(options.customerId)));
+      const resumed =
+        (options.token && (await resume({ ...options, token: options.token }))) || (options.customerId && (await continueLatest(options.customerId)));
       if (resumed) return resumed;
       const started = start(options);
       // A signed-in customer's is stored at once, for the store's order messages to reach this open widget; it is

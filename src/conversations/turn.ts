@@ -3,7 +3,16 @@
 // runs differ only in who answers those requests: the order source, or an assumed outcome.
 import type { Snapshot } from '../knowledge/index.js';
 import type { OrderSource } from '../orders/index.js';
-import { awaitsOutcome, decideTurn, prepareTurn, type Effect, type EffectOutcome, type OrderFetches, type PipelineInput, type PipelineResult } from '../pipeline/index.js';
+import {
+  awaitsOutcome,
+  decideTurn,
+  prepareTurn,
+  type Effect,
+  type EffectOutcome,
+  type OrderFetches,
+  type PipelineInput,
+  type PipelineResult,
+} from '../pipeline/index.js';
 import { prefetchOrders } from './prefetch.js';
 
 /** Answers the requests a decision makes to the store (live: the order source; dry run: assumed). */

@@ -10,7 +10,17 @@ export function newMessage(now: () => Date, conversationId: string, author: Mess
 /** What the shopper sees of a message: no notes, no agent-side details. */
 export function forShopper(message: Message): Message {
   const { id, conversationId, author, text, quickReplies, attachments, cards, createdAt, authorName } = message;
-  return { id, conversationId, author, text, ...(quickReplies ? { quickReplies } : {}), ...(cards?.length ? { cards } : {}), ...(attachments?.length ? { attachments } : {}), ...(authorName ? { authorName } : {}), createdAt };
+  return {
+    id,
+    conversationId,
+    author,
+    text,
+    ...(quickReplies ? { quickReplies } : {}),
+    ...(cards?.length ? { cards } : {}),
+    ...(attachments?.length ? { attachments } : {}),
+    ...(authorName ? { authorName } : {}),
+    createdAt,
+  };
 }
 
 /** What the shopper sees of a conversation: everything but the agents' notes. */

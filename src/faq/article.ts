@@ -29,7 +29,8 @@ function isHttpLink(value: string): boolean {
 
 export function parseArticle(file: string, language: string, text: string): { article?: HelpArticle; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const problem = (line: number, col: number, message: string, severity: 'error' | 'warning' = 'error') => problems.push({ file, line, col, message, severity });
+  const problem = (line: number, col: number, message: string, severity: 'error' | 'warning' = 'error') =>
+    problems.push({ file, line, col, message, severity });
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   if (lines[0]?.trim() !== '---') {
     problem(1, 1, 'an article starts with a "---" line, then question:, also: and link: lines, then "---" and the answer');
@@ -64,9 +65,13 @@ export function parseArticle(file: string, language: string, text: string): { ar
     else link = value;
   }
   if (!question) problem(1, 1, 'the header has no "question:" line');
-  const answer = lines.slice(end + 1).join('\n').trim();
+  const answer = lines
+    .slice(end + 1)
+    .join('\n')
+    .trim();
   if (!answer) problem(end + 1, 1, 'the article has no answer below its header');
-  else if (answer.length > MAX_ANSWER) problem(end + 2, 1, `the answer has ${answer.length} characters; keep it under ${MAX_ANSWER} and link to the rest`, 'warning');
+  else if (answer.length > MAX_ANSWER)
+    problem(end + 2, 1, `the answer has ${answer.length} characters; keep it under ${MAX_ANSWER} and link to the rest`, 'warning');
   if (problems.some((found) => found.severity === 'error')) return { problems };
   const id = file.split('/').pop()!.replace(/\.md$/, '');
   return { article: { id, language, file, question: question!, phrasings, ...(link ? { link } : {}), answer }, problems };

@@ -22,10 +22,23 @@ async function entries(directory: string) {
 export async function readArticles(contentDir: string, languages: string[]): Promise<{ articles: HelpArticle[]; problems: ContentProblem[] }> {
   const articles: HelpArticle[] = [];
   const problems: ContentProblem[] = [];
-  const folders = (await entries(path.join(contentDir, 'faq'))).filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = (await entries(path.join(contentDir, 'faq')))
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   for (const language of folders) {
-    if (!languages.includes(language)) problems.push({ file: `faq/${language}`, line: 1, col: 1, message: `"${language}" is not a language of locales/: its articles are never searched`, severity: 'warning' });
-    const files = (await entries(path.join(contentDir, 'faq', language))).filter((entry) => entry.isFile() && entry.name.endsWith('.md')).map((entry) => entry.name).sort();
+    if (!languages.includes(language))
+      problems.push({
+        file: `faq/${language}`,
+        line: 1,
+        col: 1,
+        message: `"${language}" is not a language of locales/: its articles are never searched`,
+        severity: 'warning',
+      });
+    const files = (await entries(path.join(contentDir, 'faq', language)))
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
+      .map((entry) => entry.name)
+      .sort();
     for (const name of files) {
       const file = `faq/${language}/${name}`;
       const parsed = parseArticle(file, language, await readFile(path.join(contentDir, file), 'utf8'));

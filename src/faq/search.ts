@@ -52,7 +52,12 @@ const STRONG_FACTOR = 3;
 /** …and every word it shares with the message in its question or phrasings (what it is about), not only in its
  * answer: "sent" in a gift card's answer does not make "you sent me the wrong item" about gift cards. */
 
-export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpSettings, terms: Terms, background: ReadonlyMap<string, readonly string[]> = new Map()): HelpIndex {
+export function buildHelpIndex(
+  articles: readonly HelpArticle[],
+  settings: HelpSettings,
+  terms: Terms,
+  background: ReadonlyMap<string, readonly string[]> = new Map(),
+): HelpIndex {
   const byLanguage = new Map<string, HelpArticle[]>();
   for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
   const engines = new Map<string, MiniSearch<Indexed>>();
@@ -94,7 +99,12 @@ export function buildHelpIndex(articles: readonly HelpArticle[], settings: HelpS
 
 /** Whether all these terms are in the article's question or phrasings. */
 function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string[]): boolean {
-  const [titled] = engine.search(terms.join(' '), { tokenize: () => [...terms], fields: ['question', 'phrasings'], combineWith: 'AND', filter: (result) => result.id === id });
+  const [titled] = engine.search(terms.join(' '), {
+    tokenize: () => [...terms],
+    fields: ['question', 'phrasings'],
+    combineWith: 'AND',
+    filter: (result) => result.id === id,
+  });
   return !!titled;
 }
 

@@ -95,7 +95,15 @@ export async function saveStoredAgent(store: Pick<Store, 'listAgents' | 'saveAge
  * agent added to the file is known without a restart. Sign-in reads it afresh; names in lists and system lines
  * come from a copy at most a few seconds old (every queue update asks).
  */
-export function createAgentDirectory({ store, dataDir, maxAgeMs = 2000 }: { store: Pick<Store, 'listAgents' | 'saveAgent'>; dataDir: string; maxAgeMs?: number }) {
+export function createAgentDirectory({
+  store,
+  dataDir,
+  maxAgeMs = 2000,
+}: {
+  store: Pick<Store, 'listAgents' | 'saveAgent'>;
+  dataDir: string;
+  maxAgeMs?: number;
+}) {
   async function records(): Promise<AgentRecord[]> {
     const [stored, filed] = await Promise.all([storedAgents(store), loadAgents(dataDir)]);
     const emails = new Set(stored.map((agent) => agent.email));

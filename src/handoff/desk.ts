@@ -7,7 +7,16 @@ import { transition } from '../conversations/index.js';
 import type { ConversationLock, Publisher } from '../conversations/index.js';
 import { summarize } from '../inbox/index.js';
 import { renderReply } from '../pipeline/index.js';
-import { AppError, byQueueOrder, type Attachment, type ConversationSummary, type DeskEvent, type Logger, type Message, type QueueChange } from '../shared/index.js';
+import {
+  AppError,
+  byQueueOrder,
+  type Attachment,
+  type ConversationSummary,
+  type DeskEvent,
+  type Logger,
+  type Message,
+  type QueueChange,
+} from '../shared/index.js';
 import type { Metrics } from '../observability/index.js';
 import type { ConversationRecord, Store } from '../store/index.js';
 import type { Agent, AgentDirectory } from './agents.js';
@@ -36,7 +45,20 @@ export interface DeskOptions {
 const DEFAULT_HANDLING_SECONDS = 180;
 const HANDLING_SAMPLES = 20;
 
-export function createDesk({ store, knowledge, presence, withConversationLock, publisher, logger, now = () => new Date(), graceSeconds = 60, metrics, cluster, agentsOnline = () => presence.onlineAgents().length, directory }: DeskOptions) {
+export function createDesk({
+  store,
+  knowledge,
+  presence,
+  withConversationLock,
+  publisher,
+  logger,
+  now = () => new Date(),
+  graceSeconds = 60,
+  metrics,
+  cluster,
+  agentsOnline = () => presence.onlineAgents().length,
+  directory,
+}: DeskOptions) {
   const isConnected = async (agentId: string) => presence.isConnected(agentId) || ((await cluster?.isConnectedAnywhere(agentId)) ?? false);
   const graceTimers = new Map<string, NodeJS.Timeout>();
 
@@ -170,9 +192,19 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
       return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         if (record.status === 'assigned' && record.assignedTo === agent.id) return store.listMessages(conversationId);
-        if (record.status !== 'queued') throw new AppError('forbidden', record.status === 'assigned' ? 'another agent has already claimed this conversation' : 'this conversation is not waiting for an agent');
+        if (record.status !== 'queued')
+          throw new AppError(
+            'forbidden',
+            record.status === 'assigned' ? 'another agent has already claimed this conversation' : 'this conversation is not waiting for an agent',
+          );
         const waitSeconds = record.queuedAt ? (now().getTime() - Date.parse(record.queuedAt)) / 1000 : undefined;
-        const claimed = { ...record, status: transition(record.status, 'assigned'), assignedTo: agent.id, waitSeconds: record.waitSeconds ?? waitSeconds, updatedAt: now().toISOString() };
+        const claimed = {
+          ...record,
+          status: transition(record.status, 'assigned'),
+          assignedTo: agent.id,
+          waitSeconds: record.waitSeconds ?? waitSeconds,
+          updatedAt: now().toISOString(),
+        };
         // Another node may have taken it since it was read: the store lets exactly one claim through.
         if (!(await store.saveConversationIf(claimed, 'queued'))) throw new AppError('forbidden', 'another agent has already claimed this conversation');
         if (waitSeconds !== undefined) metrics?.waited(waitSeconds);
@@ -188,7 +220,11 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
      * A reply, typed or a template (a canned reply) rendered in the shopper's language. A reply the console
      * translated keeps the agent's own words beside it, as a note.
      */
-    reply(agent: Agent, conversationId: string, content: { text?: string; templateId?: string; attachments?: Attachment[]; original?: string }): Promise<Message> {
+    reply(
+      agent: Agent,
+      conversationId: string,
+      content: { text?: string; templateId?: string; attachments?: Attachment[]; original?: string },
+    ): Promise<Message> {
       return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
@@ -206,7 +242,14 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         const pictures = content.attachments ?? [];
         if (!text && pictures.length === 0) throw new AppError('invalid_payload', 'a reply needs text, pictures or a templateId');
         const message: Message = {
-          id: randomUUID(), conversationId, author: 'agent', text: text ?? '', ...(pictures.length ? { attachments: pictures } : {}), createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name,
+          id: randomUUID(),
+          conversationId,
+          author: 'agent',
+          text: text ?? '',
+          ...(pictures.length ? { attachments: pictures } : {}),
+          createdAt: now().toISOString(),
+          agentId: agent.id,
+          authorName: agent.name,
         };
         await store.appendMessage(message);
         if (record.firstResponseSeconds === undefined && record.queuedAt) {
@@ -214,7 +257,17 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
         }
         publisher.message(record, message);
         if (content.original) {
-          const original: Message = { id: randomUUID(), conversationId, author: 'agent', text: content.original, createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name, internal: true, originalOf: message.id };
+          const original: Message = {
+            id: randomUUID(),
+            conversationId,
+            author: 'agent',
+            text: content.original,
+            createdAt: now().toISOString(),
+            agentId: agent.id,
+            authorName: agent.name,
+            internal: true,
+            originalOf: message.id,
+          };
           await store.appendMessage(original);
           publisher.message(record, original);
         }
@@ -228,7 +281,16 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
       return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         if (record.status !== 'queued') holds(agent, record);
-        const message: Message = { id: randomUUID(), conversationId, author: 'agent', text, createdAt: now().toISOString(), agentId: agent.id, authorName: agent.name, internal: true };
+        const message: Message = {
+          id: randomUUID(),
+          conversationId,
+          author: 'agent',
+          text,
+          createdAt: now().toISOString(),
+          agentId: agent.id,
+          authorName: agent.name,
+          internal: true,
+        };
         await store.appendMessage(message);
         publisher.message(record, message);
         await audit(agent, 'note', conversationId);
@@ -241,7 +303,12 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
       return withConversationLock(conversationId, async () => {
         const record = await load(conversationId);
         holds(agent, record);
-        await save(record, { status: transition(record.status, 'bot'), assignedTo: undefined, queuedAt: undefined, state: { ...record.state, lowConfidenceStreak: 0, awaiting: undefined } });
+        await save(record, {
+          status: transition(record.status, 'bot'),
+          assignedTo: undefined,
+          queuedAt: undefined,
+          state: { ...record.state, lowConfidenceStreak: 0, awaiting: undefined },
+        });
         await recordLine(record, 'released', { kind: 'released', agentName: agent.name });
         await audit(agent, 'release', conversationId);
         publisher.status(conversationId, { status: 'bot' });
@@ -285,7 +352,10 @@ export function createDesk({ store, knowledge, presence, withConversationLock, p
       graceTimers.set(
         agent.id,
         setTimeout(
-          () => void requeueHeld(agent).catch((error: unknown) => logger.warn({ err: error, agentId: agent.id }, 'could not return the conversations of an agent who left to the queue')),
+          () =>
+            void requeueHeld(agent).catch((error: unknown) =>
+              logger.warn({ err: error, agentId: agent.id }, 'could not return the conversations of an agent who left to the queue'),
+            ),
           graceSeconds * 1000,
         ).unref(),
       );

@@ -21,7 +21,10 @@ const minutes = (clock: string) => {
 /** Parses the BUSINESS_HOURS syntax; an empty string means always open. Throws on a malformed entry. */
 export function parseBusinessHours(text: string): BusinessHours {
   const spans: BusinessHours = [];
-  for (const part of text.split(',').map((item) => item.trim().toLowerCase()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean)) {
     // linear: anchored at both ends, and every repetition inside the optional day is bounded (three letters).
     const match = part.match(/^([a-z]{3})(?:-([a-z]{3}))?\s+(\d{2}:\d{2})-(\d{2}:\d{2})$/);
     const first = match ? DAYS.indexOf(match[1]!) : -1;

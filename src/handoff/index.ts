@@ -1,5 +1,16 @@
 // The handoff module's public face.
-export { createAgentDirectory, loadAgents, publicAgent, type Agent, type AgentDirectory, MIN_PASSWORD_LENGTH, Role, saveAgent, saveStoredAgent, type AgentInput } from './agents.js';
+export {
+  createAgentDirectory,
+  loadAgents,
+  publicAgent,
+  type Agent,
+  type AgentDirectory,
+  MIN_PASSWORD_LENGTH,
+  Role,
+  saveAgent,
+  saveStoredAgent,
+  type AgentInput,
+} from './agents.js';
 export { createDesk, type Desk } from './desk.js';
 export { isOpen, nextOpening, parseBusinessHours } from './hours.js';
 export { conversationLanguage } from './lines.js';

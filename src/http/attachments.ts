@@ -81,14 +81,16 @@ export default async function attachmentRoutes(app: FastifyInstance, { attachmen
     if (!ID.test(request.params.id)) throw new AppError('forbidden', 'this picture link is not valid');
     const { record, data, expiresAt } = await attachments.read(request.params.id, request.query.expires, request.query.sig);
     const maxAge = Math.max(0, Math.floor(expiresAt - Date.now() / 1000));
-    return reply
-      .type(record.type)
-      .header('cache-control', `private, max-age=${maxAge}`)
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', 'inline')
-      // The widget shows pictures on the store's own pages: another site.
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('content-security-policy', "default-src 'none'; sandbox")
-      .send(data);
+    return (
+      reply
+        .type(record.type)
+        .header('cache-control', `private, max-age=${maxAge}`)
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'inline')
+        // The widget shows pictures on the store's own pages: another site.
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .header('content-security-policy', "default-src 'none'; sandbox")
+        .send(data)
+    );
   });
 }

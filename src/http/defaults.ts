@@ -16,9 +16,7 @@ async function httpDefaults(app: FastifyInstance) {
     const code = status === 413 ? 'payload_too_large' : status === 500 ? 'internal' : 'invalid_request';
     return reply.code(status).send({ error: { code, message: status === 500 ? 'internal error' : error.message } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }),
-  );
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'not_found', message: `no route for ${request.method} ${request.url}` } }));
   // Security headers on every response; the widget and its strings are meant to be loaded by stores' pages.
   await app.register(helmet, {
     crossOriginResourcePolicy: { policy: 'same-site' },

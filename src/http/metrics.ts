@@ -24,7 +24,9 @@ export default async function metricsRoutes(app: FastifyInstance, { metrics, tok
 export async function startMetricsServer(options: MetricsRouteOptions & { port: number; host: string }): Promise<FastifyInstance> {
   const server = Fastify({ logger: false });
   server.setErrorHandler((error, _request, reply) =>
-    error instanceof AppError ? reply.code(error.status).send({ error: error.toJSON() }) : reply.code(500).send({ error: { code: 'internal', message: 'internal error' } }),
+    error instanceof AppError
+      ? reply.code(error.status).send({ error: error.toJSON() })
+      : reply.code(500).send({ error: { code: 'internal', message: 'internal error' } }),
   );
   await server.register(metricsRoutes, options);
   await server.listen({ port: options.port, host: options.host });

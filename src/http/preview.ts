@@ -37,7 +37,10 @@ const PreviewConversation = z.strictObject({
   verifiedOrders: z.array(Word).max(10).optional(),
   failedLookups: z.number().int().min(0).optional(),
   lookupsPausedUntil: z.string().max(40).optional(),
-  customerCountry: z.string().regex(/^[A-Z]{2}$/).optional(),
+  customerCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   hasNoEmail: z.boolean().optional(),
 });
 
@@ -48,7 +51,10 @@ const PreviewRequest = z.strictObject({
   conversation: PreviewConversation.optional(),
 });
 
-export default async function previewRoutes(app: FastifyInstance, { operatorToken, orders, catalogue }: { operatorToken: string; orders: OrderSource; catalogue?: () => Catalogue | undefined }) {
+export default async function previewRoutes(
+  app: FastifyInstance,
+  { operatorToken, orders, catalogue }: { operatorToken: string; orders: OrderSource; catalogue?: () => Catalogue | undefined },
+) {
   app.post('/api/v1/preview', { preHandler: requireOperator(operatorToken) }, async (request) => {
     const parsed = PreviewRequest.safeParse(request.body);
     if (!parsed.success) {
@@ -59,6 +65,10 @@ export default async function previewRoutes(app: FastifyInstance, { operatorToke
     const { text, language, locale, conversation } = parsed.data;
     // The store's orders as the chat sees them: a preview with an order number and its e-mail shows the real answer.
     const products = catalogue?.();
-    return dryRunTurn(snapshot, { text, language, locale, conversation, now: app.clock(), ...(products ? { context: { catalogue: products } } : {}) }, { orders });
+    return dryRunTurn(
+      snapshot,
+      { text, language, locale, conversation, now: app.clock(), ...(products ? { context: { catalogue: products } } : {}) },
+      { orders },
+    );
   });
 }

@@ -48,7 +48,10 @@ export default async function privacyRoutes(app: FastifyInstance, { operatorToke
   app.get('/api/v1/privacy/export', { preHandler }, async (request, reply) => {
     const subject = parseSubject(request.query);
     const conversations = await exportShopperData(app.store, await matching(subject));
-    await audit('privacy-export', subject, { conversations: conversations.length, messages: conversations.reduce((sum, item) => sum + item.messages.length, 0) });
+    await audit('privacy-export', subject, {
+      conversations: conversations.length,
+      messages: conversations.reduce((sum, item) => sum + item.messages.length, 0),
+    });
     reply.header('cache-control', 'no-store');
     return { exportedAt: app.clock().toISOString(), conversations };
   });

@@ -30,7 +30,9 @@ export default async function webhookRoutes(app: FastifyInstance, { care, secret
     if (!envelope.success) throw new AppError('invalid_payload', 'an event needs an "id" and a "type"');
     if (!(ORDER_EVENT_TYPES as readonly string[]).includes(envelope.data.type)) {
       // A store may send every event it has; the ones we do not handle are acknowledged and left alone.
-      return reply.code(202).send({ accepted: true, ignored: `events of type "${envelope.data.type}" are not handled; handled: ${ORDER_EVENT_TYPES.join(', ')}` });
+      return reply
+        .code(202)
+        .send({ accepted: true, ignored: `events of type "${envelope.data.type}" are not handled; handled: ${ORDER_EVENT_TYPES.join(', ')}` });
     }
     const event = OrderEventSchema.safeParse(json);
     if (!event.success) {

@@ -26,12 +26,18 @@ export default async function widgetRoutes(app: FastifyInstance) {
   app.get('/api/v1/widget/version', async (_request, reply) => {
     const { version } = await widget.load().catch(() => ({ version: undefined }));
     if (!version) return reply.code(503).send({ error: { code: 'unavailable', message: 'the widget is not built: run npm run build' } });
-    return reply.headers(crossOrigin).header('cache-control', 'no-cache').send({ version, url: `/widget.js?v=${version}` });
+    return reply
+      .headers(crossOrigin)
+      .header('cache-control', 'no-cache')
+      .send({ version, url: `/widget.js?v=${version}` });
   });
 
   app.get<{ Querystring: { locale?: string } }>('/api/v1/widget/strings', async (request, reply) => {
     const snapshot = app.knowledge.current()!;
-    const requested = String(request.query.locale ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+    const requested =
+      String(request.query.locale ?? '')
+        .toLowerCase()
+        .split(/[-_]/)[0] ?? '';
     const language = snapshot.languages.includes(requested) ? requested : snapshot.settings.defaultLanguage;
     const defaults = snapshot.ui.get(snapshot.settings.defaultLanguage);
     const own = snapshot.ui.get(language);

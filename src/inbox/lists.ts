@@ -17,7 +17,11 @@ export interface ListOptions {
   directory: { all(): Promise<ReadonlyMap<string, { name: string }>> };
 }
 
-const normalized = (text: string) => text.trim().toLowerCase().replace(/^#(?=\d)/, '');
+const normalized = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/^#(?=\d)/, '');
 
 /** What a record says of itself that an agent may search for: id, e-mail, customer, order numbers, tags. */
 function recordMatches(record: ConversationRecord, query: string): boolean {
@@ -71,13 +75,15 @@ export function createLists({ store, now, directory }: ListOptions) {
       const found = await scan(async (page) => {
         const candidates = page.filter((record) => record.id !== exact?.id);
         const texts = await Promise.all(
-          candidates.map(async (record) => recordMatches(record, query) || (await store.listMessages(record.id)).some((message) => message.text.toLowerCase().includes(query))),
+          candidates.map(
+            async (record) =>
+              recordMatches(record, query) || (await store.listMessages(record.id)).some((message) => message.text.toLowerCase().includes(query)),
+          ),
         );
         return candidates.filter((_record, index) => texts[index]);
       }, limit);
       return toSummaries(exact ? [exact, ...found].slice(0, limit) : found);
     },
-
   };
 }
 

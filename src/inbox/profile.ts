@@ -14,14 +14,20 @@ export interface ProfileOptions {
   attachments: Pick<AttachmentService, 'list'>;
 }
 
-
 export function createProfiles({ store, orders, attachments }: ProfileOptions) {
   /** The conversation's case as the agent sees it first: order, problem and the photos, with fresh links. */
   async function caseView(record: ConversationRecord): Promise<CaseView | undefined> {
     const current = record.state.case;
     if (!current) return undefined;
     const photos = (await attachments.list(record.id)).filter((photo) => current.attachmentIds.includes(photo.id));
-    return { status: current.status, orderNumber: current.orderNumber, problem: current.problem, openedAt: current.openedAt, ...(current.ownerVerified === false ? { ownerVerified: false } : {}), photos };
+    return {
+      status: current.status,
+      orderNumber: current.orderNumber,
+      problem: current.problem,
+      openedAt: current.openedAt,
+      ...(current.ownerVerified === false ? { ownerVerified: false } : {}),
+      photos,
+    };
   }
 
   /** A signed-in customer's latest orders, or the ones a guest proved with their e-mail. */
@@ -36,7 +42,13 @@ export function createProfiles({ store, orders, attachments }: ProfileOptions) {
     if (!record.customerId) return [];
     const others = (await store.listConversationsByCustomer(record.customerId)).filter((other) => other.id !== record.id).slice(0, PAST_SHOWN);
     const digests = await store.messageDigests(others.map((other) => other.id));
-    return others.map((other) => ({ id: other.id, status: other.status, createdAt: other.createdAt, updatedAt: other.updatedAt, lastMessage: digests.get(other.id)?.lastMessage }));
+    return others.map((other) => ({
+      id: other.id,
+      status: other.status,
+      createdAt: other.createdAt,
+      updatedAt: other.updatedAt,
+      lastMessage: digests.get(other.id)?.lastMessage,
+    }));
   }
 
   return {
@@ -44,7 +56,14 @@ export function createProfiles({ store, orders, attachments }: ProfileOptions) {
 
     async profile(record: ConversationRecord): Promise<ShopperProfile> {
       // The store's order system may be slow or down: the rest of the panel does not wait on its failure.
-      const [listed, view, past] = await Promise.all([verifiedOrders(record).then((found) => ({ found }), () => undefined), caseView(record), pastConversations(record)]);
+      const [listed, view, past] = await Promise.all([
+        verifiedOrders(record).then(
+          (found) => ({ found }),
+          () => undefined,
+        ),
+        caseView(record),
+        pastConversations(record),
+      ]);
       const latest = listed?.found[0];
       return {
         conversationId: record.id,
@@ -55,7 +74,13 @@ export function createProfiles({ store, orders, attachments }: ProfileOptions) {
         customerId: record.customerId,
         contactEmail: record.contactEmail,
         tags: record.state.tags ?? [],
-        orders: (listed?.found ?? []).map((order) => ({ number: order.number, status: order.status, total: order.total, currency: order.currency, createdAt: order.createdAt })),
+        orders: (listed?.found ?? []).map((order) => ({
+          number: order.number,
+          status: order.status,
+          total: order.total,
+          currency: order.currency,
+          createdAt: order.createdAt,
+        })),
         ...(listed ? {} : { ordersUnavailable: true }),
         ...(view ? { case: view } : {}),
         pastConversations: past,

@@ -3,7 +3,11 @@ import type { ConversationSummary } from '../shared/index.js';
 import { EMPTY_DIGEST, type ConversationRecord, type MessageDigest } from '../store/index.js';
 
 /** `digest`: the store's digest of its messages (unread count, last message), never the messages themselves. */
-export function summarize(record: ConversationRecord, digest: MessageDigest | undefined, options: { now: Date; agentName(agentId: string): string | undefined }): ConversationSummary {
+export function summarize(
+  record: ConversationRecord,
+  digest: MessageDigest | undefined,
+  options: { now: Date; agentName(agentId: string): string | undefined },
+): ConversationSummary {
   const openCase = record.state.case?.status === 'open' ? record.state.case : undefined;
   return {
     id: record.id,
@@ -19,7 +23,16 @@ export function summarize(record: ConversationRecord, digest: MessageDigest | un
     tags: record.state.tags,
     ...(record.handoff ? { handoffReason: record.handoff.reason, handoffIntent: record.handoff.intent } : {}),
     ...(record.handoff?.order ? { order: record.handoff.order } : {}),
-    ...(openCase ? { case: { orderNumber: openCase.orderNumber, problem: openCase.problem, photos: openCase.attachmentIds.length, ...(openCase.ownerVerified === false ? { ownerVerified: false } : {}) } } : {}),
+    ...(openCase
+      ? {
+          case: {
+            orderNumber: openCase.orderNumber,
+            problem: openCase.problem,
+            photos: openCase.attachmentIds.length,
+            ...(openCase.ownerVerified === false ? { ownerVerified: false } : {}),
+          },
+        }
+      : {}),
     ...(record.customerId ? { customerId: record.customerId } : {}),
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

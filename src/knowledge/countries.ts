@@ -32,7 +32,13 @@ const Entry = z.strictObject({
 
 export const CountriesFile = z.strictObject({
   patterns: z
-    .record(z.string().regex(/^[\p{L}'’-]+$/u, 'a pattern name is one word, such as "default", "la" or "plural"').refine(isSafeKey, 'reserved key'), Pattern)
+    .record(
+      z
+        .string()
+        .regex(/^[\p{L}'’-]+$/u, 'a pattern name is one word, such as "default", "la" or "plural"')
+        .refine(isSafeKey, 'reserved key'),
+      Pattern,
+    )
     .refine((patterns) => 'default' in patterns, 'patterns needs "default": the forms of countries with no pattern of their own'),
   countries: z.record(z.string().refine(isSafeKey, 'reserved key'), Entry).default({}),
 });
@@ -55,12 +61,21 @@ export async function loadCountryPhrases(reader: ContentReader, languages: reado
           reader.problems.push(problemAt(document, ['countries', code], `"${code}" is not a country code: use ISO 3166-1 alpha-2, such as "DE"`));
         }
         if (entry.pattern && !value.patterns[entry.pattern]) {
-          reader.problems.push(problemAt(document, ['countries', code, 'pattern'], `unknown pattern "${entry.pattern}"; this file has ${Object.keys(value.patterns).join(', ')}`));
+          reader.problems.push(
+            problemAt(document, ['countries', code, 'pattern'], `unknown pattern "${entry.pattern}"; this file has ${Object.keys(value.patterns).join(', ')}`),
+          );
         }
       }
       const missing = named.filter((code) => !value.countries[code]);
       if (missing.length > 0) {
-        reader.problems.push(problemAt(document, ['countries'], `the shipping files name ${missing.join(', ')}, which this table leaves out: their phrases fall back to the "default" pattern`, 'warning'));
+        reader.problems.push(
+          problemAt(
+            document,
+            ['countries'],
+            `the shipping files name ${missing.join(', ')}, which this table leaves out: their phrases fall back to the "default" pattern`,
+            'warning',
+          ),
+        );
       }
     } else if (named.length > 0 && !reader.problems.some((problem) => problem.file === file)) {
       const message = `${language} has no countries.json: {toCountry} and {inCountry} are the bare country name in ${language} replies (see locales/README.md)`;

@@ -18,8 +18,13 @@ const FILL = /^(entity:(orderNumber|email|country|trackingCode)|yes\/no|picture|
 
 const Slot = z.strictObject({
   name: Name,
-  fill: z.string().regex(FILL, 'fill is one of entity:orderNumber, entity:email, entity:country, entity:trackingCode, yes/no, picture, text, words:<lexicon list>'),
-  quickReply: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a quick reply prefix such as "problem" (for "problem:damaged")').optional(),
+  fill: z
+    .string()
+    .regex(FILL, 'fill is one of entity:orderNumber, entity:email, entity:country, entity:trackingCode, yes/no, picture, text, words:<lexicon list>'),
+  quickReply: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'a quick reply prefix such as "problem" (for "problem:damaged")')
+    .optional(),
   ask: TemplateId.optional(),
   remind: TemplateId.optional(),
   ifUnknown: TemplateId.optional(),
@@ -45,7 +50,9 @@ export const FlowFile = z.strictObject({
   done: z
     .strictObject({ when: Condition.optional(), effects: z.array(Effect).default([]), reply: TemplateId.optional(), tag: z.string().min(1).max(60).optional() })
     .optional(),
-  digressions: z.strictObject({ endOn: z.array(IntentId).default(['goodbye', 'human_agent']), remind: z.boolean().default(true) }).default({ endOn: ['goodbye', 'human_agent'], remind: true }),
+  digressions: z
+    .strictObject({ endOn: z.array(IntentId).default(['goodbye', 'human_agent']), remind: z.boolean().default(true) })
+    .default({ endOn: ['goodbye', 'human_agent'], remind: true }),
 });
 export type FlowFile = z.infer<typeof FlowFile>;
 
@@ -54,7 +61,9 @@ export const FlowSettingsFile = z.strictObject({
   offerPerson: TemplateId.default('flow.offer_person'),
   unknownAnswer: TemplateId.default('flow.without_answer'),
   rememberTurns: z.number().int().min(0).max(50).default(6),
-  followUps: z.strictObject({ maxWords: z.number().int().min(1).max(20).default(6), intents: z.array(IntentId).default([]) }).default({ maxWords: 6, intents: [] }),
+  followUps: z
+    .strictObject({ maxWords: z.number().int().min(1).max(20).default(6), intents: z.array(IntentId).default([]) })
+    .default({ maxWords: 6, intents: [] }),
   smallTalk: z.array(IntentId).default(['greeting', 'thanks', 'goodbye']),
   closing: z.array(IntentId).default(['thanks', 'goodbye']),
   unclearTopics: z.array(IntentId).default([]),
@@ -107,7 +116,8 @@ export function flowProblems(read: FlowsRead, known: FlowKnowledge): ContentProb
   };
   // Intents are checked where the operator wrote them; a default names intents the content may not have.
   const intents = (document: JsonDocument, at: (string | number)[], ids: string[]) =>
-    isWritten(document, at) && ids.forEach((id, index) => known.intents.has(id) || problems.push(problemAt(document, [...at, index], `unknown intent "${id}"`)));
+    isWritten(document, at) &&
+    ids.forEach((id, index) => known.intents.has(id) || problems.push(problemAt(document, [...at, index], `unknown intent "${id}"`)));
   const starter = new Map<string, string>();
   for (const { name, value, document } of read.flows) {
     value.startsOn.intents.forEach((intent, index) => {
@@ -122,17 +132,26 @@ export function flowProblems(read: FlowsRead, known: FlowKnowledge): ContentProb
     template(document, ['done', 'reply'], value.done?.reply);
     if (value.done?.when) problems.push(...known.conditionProblems(document, value.done.when, ['done', 'when']));
     value.slots.forEach((slot, index) => {
-      if (value.slots.findIndex((other) => other.name === slot.name) !== index) problems.push(problemAt(document, ['slots', index, 'name'], `slot "${slot.name}" is named twice`));
+      if (value.slots.findIndex((other) => other.name === slot.name) !== index)
+        problems.push(problemAt(document, ['slots', index, 'name'], `slot "${slot.name}" is named twice`));
       for (const key of ['ask', 'remind', 'ifUnknown'] as const) template(document, ['slots', index, key], slot[key]);
       if (slot.askWhen) problems.push(...known.conditionProblems(document, slot.askWhen, ['slots', index, 'askWhen']));
     });
-    if (!value.slots.some((slot) => slot.ask) && !value.done) problems.push(problemAt(document, ['slots'], `flow "${name}" neither asks for anything nor does anything when done`, 'warning'));
+    if (!value.slots.some((slot) => slot.ask) && !value.done)
+      problems.push(problemAt(document, ['slots'], `flow "${name}" neither asks for anything nor does anything when done`, 'warning'));
   }
   const settings = read.settings;
   if (!settings.document && read.flows.length > 0) {
     // Without a settings file the defaults apply, and their templates must exist too.
     for (const id of [settings.value.offerPerson, settings.value.unknownAnswer]) {
-      if (!known.templates.has(id)) problems.push({ file: 'flows/settings.json', line: 1, col: 1, severity: 'error', message: `flows need the template "${id}" (or a flows/settings.json naming another)` });
+      if (!known.templates.has(id))
+        problems.push({
+          file: 'flows/settings.json',
+          line: 1,
+          col: 1,
+          severity: 'error',
+          message: `flows need the template "${id}" (or a flows/settings.json naming another)`,
+        });
     }
   }
   if (settings.document) {
@@ -142,7 +161,8 @@ export function flowProblems(read: FlowsRead, known: FlowKnowledge): ContentProb
     intents(document, ['followUps', 'intents'], value.followUps.intents);
     for (const key of ['smallTalk', 'closing', 'unclearTopics'] as const) intents(document, [key], value[key]);
     for (const meaning of Object.keys(value.emoji)) {
-      if (meaning !== 'yes' && meaning !== 'no' && !known.intents.has(meaning)) problems.push(problemAt(document, ['emoji', meaning], `"${meaning}" is neither "yes", "no" nor an intent`));
+      if (meaning !== 'yes' && meaning !== 'no' && !known.intents.has(meaning))
+        problems.push(problemAt(document, ['emoji', meaning], `"${meaning}" is neither "yes", "no" nor an intent`));
     }
   }
   return problems;

@@ -13,7 +13,10 @@ const Entry = z
   .max(80)
   .refine((entry) => !entry.slice(0, -1).includes('*'), 'only a final "*" is allowed ("broke*" matches broken, broke, brokenly)');
 const Entries = z.array(Entry);
-const ListName = z.string().regex(/^[a-z][A-Za-z0-9_]*$/, 'list and kind names are plain words such as "problems" or "damaged"').refine(isSafeKey, 'reserved name');
+const ListName = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9_]*$/, 'list and kind names are plain words such as "problems" or "damaged"')
+  .refine(isSafeKey, 'reserved name');
 
 /** The four lists every language has, and any number of named lists of kinds ({"problems": {"damaged": […]}}). */
 export const LexiconFile = z
@@ -45,7 +48,10 @@ export async function readLexicons(files: ContentFiles, languages: string[]): Pr
     // A broken file has its own problems; only a missing one needs saying.
     if (!file && files.problems.length === before) {
       files.problems.push({
-        file: `locales/${language}/lexicon.json`, line: 1, col: 1, severity: 'warning',
+        file: `locales/${language}/lexicon.json`,
+        line: 1,
+        col: 1,
+        severity: 'warning',
         message: `${language} has no lexicon: yes/no answers, follow-up cues and problem words are not understood in ${language}`,
       });
     }
@@ -63,11 +69,16 @@ function overlapProblems({ value, document }: LexiconRead): ContentProblem[] {
 }
 
 /** Named lists (problems, changes) each language should have with the same kinds as the default language. */
-export function kindListProblems(lexicons: Map<string, LexiconRead>, defaultLanguage: string, needed: Map<string, { file: string; line: number; col: number }>): ContentProblem[] {
+export function kindListProblems(
+  lexicons: Map<string, LexiconRead>,
+  defaultLanguage: string,
+  needed: Map<string, { file: string; line: number; col: number }>,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const reference = lexicons.get(defaultLanguage)?.value;
   for (const [list, usedAt] of needed) {
-    if (!reference || !isKindList(reference[list])) problems.push({ ...usedAt, severity: 'error', message: `the word list "${list}" is not in locales/${defaultLanguage}/lexicon.json` });
+    if (!reference || !isKindList(reference[list]))
+      problems.push({ ...usedAt, severity: 'error', message: `the word list "${list}" is not in locales/${defaultLanguage}/lexicon.json` });
   }
   for (const [language, { value, document }] of lexicons) {
     if (language === defaultLanguage || !reference) continue;
@@ -75,7 +86,15 @@ export function kindListProblems(lexicons: Map<string, LexiconRead>, defaultLang
       if (!isKindList(kinds)) continue;
       const own = value[list];
       for (const kind of Object.keys(kinds)) {
-        if (!isKindList(own) || !own[kind]) problems.push(problemAt(document, isKindList(own) ? [list] : [], `"${list}.${kind}" has no ${language} words; ${language} shoppers who say it are not understood`, 'warning'));
+        if (!isKindList(own) || !own[kind])
+          problems.push(
+            problemAt(
+              document,
+              isKindList(own) ? [list] : [],
+              `"${list}.${kind}" has no ${language} words; ${language} shoppers who say it are not understood`,
+              'warning',
+            ),
+          );
       }
     }
   }

@@ -26,7 +26,26 @@ import { DutiesFile, IntentsFile, RulesFile, SettingsFile, TemplatesFile, UiFile
 import type { CompiledTemplate, Snapshot } from './snapshot.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
-export const TEMPLATE_VALUES = ['orderNumber', 'trackingCode', 'email', 'country', ...COUNTRY_VALUES, 'today', 'reopensAt', 'caseOrderNumber', 'caseProblem', 'casePhotos', ...ORDER_VALUES, 'pauseMinutes', ...SHIPPING_VALUES, ...PRODUCT_VALUES, ...PROMOTION_VALUES, 'articleQuestion', 'articleAnswer', 'articleLink'];
+export const TEMPLATE_VALUES = [
+  'orderNumber',
+  'trackingCode',
+  'email',
+  'country',
+  ...COUNTRY_VALUES,
+  'today',
+  'reopensAt',
+  'caseOrderNumber',
+  'caseProblem',
+  'casePhotos',
+  ...ORDER_VALUES,
+  'pauseMinutes',
+  ...SHIPPING_VALUES,
+  ...PRODUCT_VALUES,
+  ...PROMOTION_VALUES,
+  'articleQuestion',
+  'articleAnswer',
+  'articleLink',
+];
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;
 
@@ -119,7 +138,9 @@ async function readOrderRules<R extends { name: string; conditions: unknown }>(
     const file = await reader.read(`${folder}/${name}`, schema);
     if (!file) continue;
     file.value.rules.forEach((rule, index) => {
-      conditionFacts(rule.conditions as Condition, ['rules', index, 'conditions'], (condition, at) => reader.problems.push(...operatorProblems(file.document, condition, at)));
+      conditionFacts(rule.conditions as Condition, ['rules', index, 'conditions'], (condition, at) =>
+        reader.problems.push(...operatorProblems(file.document, condition, at)),
+      );
       if (read.rules.some((other) => other.name === rule.name)) {
         reader.problems.push(problemAt(file.document, ['rules', index, 'name'], `rule name "${rule.name}" is used twice in ${folder}/`));
       }
@@ -148,14 +169,19 @@ function closest(name: string, candidates: string[]): string | undefined {
 }
 
 /** Every template an order rule names must exist in the default language. */
-function orderTemplateProblems(read: OrderRulesRead<{ event: { params: { template: string } } }>, defaultTemplates: ReadonlyMap<string, CompiledTemplate>): ContentProblem[] {
+function orderTemplateProblems(
+  read: OrderRulesRead<{ event: { params: { template: string } } }>,
+  defaultTemplates: ReadonlyMap<string, CompiledTemplate>,
+): ContentProblem[] {
   const found: ContentProblem[] = [];
   read.rules.forEach((rule, position) => {
     const template = rule.event.params.template;
     if (defaultTemplates.has(template)) return;
     const { document, index } = read.places[position]!;
     const similar = closest(template, [...defaultTemplates.keys()].filter(isOrderTemplate));
-    found.push(problemAt(document, ['rules', index, 'event', 'params', 'template'], `unknown template "${template}"${similar ? `; did you mean "${similar}"?` : ''}`));
+    found.push(
+      problemAt(document, ['rules', index, 'event', 'params', 'template'], `unknown template "${template}"${similar ? `; did you mean "${similar}"?` : ''}`),
+    );
   });
   return found;
 }
@@ -170,7 +196,10 @@ export interface LoadOptions {
   trainingTimeoutMs?: number;
 }
 
-export async function loadSnapshot(contentDir: string, { modelCacheDir = path.join(tmpdir(), 'borderless-models'), trainingTimeoutMs }: LoadOptions = {}): Promise<LoadResult> {
+export async function loadSnapshot(
+  contentDir: string,
+  { modelCacheDir = path.join(tmpdir(), 'borderless-models'), trainingTimeoutMs }: LoadOptions = {},
+): Promise<LoadResult> {
   const reader = new ContentReader(contentDir);
   const { problems } = reader;
 
@@ -195,11 +224,19 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
     problems.push({ file: 'locales', line: 1, col: 1, message: 'no language has training utterances (locales/<lang>/intents.json)', severity: 'error' });
   } else if (!corpora[settings.defaultLanguage]) {
     const where = settingsFile ? settingsFile.document.locate(['defaultLanguage']) : { line: 1, col: 1 };
-    problems.push({ file: 'locales/settings.json', ...where, message: `default language "${settings.defaultLanguage}" has no locales/${settings.defaultLanguage}/intents.json`, severity: 'error' });
+    problems.push({
+      file: 'locales/settings.json',
+      ...where,
+      message: `default language "${settings.defaultLanguage}" has no locales/${settings.defaultLanguage}/intents.json`,
+      severity: 'error',
+    });
   }
   const knownIntents = new Set(languages.flatMap((language) => Object.keys(corpora[language]!)));
   // Training starts now, in worker threads, while the rest of the content is read and checked on this one.
-  const training = intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), { cacheDir: modelCacheDir, timeoutMs: trainingTimeoutMs });
+  const training = intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), {
+    cacheDir: modelCacheDir,
+    timeoutMs: trainingTimeoutMs,
+  });
   training.catch(() => {}); // its failure is reported below, unless the content has errors anyway
 
   // Training utterances: enough of them, and none under two intents.
@@ -209,11 +246,21 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
     const seen = new Map<string, string>();
     for (const [intent, utterances] of Object.entries(corpora[language]!)) {
       if (utterances.length < MIN_UTTERANCES) {
-        problems.push(problemAt(document, [intent], `intent "${intent}" has ${utterances.length} training utterances in ${language}; at least ${MIN_UTTERANCES} make it reliable`, 'warning'));
+        problems.push(
+          problemAt(
+            document,
+            [intent],
+            `intent "${intent}" has ${utterances.length} training utterances in ${language}; at least ${MIN_UTTERANCES} make it reliable`,
+            'warning',
+          ),
+        );
       }
       utterances.forEach((utterance, index) => {
         // Case, accents, spacing and final punctuation do not make two utterances different.
-        const key = fold(utterance).replace(/\s+/g, ' ').replace(/[\s.!?¿¡。！？]+$/u, '').trim();
+        const key = fold(utterance)
+          .replace(/\s+/g, ' ')
+          .replace(/[\s.!?¿¡。！？]+$/u, '')
+          .trim();
         const other = seen.get(key);
         if (other && other !== intent) {
           problems.push(problemAt(document, [intent, index], `"${utterance}" is a training utterance of both "${other}" and "${intent}"`, 'warning'));
@@ -226,7 +273,13 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
         problems.push(problemAt(document, [], `intent "${intent}" has no ${language} training utterances; ${language} shoppers cannot reach it`, 'warning'));
       }
       if (intent !== 'out_of_scope' && ui.size > 0 && !ui.get(language)?.intents[intent]) {
-        problems.push({ file: `locales/${language}/ui.json`, line: 1, col: 1, message: `intent "${intent}" has no ${language} label for quick replies`, severity: 'warning' });
+        problems.push({
+          file: `locales/${language}/ui.json`,
+          line: 1,
+          col: 1,
+          message: `intent "${intent}" has no ${language} label for quick replies`,
+          severity: 'warning',
+        });
       }
     }
   }
@@ -269,7 +322,13 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
               if (problem) problems.push(problemAt(read.document, [id, 'variants', index], problem));
             }
             for (const name of writtenDatesFormattedAgain(ast)) {
-              problems.push(problemAt(read.document, [id, 'variants', index], `{${name}} is already written as a date in the shopper's way: use {${name}}, not {${name}, date, …}`));
+              problems.push(
+                problemAt(
+                  read.document,
+                  [id, 'variants', index],
+                  `{${name}} is already written as a date in the shopper's way: use {${name}}, not {${name}, date, …}`,
+                ),
+              );
             }
           } catch (error) {
             problems.push(problemAt(read.document, [id, 'variants', index], `bad ICU message: ${(error as Error).message}`));
@@ -285,13 +344,25 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
     if (language === settings.defaultLanguage) continue;
     for (const id of defaultTemplates.keys()) {
       if (!catalog.has(id)) {
-        problems.push({ file: `templates/${language}`, line: 1, col: 1, message: `template "${id}" has no ${language} translation; the ${settings.defaultLanguage} text is used`, severity: 'warning' });
+        problems.push({
+          file: `templates/${language}`,
+          line: 1,
+          col: 1,
+          message: `template "${id}" has no ${language} translation; the ${settings.defaultLanguage} text is used`,
+          severity: 'warning',
+        });
       }
     }
   }
   for (const language of languages) {
     if (!templates.has(language)) {
-      problems.push({ file: `templates/${language}`, line: 1, col: 1, message: `no templates for ${language}; replies fall back to ${settings.defaultLanguage}`, severity: 'warning' });
+      problems.push({
+        file: `templates/${language}`,
+        line: 1,
+        col: 1,
+        message: `no templates for ${language}; replies fall back to ${settings.defaultLanguage}`,
+        severity: 'warning',
+      });
     }
   }
 
@@ -306,7 +377,9 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
       const template = 'template' in rule.event.params ? rule.event.params.template : undefined;
       if (template && !defaultTemplates.has(template)) {
         const similar = [...defaultTemplates.keys()].find((id) => id.startsWith(template.split('.')[0]!));
-        problems.push(problemAt(read.document, at('event', 'params', 'template'), `unknown template "${template}"${similar ? `; did you mean "${similar}"?` : ''}`));
+        problems.push(
+          problemAt(read.document, at('event', 'params', 'template'), `unknown template "${template}"${similar ? `; did you mean "${similar}"?` : ''}`),
+        );
       }
       conditionFacts(rule.conditions as Condition, at('conditions'), (condition, path) => {
         problems.push(...operatorProblems(read.document, condition, path));
@@ -332,7 +405,11 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
   const help = await loadHelp(reader, languages, knownIntents, defaultTemplates, corpora);
   const countryPhrases = await loadCountryPhrases(reader, [...new Set([...languages, ...templates.keys()])], shipping);
   const { flows, lexicons } = await loadFlowContent(reader, {
-    contentDir, languages, defaultLanguage: settings.defaultLanguage, templates: new Set(defaultTemplates.keys()), intents: knownIntents,
+    contentDir,
+    languages,
+    defaultLanguage: settings.defaultLanguage,
+    templates: new Set(defaultTemplates.keys()),
+    intents: knownIntents,
     conditionProblems: (document, condition, at) => {
       const found: ContentProblem[] = [];
       conditionFacts(condition, at, (inner, innerAt) => found.push(...operatorProblems(document, inner, innerAt)));
@@ -353,7 +430,12 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
   for (const [language, { reached, precision, targetPrecision }] of intentThresholds) {
     if (!reached) {
       const where = settingsFile?.document.locate(['targetPrecision']) ?? { line: 1, col: 1 };
-      problems.push({ file: 'locales/settings.json', ...where, message: `${language}: no confidence threshold reaches the target precision ${targetPrecision}; the best gives ${(precision * 100).toFixed(1)}% (add training utterances)`, severity: 'warning' });
+      problems.push({
+        file: 'locales/settings.json',
+        ...where,
+        message: `${language}: no confidence threshold reaches the target precision ${targetPrecision}; the best gives ${(precision * 100).toFixed(1)}% (add training utterances)`,
+        severity: 'warning',
+      });
     }
   }
 
@@ -386,20 +468,38 @@ export async function loadSnapshot(contentDir: string, { modelCacheDir = path.jo
  * faq/: help articles per language and faq/settings.json (the measured score an answer needs, the intents
  * articles answer for). Optional; articles without settings are an error, since no score threshold is known.
  */
-async function loadHelp(reader: ContentReader, languages: string[], intents: Set<string>, defaultTemplates: ReadonlyMap<string, unknown>, corpora: Record<string, Record<string, string[]>>): Promise<HelpIndex | undefined> {
+async function loadHelp(
+  reader: ContentReader,
+  languages: string[],
+  intents: Set<string>,
+  defaultTemplates: ReadonlyMap<string, unknown>,
+  corpora: Record<string, Record<string, string[]>>,
+): Promise<HelpIndex | undefined> {
   const settings = await reader.read('faq/settings.json', HelpSettingsFile, true);
   const { articles, problems } = await readArticles(reader.contentDir, languages);
   reader.problems.push(...problems);
   if (articles.length === 0 && !settings) return undefined;
   if (!settings) {
-    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles need faq/settings.json with their "minScore"', severity: 'error' });
+    reader.problems.push({
+      file: 'faq/settings.json',
+      line: 1,
+      col: 1,
+      message: 'help articles need faq/settings.json with their "minScore"',
+      severity: 'error',
+    });
     return undefined;
   }
   settings.value.intents.forEach((intent, index) => {
     if (!intents.has(intent)) reader.problems.push(problemAt(settings.document, ['intents', index], `unknown intent "${intent}"`));
   });
   if (articles.length > 0 && !defaultTemplates.has('faq.answer')) {
-    reader.problems.push({ file: 'faq/settings.json', line: 1, col: 1, message: 'help articles are answered with the template "faq.answer", which the default language lacks', severity: 'error' });
+    reader.problems.push({
+      file: 'faq/settings.json',
+      line: 1,
+      col: 1,
+      message: 'help articles are answered with the template "faq.answer", which the default language lacks',
+      severity: 'error',
+    });
   }
   // The training utterances tell the search which words most messages have.
   const background = new Map(languages.map((language) => [language, Object.values(corpora[language]!).flat()]));

@@ -14,16 +14,9 @@ export const ORDER_TEMPLATE_VALUES = [...ORDER_VALUES, 'country', ...COUNTRY_VAL
 /** Templates whose ids start with these are written about an order and may use its values. */
 export const isOrderTemplate = (id: string) => id.startsWith('care.') || id.startsWith('packages.');
 
-const RuleValues = z.record(
-  z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'value names are plain identifiers'),
-  z.union([z.string(), z.number(), z.boolean()]),
-);
+const RuleValues = z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'value names are plain identifiers'), z.union([z.string(), z.number(), z.boolean()]));
 
-const TopConditions = z.union([
-  z.strictObject({ all: z.array(Condition) }),
-  z.strictObject({ any: z.array(Condition) }),
-  z.strictObject({ not: Condition }),
-]);
+const TopConditions = z.union([z.strictObject({ all: z.array(Condition) }), z.strictObject({ any: z.array(Condition) }), z.strictObject({ not: Condition })]);
 
 export const CareEvent = z.discriminatedUnion('type', [
   z.strictObject({
@@ -89,7 +82,9 @@ export interface OrderRuleSet<R extends { name: string; description?: string; pr
 }
 
 /** An Engine keeps its run status on itself, so each run borrows an idle one from a small pool. */
-export function compileOrderRules<R extends { name: string; description?: string; priority: number; conditions: unknown; event: { type: string } }>(rules: R[]): OrderRuleSet<R> {
+export function compileOrderRules<R extends { name: string; description?: string; priority: number; conditions: unknown; event: { type: string } }>(
+  rules: R[],
+): OrderRuleSet<R> {
   const byName = new Map(rules.map((rule, index) => [rule.name, { rule, index }]));
   const idle: Engine[] = [];
   const createEngine = () => {

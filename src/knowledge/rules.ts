@@ -15,8 +15,7 @@ export function resolvePath(value: unknown, path: string): unknown {
   return current;
 }
 
-const isPresent = (value: unknown) =>
-  value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 const patterns = new Map<string, RegExp>();
 /** Rule patterns are checked by `borderless check` (syntax, catastrophic backtracking) before they get here. */
@@ -41,14 +40,20 @@ export const customOperators: Record<string, (factValue: unknown, ruleValue: unk
   present: (factValue, ruleValue) => isPresent(factValue) === (ruleValue !== false),
   /** True when the fact (a string) is one of the listed values or starts with one followed by a dot. */
   oneOfPrefix: (factValue, ruleValue) =>
-    typeof factValue === 'string' &&
-    Array.isArray(ruleValue) &&
-    ruleValue.some((prefix) => factValue === prefix || factValue.startsWith(`${String(prefix)}.`)),
+    typeof factValue === 'string' && Array.isArray(ruleValue) && ruleValue.some((prefix) => factValue === prefix || factValue.startsWith(`${String(prefix)}.`)),
 };
 
 const builtInOperators = [
-  'equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn',
-  'contains', 'doesNotContain',
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
 ];
 
 export const knownOperators = new Set([...builtInOperators, ...Object.keys(customOperators)]);
@@ -274,7 +279,10 @@ export function compileRules(rules: Rule[]): RuleRunner {
   const groups = priorities.map((priority) =>
     compiled
       .filter(({ rule }) => rule.priority === priority)
-      .map(({ rule, matches }) => ({ matches: matches!, matched: { name: rule.name, priority, event: deepFreeze(structuredClone(rule.event)) } as MatchedRule })),
+      .map(({ rule, matches }) => ({
+        matches: matches!,
+        matched: { name: rule.name, priority, event: deepFreeze(structuredClone(rule.event)) } as MatchedRule,
+      })),
   );
   return {
     run(facts) {

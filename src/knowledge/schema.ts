@@ -4,16 +4,11 @@ import { z } from 'zod';
 const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
 export const isSafeKey = (key: string) => !forbiddenKeys.has(key);
 
-export const IntentId = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]*$/, 'intent ids are snake_case (a-z, 0-9, _)');
-export const TemplateId = z
-  .string()
-  .regex(/^[a-z](?:[a-z0-9_]|\.(?=[a-z0-9_]))*$/, 'template ids are snake_case words joined by dots');
+export const IntentId = z.string().regex(/^[a-z][a-z0-9_]*$/, 'intent ids are snake_case (a-z, 0-9, _)');
+export const TemplateId = z.string().regex(/^[a-z](?:[a-z0-9_]|\.(?=[a-z0-9_]))*$/, 'template ids are snake_case words joined by dots');
 export const LanguageCode = z.string().regex(/^[a-z]{2,3}$/, 'a language is an ISO 639-1 code such as "en"');
 
-const safeRecord = <T extends z.ZodType>(key: z.ZodString, value: T) =>
-  z.record(key.refine(isSafeKey, 'reserved key'), value);
+const safeRecord = <T extends z.ZodType>(key: z.ZodString, value: T) => z.record(key.refine(isSafeKey, 'reserved key'), value);
 
 /** locales/<lang>/intents.json: intent id → training utterances. */
 export const IntentsFile = safeRecord(
@@ -30,30 +25,35 @@ export const UiFile = z.looseObject({
 export type UiFile = z.infer<typeof UiFile>;
 
 /** locales/settings.json: store-wide language settings. */
-export const SettingsFile = z.strictObject({
-  defaultLanguage: LanguageCode.default('en'),
-  /**
-   * The share of confident answers that should be right (0.95: 19 in 20); each language's confidence threshold is
-   * derived from it at load time. Without it or a raw threshold, 0.95.
-   */
-  targetPrecision: z.number().gt(0.5, 'a target precision above 0.5 (e.g. 0.95)').lt(1, 'a target precision below 1 (e.g. 0.95)').optional(),
-  /** A raw confidence threshold for every language, instead of a target precision. */
-  confidenceThreshold: z.number().min(0).max(1).optional(),
-  /** The store's time zone (IANA), for the localTime fact. */
-  timeZone: z.string().refine((zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'an IANA time zone such as "Europe/Berlin"').default('UTC'),
-  /** Store facts that templates may use, e.g. {"returnDays": 30}. */
-  variables: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
-}).refine((settings) => settings.targetPrecision === undefined || settings.confidenceThreshold === undefined, {
-  message: 'set targetPrecision or confidenceThreshold, not both',
-  path: ['confidenceThreshold'],
-});
+export const SettingsFile = z
+  .strictObject({
+    defaultLanguage: LanguageCode.default('en'),
+    /**
+     * The share of confident answers that should be right (0.95: 19 in 20); each language's confidence threshold is
+     * derived from it at load time. Without it or a raw threshold, 0.95.
+     */
+    targetPrecision: z.number().gt(0.5, 'a target precision above 0.5 (e.g. 0.95)').lt(1, 'a target precision below 1 (e.g. 0.95)').optional(),
+    /** A raw confidence threshold for every language, instead of a target precision. */
+    confidenceThreshold: z.number().min(0).max(1).optional(),
+    /** The store's time zone (IANA), for the localTime fact. */
+    timeZone: z
+      .string()
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'an IANA time zone such as "Europe/Berlin"')
+      .default('UTC'),
+    /** Store facts that templates may use, e.g. {"returnDays": 30}. */
+    variables: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  })
+  .refine((settings) => settings.targetPrecision === undefined || settings.confidenceThreshold === undefined, {
+    message: 'set targetPrecision or confidenceThreshold, not both',
+    path: ['confidenceThreshold'],
+  });
 export type Settings = z.infer<typeof SettingsFile>;
 
 export const QuickReply = z.strictObject({
@@ -99,12 +99,7 @@ const FactCondition = z.strictObject({
 });
 
 export const Condition: z.ZodType<Condition> = z.lazy(() =>
-  z.union([
-    FactCondition,
-    z.strictObject({ all: z.array(Condition) }),
-    z.strictObject({ any: z.array(Condition) }),
-    z.strictObject({ not: Condition }),
-  ]),
+  z.union([FactCondition, z.strictObject({ all: z.array(Condition) }), z.strictObject({ any: z.array(Condition) }), z.strictObject({ not: Condition })]),
 );
 
 export const RuleEvent = z.discriminatedUnion('type', [
@@ -138,11 +133,7 @@ export const Rule = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   priority: z.number().int().min(1).default(1),
-  conditions: z.union([
-    z.strictObject({ all: z.array(Condition) }),
-    z.strictObject({ any: z.array(Condition) }),
-    z.strictObject({ not: Condition }),
-  ]),
+  conditions: z.union([z.strictObject({ all: z.array(Condition) }), z.strictObject({ any: z.array(Condition) }), z.strictObject({ not: Condition })]),
   event: RuleEvent,
 });
 export type Rule = z.infer<typeof Rule>;

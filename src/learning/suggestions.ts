@@ -22,7 +22,6 @@ export interface SuggestionGroup {
   messages: { text: string; count: number; confidence: number }[];
 }
 
-
 /** Groups by language and guessed intent, then by the same words (case, accents and punctuation aside). */
 export function groupSuggestions(entries: UnansweredMessage[]): SuggestionGroup[] {
   const groups = new Map<string, { language: string; guessedIntent: string; messages: Map<string, { text: string; count: number; confidence: number }> }>();
@@ -30,7 +29,9 @@ export function groupSuggestions(entries: UnansweredMessage[]): SuggestionGroup[
     const groupKey = `${entry.language}\u0000${entry.guessedIntent}`;
     let group = groups.get(groupKey);
     if (!group) groups.set(groupKey, (group = { language: entry.language, guessedIntent: entry.guessedIntent, messages: new Map() }));
-    const messageKey = fold(entry.text).replace(/[^\p{L}\p{N}<>]+/gu, ' ').trim();
+    const messageKey = fold(entry.text)
+      .replace(/[^\p{L}\p{N}<>]+/gu, ' ')
+      .trim();
     const message = group.messages.get(messageKey);
     if (message) message.count++;
     else group.messages.set(messageKey, { text: entry.text, count: 1, confidence: entry.confidence });

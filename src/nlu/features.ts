@@ -14,9 +14,15 @@ import { everywhere, fold, MAX_WORDS, replaceEmails, TRACKING_CODE, words } from
 
 type Stem = (word: string) => string;
 
-const stemmerFor = (stemmer: { stem(token: string): string }): Stem => (word) => stemmer.stem(word);
+const stemmerFor =
+  (stemmer: { stem(token: string): string }): Stem =>
+  (word) =>
+    stemmer.stem(word);
 /** Languages without a stemmer in natural: keeping a word's first letters is a robust light stem for them. */
-const prefixStem = (length: number): Stem => (word) => word.slice(0, length);
+const prefixStem =
+  (length: number): Stem =>
+  (word) =>
+    word.slice(0, length);
 
 const arabicPrefixes = /^(وال|بال|كال|فال|لل|ال|و|ف|ب|ل)(?=...)/;
 const arabicSuffixes = /(ها|هم|كم|نا|ان|ات|ون|ين|يه|ه|ي|ك)$/;

@@ -4,8 +4,16 @@
 export { trainIntentModel, intentModelFrom, MODEL_VERSION, type IntentModel, type IntentModelData, type IntentScore } from './intent-model.js';
 export { intentModelsFor, type TrainOptions } from './trainer.js';
 export {
-  DEFAULT_TARGET_PRECISION, OUT_OF_SCOPE, expectedCalibrationError, intentThreshold, reliability, thresholdForPrecision,
-  type HeldOutPrediction, type IntentThreshold, type ReliabilityBin, type ThresholdChoice,
+  DEFAULT_TARGET_PRECISION,
+  OUT_OF_SCOPE,
+  expectedCalibrationError,
+  intentThreshold,
+  reliability,
+  thresholdForPrecision,
+  type HeldOutPrediction,
+  type IntentThreshold,
+  type ReliabilityBin,
+  type ThresholdChoice,
 } from './calibration.js';
 export { intentFeatures, searchTerms } from './features.js';
 export { trainLanguageModel, type LanguageHints, type LanguageModel, type LanguageResult } from './language.js';

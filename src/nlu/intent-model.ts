@@ -17,7 +17,17 @@
 // worker threads (see trainer.ts).
 import { fitTemperature, type HeldOutPrediction } from './calibration.js';
 import { intentFeatures } from './features.js';
-import { buildFeatureIndex, compactWeights, scoreCompactRows, scoreRows, softmax, trainLogisticRegression, type CompactWeights, type LinearWeights, type TrainingOptions } from './logistic-regression.js';
+import {
+  buildFeatureIndex,
+  compactWeights,
+  scoreCompactRows,
+  scoreRows,
+  softmax,
+  trainLogisticRegression,
+  type CompactWeights,
+  type LinearWeights,
+  type TrainingOptions,
+} from './logistic-regression.js';
 
 /** Changes whenever features or training change, so that models saved by an older version are not reused. */
 export const MODEL_VERSION = 'logreg-2';
@@ -135,7 +145,14 @@ export function calibratedModelData(language: string, utterances: Utterances, we
     confidence[index] = probabilities[top]!;
     predicted[index] = top;
   });
-  return { version: MODEL_VERSION, language, intents, weights: compactWeights(weights), temperature, heldOut: { confidence, predicted, actual: Uint8Array.from(heldOutLabels) } };
+  return {
+    version: MODEL_VERSION,
+    language,
+    intents,
+    weights: compactWeights(weights),
+    temperature,
+    heldOut: { confidence, predicted, actual: Uint8Array.from(heldOutLabels) },
+  };
 }
 
 /**
@@ -171,7 +188,11 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
     },
     heldOut() {
       const { confidence, predicted, actual } = data.heldOut;
-      return Array.from(confidence, (value, position) => ({ confidence: value, predicted: intents[predicted[position]!]!, actual: intents[actual[position]!]! }));
+      return Array.from(confidence, (value, position) => ({
+        confidence: value,
+        predicted: intents[predicted[position]!]!,
+        actual: intents[actual[position]!]!,
+      }));
     },
   };
 }

@@ -29,9 +29,34 @@ export interface LanguageModel {
 }
 
 const iso6393: Record<string, string> = {
-  en: 'eng', es: 'spa', fr: 'fra', de: 'deu', it: 'ita', pt: 'por', nl: 'nld', pl: 'pol', ru: 'rus', tr: 'tur',
-  ar: 'arb', ja: 'jpn', sv: 'swe', da: 'dan', nb: 'nob', fi: 'fin', id: 'ind', vi: 'vie', cs: 'ces', ro: 'ron',
-  hu: 'hun', hr: 'hrv', sk: 'slk', tl: 'tgl', ca: 'cat', ms: 'zlm', uk: 'ukr', fa: 'pes',
+  en: 'eng',
+  es: 'spa',
+  fr: 'fra',
+  de: 'deu',
+  it: 'ita',
+  pt: 'por',
+  nl: 'nld',
+  pl: 'pol',
+  ru: 'rus',
+  tr: 'tur',
+  ar: 'arb',
+  ja: 'jpn',
+  sv: 'swe',
+  da: 'dan',
+  nb: 'nob',
+  fi: 'fin',
+  id: 'ind',
+  vi: 'vie',
+  cs: 'ces',
+  ro: 'ron',
+  hu: 'hun',
+  hr: 'hrv',
+  sk: 'slk',
+  tl: 'tgl',
+  ca: 'cat',
+  ms: 'zlm',
+  uk: 'ukr',
+  fa: 'pes',
 };
 const fromIso6393 = Object.fromEntries(Object.entries(iso6393).map(([code, long]) => [long, code]));
 /** Latin-script languages franc may name to tell "a language we do not speak" from one we do. */
@@ -39,7 +64,14 @@ const otherLatinLanguages = ['sv', 'da', 'nb', 'fi', 'id', 'vi', 'cs', 'ro', 'hu
 
 /** Scripts that belong to exactly one language we might support, or to one we never do. */
 const scriptLanguage: Partial<Record<Script, string>> = {
-  kana: 'ja', arabic: 'ar', cyrillic: 'ru', hangul: 'ko', greek: 'el', hebrew: 'he', thai: 'th', devanagari: 'hi',
+  kana: 'ja',
+  arabic: 'ar',
+  cyrillic: 'ru',
+  hangul: 'ko',
+  greek: 'el',
+  hebrew: 'he',
+  thai: 'th',
+  devanagari: 'hi',
 };
 /** Simplified Chinese characters Japanese does not use: Han text with these is Chinese. */
 const simplifiedChinese = /[这们吗么没发货给还说时间对问题谢订单让从请们过样吧呢]/u;
@@ -86,7 +118,6 @@ function count(items: string[], into: Counts): void {
   into.total += items.length;
 }
 
-
 function dominantScript(text: string): Script | undefined {
   const counts = countScripts(text);
   if ((counts.get('kana') ?? 0) > 0) return 'kana';
@@ -116,7 +147,10 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     const wordModel: Counts = { counts: new Map(), total: 0 };
     const gramModel: Counts = { counts: new Map(), total: 0 };
     for (const utterance of latin) {
-      count(words(fold(utterance)).filter((word) => !/^\p{N}+$/u.test(word)), wordModel);
+      count(
+        words(fold(utterance)).filter((word) => !/^\p{N}+$/u.test(word)),
+        wordModel,
+      );
       count(words(utterance.toLowerCase()).flatMap(trigrams), gramModel);
     }
     if (wordModel.total === 0 || gramModel.total === 0) continue;
@@ -133,8 +167,10 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     for (const item of vocabulary) {
       const counts = corpora.map((model) => model.counts.get(item) ?? 0);
       const background = counts.reduce((sum, value, index) => sum + value / corpora[index]!.total, 0) / corpora.length;
-      table.set(item, Float64Array.from(counts, (value, index) =>
-        weight * Math.log((value + pseudoTokens * background) / (corpora[index]!.total + pseudoTokens))));
+      table.set(
+        item,
+        Float64Array.from(counts, (value, index) => weight * Math.log((value + pseudoTokens * background) / (corpora[index]!.total + pseudoTokens))),
+      );
     }
     return table;
   };
@@ -204,9 +240,10 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     languages,
     detect(rawText, hints = {}, defaultLanguage = languages[0] ?? 'en') {
       const text = rawText.slice(0, MAX_DETECTION_LENGTH);
-      const fallback = [hints.conversationLanguage, baseLanguage(hints.locale), defaultLanguage].find(
-        (candidate): candidate is string => !!candidate && languages.includes(candidate),
-      ) ?? defaultLanguage;
+      const fallback =
+        [hints.conversationLanguage, baseLanguage(hints.locale), defaultLanguage].find(
+          (candidate): candidate is string => !!candidate && languages.includes(candidate),
+        ) ?? defaultLanguage;
       const fallbackSource = hints.conversationLanguage === fallback ? 'conversation' : baseLanguage(hints.locale) === fallback ? 'hint' : 'default';
       if (!hasLetters(text)) return result(fallback, 1, fallbackSource);
 

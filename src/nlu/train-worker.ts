@@ -24,10 +24,16 @@ for (const job of jobs) {
   if (job.part === 'weights') {
     const weights = trainIntentWeights(job.language, utterances);
     const result: TrainingResult = { ...job, weights };
-    parentPort!.postMessage(result, [weights.keys, weights.weights, weights.bias].map((array) => array.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      result,
+      [weights.keys, weights.weights, weights.bias].map((array) => array.buffer as ArrayBuffer),
+    );
   } else {
     const fold = predictHeldOutFold(job.language, utterances, job.part);
     const result: TrainingResult = { ...job, fold };
-    parentPort!.postMessage(result, [fold.logits, fold.labels].map((array) => array.buffer as ArrayBuffer));
+    parentPort!.postMessage(
+      result,
+      [fold.logits, fold.labels].map((array) => array.buffer as ArrayBuffer),
+    );
   }
 }

@@ -11,7 +11,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { calibratedModelData, CALIBRATION_FOLDS, intentModelFrom, MODEL_VERSION, TRAINING, type HeldOutFold, type IntentModel, type IntentModelData } from './intent-model.js';
+import {
+  calibratedModelData,
+  CALIBRATION_FOLDS,
+  intentModelFrom,
+  MODEL_VERSION,
+  TRAINING,
+  type HeldOutFold,
+  type IntentModel,
+  type IntentModelData,
+} from './intent-model.js';
 import type { LinearWeights } from './logistic-regression.js';
 import type { TrainingInput, TrainingJob, TrainingResult } from './train-worker.js';
 
@@ -99,7 +108,10 @@ function trainInWorker(input: TrainingInput, timeoutMs: number, onResult: (resul
     worker.on('exit', (code) => {
       clearTimeout(timer);
       if (remaining === 0) resolve();
-      else reject(new Error(`the training worker stopped (exit code ${code}) before it finished ${[...new Set(input.jobs.map((job) => job.language))].join(', ')}`));
+      else
+        reject(
+          new Error(`the training worker stopped (exit code ${code}) before it finished ${[...new Set(input.jobs.map((job) => job.language))].join(', ')}`),
+        );
     });
   });
 }
@@ -109,7 +121,8 @@ function trainInWorker(input: TrainingInput, timeoutMs: number, onResult: (resul
  * folds are separate jobs, so even one language's retraining uses every core.
  */
 function shareOut(jobs: TrainingJob[], corpora: Corpora): TrainingJob[][] {
-  const size = (job: TrainingJob) => Object.values(corpora[job.language]!).reduce((sum, list) => sum + list.length, 0) * (job.part === 'weights' ? 1 : 1 - 1 / CALIBRATION_FOLDS);
+  const size = (job: TrainingJob) =>
+    Object.values(corpora[job.language]!).reduce((sum, list) => sum + list.length, 0) * (job.part === 'weights' ? 1 : 1 - 1 / CALIBRATION_FOLDS);
   const groups = Array.from({ length: Math.min(jobs.length, Math.max(1, availableParallelism())) }, () => ({ jobs: [] as TrainingJob[], load: 0 }));
   for (const job of [...jobs].sort((a, b) => size(b) - size(a))) {
     const lightest = groups.reduce((best, group) => (group.load < best.load ? group : best));
@@ -147,7 +160,10 @@ export async function intentModelsFor(corpora: Corpora, { cacheDir, timeoutMs = 
     return models;
   }
 
-  const jobs = missing.flatMap((language) => [{ language, part: 'weights' as const }, ...Array.from({ length: CALIBRATION_FOLDS }, (_, fold) => ({ language, part: fold }))]);
+  const jobs = missing.flatMap((language) => [
+    { language, part: 'weights' as const },
+    ...Array.from({ length: CALIBRATION_FOLDS }, (_, fold) => ({ language, part: fold })),
+  ]);
   const parts = new Map(missing.map((language) => [language, { weights: undefined as LinearWeights | undefined, folds: [] as HeldOutFold[] }]));
   const subsets = (languages: Iterable<string>) => Object.fromEntries([...languages].map((language) => [language, corpora[language]!]));
   await Promise.all(

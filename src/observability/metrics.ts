@@ -26,7 +26,12 @@ export function createMetrics() {
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05],
     registers: [registry],
   });
-  const handoffs = new Counter({ name: 'borderless_handoffs_total', help: 'Conversations handed to people, by reason', labelNames: ['reason'] as const, registers: [registry] });
+  const handoffs = new Counter({
+    name: 'borderless_handoffs_total',
+    help: 'Conversations handed to people, by reason',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
   const handoffsRefused = new Counter({
     name: 'borderless_handoffs_refused_total',
     help: 'Requests for a person refused past a cap (per client address or in all); the bot kept the conversation',
@@ -39,7 +44,12 @@ export function createMetrics() {
     buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
     registers: [registry],
   });
-  const reloads = new Counter({ name: 'borderless_content_reloads_total', help: 'Content reloads, by result', labelNames: ['result'] as const, registers: [registry] });
+  const reloads = new Counter({
+    name: 'borderless_content_reloads_total',
+    help: 'Content reloads, by result',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  });
   let state: StateReader | undefined;
   new Gauge({
     name: 'borderless_queue_length',

@@ -34,7 +34,10 @@ function index(orders: Order[]): Pick<Loaded, 'byNumber' | 'byCustomer'> {
 
 function describeProblem(error: unknown): string {
   if (error instanceof z.ZodError) {
-    return error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).slice(0, 5).join('; ');
+    return error.issues
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .slice(0, 5)
+      .join('; ');
   }
   return error instanceof Error ? error.message : String(error);
 }

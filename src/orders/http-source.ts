@@ -59,7 +59,7 @@ export function createHttpOrderSource(options: HttpOrderSourceOptions): OrderSou
     const message = answer.success ? answer.data.message : undefined;
     if (response.status === 404) return { ok: false, message: message ?? 'no such order' };
     const isSuccess = response.status >= 200 && response.status <= 299;
-    return { ok: isSuccess && (answer.success ? answer.data.ok ?? true : true), ...(message ? { message } : {}) };
+    return { ok: isSuccess && (answer.success ? (answer.data.ok ?? true) : true), ...(message ? { message } : {}) };
   }
 
   async function act(orderNumber: string, path: string, body: unknown): Promise<ActionResult | undefined> {

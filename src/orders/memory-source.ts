@@ -15,7 +15,11 @@ export function createMemoryOrderSource(orders: Order[], name = 'memory'): Order
     name,
     findByNumber: async (orderNumber) => find(orderNumber),
     async listByCustomer(customerId, limit = DEFAULT_LIST_LIMIT) {
-      return orders.filter((order) => order.customer.id === customerId).map(current).sort(byNewest).slice(0, limit);
+      return orders
+        .filter((order) => order.customer.id === customerId)
+        .map(current)
+        .sort(byNewest)
+        .slice(0, limit);
     },
     async requestCancellation(orderNumber): Promise<ActionResult> {
       const order = find(orderNumber);

@@ -2,17 +2,7 @@
 // the store's HTTP API; unknown fields are dropped.
 import { z } from 'zod';
 
-export const ORDER_STATUSES = [
-  'pending',
-  'paid',
-  'payment_failed',
-  'processing',
-  'shipped',
-  'out_for_delivery',
-  'delivered',
-  'cancelled',
-  'refunded',
-] as const;
+export const ORDER_STATUSES = ['pending', 'paid', 'payment_failed', 'processing', 'shipped', 'out_for_delivery', 'delivered', 'cancelled', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 /** Statuses in which an order has not left the warehouse: it can still be cancelled or changed. */
@@ -74,10 +64,7 @@ export const OrderSchema = z.object({
 export type Order = z.infer<typeof OrderSchema>;
 
 /** A list of orders, bare or as { "orders": [...] }; problems are reported at orders.<index>.<field>. */
-export const OrderListSchema = z.preprocess(
-  (value) => (Array.isArray(value) ? { orders: value } : value),
-  z.object({ orders: z.array(OrderSchema) }),
-);
+export const OrderListSchema = z.preprocess((value) => (Array.isArray(value) ? { orders: value } : value), z.object({ orders: z.array(OrderSchema) }));
 
 /** "#100234", " 100234 " → "100234": the form orders are kept under. */
 export const normalizeOrderNumber = (orderNumber: string): string => orderNumber.trim().replace(/^#/, '');

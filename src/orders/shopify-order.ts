@@ -121,14 +121,16 @@ function refundOf(order: ShopifyOrder): Order['refund'] {
 const round = (value: number) => Math.round(value * 100) / 100;
 const isTruthy = (value: unknown) => value === true || (typeof value === 'string' && /^(true|yes|1)$/i.test(value));
 const isUrl = (value: string) => URL.canParse(value);
-const optional = <K extends string, V>(key: K, value: V | null | undefined) => (value === null || value === undefined || value === '' ? {} : { [key]: value }) as Partial<Record<K, V>>;
+const optional = <K extends string, V>(key: K, value: V | null | undefined) =>
+  (value === null || value === undefined || value === '' ? {} : { [key]: value }) as Partial<Record<K, V>>;
 
 export function fromShopifyOrder(order: ShopifyOrder): Order {
   const shipped = (order.fulfillments ?? []).filter((fulfillment) => fulfillment.status === 'success');
-  const tracked = latest(
-    shipped.filter((fulfillment) => fulfillment.tracking_number),
-    (fulfillment) => fulfillment.created_at,
-  ) ?? latest(shipped, (fulfillment) => fulfillment.created_at);
+  const tracked =
+    latest(
+      shipped.filter((fulfillment) => fulfillment.tracking_number),
+      (fulfillment) => fulfillment.created_at,
+    ) ?? latest(shipped, (fulfillment) => fulfillment.created_at);
   // What the shopper paid in (presentment money) may differ from the shop's own currency.
   const total = order.total_price_set?.presentment_money;
   const customerName = [order.customer?.first_name, order.customer?.last_name].filter(Boolean).join(' ');

@@ -34,7 +34,7 @@ export function createShopifyOrderSource(options: ShopifyOrderSourceOptions): Or
     retries: options.retries,
     cacheSeconds: options.cacheSeconds,
     logger: options.logger,
-    credentialsHint: 'SHOPIFY_ACCESS_TOKEN and the app\'s read_orders scope',
+    credentialsHint: "SHOPIFY_ACCESS_TOKEN and the app's read_orders scope",
     tuning: options.tuning,
   });
 

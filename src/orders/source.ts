@@ -62,5 +62,4 @@ export class OrderSourceUnavailable extends OrderSourceError {
   }
 }
 
-
 export const DEFAULT_LIST_LIMIT = 10;

@@ -14,7 +14,10 @@ export const PackageRequest = z.object({
       id: z.string().min(1).optional(),
       name: z.string().optional(),
       locale: z.string().min(2).max(35).optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "DE"').optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "DE"')
+        .optional(),
       orderCount: z.number().int().nonnegative().optional(),
     })
     .optional(),

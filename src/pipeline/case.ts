@@ -42,7 +42,9 @@ export function caseFromForm(form: FormState): CaseState {
 
 /** An open case with the photos of a message that is not clearly about something else. */
 export function addToOpenCase(open: CaseState, attachmentIds: string[], isElsewhere: boolean): { state: CaseState; updated: boolean } {
-  const fresh = isElsewhere ? [] : attachmentIds.filter((id) => !open.attachmentIds.includes(id)).slice(0, Math.max(0, CASE_PHOTOS - open.attachmentIds.length));
+  const fresh = isElsewhere
+    ? []
+    : attachmentIds.filter((id) => !open.attachmentIds.includes(id)).slice(0, Math.max(0, CASE_PHOTOS - open.attachmentIds.length));
   return fresh.length ? { state: { ...open, attachmentIds: [...open.attachmentIds, ...fresh] }, updated: true } : { state: open, updated: false };
 }
 

@@ -47,7 +47,10 @@ export const COUNTRY_VALUES = ['countryName', 'theCountry', 'toCountry', 'inCoun
 const BARE_PATTERN: CountryPattern = { the: '{name}', to: '{name}', in: '{name}' };
 
 /** A language's table as the renderer uses it; an empty one for a language without countries.json. */
-export function languageCountries(language: string, file?: { patterns: Record<string, CountryPattern>; countries: Record<string, CountryEntry> }): LanguageCountries {
+export function languageCountries(
+  language: string,
+  file?: { patterns: Record<string, CountryPattern>; countries: Record<string, CountryEntry> },
+): LanguageCountries {
   return {
     patterns: file?.patterns ?? { default: BARE_PATTERN },
     countries: file?.countries ?? {},

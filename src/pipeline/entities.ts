@@ -41,12 +41,43 @@ const regionCodes = (() => {
 })();
 
 const countryAliases: Record<string, string> = {
-  usa: 'US', america: 'US', eeuu: 'US', 'estados unidos': 'US', 'etats unis': 'US', uk: 'GB',
-  england: 'GB', britain: 'GB', 'great britain': 'GB', scotland: 'GB', wales: 'GB', inglaterra: 'GB',
-  angleterre: 'GB', holland: 'NL', holanda: 'NL', hollande: 'NL', uae: 'AE', emirates: 'AE', ksa: 'SA',
-  'czech republic': 'CZ', turkey: 'TR', russia: 'RU', 'south korea': 'KR', korea: 'KR', 'アメリカ': 'US',
-  '米国': 'US', '英国': 'GB', 'イギリス': 'GB', 'ドイツ': 'DE', 'フランス': 'FR', 'сша': 'US', 'америка': 'US',
-  'англия': 'GB', 'امريكا': 'US', 'الامارات': 'AE', 'السعوديه': 'SA', 'مصر': 'EG',
+  usa: 'US',
+  america: 'US',
+  eeuu: 'US',
+  'estados unidos': 'US',
+  'etats unis': 'US',
+  uk: 'GB',
+  england: 'GB',
+  britain: 'GB',
+  'great britain': 'GB',
+  scotland: 'GB',
+  wales: 'GB',
+  inglaterra: 'GB',
+  angleterre: 'GB',
+  holland: 'NL',
+  holanda: 'NL',
+  hollande: 'NL',
+  uae: 'AE',
+  emirates: 'AE',
+  ksa: 'SA',
+  'czech republic': 'CZ',
+  turkey: 'TR',
+  russia: 'RU',
+  'south korea': 'KR',
+  korea: 'KR',
+  アメリカ: 'US',
+  米国: 'US',
+  英国: 'GB',
+  イギリス: 'GB',
+  ドイツ: 'DE',
+  フランス: 'FR',
+  сша: 'US',
+  америка: 'US',
+  англия: 'GB',
+  امريكا: 'US',
+  الامارات: 'AE',
+  السعوديه: 'SA',
+  مصر: 'EG',
 };
 
 /** Country names that are also ordinary words in some language, which would be found by mistake. */
@@ -113,7 +144,7 @@ const ARABIC_INDIC_DIGITS = /[٠-٩۰-۹]/g;
 const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
 
 function normalizeDigits(text: string): string {
-  return normalizeCompatibly(text, 'NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String((digit.charCodeAt(0) - 0x0660) % 0x90 % 10));
+  return normalizeCompatibly(text, 'NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String(((digit.charCodeAt(0) - 0x0660) % 0x90) % 10));
 }
 
 const MIN_STEM = 4;

@@ -39,7 +39,8 @@ export interface FormSituation {
 const empty = (step?: FormStep): TurnOutcome => ({ parts: [], action: 'none', tags: [], effects: [], ...(step ? { step } : {}) });
 
 /** The flow's slots that hold text, as values its questions may use ({orderNumber}, {email}, {country}). */
-const slotValues = (form: FormState): Record<string, string> => Object.fromEntries(Object.entries(form.slots).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+const slotValues = (form: FormState): Record<string, string> =>
+  Object.fromEntries(Object.entries(form.slots).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 
 /** The same question again, or, once it has been asked as often as allowed, an offer of a person. */
 export function askAgain({ pending, facts, settings }: FormSituation): TurnOutcome {
@@ -48,7 +49,12 @@ export function askAgain({ pending, facts, settings }: FormSituation): TurnOutco
   if (pending.form.pending === question.slot.name && pending.form.asks >= settings.maxAsks) {
     return { ...empty('offer_person'), parts: [{ template: settings.offerPerson }], action: 'reply' };
   }
-  return { ...empty('ask_again'), parts: [{ template: question.template, values: slotValues(pending.form) }], action: 'ask', form: asked(pending.form, question.slot.name, false) };
+  return {
+    ...empty('ask_again'),
+    parts: [{ template: question.template, values: slotValues(pending.form) }],
+    action: 'ask',
+    form: asked(pending.form, question.slot.name, false),
+  };
 }
 
 /** The shopper cannot give what was asked ("I don't remember my e-mail"): say what else can be done. */
@@ -58,7 +64,11 @@ export function cannotAnswer({ pending, settings }: FormSituation): TurnOutcome 
 }
 
 /** The flow this message is about, with its slots all in and its condition met: its reply and effects. */
-export function finishFlow(inPlay: FormInProgress | undefined, facts: Record<string, unknown>, effectContext: Omit<EffectContext, 'intent'>): TurnOutcome | undefined {
+export function finishFlow(
+  inPlay: FormInProgress | undefined,
+  facts: Record<string, unknown>,
+  effectContext: Omit<EffectContext, 'intent'>,
+): TurnOutcome | undefined {
   const done = inPlay?.flow.done;
   if (!inPlay || !done || inPlay.filled.length === 0) return undefined;
   if (missingSlots(inPlay.flow, inPlay.form, facts).length > 0 || (done.when && !done.when(facts))) return undefined;
@@ -99,8 +109,27 @@ function remind(pending: FormInProgress): Pick<TurnOutcome, 'parts' | 'form' | '
 export function afterRules(situation: FormSituation, decision: { rule?: string; action?: Action; tags: string[] }): TurnOutcome {
   const { relation, pending, started } = situation;
   const { action } = decision;
-  const outcome: TurnOutcome = { ...empty(), rule: decision.rule, action: action?.type ?? 'none', tags: decision.tags, parts: action ? [{ template: action.params.template, ...(action.type === 'reply' && action.params.suggestAlternatives ? { suggest: action.params.suggestAlternatives } : {}) }] : [] };
-  if (action?.type === 'handoff') return { ...outcome, handoff: { reason: action.params.reason, priority: action.params.priority }, opensCase: !!action.params.openCase, step: pending || started ? 'ended' : undefined };
+  const outcome: TurnOutcome = {
+    ...empty(),
+    rule: decision.rule,
+    action: action?.type ?? 'none',
+    tags: decision.tags,
+    parts: action
+      ? [
+          {
+            template: action.params.template,
+            ...(action.type === 'reply' && action.params.suggestAlternatives ? { suggest: action.params.suggestAlternatives } : {}),
+          },
+        ]
+      : [],
+  };
+  if (action?.type === 'handoff')
+    return {
+      ...outcome,
+      handoff: { reason: action.params.reason, priority: action.params.priority },
+      opensCase: !!action.params.openCase,
+      step: pending || started ? 'ended' : undefined,
+    };
   const inPlay = started ?? (relation === 'answer' || relation === 'repeat' ? pending : undefined);
   if (action?.type === 'ask') {
     const owner = [inPlay, pending].find((candidate) => candidate && slotOf(candidate.flow, action.params.slot));
@@ -109,7 +138,8 @@ export function afterRules(situation: FormSituation, decision: { rule?: string; 
   }
   const waiting = relation === 'digression' ? pending : undefined;
   const question = !action && inPlay ? ask(inPlay.flow, inPlay.form, inPlay.filled.length > 0 || inPlay === started, situation) : undefined;
-  if (question?.form || question?.step === 'offer_person') return { ...outcome, parts: [...outcome.parts, ...question.parts], action: question.form ? 'ask' : 'reply', form: question.form, step: question.step };
+  if (question?.form || question?.step === 'offer_person')
+    return { ...outcome, parts: [...outcome.parts, ...question.parts], action: question.form ? 'ask' : 'reply', form: question.form, step: question.step };
   if (!waiting) return { ...outcome, step: inPlay ? 'ended' : undefined };
   const reminder = remind(waiting);
   return { ...outcome, parts: [...outcome.parts, ...reminder.parts], form: reminder.form, step: reminder.step };

@@ -116,7 +116,15 @@ function followUpTopic(snapshot: Snapshot, understood: Understanding, source: Sl
   const lastTopic = recent(conversation.context?.topic, conversation.turns, flows.settings.rememberTurns)?.intent;
   const topicFlow = lastTopic ? flowStartedBy(flows, lastTopic, undefined) : undefined;
   const topicEntities = topicFlow?.slots.flatMap((slot) => (slot.fill.kind === 'entity' ? [slot.fill.entity] : []));
-  const isContinued = isFollowUp({ words: source.words, lexicon: source.lexicon, entities: understood.entities, intent: understood.intent, lastTopic, topicEntities, settings: flows.settings });
+  const isContinued = isFollowUp({
+    words: source.words,
+    lexicon: source.lexicon,
+    entities: understood.entities,
+    intent: understood.intent,
+    lastTopic,
+    topicEntities,
+    settings: flows.settings,
+  });
   return isContinued ? { intent: lastTopic!, from: 'follow_up' } : undefined;
 }
 
@@ -125,13 +133,26 @@ function sourceOf(snapshot: Snapshot, understood: Understanding, input: Interpre
   const languages = [understood.language.language, input.conversation.language];
   const own = snapshot.lexicons.get(languages[0]!) ?? snapshot.lexicons.get(snapshot.settings.defaultLanguage) ?? EMPTY_LEXICON;
   const lexicon = bothLexicons(own, languages[1] ? snapshot.lexicons.get(languages[1]) : undefined);
-  return { text: understood.text, words: lexiconText(understood.text), lexicon, entities: understood.entities, payload: input.payload, attachments: input.attachments, emojiAnswer };
+  return {
+    text: understood.text,
+    words: lexiconText(understood.text),
+    lexicon,
+    entities: understood.entities,
+    payload: input.payload,
+    attachments: input.attachments,
+    emojiAnswer,
+  };
 }
 
 export function interpret(snapshot: Snapshot, understood: Understanding, input: InterpretInput): Interpretation {
   const { conversation } = input;
   const emoji = emojiMeanings(understood.text, snapshot.flows.emoji);
-  const source = sourceOf(snapshot, understood, input, emoji.find((meaning): meaning is 'yes' | 'no' => meaning === 'yes' || meaning === 'no'));
+  const source = sourceOf(
+    snapshot,
+    understood,
+    input,
+    emoji.find((meaning): meaning is 'yes' | 'no' => meaning === 'yes' || meaning === 'no'),
+  );
   let topic = ownTopic(snapshot, understood, source, emoji);
   const waiting = pendingForm(snapshot, conversation);
   const filled = waiting && { flow: waiting.flow, ...fillSlots(waiting.flow, waiting.form, source) };

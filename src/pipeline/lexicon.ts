@@ -45,7 +45,11 @@ export function compileWords(entries: readonly string[]): WordMatcher {
   return {
     matches(text) {
       if (exact.size > 0 && text.tokens.some((token) => exact.has(token))) return true;
-      return phrases.some((phrase) => text.padded.includes(phrase)) || prefixes.some((prefix) => text.padded.includes(prefix)) || anywhere.some((part) => text.folded.includes(part));
+      return (
+        phrases.some((phrase) => text.padded.includes(phrase)) ||
+        prefixes.some((prefix) => text.padded.includes(prefix)) ||
+        anywhere.some((part) => text.folded.includes(part))
+      );
     },
   };
 }
@@ -125,5 +129,11 @@ export function bothLexicons(first: Lexicon, second: Lexicon | undefined): Lexic
     const other = second.kinds.get(name);
     kinds.set(name, other ? { kinds: [...new Set([...matcher.kinds, ...other.kinds])], find: (text) => matcher.find(text) ?? other.find(text) } : matcher);
   }
-  return { yes: either(first.yes, second.yes), no: either(first.no, second.no), dontKnow: either(first.dontKnow, second.dontKnow), followUp: either(first.followUp, second.followUp), kinds };
+  return {
+    yes: either(first.yes, second.yes),
+    no: either(first.no, second.no),
+    dontKnow: either(first.dontKnow, second.dontKnow),
+    followUp: either(first.followUp, second.followUp),
+    kinds,
+  };
 }

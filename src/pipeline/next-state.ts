@@ -31,7 +31,8 @@ export function nextConversation(input: NextStateInput): ConversationState {
   const topic = interpretation.topic?.intent;
   // A bare answer to the bot's question ("100234"), a follow-up, or a photo for the case was understood even though
   // its text alone resembles no intent.
-  const isUnderstood = !!topic || !!input.product || interpretation.relation === 'answer' || outcome.action === 'handoff' || input.caseUpdated || !!input.answeredByArticle;
+  const isUnderstood =
+    !!topic || !!input.product || interpretation.relation === 'answer' || outcome.action === 'handoff' || input.caseUpdated || !!input.answeredByArticle;
   const next: ConversationState = {
     turns: previous.turns + 1,
     lowConfidenceStreak: isUnderstood ? 0 : previous.lowConfidenceStreak + 1,

@@ -105,7 +105,8 @@ export function orderFetches(input: OrderStageInput): OrderFetches {
   return { orderNumber: number, ...(input.email ? { email: input.email } : {}) };
 }
 
-const remember = (list: string[] | undefined, orderNumber: string) => [...(list ?? []).filter((number) => number !== orderNumber), orderNumber].slice(-REMEMBERED_ORDERS);
+const remember = (list: string[] | undefined, orderNumber: string) =>
+  [...(list ?? []).filter((number) => number !== orderNumber), orderNumber].slice(-REMEMBERED_ORDERS);
 
 export function lookUpOrder(input: OrderStageInput, prefetched: PrefetchedOrders = {}): OrderStage {
   const { conversation, now } = input;

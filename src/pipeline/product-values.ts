@@ -8,19 +8,45 @@ import type { ProductStage } from './products.js';
 export type { ProductCard } from '../shared/index.js';
 
 /** Values product templates may use, besides the shipping zone's and the country's. */
-export const PRODUCT_VALUES = ['productTitle', 'material', 'care', 'dimensions', 'sizeGuide', 'fit', 'colors', 'sizes', 'askedVariant', 'variantName', 'availableVariants', 'price', 'basePrice', 'restriction', 'candidates'];
+export const PRODUCT_VALUES = [
+  'productTitle',
+  'material',
+  'care',
+  'dimensions',
+  'sizeGuide',
+  'fit',
+  'colors',
+  'sizes',
+  'askedVariant',
+  'variantName',
+  'availableVariants',
+  'price',
+  'basePrice',
+  'restriction',
+  'candidates',
+];
 
 /** The most variants a reply lists as available. */
 const MAX_LISTED = 8;
 
 const money = (amount: number, currency: string, locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
 
-export function productValues(stage: ProductStage, language: string, locale: string, defaultLanguage: string, country: string | undefined): Record<string, string | number> {
+export function productValues(
+  stage: ProductStage,
+  language: string,
+  locale: string,
+  defaultLanguage: string,
+  country: string | undefined,
+): Record<string, string | number> {
   const { product, catalogue } = stage;
   const values: Record<string, string | number> = {};
   const name = (value: string) => catalogue.data.translations[value]?.[language] ?? value;
   const list = (items: string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
-  const variantName = (variant: Variant) => [variant.color, variant.size].filter((part): part is string => !!part).map(name).join(', ');
+  const variantName = (variant: Variant) =>
+    [variant.color, variant.size]
+      .filter((part): part is string => !!part)
+      .map(name)
+      .join(', ');
   if (stage.candidates.length > 0) values.candidates = list(stage.candidates.map((candidate) => localized(candidate.title, language, defaultLanguage)!.text));
   if (!product) return values;
   const text = (field: keyof Pick<Product, 'material' | 'care' | 'dimensions'>) => localized(product[field], language, defaultLanguage)?.text;
@@ -31,30 +57,49 @@ export function productValues(stage: ProductStage, language: string, locale: str
   }
   if (product.fit) values.fit = product.fit;
   if (product.shipping?.restriction) values.restriction = product.shipping.restriction;
-  if (product.sizeGuide) values.sizeGuide = Object.entries(product.sizeGuide).map(([size, measure]) => `${name(size)}: ${localized(measure, language, defaultLanguage)!.text}`).join(' · ');
+  if (product.sizeGuide)
+    values.sizeGuide = Object.entries(product.sizeGuide)
+      .map(([size, measure]) => `${name(size)}: ${localized(measure, language, defaultLanguage)!.text}`)
+      .join(' · ');
   const colors = [...new Set(product.variants.flatMap((variant) => (variant.color ? [variant.color] : [])))];
   const sizes = [...new Set(product.variants.flatMap((variant) => (variant.size ? [variant.size] : [])))];
   if (colors.length) values.colors = list(colors.map(name));
   if (sizes.length) values.sizes = list(sizes.map(name));
   const { asked } = stage;
-  if (asked.color || asked.size) values.askedVariant = [asked.color?.replace(/^\?/, ''), asked.size].filter((part): part is string => !!part).map(name).join(', ');
+  if (asked.color || asked.size)
+    values.askedVariant = [asked.color?.replace(/^\?/, ''), asked.size]
+      .filter((part): part is string => !!part)
+      .map(name)
+      .join(', ');
   // One variant by its own name; several ("yellow" in every size) by what the shopper asked.
   if (stage.variants.length === 1) values.variantName = variantName(stage.variants[0]!);
   else if (values.askedVariant) values.variantName = values.askedVariant;
   const available = product.variants.filter((variant) => variant.stock === null || variant.stock > 0);
   if (available.length && (colors.length || sizes.length)) values.availableVariants = list(available.slice(0, MAX_LISTED).map(variantName));
   const currency = currencyOf(country);
-  const chosen = stage.variants.length === 1 ? { price: priceIn(catalogue.data, product, stage.variants[0], currency), varies: false } : lowestPrice(catalogue.data, product, currency);
+  const chosen =
+    stage.variants.length === 1
+      ? { price: priceIn(catalogue.data, product, stage.variants[0], currency), varies: false }
+      : lowestPrice(catalogue.data, product, currency);
   values.price = money(chosen.price.amount, chosen.price.currency, locale);
   if (chosen.price.base) values.basePrice = money(chosen.price.base.amount, chosen.price.base.currency, locale);
   return values;
 }
 
 /** The card of the product a reply is about; its price the way the reply gives it. */
-export function productCard(stage: ProductStage, language: string, locale: string, defaultLanguage: string, country: string | undefined): ProductCard | undefined {
+export function productCard(
+  stage: ProductStage,
+  language: string,
+  locale: string,
+  defaultLanguage: string,
+  country: string | undefined,
+): ProductCard | undefined {
   const { product, catalogue } = stage;
   if (!product) return undefined;
-  const { price } = stage.variants.length === 1 ? { price: priceIn(catalogue.data, product, stage.variants[0], currencyOf(country)) } : lowestPrice(catalogue.data, product, currencyOf(country));
+  const { price } =
+    stage.variants.length === 1
+      ? { price: priceIn(catalogue.data, product, stage.variants[0], currencyOf(country)) }
+      : lowestPrice(catalogue.data, product, currencyOf(country));
   return {
     productId: product.id,
     title: localized(product.title, language, defaultLanguage)!.text,

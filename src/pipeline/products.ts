@@ -76,7 +76,21 @@ export interface ProductStage {
   catalogue: Catalogue;
 }
 
-const NO_FACTS: Omit<ProductFacts, 'status'> = { id: null, from: null, aspect: null, known: false, candidates: [], hasColors: false, hasSizes: false, inStock: false, variant: null, ships: null, restriction: null, fit: null, price: null };
+const NO_FACTS: Omit<ProductFacts, 'status'> = {
+  id: null,
+  from: null,
+  aspect: null,
+  known: false,
+  candidates: [],
+  hasColors: false,
+  hasSizes: false,
+  inStock: false,
+  variant: null,
+  ships: null,
+  restriction: null,
+  fit: null,
+  price: null,
+};
 
 const colorKind = (lexicons: (Lexicon | undefined)[], text: LexiconText) => lexicons.map((lexicon) => lexicon?.kinds.get('colors')?.find(text)).find(Boolean);
 const isAvailable = (variant: Variant) => variant.stock === null || variant.stock > 0;
@@ -86,14 +100,19 @@ function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText
   const wanted = colorKind(lexicons, words);
   const colors = [...new Set(product.variants.flatMap((variant) => (variant.color ? [variant.color] : [])))];
   // A variant's colour is read in the store's words and in the shopper's ("blue", "azul").
-  const kindOf = (value: string) => colorKind(lexicons, lexiconText(value)) ?? colorKind(lexicons, lexiconText(catalogue.data.translations[value]?.[language] ?? ''));
+  const kindOf = (value: string) =>
+    colorKind(lexicons, lexiconText(value)) ?? colorKind(lexicons, lexiconText(catalogue.data.translations[value]?.[language] ?? ''));
   const color = wanted && (colors.find((value) => kindOf(value) === wanted) ?? `?${wanted}`);
   const sizes = [...new Set(product.variants.flatMap((variant) => (variant.size ? [variant.size] : [])))];
   const size = sizes.find((value) => {
     // A one-letter size stands alone ("in M", "Mサイズ"), never inside a word ("I'm", "l'echarpe").
     const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
     // linear: one escaped character between two fixed one-character lookarounds.
-    return names.some((name) => (name.length === 1 ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${name.replace(/[^\p{L}\p{N}]/gu, '\\$&')}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu').test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
+    return names.some((name) =>
+      name.length === 1
+        ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${name.replace(/[^\p{L}\p{N}]/gu, '\\$&')}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu').test(text)
+        : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `),
+    );
   });
   return { ...(color ? { color } : {}), ...(size ? { size } : {}) };
 }
@@ -141,7 +160,18 @@ function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, memory:
 }
 
 /** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
-const ORDER_BOUND_INTENTS = new Set(['order_status', 'refund_status', 'cancel_order', 'change_order', 'return_request', 'payment_issue', 'human_agent', 'complaint', 'customs_duties', 'discount_code']);
+const ORDER_BOUND_INTENTS = new Set([
+  'order_status',
+  'refund_status',
+  'cancel_order',
+  'change_order',
+  'return_request',
+  'payment_issue',
+  'human_agent',
+  'complaint',
+  'customs_duties',
+  'discount_code',
+]);
 
 /** The product chosen and how; isExact: a word of its name is written out (not only a near miss of one). */
 interface Picked {
@@ -160,11 +190,20 @@ function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductM
   const earlier = memory?.id ? catalogue.byId.get(memory.id) : undefined;
   // With a product on the page or in the chat, only a name written out counts as another: "wasche" is not "Tasche".
   const matches = onPage || earlier ? found.filter((match) => match.isExact) : found;
-  if (matches.length === 1) return { product: matches[0]!.product, from: matches[0]!.variant ? 'sku' : 'message', candidates: [], variant: matches[0]!.variant, isExact: matches[0]!.isExact };
+  if (matches.length === 1)
+    return {
+      product: matches[0]!.product,
+      from: matches[0]!.variant ? 'sku' : 'message',
+      candidates: [],
+      variant: matches[0]!.variant,
+      isExact: matches[0]!.isExact,
+    };
   if (matches.length > 1) {
     // "the blue one" on the mug's page means the mug when the mug is among the candidates.
     const preferred = [onPage, earlier].find((product) => product && matches.some((match) => match.product === product));
-    return preferred ? { product: preferred, from: preferred === onPage ? 'page' : 'chat', candidates: [], isExact: true } : { from: null, candidates: matches.map((match) => match.product), isExact: matches.some((match) => match.isExact) };
+    return preferred
+      ? { product: preferred, from: preferred === onPage ? 'page' : 'chat', candidates: [], isExact: true }
+      : { from: null, candidates: matches.map((match) => match.product), isExact: matches.some((match) => match.isExact) };
   }
   if (onPage) return { product: onPage, from: 'page', candidates: [], isExact: true };
   return earlier ? { product: earlier, from: 'chat', candidates: [], isExact: true } : { from: null, candidates: [], isExact: false };
@@ -199,9 +238,16 @@ export function productStage(input: ProductStageInput): ProductStage | null {
     const status = picked.candidates.length > 0 ? 'ambiguous' : 'none';
     return { ...base, variants: [], facts: { ...NO_FACTS, status, aspect: shippingAspect, candidates: picked.candidates.map((candidate) => candidate.id) } };
   }
-  const variants = picked.variant ? [picked.variant] : product.variants.filter((variant) => (!asked.color || variant.color === asked.color) && (!asked.size || variant.size === asked.size));
+  const variants = picked.variant
+    ? [picked.variant]
+    : product.variants.filter((variant) => (!asked.color || variant.color === asked.color) && (!asked.size || variant.size === asked.size));
   const colorExists = !asked.color?.startsWith('?');
-  return { ...base, product, variants: namesVariant ? variants : [], facts: describe(product, picked.from, shippingAspect, namesVariant, colorExists ? variants : []) };
+  return {
+    ...base,
+    product,
+    variants: namesVariant ? variants : [],
+    facts: describe(product, picked.from, shippingAspect, namesVariant, colorExists ? variants : []),
+  };
 }
 
 function describe(product: Product, from: ProductFacts['from'], aspect: ProductAspect | null, namesVariant: boolean, variants: Variant[]): ProductFacts {
@@ -228,7 +274,9 @@ function describe(product: Product, from: ProductFacts['from'], aspect: ProductA
     hasColors,
     hasSizes,
     inStock: product.variants.some(isAvailable),
-    variant: namesVariant ? { asked: true, exists: variants.length > 0, inStock: variants.some(isAvailable), stock: variants.length === 1 ? variants[0]!.stock : null } : null,
+    variant: namesVariant
+      ? { asked: true, exists: variants.length > 0, inStock: variants.some(isAvailable), stock: variants.length === 1 ? variants[0]!.stock : null }
+      : null,
     restriction: product.shipping?.restriction ?? null,
     fit: product.fit ?? null,
   };
@@ -239,7 +287,10 @@ export function withDestination(stage: ProductStage, shipping: ShippingFacts | n
   const { product, facts } = stage;
   if (!product) return stage;
   const currency = currencyOf(country);
-  const { price, varies } = stage.variants.length === 1 ? { price: priceIn(stage.catalogue.data, product, stage.variants[0], currency), varies: false } : lowestPrice(stage.catalogue.data, product, currency);
+  const { price, varies } =
+    stage.variants.length === 1
+      ? { price: priceIn(stage.catalogue.data, product, stage.variants[0], currency), varies: false }
+      : lowestPrice(stage.catalogue.data, product, currency);
   const blocked = !!country && (product.shipping?.notTo ?? []).includes(country);
   const ships = shipping ? shipping.ships && !blocked : null;
   return { ...stage, facts: { ...facts, ships, price: { approximate: price.isApproximate, varies } } };

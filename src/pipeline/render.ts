@@ -87,7 +87,13 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   };
   // A moment named in a reply ("we're back Monday 09:00") is written in the shopper's language and the store's time.
   if (values.reopensAt instanceof Date) {
-    values.reopensAt = dateTimeFormat(template.language, { weekday: 'long', hour: '2-digit', minute: '2-digit', timeZone: input.timeZone ?? snapshot.settings.timeZone, timeZoneName: 'short' }).format(values.reopensAt);
+    values.reopensAt = dateTimeFormat(template.language, {
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: input.timeZone ?? snapshot.settings.timeZone,
+      timeZoneName: 'short',
+    }).format(values.reopensAt);
   }
   // Prefer a variant whose values are all known (a reply about an order needs its number); if none is, the
   // chosen one is formatted with the missing values left empty rather than failing the reply.
@@ -103,9 +109,6 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   } catch (error) {
     throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(error as Error).message}`);
   }
-  const quickReplies = [
-    ...template.quickReplies,
-    ...(input.suggest ? suggestions(snapshot, template.language, input.suggest) : []),
-  ];
+  const quickReplies = [...template.quickReplies, ...(input.suggest ? suggestions(snapshot, template.language, input.suggest) : [])];
   return { templateId: template.id, language: template.language, text, quickReplies };
 }

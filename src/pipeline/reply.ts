@@ -32,7 +32,15 @@ export interface ReplyValues {
 }
 
 /** Values every template of this turn may use: the order's, the shipping zone's, the case's. */
-export function templateValues(input: ReplyValues, { locale, timeZone, language = locale.split('-')[0]!, defaultLanguage = language }: { locale: string; timeZone: string; language?: string; defaultLanguage?: string }): Record<string, TemplateValue> {
+export function templateValues(
+  input: ReplyValues,
+  {
+    locale,
+    timeZone,
+    language = locale.split('-')[0]!,
+    defaultLanguage = language,
+  }: { locale: string; timeZone: string; language?: string; defaultLanguage?: string },
+): Record<string, TemplateValue> {
   const { orders, shipping, duties } = input;
   const found = input.case;
   return {
@@ -64,9 +72,16 @@ export interface RenderContext {
 }
 
 /** One line per code, from the discount_code.line template. */
-function promotionList(snapshot: Snapshot, stage: PromotionStage, context: RenderContext, render: (template: string, suggest?: number, own?: Record<string, TemplateValue>) => Reply): string {
+function promotionList(
+  snapshot: Snapshot,
+  stage: PromotionStage,
+  context: RenderContext,
+  render: (template: string, suggest?: number, own?: Record<string, TemplateValue>) => Reply,
+): string {
   const { defaultLanguage } = snapshot.settings;
-  return (stage.available ?? []).map((promotion) => render('discount_code.line', undefined, lineValues(promotion, stage, context.language, context.locale, defaultLanguage)).text).join('\n');
+  return (stage.available ?? [])
+    .map((promotion) => render('discount_code.line', undefined, lineValues(promotion, stage, context.language, context.locale, defaultLanguage)).text)
+    .join('\n');
 }
 
 /** The parts as one reply: texts in order, separated by a blank line, with every part's quick replies once. */
@@ -75,15 +90,27 @@ export function composeReply(snapshot: Snapshot, parts: ReplyPart[], context: Re
   const values = { ...context.values };
   const render = (template: string, suggest?: number, own?: Record<string, TemplateValue>) =>
     renderReply(snapshot, {
-      templateId: template, language: context.language, entities: context.entities, variantSeed: context.variantSeed, now: context.now, values: own ? { ...values, ...own } : values, timeZone: context.timeZone, locale: context.locale,
-      ...(suggest ? { suggest: { count: suggest, intent: context.intent, topics: snapshot.flows.settings.unclearTopics, smallTalk: snapshot.flows.settings.smallTalk } } : {}),
+      templateId: template,
+      language: context.language,
+      entities: context.entities,
+      variantSeed: context.variantSeed,
+      now: context.now,
+      values: own ? { ...values, ...own } : values,
+      timeZone: context.timeZone,
+      locale: context.locale,
+      ...(suggest
+        ? { suggest: { count: suggest, intent: context.intent, topics: snapshot.flows.settings.unclearTopics, smallTalk: snapshot.flows.settings.smallTalk } }
+        : {}),
     });
   const note = context.dutiesNote;
   if (note && findTemplate(snapshot, context.language, note)) values.dutiesNote = render(note).text;
-  if (context.promotions?.available?.length && findTemplate(snapshot, context.language, 'discount_code.line')) values.promotionList = promotionList(snapshot, context.promotions, context, render);
+  if (context.promotions?.available?.length && findTemplate(snapshot, context.language, 'discount_code.line'))
+    values.promotionList = promotionList(snapshot, context.promotions, context, render);
   const rendered = parts.map((part) => render(part.template, part.suggest, part.values));
   const [first] = rendered;
   if (rendered.length === 1) return first;
-  const quickReplies = rendered.flatMap((reply) => reply.quickReplies).filter((reply, index, all) => all.findIndex((other) => other.value === reply.value) === index);
+  const quickReplies = rendered
+    .flatMap((reply) => reply.quickReplies)
+    .filter((reply, index, all) => all.findIndex((other) => other.value === reply.value) === index);
   return { ...first!, text: rendered.map((reply) => reply.text).join('\n\n'), quickReplies, parts: rendered.map((reply) => reply.templateId) };
 }

@@ -7,7 +7,16 @@ import { buildFacts, localTime, type ConversationState, type Facts, type Pipelin
 import type { IntentResult } from './intent.js';
 import type { FormInProgress, Interpretation } from './interpret.js';
 import type { Understanding } from './index.js';
-import { lookUpOrder, ORDER_INTENTS, orderFacts, orderFetches, type OrderFetches, type OrderStage, type OrderStageInput, type PrefetchedOrders } from './orders.js';
+import {
+  lookUpOrder,
+  ORDER_INTENTS,
+  orderFacts,
+  orderFetches,
+  type OrderFetches,
+  type OrderStage,
+  type OrderStageInput,
+  type PrefetchedOrders,
+} from './orders.js';
 import { PLACE_ASPECTS, PRODUCT_INTENT, productStage, withDestination, type ProductStage } from './products.js';
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
 import type { HelpMatch } from '../faq/index.js';
@@ -61,7 +70,17 @@ function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): Hel
 }
 
 /** Intents that need the shopper's order or a person: an article never answers for them. */
-const NEVER_ARTICLE_INTENTS = new Set(['order_status', 'refund_status', 'cancel_order', 'human_agent', 'complaint', 'payment_issue', 'greeting', 'goodbye', 'thanks']);
+const NEVER_ARTICLE_INTENTS = new Set([
+  'order_status',
+  'refund_status',
+  'cancel_order',
+  'human_agent',
+  'complaint',
+  'payment_issue',
+  'greeting',
+  'goodbye',
+  'thanks',
+]);
 
 /** The flow this message is about: one it starts, else the one it answers (or failed to answer). */
 function formInPlay({ relation, started, pending }: Interpretation): FormInProgress | undefined {
@@ -99,7 +118,13 @@ function destinationInput(turn: TurnInput, rememberTurns: number, customerCountr
   const intent = product ? PRODUCT_INTENT : workingIntent(turn);
   const isAboutPlace = !!product?.facts.aspect && PLACE_ASPECTS.has(product.facts.aspect);
   const earlier = slotText(formInPlay(turn.interpretation), 'country') ?? recent(conversation.context?.country, conversation.turns, rememberTurns)?.code;
-  return { named: turn.understood.entities.country, earlier, customer: turn.context.customer?.country ?? customerCountry, locale: turn.locale, isAboutShipping: (!!intent && SHIPPING_INTENTS.has(intent)) || isAboutPlace };
+  return {
+    named: turn.understood.entities.country,
+    earlier,
+    customer: turn.context.customer?.country ?? customerCountry,
+    locale: turn.locale,
+    isAboutShipping: (!!intent && SHIPPING_INTENTS.has(intent)) || isAboutPlace,
+  };
 }
 
 /** What to read before the turn can be decided: an order by its number, the customer's latest order. */
@@ -117,16 +142,33 @@ function caseOf(turn: TurnInput, inPlay: FormInProgress | undefined, opensCase: 
   if (inPlay && opensCase(inPlay.flow.name) && !open) return { state: caseFromForm(inPlay.form), updated: inPlay.filled.length > 0 };
   if (!open) return undefined;
   const { intent } = turn.understood;
-  return addToOpenCase(open, turn.attachments, intent.confident && !turn.interpretation.started?.flow.done?.effects.some((effect) => effect.type === 'open_case'));
+  return addToOpenCase(
+    open,
+    turn.attachments,
+    intent.confident && !turn.interpretation.started?.flow.done?.effects.some((effect) => effect.type === 'open_case'),
+  );
 }
 
 /** The product a pre-sale question is about, from the catalogue the context carries. */
 function productOf(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, inPlay: FormInProgress | undefined): ProductStage | null {
   const language = turn.understood.language.language;
   return productStage({
-    catalogue: turn.context.catalogue, page: turn.context.page, text: turn.understood.text, payload: turn.payload, language, defaultLanguage: snapshot.settings.defaultLanguage,
-    lexicon: snapshot.lexicons.get(language), defaultLexicon: snapshot.lexicons.get(snapshot.settings.defaultLanguage), intent, namesCountry: !!turn.understood.entities.country,
-    ...(turn.understood.intent.confident ? { ownIntent: turn.understood.intent.intent } : {}), reportsProblem: turn.interpretation.topic?.from === 'words', isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started, memory: turn.conversation.context?.product, turn: turn.conversation.turns, rememberTurns: snapshot.flows.settings.rememberTurns,
+    catalogue: turn.context.catalogue,
+    page: turn.context.page,
+    text: turn.understood.text,
+    payload: turn.payload,
+    language,
+    defaultLanguage: snapshot.settings.defaultLanguage,
+    lexicon: snapshot.lexicons.get(language),
+    defaultLexicon: snapshot.lexicons.get(snapshot.settings.defaultLanguage),
+    intent,
+    namesCountry: !!turn.understood.entities.country,
+    ...(turn.understood.intent.confident ? { ownIntent: turn.understood.intent.intent } : {}),
+    reportsProblem: turn.interpretation.topic?.from === 'words',
+    isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started,
+    memory: turn.conversation.context?.product,
+    turn: turn.conversation.turns,
+    rememberTurns: snapshot.flows.settings.rememberTurns,
   });
 }
 
@@ -148,7 +190,8 @@ function promotionsOf(snapshot: Snapshot, turn: TurnInput, intent: string, order
   const country = entities.country ?? recentCountry ?? turn.context.customer?.country ?? customerCountry ?? localeRegion(turn.locale);
   const order = orders.order;
   const cart = turn.context.cart;
-  const amount = entities.amount ?? (cart ? { amount: cart.total, currency: cart.currency } : order ? { amount: order.total, currency: order.currency } : undefined);
+  const amount =
+    entities.amount ?? (cart ? { amount: cart.total, currency: cart.currency } : order ? { amount: order.total, currency: order.currency } : undefined);
   const count = turn.context.customer?.orders;
   return promotionStage(snapshot.promotions, {
     intent,
@@ -167,7 +210,12 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
   const orders = lookUpOrder(orderInput(turn), prefetched);
   const topicIntent = actingIntent(turn);
   const asked = turn.understood.language.isSupported ? productOf(snapshot, turn, topicIntent, inPlay) : null;
-  const place = destinationInput(turn, snapshot.flows.settings.rememberTurns, orders.state.customerCountry ?? prefetched.latest?.customer.country ?? prefetched.latest?.shipping.country, asked);
+  const place = destinationInput(
+    turn,
+    snapshot.flows.settings.rememberTurns,
+    orders.state.customerCountry ?? prefetched.latest?.customer.country ?? prefetched.latest?.shipping.country,
+    asked,
+  );
   const destination = chooseDestination(place);
   if (destination?.from === 'customer') orders.state.customerCountry ??= destination.country;
   const shipping = shippingFacts(snapshot.shipping, destination?.country);
@@ -176,29 +224,48 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
   const caseState = caseOf(turn, inPlay, opensCase);
   const product = asked && withDestination(asked, shipping, destination?.country);
   // A question about a product is answered as one, whatever the classifier made of "and in L?".
-  const intent: IntentResult = product ? { ...topicIntent, intent: PRODUCT_INTENT, confident: true, confidence: Math.max(topicIntent.confidence, topicIntent.intent === PRODUCT_INTENT ? topicIntent.confidence : 0.9) } : topicIntent;
+  const intent: IntentResult = product
+    ? {
+        ...topicIntent,
+        intent: PRODUCT_INTENT,
+        confident: true,
+        confidence: Math.max(topicIntent.confidence, topicIntent.intent === PRODUCT_INTENT ? topicIntent.confidence : 0.9),
+      }
+    : topicIntent;
   const promotions = promotionsOf(snapshot, turn, intent.intent, orders, orders.state.customerCountry);
   // The catalogue answers a question about one of its products; a help article, what nothing else does.
   const help = product ? undefined : helpFor(snapshot, turn, intent);
-  const facts = buildFacts(understood.text, understood.language, intent, understood.entities, conversation, turn.now, snapshot.settings.timeZone, turn.context, {
-    messageIntent: understood.intent.intent,
-    followUp: interpretation.topic?.from === 'follow_up',
-    form: inPlay ? { name: inPlay.flow.name, intent: inPlay.form.intent, pending: inPlay.form.pending ?? null, slots: inPlay.form.slots, asks: inPlay.form.asks } : null,
-    order: orders.order && orderFacts(orders.order),
-    orderIntent: orders.orderIntent,
-    orderLookup: orders.lookup,
-    orderRequest: orders.request,
-    confirmation: orders.confirmation,
-    destination,
-    shipping,
-    duties,
-    message: { attachments: turn.attachments.length },
-    case: caseFact(caseState),
-    product: product?.facts ?? null,
-    promotion: promotions.promotion,
-    promotions: promotions.promotions,
-    helpArticle: help ? { id: help.article.id, score: Math.round(help.score * 100) / 100, strong: help.strong } : null,
-  });
+  const facts = buildFacts(
+    understood.text,
+    understood.language,
+    intent,
+    understood.entities,
+    conversation,
+    turn.now,
+    snapshot.settings.timeZone,
+    turn.context,
+    {
+      messageIntent: understood.intent.intent,
+      followUp: interpretation.topic?.from === 'follow_up',
+      form: inPlay
+        ? { name: inPlay.flow.name, intent: inPlay.form.intent, pending: inPlay.form.pending ?? null, slots: inPlay.form.slots, asks: inPlay.form.asks }
+        : null,
+      order: orders.order && orderFacts(orders.order),
+      orderIntent: orders.orderIntent,
+      orderLookup: orders.lookup,
+      orderRequest: orders.request,
+      confirmation: orders.confirmation,
+      destination,
+      shipping,
+      duties,
+      message: { attachments: turn.attachments.length },
+      case: caseFact(caseState),
+      product: product?.facts ?? null,
+      promotion: promotions.promotion,
+      promotions: promotions.promotions,
+      helpArticle: help ? { id: help.article.id, score: Math.round(help.score * 100) / 100, strong: help.strong } : null,
+    },
+  );
   // A flow this message's words started (shipping_info asks for a country) gives way to the product's answer.
   const flowInPlay = product && inPlay === interpretation.started ? undefined : inPlay;
   return { intent, inPlay: flowInPlay, orders, destination, shipping, duties, caseState, product, promotions, ...(help ? { help } : {}), facts };

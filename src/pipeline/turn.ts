@@ -39,17 +39,34 @@ const SHORT_ANSWER_WORDS = 3;
 
 function keepLanguage(understood: Understanding, conversation: ConversationState, interpretation: Interpretation): Understanding {
   const language = conversation.language;
-  if (!language || language === understood.language.language || interpretation.relation !== 'answer' || interpretation.source.words.wordCount > SHORT_ANSWER_WORDS) return understood;
+  if (
+    !language ||
+    language === understood.language.language ||
+    interpretation.relation !== 'answer' ||
+    interpretation.source.words.wordCount > SHORT_ANSWER_WORDS
+  )
+    return understood;
   return { ...understood, language: { ...understood.language, language, detected: language, source: 'conversation' } };
 }
 
 export function prepareTurn(snapshot: Snapshot, input: PipelineInput): PreparedTurn {
   const conversation = input.conversation ?? newConversationState();
-  const heard = input.understood ?? understand(snapshot, input.text, { locale: input.locale, conversationLanguage: conversation.language, payload: input.payload, language: input.language });
+  const heard =
+    input.understood ??
+    understand(snapshot, input.text, { locale: input.locale, conversationLanguage: conversation.language, payload: input.payload, language: input.language });
   const attachments = input.attachments ?? [];
   const interpretation = interpret(snapshot, heard, { conversation, payload: input.payload, attachments });
   const understood = keepLanguage(heard, conversation, interpretation);
-  const turn: TurnInput = { understood, interpretation, conversation, now: input.now, locale: input.locale, context: input.context ?? {}, attachments, payload: input.payload };
+  const turn: TurnInput = {
+    understood,
+    interpretation,
+    conversation,
+    now: input.now,
+    locale: input.locale,
+    context: input.context ?? {},
+    attachments,
+    payload: input.payload,
+  };
   return { ...turn, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
 }
 
@@ -57,8 +74,13 @@ function orderSummary(situation: Situation, request?: EffectOutcome): OrderSumma
   const { orders } = situation;
   const number = orders.order?.number ?? orders.orderNumber;
   if (!orders.orderIntent || !number) return undefined;
-  const outcome = request?.result ?? (orders.request ?? undefined);
-  return { number, ...(orders.order ? { status: orders.order.status } : {}), ...(outcome ? { request: outcome } : {}), ...(request?.message ? { storeSaid: request.message } : {}) };
+  const outcome = request?.result ?? orders.request ?? undefined;
+  return {
+    number,
+    ...(orders.order ? { status: orders.order.status } : {}),
+    ...(outcome ? { request: outcome } : {}),
+    ...(request?.message ? { storeSaid: request.message } : {}),
+  };
 }
 
 /** What the shopper asked to change, and which kind of change the lexicon's "changes" words say it is. */
@@ -92,20 +114,35 @@ function settleOrderSlots(outcome: TurnOutcome, situation: Situation, snapshot: 
   return { ...outcome, form: { ...form, slots: { ...form.slots, orderNumber: orders.orderNumber } } };
 }
 
-const caseSummary = (state: CaseState) => ({ ...(state.orderNumber ? { orderNumber: state.orderNumber } : {}), ...(state.problem ? { problem: state.problem } : {}), photos: state.attachmentIds.length });
+const caseSummary = (state: CaseState) => ({
+  ...(state.orderNumber ? { orderNumber: state.orderNumber } : {}),
+  ...(state.problem ? { problem: state.problem } : {}),
+  photos: state.attachmentIds.length,
+});
 
 export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetched: PrefetchedOrders = {}): Promise<DecidedTurn> {
   const situation = situate(snapshot, turn, prefetched);
   const { interpretation } = turn;
   // A question about one product is answered from the catalogue, not by the general flow its words started.
   const started = situation.product ? undefined : interpretation.started;
-  const forms: FormSituation = { relation: interpretation.relation, pending: interpretation.pending, started, facts: situation.facts as unknown as Record<string, unknown>, settings: snapshot.flows.settings };
+  const forms: FormSituation = {
+    relation: interpretation.relation,
+    pending: interpretation.pending,
+    started,
+    facts: situation.facts as unknown as Record<string, unknown>,
+    settings: snapshot.flows.settings,
+  };
   const intent = situation.intent.intent;
   let outcome: TurnOutcome;
   if (interpretation.relation === 'noise') outcome = askAgain(forms);
   else if (interpretation.relation === 'unknown') outcome = cannotAnswer(forms);
   else {
-    const effectContext = { orderNumber: situation.orders.order?.number, change: changeOf(turn, situation), case: situation.caseState && caseSummary(situation.caseState.state), order: orderSummary(situation) };
+    const effectContext = {
+      orderNumber: situation.orders.order?.number,
+      change: changeOf(turn, situation),
+      case: situation.caseState && caseSummary(situation.caseState.state),
+      order: orderSummary(situation),
+    };
     outcome = finishFlow(situation.inPlay, forms.facts, effectContext) ?? afterRules(forms, await decide(snapshot, situation.facts));
   }
   outcome = settleOrderSlots(withHandOff(outcome, situation, intent), situation, snapshot);
@@ -116,9 +153,18 @@ export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetc
     async reconsider(outcomes) {
       const request = outcomes.find((entry) => entry.type === 'request_cancellation' || entry.type === 'request_change');
       const facts = { ...situation.facts, orderRequest: request?.result ?? null };
-      const again = afterRules({ ...forms, relation: 'none', pending: undefined, started: undefined, facts: facts as unknown as Record<string, unknown> }, await decide(snapshot, facts));
+      const again = afterRules(
+        { ...forms, relation: 'none', pending: undefined, started: undefined, facts: facts as unknown as Record<string, unknown> },
+        await decide(snapshot, facts),
+      );
       const decided = withHandOff(again, situation, intent, request);
-      return finish(snapshot, turn, { ...situation, facts, orders: { ...situation.orders, request: request?.result ?? null } }, { ...decided, tags: [...outcome.tags, ...decided.tags] }, outcome.effects);
+      return finish(
+        snapshot,
+        turn,
+        { ...situation, facts, orders: { ...situation.orders, request: request?.result ?? null } },
+        { ...decided, tags: [...outcome.tags, ...decided.tags] },
+        outcome.effects,
+      );
     },
   };
 }
@@ -131,13 +177,17 @@ export async function decideTurn(snapshot: Snapshot, turn: PreparedTurn, prefetc
 function provedOwner(orderNumber: string | undefined, conversation: ConversationState, situation: Situation): boolean {
   if (!orderNumber) return false;
   const number = normalizeOrderNumber(orderNumber);
-  return !!conversation.verifiedOrders?.some((verified) => normalizeOrderNumber(verified) === number) || (!!situation.orders.order && normalizeOrderNumber(situation.orders.order.number) === number);
+  return (
+    !!conversation.verifiedOrders?.some((verified) => normalizeOrderNumber(verified) === number) ||
+    (!!situation.orders.order && normalizeOrderNumber(situation.orders.order.number) === number)
+  );
 }
 
 /** The case after the turn: opened now, still being gathered by a flow that waits, or the open one. */
 function caseAfter(situation: Situation, outcome: TurnOutcome, turn: PreparedTurn): CaseState | undefined {
   const gathered = situation.caseState?.state;
-  if (outcome.opensCase && gathered) return { ...gathered, status: 'open', openedAt: turn.now.toISOString(), ownerVerified: provedOwner(gathered.orderNumber, turn.conversation, situation) };
+  if (outcome.opensCase && gathered)
+    return { ...gathered, status: 'open', openedAt: turn.now.toISOString(), ownerVerified: provedOwner(gathered.orderNumber, turn.conversation, situation) };
   if (gathered?.status === 'open') return gathered;
   return outcome.form && gathered ? caseFromForm(outcome.form) : undefined;
 }
@@ -154,11 +204,24 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const entities = country ? { ...understood.entities, country } : understood.entities;
   const product = productReply(snapshot, situation, language, locale);
   const composed = composeReply(snapshot, outcome.parts, {
-    language, locale, entities, now: turn.now, timeZone: turn.context.timeZone, intent: understood.intent,
+    language,
+    locale,
+    entities,
+    now: turn.now,
+    timeZone: turn.context.timeZone,
+    intent: understood.intent,
     variantSeed: turn.variantSeed ?? turn.conversation.turns,
     values: {
       ...templateValues(
-        { orders: situation.orders, shipping: situation.shipping, duties: situation.duties, case: caseState ?? situation.caseState?.state, context: turn.context, promotions: situation.promotions, article: situation.help?.article },
+        {
+          orders: situation.orders,
+          shipping: situation.shipping,
+          duties: situation.duties,
+          case: caseState ?? situation.caseState?.state,
+          context: turn.context,
+          promotions: situation.promotions,
+          article: situation.help?.article,
+        },
         { locale, timeZone: turn.context.timeZone ?? snapshot.settings.timeZone, language, defaultLanguage: snapshot.settings.defaultLanguage },
       ),
       ...product?.values,
@@ -167,10 +230,21 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
     promotions: situation.promotions,
   });
   const reply = composed && product ? withProduct(composed, product) : composed;
-  const remembered = situation.product && { ...(situation.product.product ? { id: situation.product.product.id } : {}), ...(situation.product.facts.aspect ? { aspect: situation.product.facts.aspect } : {}) };
+  const remembered = situation.product && {
+    ...(situation.product.product ? { id: situation.product.product.id } : {}),
+    ...(situation.product.facts.aspect ? { aspect: situation.product.facts.aspect } : {}),
+  };
   const answeredByArticle = !!situation.help && outcome.parts.some((part) => part.template === HELP_TEMPLATE);
   const conversation = nextConversation({
-    previous: turn.conversation, understood, interpretation, outcome, orders: situation.orders, caseState, caseUpdated: !!situation.caseState?.updated, settings: snapshot.flows.settings, answeredByArticle,
+    previous: turn.conversation,
+    understood,
+    interpretation,
+    outcome,
+    orders: situation.orders,
+    caseState,
+    caseUpdated: !!situation.caseState?.updated,
+    settings: snapshot.flows.settings,
+    answeredByArticle,
     ...(remembered ? { product: remembered } : {}),
   });
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
@@ -185,7 +259,9 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
     conversation,
     effects: [...earlierEffects, ...outcome.effects],
     ...(interpretation.topic ? { topic: interpretation.topic } : {}),
-    ...(outcome.step && flowName ? { flow: { name: flowName, step: outcome.step, ...(outcome.form?.pending ? { waitingFor: outcome.form.pending } : {}) } } : {}),
+    ...(outcome.step && flowName
+      ? { flow: { name: flowName, step: outcome.step, ...(outcome.form?.pending ? { waitingFor: outcome.form.pending } : {}) } }
+      : {}),
     ...(order ? { order } : {}),
     ...(situation.orders.error ? { orderError: situation.orders.error } : {}),
     ...(situation.orders.failedLookup ? { failedLookup: situation.orders.failedLookup } : {}),

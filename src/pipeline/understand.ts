@@ -30,7 +30,6 @@ export function understand(snapshot: Snapshot, text: string, options: Understand
   return { text: normalized, language, intent, entities };
 }
 
-
 /** A discount code says nothing about the language either ("كود FREESHIP-EU لا يعمل" is Arabic). */
 function withoutCodes(text: string, snapshot: Snapshot): string {
   if (!snapshot.promotions) return text;
@@ -42,7 +41,11 @@ function withoutCodes(text: string, snapshot: Snapshot): string {
 function withPromotions(entities: Entities, text: string, snapshot: Snapshot): Entities {
   const content = snapshot.promotions;
   if (!content) return entities;
-  const codes = findCodes(withoutAddresses(text), content, [entities.trackingCode, entities.orderNumber].filter((value): value is string => !!value));
+  const codes = findCodes(
+    withoutAddresses(text),
+    content,
+    [entities.trackingCode, entities.orderNumber].filter((value): value is string => !!value),
+  );
   const amount = findAmount(text, content);
   return { ...entities, ...(codes.length ? { promoCodes: codes } : {}), ...(amount ? { amount } : {}) };
 }

@@ -19,7 +19,13 @@ export default fp(
       const at = clock();
       const timeZone = config.BUSINESS_TIMEZONE ?? knowledge.current()?.settings.timeZone ?? 'UTC';
       const storeOpen = isOpen(hours, at, timeZone);
-      return { storeOpen, agentsOnline: app.agentsOnline(), reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone), timeZone, catalogue: app.products.current() };
+      return {
+        storeOpen,
+        agentsOnline: app.agentsOnline(),
+        reopensAt: storeOpen ? undefined : nextOpening(hours, at, timeZone),
+        timeZone,
+        catalogue: app.products.current(),
+      };
     };
     const conversations = createConversationService({
       store: app.store,

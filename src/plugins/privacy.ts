@@ -29,7 +29,14 @@ export default fp(
     // Only a started app purges; it stops before the store closes.
     let retention: ReturnType<typeof startRetention> | undefined;
     app.addHook('onReady', async () => {
-      retention = startRetention({ store, eraser, retentionDays: config.RETENTION_DAYS, emptyHours: config.EMPTY_CONVERSATION_HOURS, now: app.clock, logger: app.log });
+      retention = startRetention({
+        store,
+        eraser,
+        retentionDays: config.RETENTION_DAYS,
+        emptyHours: config.EMPTY_CONVERSATION_HOURS,
+        now: app.clock,
+        logger: app.log,
+      });
     });
     app.addHook('preClose', async () => retention?.stop());
   },

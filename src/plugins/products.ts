@@ -15,7 +15,10 @@ export interface ProductsOptions {
 
 export default fp<ProductsOptions>(
   async (app, options) => {
-    const products = createProductCatalogue(options.productSource ?? createProductSource(app.config, app.log), { refreshSeconds: app.config.PRODUCTS_REFRESH_SECONDS, logger: app.log });
+    const products = createProductCatalogue(options.productSource ?? createProductSource(app.config, app.log), {
+      refreshSeconds: app.config.PRODUCTS_REFRESH_SECONDS,
+      logger: app.log,
+    });
     await products.refresh();
     app.decorate('products', products);
     app.addHook('onClose', async () => products.close());

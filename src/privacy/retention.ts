@@ -36,7 +36,14 @@ export async function purgeExpired(options: PurgeOptions): Promise<PurgeResult> 
   const { store, eraser, emptyHours = 0, retentionDays, now } = options;
   const none: PurgeResult = { conversations: 0, messages: 0 };
   const emptyCutoff = new Date(now.getTime() - emptyHours * HOUR_MS);
-  const empty = emptyHours === 0 ? none : await eraseInBatches((limit) => store.listEmptyConversations(emptyCutoff, limit), (id) => eraser.deleteConversationData(id, { onlyIfEmpty: true }), options);
+  const empty =
+    emptyHours === 0
+      ? none
+      : await eraseInBatches(
+          (limit) => store.listEmptyConversations(emptyCutoff, limit),
+          (id) => eraser.deleteConversationData(id, { onlyIfEmpty: true }),
+          options,
+        );
   const retentionCutoff = new Date(now.getTime() - retentionDays * DAY_MS);
   const old =
     retentionDays === 0

@@ -85,7 +85,14 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     }
   }
   const generic = new Set([...productsPerTerm].filter(([, products]) => products.size >= GENERIC_AT).map(([term]) => term));
-  const documents = data.products.flatMap((product) => namesOf(product).map(([language, text]) => ({ product: product.id, language: language ?? '*', text, termCount: searchTerms(text).filter((term) => !generic.has(term)).length })));
+  const documents = data.products.flatMap((product) =>
+    namesOf(product).map(([language, text]) => ({
+      product: product.id,
+      language: language ?? '*',
+      text,
+      termCount: searchTerms(text).filter((term) => !generic.has(term)).length,
+    })),
+  );
   const index = new MiniSearch<NameDocument>({
     fields: ['text'],
     storeFields: ['product', 'language', 'termCount'],
@@ -158,7 +165,10 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
   const ranked = [...best].sort((a, b) => b[1] - a[1]).filter(([, score]) => score >= MIN_SCORE);
   if (ranked.length === 0) return [];
   const top = ranked[0]![1];
-  return ranked.filter(([, score]) => score >= top * AMBIGUOUS_SHARE).slice(0, 4).map(([id, score]) => ({ product: catalogue.byId.get(id)!, score, isExact: exact.has(id) }));
+  return ranked
+    .filter(([, score]) => score >= top * AMBIGUOUS_SHARE)
+    .slice(0, 4)
+    .map(([id, score]) => ({ product: catalogue.byId.get(id)!, score, isExact: exact.has(id) }));
 }
 
 /** The product a page shows: its id (data-product), else the page's path mapped to a product's link. */

@@ -7,7 +7,10 @@ import { DEMO_PRODUCTS_FILE } from './file-source.js';
 import { CatalogueSchema } from './product.js';
 
 async function exists(file: string): Promise<boolean> {
-  return stat(file).then(() => true, () => false);
+  return stat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function catalogueFileProblems(dataDir: string, defaultLanguage: string, relativeTo: string): Promise<ContentProblem[]> {

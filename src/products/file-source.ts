@@ -48,7 +48,8 @@ export function createFileProductSource({ dataDir, logger, fallbackFile = DEMO_P
         return catalogue;
       } catch (error) {
         const problem = describeIssues(error);
-        if (failedVersion !== version) logger.warn({ file, problem }, loaded ? 'products file is broken; the last good products keep serving' : 'products file is broken');
+        if (failedVersion !== version)
+          logger.warn({ file, problem }, loaded ? 'products file is broken; the last good products keep serving' : 'products file is broken');
         failedVersion = version;
         if (loaded) return loaded.catalogue;
         throw new ProductSourceError('file', `${file} is broken: ${problem}`, { cause: error });

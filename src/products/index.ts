@@ -19,7 +19,15 @@ export { currencyOf, lowestPrice, priceIn, type Price } from './currency.js';
 
 type ProductsConfig = Pick<
   Config,
-  'PRODUCT_SOURCE' | 'DATA_DIR' | 'PRODUCTS_URL' | 'PRODUCTS_AUTH_HEADER' | 'ORDERS_TIMEOUT_MS' | 'ORDERS_RETRIES' | 'SHOPIFY_SHOP' | 'SHOPIFY_ACCESS_TOKEN' | 'SHOPIFY_API_VERSION'
+  | 'PRODUCT_SOURCE'
+  | 'DATA_DIR'
+  | 'PRODUCTS_URL'
+  | 'PRODUCTS_AUTH_HEADER'
+  | 'ORDERS_TIMEOUT_MS'
+  | 'ORDERS_RETRIES'
+  | 'SHOPIFY_SHOP'
+  | 'SHOPIFY_ACCESS_TOKEN'
+  | 'SHOPIFY_API_VERSION'
 >;
 
 /** The product source PRODUCT_SOURCE names. The config has been checked: a remote source has what it needs. */
@@ -31,6 +39,11 @@ export function createProductSource(config: ProductsConfig, logger: Logger): Pro
     case 'http':
       return createHttpProductSource({ ...remote, baseUrl: config.PRODUCTS_URL!, authHeader: config.PRODUCTS_AUTH_HEADER });
     case 'shopify':
-      return createShopifyProductSource({ ...remote, shop: config.SHOPIFY_SHOP!, accessToken: config.SHOPIFY_ACCESS_TOKEN!, apiVersion: config.SHOPIFY_API_VERSION });
+      return createShopifyProductSource({
+        ...remote,
+        shop: config.SHOPIFY_SHOP!,
+        accessToken: config.SHOPIFY_ACCESS_TOKEN!,
+        apiVersion: config.SHOPIFY_API_VERSION,
+      });
   }
 }

@@ -2,6 +2,10 @@
 import { z } from 'zod';
 
 export function describeIssues(error: unknown): string {
-  if (error instanceof z.ZodError) return error.issues.slice(0, 5).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+  if (error instanceof z.ZodError)
+    return error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+      .join('; ');
   return error instanceof Error ? error.message : String(error);
 }

@@ -62,14 +62,17 @@ export const CatalogueSchema = z
     const ids = new Set<string>();
     const skus = new Set<string>();
     catalogue.products.forEach((product, index) => {
-      if (ids.has(product.id)) context.addIssue({ code: 'custom', path: ['products', index, 'id'], message: `"${product.id}" is the id of an earlier product` });
+      if (ids.has(product.id))
+        context.addIssue({ code: 'custom', path: ['products', index, 'id'], message: `"${product.id}" is the id of an earlier product` });
       ids.add(product.id);
       product.variants.forEach((variant, at) => {
         const sku = variant.sku.toUpperCase();
-        if (skus.has(sku)) context.addIssue({ code: 'custom', path: ['products', index, 'variants', at, 'sku'], message: `SKU "${variant.sku}" is used by an earlier variant` });
+        if (skus.has(sku))
+          context.addIssue({ code: 'custom', path: ['products', index, 'variants', at, 'sku'], message: `SKU "${variant.sku}" is used by an earlier variant` });
         skus.add(sku);
       });
-      if (!(catalogue.baseCurrency in product.prices)) context.addIssue({ code: 'custom', path: ['products', index, 'prices'], message: `needs a price in the base currency ${catalogue.baseCurrency}` });
+      if (!(catalogue.baseCurrency in product.prices))
+        context.addIssue({ code: 'custom', path: ['products', index, 'prices'], message: `needs a price in the base currency ${catalogue.baseCurrency}` });
     });
   });
 export type CatalogueData = z.infer<typeof CatalogueSchema>;

@@ -26,7 +26,10 @@ export function createProductCatalogue(source: ProductSource, { refreshSeconds, 
         lastData = data;
       }
     } catch (error) {
-      logger.warn({ source: source.name, err: error }, catalogue ? 'products could not be read; the last catalogue keeps serving' : 'products could not be read');
+      logger.warn(
+        { source: source.name, err: error },
+        catalogue ? 'products could not be read; the last catalogue keeps serving' : 'products could not be read',
+      );
     }
     return catalogue;
   }

@@ -8,7 +8,9 @@ import { describeIssues } from './issues.js';
 import type { Logger } from '../shared/index.js';
 import { ProductSourceError, type ProductSource } from './source.js';
 
-const ShopAnswer = z.object({ shop: z.object({ currency: z.string().regex(/^[A-Z]{3}$/), primary_locale: z.string().default('en'), domain: z.string().min(1) }) });
+const ShopAnswer = z.object({
+  shop: z.object({ currency: z.string().regex(/^[A-Z]{3}$/), primary_locale: z.string().default('en'), domain: z.string().min(1) }),
+});
 const ShopifyVariant = z.object({
   id: z.number(),
   sku: z.string().nullable().optional(),
@@ -62,7 +64,8 @@ function toProduct(product: z.infer<typeof ShopifyProduct>, shop: z.infer<typeof
   const position = (names: RegExp) => product.options.find((option) => names.test(option.name.trim()))?.position;
   const colorAt = position(COLOR_NAMES);
   const sizeAt = position(SIZE_NAMES);
-  const optionAt = (variant: z.infer<typeof ShopifyVariant>, at: number | undefined) => (at === 1 ? variant.option1 : at === 2 ? variant.option2 : at === 3 ? variant.option3 : undefined) ?? undefined;
+  const optionAt = (variant: z.infer<typeof ShopifyVariant>, at: number | undefined) =>
+    (at === 1 ? variant.option1 : at === 2 ? variant.option2 : at === 3 ? variant.option3 : undefined) ?? undefined;
   const prices = product.variants.map((variant) => Number(variant.price));
   const lowest = Math.min(...prices);
   const variants: Variant[] = product.variants.map((variant) => ({
@@ -113,7 +116,11 @@ export function createShopifyProductSource(options: ShopifyProductSourceOptions)
     const stock = new Map<number, number | null>();
     for (let start = 0; start < itemIds.length; start += ITEMS_PER_REQUEST) {
       const ids = itemIds.slice(start, start + ITEMS_PER_REQUEST).join(',');
-      const { inventory_levels } = parse(LevelsAnswer, await client.getJson(`${api}/inventory_levels.json?inventory_item_ids=${ids}&limit=${PAGE}`), 'inventory_levels.json');
+      const { inventory_levels } = parse(
+        LevelsAnswer,
+        await client.getJson(`${api}/inventory_levels.json?inventory_item_ids=${ids}&limit=${PAGE}`),
+        'inventory_levels.json',
+      );
       for (const level of inventory_levels) stock.set(level.inventory_item_id, (stock.get(level.inventory_item_id) ?? 0)! + Math.max(0, level.available ?? 0));
     }
     return stock;
@@ -124,7 +131,9 @@ export function createShopifyProductSource(options: ShopifyProductSourceOptions)
     async readCatalogue(): Promise<CatalogueData> {
       const { shop } = parse(ShopAnswer, await client.getJson(`${api}/shop.json`), 'shop.json');
       const products = (await allProducts()).filter((product) => !product.status || product.status === 'active');
-      const tracked = products.flatMap((product) => product.variants.filter((variant) => variant.inventory_management).map((variant) => variant.inventory_item_id));
+      const tracked = products.flatMap((product) =>
+        product.variants.filter((variant) => variant.inventory_management).map((variant) => variant.inventory_item_id),
+      );
       const stock = await stockOf(tracked);
       return { baseCurrency: shop.currency, rates: {}, translations: {}, products: products.map((product) => toProduct(product, shop, stock)) };
     },

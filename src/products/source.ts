@@ -24,4 +24,3 @@ export class ProductSourceError extends Error {
     this.name = 'ProductSourceError';
   }
 }
-

@@ -37,7 +37,9 @@ export function compilePromotions(file: PromotionsFile, regions: Readonly<Record
     byCode: new Map(promotions.map((promotion) => [promotion.code.toUpperCase(), promotion])),
     ...(file.currencies ? { defaultCurrency: file.currencies.default } : {}),
     currencyByCountry,
-    currencyWords: new Map(Object.entries(file.currencies?.words ?? {}).flatMap(([currency, words]) => words.map((word) => [word.toLowerCase(), currency] as const))),
+    currencyWords: new Map(
+      Object.entries(file.currencies?.words ?? {}).flatMap(([currency, words]) => words.map((word) => [word.toLowerCase(), currency] as const)),
+    ),
   };
 }
 

@@ -39,7 +39,12 @@ export interface Diagnosis {
 
 /** The shopper's currency: the amount's, else the one they pay in, else their country's, else the store's default. */
 export function shopperCurrency(content: PromotionContent, situation: Pick<ShopperSituation, 'amount' | 'currency' | 'country'>): string | undefined {
-  return situation.amount?.currency ?? situation.currency ?? (situation.country ? content.currencyByCountry.get(situation.country) : undefined) ?? content.defaultCurrency;
+  return (
+    situation.amount?.currency ??
+    situation.currency ??
+    (situation.country ? content.currencyByCountry.get(situation.country) : undefined) ??
+    content.defaultCurrency
+  );
 }
 
 function minimumFor(promotion: CompiledPromotion, currency: string | undefined): Money | undefined {
@@ -58,7 +63,13 @@ export function diagnoseCode(content: PromotionContent, code: string, situation:
   if (!promotion) return { code, status: 'unknown', unchecked: [] };
   const currency = shopperCurrency(content, situation);
   const minimum = minimumFor(promotion, currency);
-  const found = (status: CodeStatus, unchecked: Unchecked[] = []): Diagnosis => ({ code: promotion.code, status, promotion, ...(minimum ? { minimum } : {}), unchecked });
+  const found = (status: CodeStatus, unchecked: Unchecked[] = []): Diagnosis => ({
+    code: promotion.code,
+    status,
+    promotion,
+    ...(minimum ? { minimum } : {}),
+    unchecked,
+  });
   if (promotion.startsOn && situation.today < promotion.startsOn) return found('not_yet');
   if (promotion.endsOn && situation.today > promotion.endsOn) return found('expired');
   if (situation.country && !appliesIn(promotion, situation.country)) return found('country');

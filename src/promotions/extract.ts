@@ -31,7 +31,7 @@ export function findCodes(text: string, content: PromotionContent | undefined, e
   return found;
 }
 
-const SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', $: 'USD', '¥': 'JPY', '円': 'JPY' };
+const SYMBOLS: Record<string, string> = { '€': 'EUR', '£': 'GBP', $: 'USD', '¥': 'JPY', 円: 'JPY' };
 const NUMBER = String.raw`\d{1,7}(?:[.,]\d{1,2})?`;
 // linear: one number beside one currency mark, no nested repetition.
 const BEFORE = new RegExp(String.raw`([€£$¥]|\b[A-Z]{3}\b)\s?(${NUMBER})`, 'u');

@@ -1,7 +1,16 @@
 // The promotions stage of a turn: the codes the shopper named, diagnosed, or the codes they could use now; as
 // facts for the rules and values for the templates. Pure.
 import type { CompiledPromotion, PromotionContent } from './content.js';
-import { availablePromotions, diagnoseCode, shopperCurrency, type CodeStatus, type Diagnosis, type Money, type ShopperSituation, type Unchecked } from './diagnose.js';
+import {
+  availablePromotions,
+  diagnoseCode,
+  shopperCurrency,
+  type CodeStatus,
+  type Diagnosis,
+  type Money,
+  type ShopperSituation,
+  type Unchecked,
+} from './diagnose.js';
 
 export const DISCOUNT_INTENT = 'discount_code';
 
@@ -44,7 +53,11 @@ export function promotionStage(content: PromotionContent | undefined, input: Pro
   if (!content) return { promotion: null, promotions: null };
   const [first] = input.codes;
   const known = first !== undefined && content.byCode.has(first.toUpperCase());
-  const base = { currency: shopperCurrency(content, input), ...(input.amount ? { amount: input.amount } : {}), ...(input.country ? { country: input.country } : {}) };
+  const base = {
+    currency: shopperCurrency(content, input),
+    ...(input.amount ? { amount: input.amount } : {}),
+    ...(input.country ? { country: input.country } : {}),
+  };
   // A code the store has is about promotions whatever the intent; a code-like word only in a discount question.
   if (first !== undefined && (known || input.intent === DISCOUNT_INTENT)) {
     const diagnosis = diagnoseCode(content, first, input);
@@ -66,16 +79,39 @@ export function promotionStage(content: PromotionContent | undefined, input: Pro
   }
   if (input.intent !== DISCOUNT_INTENT) return { promotion: null, promotions: null };
   const available = availablePromotions(content, input);
-  return { ...base, available, promotion: null, promotions: { available: available.length, codes: available.map((promotion) => promotion.code), country: input.country ?? null } };
+  return {
+    ...base,
+    available,
+    promotion: null,
+    promotions: { available: available.length, codes: available.map((promotion) => promotion.code), country: input.country ?? null },
+  };
 }
 
 /** Values the discount_code templates may use. */
-export const PROMOTION_VALUES = ['code', 'description', 'minimumOrder', 'hasMinimum', 'orderAmount', 'startsOn', 'endsOn', 'promotionList', 'checkCountry', 'checkMinimum', 'checkFirstOrder', 'firstOrderOnly'];
+export const PROMOTION_VALUES = [
+  'code',
+  'description',
+  'minimumOrder',
+  'hasMinimum',
+  'orderAmount',
+  'startsOn',
+  'endsOn',
+  'promotionList',
+  'checkCountry',
+  'checkMinimum',
+  'checkFirstOrder',
+  'firstOrderOnly',
+];
 
 /** "€30", "€29.90": cents only when there are some. */
 const money = ({ amount, currency }: Money, locale: string) =>
-  new Intl.NumberFormat(locale, { style: 'currency', currency, ...(Number.isInteger(amount) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}) }).format(amount);
-const day = (written: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${written}T12:00:00Z`));
+  new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    ...(Number.isInteger(amount) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+  }).format(amount);
+const day = (written: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${written}T12:00:00Z`));
 
 /** A promotion's description in the language, else the default language's, else any. */
 export function describe(promotion: CompiledPromotion, language: string, defaultLanguage: string): string {
@@ -83,7 +119,13 @@ export function describe(promotion: CompiledPromotion, language: string, default
 }
 
 /** One line of the list of codes: its values for the discount_code.line template. */
-export function lineValues(promotion: CompiledPromotion, stage: PromotionStage, language: string, locale: string, defaultLanguage: string): Record<string, string | boolean> {
+export function lineValues(
+  promotion: CompiledPromotion,
+  stage: PromotionStage,
+  language: string,
+  locale: string,
+  defaultLanguage: string,
+): Record<string, string | boolean> {
   const minimum = stage.currency !== undefined ? promotion.minimumOrder?.[stage.currency] : undefined;
   return {
     code: promotion.code,

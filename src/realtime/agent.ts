@@ -78,7 +78,13 @@ export function registerAgentNamespace(namespace: Namespace, options: AgentNames
     try {
       const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
       const { agent, expiresAt, tokenHash } = await auth.authenticate(token);
-      Object.assign(socket.data as AgentSocketData, { agent, expiresAt, tokenHash, presence: 'online', queueChanges: socket.handshake.auth?.queueChanges === true });
+      Object.assign(socket.data as AgentSocketData, {
+        agent,
+        expiresAt,
+        tokenHash,
+        presence: 'online',
+        queueChanges: socket.handshake.auth?.queueChanges === true,
+      });
       next();
     } catch (error) {
       next(new Error(error instanceof AppError ? error.message : 'unauthorized'));
@@ -130,7 +136,10 @@ export function registerAgentNamespace(namespace: Namespace, options: AgentNames
       });
     };
 
-    handle('claim', ConversationRef, async ({ conversationId }) => ({ history: withLinks(await desk.claim(agent, conversationId)), ...(await caseView(conversationId)) }));
+    handle('claim', ConversationRef, async ({ conversationId }) => ({
+      history: withLinks(await desk.claim(agent, conversationId)),
+      ...(await caseView(conversationId)),
+    }));
     handle('message', AgentMessage, async (payload) => {
       const text = 'text' in payload && payload.text !== undefined ? normalizeText(payload.text) : undefined;
       const pictures = 'attachments' in payload ? await attachments.resolve(payload.conversationId, payload.attachments) : [];

@@ -65,7 +65,7 @@ export function createSocketServer(app: FastifyInstance, config: Config): Server
     pingInterval: 25_000,
     pingTimeout: 20_000,
     connectTimeout: CONNECT_TIMEOUT_MS,
-    cors: { origin: (origin, callback) => callback(null, isAllowedOrigin(origin, allowedOrigins()) ? origin ?? true : false) },
+    cors: { origin: (origin, callback) => callback(null, isAllowedOrigin(origin, allowedOrigins()) ? (origin ?? true) : false) },
     allowRequest: (request, callback) => {
       if (!isAllowedOrigin(request.headers.origin, allowedOrigins())) {
         app.log.warn({ origin: request.headers.origin }, 'socket refused: origin not allowed');
@@ -80,7 +80,9 @@ export function createSocketServer(app: FastifyInstance, config: Config): Server
     if (!sessions.add(address)) return socket.close();
     socket.once('close', () => sessions.remove(address));
   });
-  io.engine.on('connection_error', (error: { code: number; message: string }) => app.log.debug({ code: error.code, message: error.message }, 'socket handshake failed'));
+  io.engine.on('connection_error', (error: { code: number; message: string }) =>
+    app.log.debug({ code: error.code, message: error.message }, 'socket handshake failed'),
+  );
   if (redis) {
     // The adapters stop their heartbeats and reads before their Redis connection goes.
     app.addHook('onClose', async () => {

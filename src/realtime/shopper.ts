@@ -28,7 +28,10 @@ export interface ShopperNamespaceOptions {
   logger: Logger;
 }
 
-export function registerShopperNamespace(namespace: Namespace, { service, store, attachments, agents, messagesPerMinute, newConversationsPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions) {
+export function registerShopperNamespace(
+  namespace: Namespace,
+  { service, store, attachments, agents, messagesPerMinute, newConversationsPerMinute, trustProxy, identitySecret, logger }: ShopperNamespaceOptions,
+) {
   async function checkRate(socket: Socket): Promise<void> {
     if (messagesPerMinute === 0) return;
     const now = Date.now();
@@ -44,7 +47,8 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
   async function checkNewConversationRate(socket: Socket): Promise<void> {
     if (newConversationsPerMinute === 0) return;
     const started = await store.hit(`rate:new-conversation:${clientAddress(socket.request, trustProxy)}`, 60_000, Date.now());
-    if (started > newConversationsPerMinute) throw new AppError('rate_limited', `too many new conversations from this address: at most ${newConversationsPerMinute} a minute; please wait a moment`);
+    if (started > newConversationsPerMinute)
+      throw new AppError('rate_limited', `too many new conversations from this address: at most ${newConversationsPerMinute} a minute; please wait a moment`);
   }
 
   namespace.on('connection', async (socket) => {
@@ -105,7 +109,11 @@ export function registerShopperNamespace(namespace: Namespace, { service, store,
         await checkRate(socket);
         await ensureStored();
         const pictures = await attachments.resolve(conversationId, parsed.data.attachments);
-        const message = await service.receiveShopperMessage(conversationId, { ...parsed.data, text, attachments: pictures, address: clientAddress(socket.request, trustProxy), ...(onPage ? { page: onPage } : {}) }, socket.id);
+        const message = await service.receiveShopperMessage(
+          conversationId,
+          { ...parsed.data, text, attachments: pictures, address: clientAddress(socket.request, trustProxy), ...(onPage ? { page: onPage } : {}) },
+          socket.id,
+        );
         ack({ ok: true, id: message.id });
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, conversationId }, 'shopper message failed');

@@ -5,7 +5,6 @@ import type { ScheduledJob, Store } from '../store/index.js';
 
 export type JobHandler = (job: ScheduledJob) => Promise<void>;
 
-
 export interface Scheduler {
   /** Keeps a job for later; at `runAt` (or the next poll after it) one node runs it. */
   schedule(job: ScheduledJob): Promise<void>;
@@ -53,9 +52,9 @@ export function createScheduler({
       }
       logger.warn({ err: error, job: job.id, kind: job.kind, attempt }, 'a scheduled job failed; it will be tried again');
       const runAt = new Date(now().getTime() + RETRY_DELAY_MS * 2 ** (attempt - 1)).toISOString();
-      await store.scheduleJob({ ...job, runAt, payload: { ...job.payload, attempt } }).catch((scheduleError: unknown) =>
-        logger.error({ err: scheduleError, job: job.id }, 'could not schedule a failed job again'),
-      );
+      await store
+        .scheduleJob({ ...job, runAt, payload: { ...job.payload, attempt } })
+        .catch((scheduleError: unknown) => logger.error({ err: scheduleError, job: job.id }, 'could not schedule a failed job again'));
     }
   }
 

@@ -7,7 +7,15 @@ export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
 const weekdays: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const CLOCK: Intl.DateTimeFormatOptions = { hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
+const CLOCK: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  weekday: 'short',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+};
 
 export interface WallClock {
   readonly hour: number;
@@ -25,8 +33,17 @@ export function wallClock(now: Date, timeZone: string): WallClock {
   const minute = Math.floor(now.getTime() / 60_000);
   const last = lastReadings.get(timeZone);
   if (last?.minute === minute) return last.clock;
-  const parts = Object.fromEntries(dateTimeFormat('en-US', { ...CLOCK, timeZone }).formatToParts(now).map((part) => [part.type, part.value]));
-  const clock = Object.freeze({ hour: Number(parts.hour), minute: Number(parts.minute), weekday: weekdays[parts.weekday!] ?? 1, date: `${parts.year}-${parts.month}-${parts.day}` });
+  const parts = Object.fromEntries(
+    dateTimeFormat('en-US', { ...CLOCK, timeZone })
+      .formatToParts(now)
+      .map((part) => [part.type, part.value]),
+  );
+  const clock = Object.freeze({
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    weekday: weekdays[parts.weekday!] ?? 1,
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+  });
   if (lastReadings.size > 1000) lastReadings.clear();
   lastReadings.set(timeZone, { minute, clock });
   return clock;

@@ -36,8 +36,7 @@ export const displayNames = (locale: string, options: Intl.DisplayNamesOptions):
   displayNamesCache(keyOf(locale, options), () => new Intl.DisplayNames([locale], options));
 
 /** An amount of money in a language's way: "12,50 €", "$12.50". */
-export const formatMoney = (amount: number, currency: string, locale: string): string =>
-  numberFormat(locale, { style: 'currency', currency }).format(amount);
+export const formatMoney = (amount: number, currency: string, locale: string): string => numberFormat(locale, { style: 'currency', currency }).format(amount);
 
 const canonicalLocales = cached<string | undefined>();
 /** The locale in canonical form ("es_mx" → "es-MX"), or undefined when it is not one. */

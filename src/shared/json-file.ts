@@ -27,10 +27,7 @@ function positionOf(starts: number[], offset: number): { line: number; col: numb
   return { line: low + 1, col: offset - starts[low]! + 1 };
 }
 
-export function parseJsonDocument(
-  file: string,
-  text: string,
-): { document: JsonDocument; problems: [] } | { document?: undefined; problems: ContentProblem[] } {
+export function parseJsonDocument(file: string, text: string): { document: JsonDocument; problems: [] } | { document?: undefined; problems: ContentProblem[] } {
   const starts = lineStarts(text);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -57,7 +54,12 @@ export function parseJsonDocument(
 }
 
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(root)' : path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').replace(/^\./, '');
+  return path.length === 0
+    ? '(root)'
+    : path
+        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
+        .join('')
+        .replace(/^\./, '');
 }
 
 /** Turns a zod error over a document into located problems, each naming its JSON path. */

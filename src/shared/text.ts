@@ -1,7 +1,7 @@
 // Unicode-aware text helpers shared by language detection, the intent features and the pipeline.
 
-const arabicFolds: Record<string, string> = { 'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ة': 'ه', 'ى': 'ي', 'ؤ': 'و', 'ئ': 'ي' };
-const latinFolds: Record<string, string> = { 'ı': 'i', 'ł': 'l', 'ß': 'ss', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'đ': 'd' };
+const arabicFolds: Record<string, string> = { أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ة: 'ه', ى: 'ي', ؤ: 'و', ئ: 'ي' };
+const latinFolds: Record<string, string> = { ı: 'i', ł: 'l', ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', đ: 'd' };
 const foldPattern = /[أإآٱةىؤئıłßøæœđ]/g;
 
 /**
@@ -15,12 +15,14 @@ export const normalizeCompatibly = (text: string, form: 'NFKC' | 'NFKD'): string
  * seats, tatweel and ta marbuta, Turkish dotless i. "Zamówienie", "zamowienie" and "ZAMOWIENIE" become one word.
  */
 export function fold(text: string): string {
-  return normalizeCompatibly(text.toLowerCase(), 'NFKD')
-    // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
-    .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
-    .replace(/ـ/g, '')
-    .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
-    .normalize('NFC');
+  return (
+    normalizeCompatibly(text.toLowerCase(), 'NFKD')
+      // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
+      .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
+      .replace(/ـ/g, '')
+      .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
+      .normalize('NFC')
+  );
 }
 
 /**

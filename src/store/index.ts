@@ -2,6 +2,17 @@
 export { createMemoryStore } from './memory.js';
 export { createRedisStore } from './redis.js';
 export { createRedisLock, type ConversationLock } from './redis-lock.js';
-export type { AgentSession, AttachmentRecord, AuditEntry, ConversationRecord, ScheduledJob, Store, StoredAgent, StoredMessage, StoredState, Tally } from './types.js';
+export type {
+  AgentSession,
+  AttachmentRecord,
+  AuditEntry,
+  ConversationRecord,
+  ScheduledJob,
+  Store,
+  StoredAgent,
+  StoredMessage,
+  StoredState,
+  Tally,
+} from './types.js';
 export { addToDigest, EMPTY_DIGEST, type MessageDigest } from './digest.js';
 export { addTally, tallyChange, tallyConversation } from './tally.js';

@@ -36,7 +36,9 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIME
 /** Whether an error means Redis could not be reached (or cannot serve yet), rather than a fault in the request. */
 export function isRedisUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  return error.name === 'MaxRetriesPerRequestError' || UNREACHABLE_MESSAGES.test(error.message) || UNREACHABLE_CODES.has((error as NodeJS.ErrnoException).code ?? '');
+  return (
+    error.name === 'MaxRetriesPerRequestError' || UNREACHABLE_MESSAGES.test(error.message) || UNREACHABLE_CODES.has((error as NodeJS.ErrnoException).code ?? '')
+  );
 }
 
 export const storeUnavailable = (cause: unknown) =>

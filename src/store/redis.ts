@@ -164,9 +164,24 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     async appendMessage(message, clientMessageId) {
       const { conversationId } = message;
       try {
-        const keys = [key.conversation(conversationId), key.messages(conversationId), key.clientMessages(conversationId), key.empty, key.digest(conversationId)];
+        const keys = [
+          key.conversation(conversationId),
+          key.messages(conversationId),
+          key.clientMessages(conversationId),
+          key.empty,
+          key.digest(conversationId),
+        ];
         const change = digestChange(message);
-        const [duplicate, stored] = (await redis.eval(APPEND_MESSAGE, keys.length, ...keys, JSON.stringify(message), clientMessageId ?? '', key.token(''), change?.unread ?? '', change?.lastMessage ?? '')) as [number, string];
+        const [duplicate, stored] = (await redis.eval(
+          APPEND_MESSAGE,
+          keys.length,
+          ...keys,
+          JSON.stringify(message),
+          clientMessageId ?? '',
+          key.token(''),
+          change?.unread ?? '',
+          change?.lastMessage ?? '',
+        )) as [number, string];
         return { message: JSON.parse(stored) as Message, isDuplicate: duplicate === 1 };
       } catch (error) {
         if (/conversation does not exist/.test((error as Error).message)) throw new Error(`conversation ${message.conversationId} does not exist`);
@@ -216,7 +231,11 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
     async deleteConversation(id) {
       // Also when the record is gone (an empty conversation's keys expired): the indexes may still name it.
       const record = await this.getConversation(id);
-      const transaction = redis.multi().del(key.conversation(id), key.messages(id), key.clientMessages(id), key.digest(id)).zrem(key.updated, id).zrem(key.empty, id);
+      const transaction = redis
+        .multi()
+        .del(key.conversation(id), key.messages(id), key.clientMessages(id), key.digest(id))
+        .zrem(key.updated, id)
+        .zrem(key.empty, id);
       for (const status of STATUSES) transaction.srem(key.status(status), id);
       if (record) {
         transaction.del(key.token(record.tokenHash));
@@ -227,7 +246,15 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
       await this.deleteAttachments(id);
     },
     async addAttachment(record, limit) {
-      const added = await redis.eval(ADD_ATTACHMENT, 2, key.attachments(record.conversationId), key.attachment(record.id), record.id, JSON.stringify(record), limit);
+      const added = await redis.eval(
+        ADD_ATTACHMENT,
+        2,
+        key.attachments(record.conversationId),
+        key.attachment(record.id),
+        record.id,
+        JSON.stringify(record),
+        limit,
+      );
       return added === 1;
     },
     async getAttachment(id) {
@@ -243,7 +270,11 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
       await redis.del(key.attachments(conversationId), ...ids.map(key.attachment));
     },
     async recordHandlingTime(seconds, keep) {
-      await redis.multi().lpush(key.handlingTimes, String(seconds)).ltrim(key.handlingTimes, 0, keep - 1).exec();
+      await redis
+        .multi()
+        .lpush(key.handlingTimes, String(seconds))
+        .ltrim(key.handlingTimes, 0, keep - 1)
+        .exec();
     },
     async listHandlingTimes() {
       return (await redis.lrange(key.handlingTimes, 0, -1)).map(Number);
@@ -266,13 +297,21 @@ export function createRedisStore(url: string, options: RedisStoreOptions = {}): 
       await redis.del(key.session(tokenHash));
     },
     async appendAudit(entry) {
-      await redis.multi().lpush(key.audit, JSON.stringify(entry)).ltrim(key.audit, 0, AUDIT_KEPT - 1).exec();
+      await redis
+        .multi()
+        .lpush(key.audit, JSON.stringify(entry))
+        .ltrim(key.audit, 0, AUDIT_KEPT - 1)
+        .exec();
     },
     async listAudit(limit) {
       return (await redis.lrange(key.audit, 0, limit - 1)).map((text) => JSON.parse(text) as AuditEntry);
     },
     async recordUnanswered(entry) {
-      await redis.multi().lpush(key.unanswered, JSON.stringify(entry)).ltrim(key.unanswered, 0, UNANSWERED_KEPT - 1).exec();
+      await redis
+        .multi()
+        .lpush(key.unanswered, JSON.stringify(entry))
+        .ltrim(key.unanswered, 0, UNANSWERED_KEPT - 1)
+        .exec();
     },
     async listUnanswered(limit) {
       return (await redis.lrange(key.unanswered, 0, limit - 1)).map((text) => JSON.parse(text) as UnansweredMessage);

@@ -2,7 +2,6 @@
 // that reading the totals costs the same with ten conversations or a million.
 import type { ConversationRecord, Tally } from './types.js';
 
-
 /**
  * What one conversation adds to the totals. Only conversations where the shopper wrote count; one counts as
  * automated if it never went to a person; its rating is its last one.

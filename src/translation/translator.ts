@@ -34,7 +34,12 @@ export interface AdapterOptions {
 }
 
 /** POSTs JSON and reads the JSON answer; any failure (network, timeout, an error status) is TranslationUnavailable. */
-export async function postJson(service: string, url: string, body: object, { headers = {}, timeoutMs = TRANSLATOR_TIMEOUT_MS }: { headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<unknown> {
+export async function postJson(
+  service: string,
+  url: string,
+  body: object,
+  { headers = {}, timeoutMs = TRANSLATOR_TIMEOUT_MS }: { headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {

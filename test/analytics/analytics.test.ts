@@ -19,8 +19,21 @@ describe('store analytics', () => {
     const records = [
       conversation({ lastIntent: 'order_status' }),
       conversation({ lastIntent: 'order_status', state: { turns: 1, lowConfidenceStreak: 0, language: 'es' } }),
-      conversation({ status: 'closed', handoff: { reason: 'requested', priority: 0, at, intent: 'human_agent' }, waitSeconds: 30, firstResponseSeconds: 50, rating: { score: 4 } }),
-      conversation({ status: 'closed', handoff: { reason: 'complaint', priority: 2, at, intent: 'complaint' }, waitSeconds: 90, firstResponseSeconds: 100, rating: { score: 2 }, state: { turns: 3, lowConfidenceStreak: 0, language: 'es' } }),
+      conversation({
+        status: 'closed',
+        handoff: { reason: 'requested', priority: 0, at, intent: 'human_agent' },
+        waitSeconds: 30,
+        firstResponseSeconds: 50,
+        rating: { score: 4 },
+      }),
+      conversation({
+        status: 'closed',
+        handoff: { reason: 'complaint', priority: 2, at, intent: 'complaint' },
+        waitSeconds: 90,
+        firstResponseSeconds: 100,
+        rating: { score: 2 },
+        state: { turns: 3, lowConfidenceStreak: 0, language: 'es' },
+      }),
       conversation({ state: { turns: 0, lowConfidenceStreak: 0 } }), // opened the widget, wrote nothing
     ];
     const totals = records.reduce<Tally>((sum, record) => addTally(sum, tallyConversation(record)), {});

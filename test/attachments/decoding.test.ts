@@ -22,7 +22,10 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-decoding-'));
-  node = await startServerProcess({ DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0', ATTACHMENTS_PER_CONVERSATION: '50', LOG_LEVEL: 'warn' }, { startTimeoutMs: 90_000 });
+  node = await startServerProcess(
+    { DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0', ATTACHMENTS_PER_CONVERSATION: '50', LOG_LEVEL: 'warn' },
+    { startTimeoutMs: 90_000 },
+  );
 });
 afterAll(async () => {
   for (const socket of sockets) socket.disconnect();
@@ -55,7 +58,9 @@ describe('decoding pictures', () => {
     expect((await upload(node.url, session.conversationId, session.token, blackPng(64, 64))).status).toBe(201);
     const before = await memory();
     // A 40-megapixel colour picture, small on the wire.
-    const picture = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: { r: 200, g: 80, b: 40 } } }).png().toBuffer();
+    const picture = await sharp({ create: { width: 8000, height: 5000, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+      .png()
+      .toBuffer();
     const results = await Promise.all(Array.from({ length: 12 }, () => upload(node.url, session.conversationId, session.token, picture)));
     expect(results.map((result) => result.status)).toEqual(Array(12).fill(201));
     const after = await memory();

@@ -35,8 +35,13 @@ const keysInBucket = async () => ((await client.send(new ListObjectsV2Command({ 
 describe('a server keeping pictures in S3', () => {
   it('stores uploads in the bucket, serves them by signed link and deletes them with the conversation', async () => {
     const server = await startTestServer({
-      S3_BUCKET: BUCKET, S3_ENDPOINT: endpoint, S3_REGION: 'us-east-1', S3_ACCESS_KEY_ID: credentials.accessKeyId,
-      S3_SECRET_ACCESS_KEY: credentials.secretAccessKey, S3_FORCE_PATH_STYLE: 'true', S3_PREFIX: 'node-pictures/',
+      S3_BUCKET: BUCKET,
+      S3_ENDPOINT: endpoint,
+      S3_REGION: 'us-east-1',
+      S3_ACCESS_KEY_ID: credentials.accessKeyId,
+      S3_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_PREFIX: 'node-pictures/',
     });
     try {
       const { conversation, token } = await server.app.conversations.openSession({});

@@ -6,7 +6,9 @@ import { tinyContent } from '../helpers.js';
 
 export const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 
-export function makeOrder(overrides: { customer?: Partial<Order['customer']>; shipping?: Partial<Order['shipping']> } & Partial<Omit<Order, 'customer' | 'shipping'>> = {}): Order {
+export function makeOrder(
+  overrides: { customer?: Partial<Order['customer']>; shipping?: Partial<Order['shipping']> } & Partial<Omit<Order, 'customer' | 'shipping'>> = {},
+): Order {
   const { customer, shipping, ...rest } = overrides;
   return {
     id: `order-${randomUUID()}`,
@@ -27,7 +29,10 @@ export function makeEvent(type: string, order: Order, extra: Record<string, unkn
 }
 
 /** The request a store sends: the raw body and its signature header. */
-export function signedRequest(event: object, { secret = WEBHOOK_SECRET, timestamp = Math.floor(Date.now() / 1000) }: { secret?: string; timestamp?: number } = {}) {
+export function signedRequest(
+  event: object,
+  { secret = WEBHOOK_SECRET, timestamp = Math.floor(Date.now() / 1000) }: { secret?: string; timestamp?: number } = {},
+) {
   const body = JSON.stringify(event);
   return { body, headers: { 'content-type': 'application/json', 'borderless-signature': signWebhook(secret, body, timestamp) } };
 }
@@ -41,11 +46,22 @@ export const orderContent = (): Record<string, string | object> => ({
     'packages.cashback_card': { variants: ['{cashbackPercent}% back on your next order.'] },
   },
   'care/orders.json': {
-    rules: [{ name: 'shipped', conditions: { all: [{ fact: 'event', operator: 'equal', value: 'order.shipped' }] }, event: { type: 'message', params: { template: 'care.shipped' } } }],
+    rules: [
+      {
+        name: 'shipped',
+        conditions: { all: [{ fact: 'event', operator: 'equal', value: 'order.shipped' }] },
+        event: { type: 'message', params: { template: 'care.shipped' } },
+      },
+    ],
   },
   'packages/inserts.json': {
     rules: [
-      { name: 'card', description: 'Always a card.', conditions: { all: [] }, event: { type: 'insert', params: { insert: 'thank_you_card', template: 'packages.thank_you_card' } } },
+      {
+        name: 'card',
+        description: 'Always a card.',
+        conditions: { all: [] },
+        event: { type: 'insert', params: { insert: 'thank_you_card', template: 'packages.thank_you_card' } },
+      },
       {
         name: 'cashback',
         description: 'Returning customers.',
@@ -55,4 +71,3 @@ export const orderContent = (): Record<string, string | object> => ({
     ],
   },
 });
-

@@ -65,7 +65,10 @@ describe('follow-up after delivery', () => {
     await deliver();
     await eventually(async () => (await texts()).length === 2);
     await pause(300);
-    expect(await texts()).toEqual(['Il tuo ordine n. 100234 è stato consegnato. Speriamo che ti piaccia!', 'Il tuo ordine n. 100234 è stato consegnato. Speriamo che ti piaccia!']);
+    expect(await texts()).toEqual([
+      'Il tuo ordine n. 100234 è stato consegnato. Speriamo che ti piaccia!',
+      'Il tuo ordine n. 100234 è stato consegnato. Speriamo che ti piaccia!',
+    ]);
 
     // The node stops before the follow-up is due; two nodes start four days later on the same Redis.
     await first.close();
@@ -104,7 +107,9 @@ describe('follow-up after delivery', () => {
       const current = await texts(now);
       return current.length === 2 ? current : undefined;
     });
-    expect(messages[1]).toBe('How is everything with order #100234? Did it all arrive in good shape? If you have a minute, a review helps us a lot: https://shop.example/review/100234');
+    expect(messages[1]).toBe(
+      'How is everything with order #100234? Did it all arrive in good shape? If you have a minute, a review helps us a lot: https://shop.example/review/100234',
+    );
   });
 
   it("is dropped when the customer's data was deleted before it was due", async () => {

@@ -68,7 +68,10 @@ describe('borderless classify', () => {
     const input = ['{"text": "hello"}', '{"text": "je veux retourner ma robe", "id": 7}', 'not json', '{"text": "ok", "hint": "es-ES"}'].join('\n');
     const { code, stdout } = await borderless(['classify'], { input });
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(4);
     expect(Object.keys(lines[0])).toEqual(['text', 'language', 'languageConfidence', 'intent', 'confidence', 'confident', 'alternatives', 'entities']);
     expect(lines[0]).toMatchObject({ text: 'hello', language: 'en', intent: 'greeting', confident: true });

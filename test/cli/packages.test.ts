@@ -12,7 +12,10 @@ const run = promisify(execFile);
 
 async function borderless(args: string[], env: Record<string, string> = {}) {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], { cwd: projectRoot, env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -31,7 +34,10 @@ describe('borderless packages', () => {
     const folder = await makeContentDir({});
     cleanup = folder.cleanup;
     const file = path.join(folder.dir, 'order.json');
-    const order = makeOrder({ customer: { locale: 'de-DE', name: 'Jonas Weber' }, items: [{ sku: 'VASE-1', title: 'Vase', quantity: 1, price: 60, fragile: true }] });
+    const order = makeOrder({
+      customer: { locale: 'de-DE', name: 'Jonas Weber' },
+      items: [{ sku: 'VASE-1', title: 'Vase', quantity: 1, price: 60, fragile: true }],
+    });
     await writeFile(file, JSON.stringify({ order, customer: { orderCount: 3 } }));
 
     const table = await borderless(['packages', file]);
@@ -40,14 +46,16 @@ describe('borderless packages', () => {
     expect(table.stdout).toMatch(/^gift\s+A repeat customer \(this is their third order or more\) gets a small gift\. \(rule gift-for-repeat-customer\)$/m);
     expect(table.stdout).toContain('“Ein kleines Geschenk für Sie, Jonas – danke, dass Sie wieder bei uns bestellt haben!”');
     expect(table.stdout).toMatch(/^care_note\s+The order has fragile items/m);
-
   }, 60_000);
 
   it('prints JSON with --json for a bare order file', async () => {
     const folder = await makeContentDir({});
     cleanup = folder.cleanup;
     const file = path.join(folder.dir, 'order.json');
-    const order = makeOrder({ customer: { locale: 'de-DE', name: 'Jonas Weber' }, items: [{ sku: 'VASE-1', title: 'Vase', quantity: 1, price: 60, fragile: true }] });
+    const order = makeOrder({
+      customer: { locale: 'de-DE', name: 'Jonas Weber' },
+      items: [{ sku: 'VASE-1', title: 'Vase', quantity: 1, price: 60, fragile: true }],
+    });
     await writeFile(file, JSON.stringify(order));
     const json = await borderless(['packages', file, '--json']);
     expect(json.code).toBe(0);

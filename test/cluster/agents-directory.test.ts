@@ -17,7 +17,11 @@ let nodeA: Awaited<ReturnType<typeof startTestServer>>;
 let nodeB: Awaited<ReturnType<typeof startTestServer>>;
 
 async function signIn(url: string, email: string, password = PASSWORD) {
-  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   return { status: response.status, body: (await response.json()) as { agent?: { name: string } } };
 }
 

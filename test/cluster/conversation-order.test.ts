@@ -22,7 +22,16 @@ afterAll(async () => {
 
 /** A node whose store takes its time over shopper messages, as one busy with a slow order look-up would. */
 async function startNode(slowShopperWritesMs = 0): Promise<string> {
-  const config = loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', HOST: '127.0.0.1', PORT: '0', REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, SHOPPER_MESSAGES_PER_MINUTE: '0' });
+  const config = loadConfig({
+    CONTENT_DIR: projectRoot,
+    LOG_LEVEL: 'silent',
+    OPERATOR_TOKEN: 'test-operator-token-0123456789',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    REDIS_URL: TEST_REDIS_URL,
+    REDIS_PREFIX,
+    SHOPPER_MESSAGES_PER_MINUTE: '0',
+  });
   const redisStore = createRedisStore(TEST_REDIS_URL, { prefix: REDIS_PREFIX });
   const store: Store = {
     ...redisStore,
@@ -48,7 +57,9 @@ describe('one shopper on two nodes', () => {
     const [slowNode, fastNode] = [await startNode(600), await startNode()];
     const first = shopperSocket(slowNode);
     const { token } = await new Promise<{ token: string }>((resolve) => first.once('session', resolve));
-    const firstAck = first.timeout(10_000).emitWithAck('message', { text: 'where is my order?', clientMessageId: randomUUID() }) as Promise<Ack<{ id: string }>>;
+    const firstAck = first.timeout(10_000).emitWithAck('message', { text: 'where is my order?', clientMessageId: randomUUID() }) as Promise<
+      Ack<{ id: string }>
+    >;
 
     // While the first node is still on message one, the same shopper writes again through the other node.
     await new Promise((resolve) => setTimeout(resolve, 150));

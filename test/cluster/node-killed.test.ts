@@ -15,7 +15,10 @@ afterAll(async () => {
 });
 
 const startNode = async () => {
-  const node = await startServerProcess({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, SHOPPER_MESSAGES_PER_MINUTE: '0', LOG_LEVEL: 'warn' }, { startTimeoutMs: 90_000 });
+  const node = await startServerProcess(
+    { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, SHOPPER_MESSAGES_PER_MINUTE: '0', LOG_LEVEL: 'warn' },
+    { startTimeoutMs: 90_000 },
+  );
   children.push(node.child);
   return node;
 };
@@ -31,7 +34,9 @@ describe('a node killed mid-conversation', () => {
     const ids: string[] = [];
     const lastClientMessageId = randomUUID();
     for (const [index, text] of texts.entries()) {
-      const ack = (await shopper.timeout(5000).emitWithAck('message', { text, clientMessageId: index === texts.length - 1 ? lastClientMessageId : randomUUID() })) as Ack<{ id: string }>;
+      const ack = (await shopper
+        .timeout(5000)
+        .emitWithAck('message', { text, clientMessageId: index === texts.length - 1 ? lastClientMessageId : randomUUID() })) as Ack<{ id: string }>;
       expect(ack.ok).toBe(true);
       if (ack.ok) ids.push(ack.id);
       await until(() => replies.length > index);

@@ -44,7 +44,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
 
 /** A Redis of the test's own that persists every write to an append-only file, so a crash loses nothing acknowledged. */
 async function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir, '--daemonize', 'no'], { stdio: 'ignore' });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir, '--daemonize', 'no'], {
+    stdio: 'ignore',
+  });
   children.push(child);
   const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => 50, maxRetriesPerRequest: 0 });
   probe.on('error', () => undefined);
@@ -53,7 +55,11 @@ async function startRedis(port: number, dir: string): Promise<ChildProcess> {
   return child;
 }
 
-const readyStatus = (url: string) => fetch(`${url}/readyz`).then((response) => response.status, () => 0);
+const readyStatus = (url: string) =>
+  fetch(`${url}/readyz`).then(
+    (response) => response.status,
+    () => 0,
+  );
 
 interface Sent {
   clientMessageId: string;
@@ -136,7 +142,12 @@ describe('Redis going away under traffic', () => {
     // Everything acknowledged is in the history a returning shopper reads, on either node.
     let storedAfterRefusal = 0;
     for (const shopper of shoppers) {
-      const returning = connect(`${nodes[(shopper.index + 1) % 2]!.url}/shopper`, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token: shopper.token } });
+      const returning = connect(`${nodes[(shopper.index + 1) % 2]!.url}/shopper`, {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        auth: { token: shopper.token },
+      });
       sockets.push(returning);
       const history = await new Promise<Message[]>((resolve) => returning.once('history', resolve));
       returning.disconnect();

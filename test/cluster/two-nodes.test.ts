@@ -33,7 +33,11 @@ afterAll(async () => {
 
 describe('two nodes on Redis', () => {
   it('connects a shopper on node A with an agent on node B, both ways, with one queue', async () => {
-    const login = await fetch(`${nodeB.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: 'correct horse battery' }) });
+    const login = await fetch(`${nodeB.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ana@shop.example', password: 'correct horse battery' }),
+    });
     const { token } = (await login.json()) as { token: string };
     const agent = connect(`${nodeB.url}/agent`, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
     sockets.push(agent);

@@ -20,7 +20,10 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-workers-'));
   await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: 'correct horse battery' });
-  server = await startServerProcess({ REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0' }, { args: ['--workers', '2'], startTimeoutMs: 150_000 });
+  server = await startServerProcess(
+    { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0' },
+    { args: ['--workers', '2'], startTimeoutMs: 150_000 },
+  );
 }, 180_000);
 
 afterAll(async () => {
@@ -33,7 +36,11 @@ afterAll(async () => {
 
 describe('start --workers 2', () => {
   it('lets two shoppers and an agent on different workers talk through one port', async () => {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: 'correct horse battery' }) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ana@shop.example', password: 'correct horse battery' }),
+    });
     expect(login.status).toBe(200);
     const { token } = (await login.json()) as { token: string };
     const agent = connect(`${server.url}/agent`, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
@@ -60,13 +67,22 @@ describe('start --workers 2', () => {
       await shopper.socket.timeout(10_000).emitWithAck('message', { text: 'I want to talk to a real person', clientMessageId: randomUUID() });
       await until(() => queue.find((entry) => entry.id === shopper.session.conversationId), 10_000);
     }
-    for (const [shopper, name] of [[first, 'one'], [second, 'two']] as const) {
+    for (const [shopper, name] of [
+      [first, 'one'],
+      [second, 'two'],
+    ] as const) {
       const claimed = (await agent.timeout(5000).emitWithAck('claim', { conversationId: shopper.session.conversationId })) as Ack;
       expect(claimed.ok).toBe(true);
       await agent.timeout(5000).emitWithAck('message', { conversationId: shopper.session.conversationId, text: `Hi shopper ${name}, Ana here.` });
     }
-    for (const [shopper, name] of [[first, 'one'], [second, 'two']] as const) {
-      const fromAgent = await until(() => shopper.messages.filter((message) => message.author === 'agent').length > 0 && shopper.messages.filter((message) => message.author === 'agent'), 10_000);
+    for (const [shopper, name] of [
+      [first, 'one'],
+      [second, 'two'],
+    ] as const) {
+      const fromAgent = await until(
+        () => shopper.messages.filter((message) => message.author === 'agent').length > 0 && shopper.messages.filter((message) => message.author === 'agent'),
+        10_000,
+      );
       expect(fromAgent.map((message) => message.text)).toEqual([`Hi shopper ${name}, Ana here.`]);
     }
     await first.socket.emitWithAck('message', { text: 'my parcel is late', clientMessageId: randomUUID() });
@@ -84,7 +100,11 @@ describe('start --workers 2', () => {
   }, 60_000);
 
   it('refuses to start several workers without Redis, saying why', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start', '--workers', '2'], { cwd: projectRoot, env: { ...process.env, REDIS_URL: '', PORT: '0' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start', '--workers', '2'], {
+      cwd: projectRoot,
+      env: { ...process.env, REDIS_URL: '', PORT: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let errors = '';
     child.stderr!.on('data', (chunk) => (errors += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -28,7 +28,9 @@ async function reportBrokenItem(orderNumber: string, customerId?: string): Promi
 
 async function whatAgentsSee(id: string) {
   const record = (await server.app.store.getConversation(id))!;
-  const entry = (await server.app.desk.queueFor({ id: 'a', name: 'A', email: 'a@example.com', languages: ['en'], role: 'agent' } as never)).find((summary) => summary.id === id);
+  const entry = (await server.app.desk.queueFor({ id: 'a', name: 'A', email: 'a@example.com', languages: ['en'], role: 'agent' } as never)).find(
+    (summary) => summary.id === id,
+  );
   const view = await createProfiles({ store: server.app.store, orders: server.app.orders, attachments: { list: async () => [] } }).caseView(record);
   const notes = (await server.app.store.listMessages(id)).filter((message) => message.internal).map((message) => message.text);
   return { record, entry, view, notes };

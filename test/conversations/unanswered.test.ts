@@ -79,7 +79,8 @@ describe('a node that starts on a shared Redis', () => {
     const second = await startTestServer({ SHOPPER_MESSAGES_PER_MINUTE: '0', ...env });
     try {
       const started = Date.now();
-      while ((await botRepliesAfter(second, conversationId, stored.id)).length === 0 && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 50));
+      while ((await botRepliesAfter(second, conversationId, stored.id)).length === 0 && Date.now() - started < 5000)
+        await new Promise((resolve) => setTimeout(resolve, 50));
       expect(await botRepliesAfter(second, conversationId, stored.id)).toHaveLength(1);
     } finally {
       await second.close();

@@ -12,7 +12,16 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-quic', '--disable-sync', `--user-data-dir=${profile}`].filter((arg) => !arg.startsWith('--user-data-dir')),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+    ].filter((arg) => !arg.startsWith('--user-data-dir')),
   });
   return {
     browser,
@@ -24,7 +33,9 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
 }
 
 /** A store's page on its own origin that embeds the widget from the Borderless server. */
-export async function startStorePage(page: (borderlessUrl: string, query: URLSearchParams) => string): Promise<{ origin: string; setBorderless(url: string): void; close(): Promise<void> }> {
+export async function startStorePage(
+  page: (borderlessUrl: string, query: URLSearchParams) => string,
+): Promise<{ origin: string; setBorderless(url: string): void; close(): Promise<void> }> {
   let borderlessUrl = '';
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -81,7 +92,11 @@ export async function signInToConsole(page: Page, serverUrl: string): Promise<vo
 /** Ana's console as a bare socket (no browser), for tests where only the shopper's side is watched. */
 export async function agentSocket(serverUrl: string) {
   const { io } = await import('socket.io-client');
-  const response = await fetch(`${serverUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: AGENT_PASSWORD }) });
+  const response = await fetch(`${serverUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'ana@shop.example', password: AGENT_PASSWORD }),
+  });
   const { token } = (await response.json()) as { token: string };
   const socket = io(`${serverUrl}/agent`, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
   let queue: { id: string; status: string }[] = [];

@@ -70,7 +70,9 @@ describe('the agents console', () => {
 
     // The page itself never scrolls; the log does, and it is at its newest message.
     expect(await page.evaluate(() => document.scrollingElement!.scrollHeight <= window.innerHeight)).toBe(true);
-    expect(await page.getByRole('log').evaluate((log) => log.scrollHeight > log.clientHeight && log.scrollHeight - log.scrollTop - log.clientHeight < 5)).toBe(true);
+    expect(await page.getByRole('log').evaluate((log) => log.scrollHeight > log.clientHeight && log.scrollHeight - log.scrollTop - log.clientHeight < 5)).toBe(
+      true,
+    );
     expect(await page.locator('header.top').boundingBox()).toMatchObject({ y: 0 });
     expect(await inView(page, 'Resolve')).toBe(true);
     expect(await inView(page, 'Hand back to bot')).toBe(true);
@@ -84,9 +86,17 @@ describe('the agents console', () => {
 
   it('has tabs, a search, times, author names and the shopper panel', async () => {
     const page = await openConsole();
-    const { id, say } = await shopperWantingAPerson('I want to talk to a person about order 100234', { locale: 'en-GB', page: 'https://shop.example/cart?coupon=SECRET' });
+    const { id, say } = await shopperWantingAPerson('I want to talk to a person about order 100234', {
+      locale: 'en-GB',
+      page: 'https://shop.example/cart?coupon=SECRET',
+    });
     const tabs = page.getByRole('tab');
-    expect(await tabs.allInnerTexts()).toEqual([expect.stringMatching(/^Mine/), expect.stringMatching(/^Queue/), expect.stringMatching(/^Open/), expect.stringMatching(/^Closed/)]);
+    expect(await tabs.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Mine/),
+      expect.stringMatching(/^Queue/),
+      expect.stringMatching(/^Open/),
+      expect.stringMatching(/^Closed/),
+    ]);
     const item = page.locator(`.item[data-id="${id}"]`);
     await item.waitFor();
     expect(await item.innerText()).toMatch(/EN[\s\S]*Asked for a person/);
@@ -222,7 +232,9 @@ describe('the agents console', () => {
 
     await page.getByRole('textbox', { name: 'Reply' }).fill('I am sorry about the wait. I am checking with the carrier now.');
     await page.getByRole('textbox', { name: 'Reply' }).press('Control+Enter');
-    await expect.poll(() => shopper.messages.find((message) => message.author === 'agent')?.text, { timeout: 10_000 }).toBe('お待たせして申し訳ありません。今、配送業者に確認しています。');
+    await expect
+      .poll(() => shopper.messages.find((message) => message.author === 'agent')?.text, { timeout: 10_000 })
+      .toBe('お待たせして申し訳ありません。今、配送業者に確認しています。');
     await expect.poll(() => page.locator('.msg.note').innerText()).toContain('I am sorry about the wait.');
     expect(await page.locator('.msg.note .name').innerText()).toContain('original before translation');
     await resolveAll(page);

@@ -6,7 +6,9 @@ import { signInToConsole, startConsoleScene } from './browser.js';
 let scene: Awaited<ReturnType<typeof startConsoleScene>>;
 
 beforeAll(async () => {
-  scene = await startConsoleScene((borderless) => `<!doctype html><html><body><h1>Store</h1><script src="${borderless}/widget.js" defer data-locale="en-GB"></script></body></html>`);
+  scene = await startConsoleScene(
+    (borderless) => `<!doctype html><html><body><h1>Store</h1><script src="${borderless}/widget.js" defer data-locale="en-GB"></script></body></html>`,
+  );
 }, 60_000);
 afterAll(() => scene?.close());
 

@@ -21,10 +21,21 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-card-'));
   const demo = JSON.parse(await readFile(DEMO_PRODUCTS_FILE, 'utf8'));
   // A store whose data holds markup: the card must show it as text.
-  demo.products.push({ id: 'trap', title: { en: 'Trap <img src=x onerror="window.pwned=1"> lamp' }, url: 'https://aurora-demo.example/products/trap', image: 'https://cdn.example/trap.jpg', prices: { USD: 5 }, material: { en: 'Paper.' }, variants: [{ sku: 'TRAP-1', stock: 3 }] });
+  demo.products.push({
+    id: 'trap',
+    title: { en: 'Trap <img src=x onerror="window.pwned=1"> lamp' },
+    url: 'https://aurora-demo.example/products/trap',
+    image: 'https://cdn.example/trap.jpg',
+    prices: { USD: 5 },
+    material: { en: 'Paper.' },
+    variants: [{ sku: 'TRAP-1', stock: 3 }],
+  });
   await writeFile(path.join(dataDir, 'products.json'), JSON.stringify(demo));
   store = await startStorePage(productPage);
-  server = await startTestServer({ DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' }, { productSource: createFileProductSource({ dataDir, logger: recordingLogger() }) });
+  server = await startTestServer(
+    { DATA_DIR: dataDir, ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0' },
+    { productSource: createFileProductSource({ dataDir, logger: recordingLogger() }) },
+  );
   store.setBorderless(server.url);
   chromium = await launchBrowser();
 }, 60_000);

@@ -12,11 +12,13 @@ const IDENTITY_SECRET = 'identity-secret-for-widget-tests-0123456789';
 
 beforeAll(async () => {
   // The store's stylesheet is hostile on purpose: the widget's Shadow DOM must keep it out.
-  store = await startStorePage((borderless, query) => `<!doctype html><html><head><title>Store</title>
+  store = await startStorePage(
+    (borderless, query) => `<!doctype html><html><head><title>Store</title>
     <style>button { display: none !important; } * { font-size: 40px !important; color: red !important; }</style></head>
     <body><h1>Product</h1><script src="${borderless}/widget.js" defer data-title="Test Store" data-accent="#0a7"
     ${query.get('locale') ? `data-locale="${query.get('locale')}"` : ''}
-    ${query.get('customer') ? `data-customer-id="${query.get('customer')}" data-customer-hash="${signCustomerId(IDENTITY_SECRET, query.get('customer')!)}"` : ''}></script></body></html>`);
+    ${query.get('customer') ? `data-customer-id="${query.get('customer')}" data-customer-hash="${signCustomerId(IDENTITY_SECRET, query.get('customer')!)}"` : ''}></script></body></html>`,
+  );
   server = await startTestServer({ ALLOWED_ORIGINS: store.origin, SHOPPER_MESSAGES_PER_MINUTE: '0', IDENTITY_SECRET });
   store.setBorderless(server.url);
   chromium = await launchBrowser();
@@ -49,7 +51,9 @@ describe('the widget in a store page on another origin', () => {
     await composer.press('Enter');
     await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(1);
     expect(await botMessages(page).first().innerText()).toContain('100234');
-    await expect.poll(() => page.locator('[data-borderless]').evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-connection'))).toBe('online');
+    await expect
+      .poll(() => page.locator('[data-borderless]').evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-connection')))
+      .toBe('online');
 
     await page.reload();
     await page.getByRole('button', { name: 'Open chat' }).click();
@@ -72,7 +76,10 @@ describe('the widget in a store page on another origin', () => {
     await composer.press('Enter');
     await expect.poll(() => botMessages(page).count(), { timeout: 10_000 }).toBe(1);
     // An operator deletes the shopper's data: the server disconnects the widget, which must not stay offline.
-    const deleted = await fetch(`${server.url}/api/v1/privacy/data?conversationId=${first}`, { method: 'DELETE', headers: { authorization: 'Bearer test-operator-token-0123456789' } });
+    const deleted = await fetch(`${server.url}/api/v1/privacy/data?conversationId=${first}`, {
+      method: 'DELETE',
+      headers: { authorization: 'Bearer test-operator-token-0123456789' },
+    });
     expect(deleted.status).toBe(200);
     await expect.poll(conversationId, { timeout: 15_000 }).not.toBe(first);
     await expect.poll(() => root.evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-connection'))).toBe('online');
@@ -97,7 +104,11 @@ describe('the widget in a store page on another origin', () => {
 
     await openStore(page);
     const guest = await chat('hello, I am just looking');
-    for (const [query, text] of [['?customer=cust_1001', 'where is my order?'], ['?customer=cust_1003', 'hola'], ['', 'hi again']] as const) {
+    for (const [query, text] of [
+      ['?customer=cust_1001', 'where is my order?'],
+      ['?customer=cust_1003', 'hola'],
+      ['', 'hi again'],
+    ] as const) {
       const previous = sentFrames.length;
       const before = await token();
       await openStore(page, query);
@@ -133,7 +144,9 @@ describe('the widget in a store page on another origin', () => {
     expect(dropped).toBe(1);
     expect(await log(page).locator('.msg.shopper.failed, .msg.shopper.pending').count()).toBe(0);
     expect(await log(page).getByText('Not delivered yet').count()).toBe(0);
-    const conversationId = await page.locator('[data-borderless]').evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-conversation'));
+    const conversationId = await page
+      .locator('[data-borderless]')
+      .evaluate((host) => host.shadowRoot!.querySelector('.root')!.getAttribute('data-conversation'));
     const stored = await server.app.store.listMessages(conversationId!);
     expect(stored.map((message) => message.author)).toEqual(['shopper', 'bot']);
     await context.close();

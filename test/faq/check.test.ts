@@ -15,13 +15,27 @@ async function load(files: Record<string, string | object>) {
   return loadSnapshot(content.dir);
 }
 
-const article = ['---', 'question: Do you gift wrap?', 'also: Can you wrap a present?', 'link: https://shop.example/help/wrap', '---', 'Yes, at checkout.', ''].join('\n');
+const article = [
+  '---',
+  'question: Do you gift wrap?',
+  'also: Can you wrap a present?',
+  'link: https://shop.example/help/wrap',
+  '---',
+  'Yes, at checkout.',
+  '',
+].join('\n');
 const helpTemplate = { 'templates/en/help.json': { 'faq.answer': { variants: ['{articleAnswer} {articleLink}'] } } };
 
 describe('help articles in check', () => {
   it('reads the question, the other phrasings, the link and the answer', () => {
     expect(parseArticle('faq/en/gift-wrap.md', 'en', article).article).toEqual({
-      id: 'gift-wrap', language: 'en', file: 'faq/en/gift-wrap.md', question: 'Do you gift wrap?', phrasings: ['Can you wrap a present?'], link: 'https://shop.example/help/wrap', answer: 'Yes, at checkout.',
+      id: 'gift-wrap',
+      language: 'en',
+      file: 'faq/en/gift-wrap.md',
+      question: 'Do you gift wrap?',
+      phrasings: ['Can you wrap a present?'],
+      link: 'https://shop.example/help/wrap',
+      answer: 'Yes, at checkout.',
     });
   });
 
@@ -34,12 +48,20 @@ describe('help articles in check', () => {
   });
 
   it('refuses an article without a header or a question', () => {
-    expect(parseArticle('faq/en/a.md', 'en', 'Just text').problems.map(formatProblem)).toEqual(['faq/en/a.md:1:1 an article starts with a "---" line, then question:, also: and link: lines, then "---" and the answer']);
-    expect(parseArticle('faq/en/b.md', 'en', '---\nlink: https://x.example\n---\nText').problems.map(formatProblem)).toContain('faq/en/b.md:1:1 the header has no "question:" line');
+    expect(parseArticle('faq/en/a.md', 'en', 'Just text').problems.map(formatProblem)).toEqual([
+      'faq/en/a.md:1:1 an article starts with a "---" line, then question:, also: and link: lines, then "---" and the answer',
+    ]);
+    expect(parseArticle('faq/en/b.md', 'en', '---\nlink: https://x.example\n---\nText').problems.map(formatProblem)).toContain(
+      'faq/en/b.md:1:1 the header has no "question:" line',
+    );
   });
 
   it('keeps the bot from loading articles with errors, and loads good ones', async () => {
-    const broken = await load({ 'faq/settings.json': { minScore: 5, intents: ['no_such_intent'] }, 'faq/en/wrap.md': article.replace('question:', 'quest:'), ...helpTemplate });
+    const broken = await load({
+      'faq/settings.json': { minScore: 5, intents: ['no_such_intent'] },
+      'faq/en/wrap.md': article.replace('question:', 'quest:'),
+      ...helpTemplate,
+    });
     expect(broken.snapshot).toBeUndefined();
     const lines = broken.problems.map(formatProblem).join('\n');
     expect(lines).toMatch(/faq\/en\/wrap\.md:2:1 unknown key "quest"/);
@@ -59,7 +81,11 @@ describe('promotions in check', () => {
   const promotion = { code: 'WELCOME10', description: { en: '10% off' } };
 
   it('points at fields of the wrong shape', async () => {
-    const file = JSON.stringify({ promotions: [promotion, { ...promotion, code: 'SALE', minimumOrder: { EUR: 5 } }, { ...promotion, code: 'X1', minimumOrder: { EUR: -5 } }] }, null, 2);
+    const file = JSON.stringify(
+      { promotions: [promotion, { ...promotion, code: 'SALE', minimumOrder: { EUR: 5 } }, { ...promotion, code: 'X1', minimumOrder: { EUR: -5 } }] },
+      null,
+      2,
+    );
     const { snapshot, problems } = await load({ 'promotions/promotions.json': file });
     expect(snapshot).toBeUndefined();
     const lines = problems.map(formatProblem).join('\n');
@@ -68,12 +94,16 @@ describe('promotions in check', () => {
   });
 
   it('reports problems of a valid shape with their place', async () => {
-    const file = JSON.stringify({
-      promotions: [
-        { ...promotion, countries: ['DE', 'XX'] },
-        { ...promotion, code: 'welcome10', startsOn: '2026-06-01', endsOn: '2026-05-01', description: { es: '10 %' } },
-      ],
-    }, null, 2);
+    const file = JSON.stringify(
+      {
+        promotions: [
+          { ...promotion, countries: ['DE', 'XX'] },
+          { ...promotion, code: 'welcome10', startsOn: '2026-06-01', endsOn: '2026-05-01', description: { es: '10 %' } },
+        ],
+      },
+      null,
+      2,
+    );
     const { snapshot, problems } = await load({ 'promotions/promotions.json': file });
     expect(snapshot).toBeUndefined();
     const lines = problems.map(formatProblem);

@@ -44,11 +44,14 @@ function widget(): Promise<'connected' | 'refused'> {
 function requestFrom(localAddress: string, method: string, pathname: string, body?: object): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const payload = body ? JSON.stringify(body) : undefined;
-    const outgoing = httpRequest({ host: '127.0.0.1', port, localAddress, method, path: pathname, headers: payload ? { 'content-type': 'application/json' } : {} }, (response: IncomingMessage) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
+    const outgoing = httpRequest(
+      { host: '127.0.0.1', port, localAddress, method, path: pathname, headers: payload ? { 'content-type': 'application/json' } : {} },
+      (response: IncomingMessage) => {
+        let text = '';
+        response.on('data', (chunk) => (text += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
     outgoing.on('error', reject);
     outgoing.end(payload);
   });
@@ -58,7 +61,14 @@ function requestFrom(localAddress: string, method: string, pathname: string, bod
 function trickleBody(localAddress: string): Promise<number> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const outgoing = httpRequest({ host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'content-length': '200' } });
+    const outgoing = httpRequest({
+      host: '127.0.0.1',
+      port,
+      localAddress,
+      method: 'POST',
+      path: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json', 'content-length': '200' },
+    });
     const timer = setInterval(() => outgoing.write(' '), 2000);
     const giveUp = setTimeout(() => done(Infinity), 30_000);
     const done = (ms: number) => {
@@ -131,7 +141,10 @@ describe('connection limits', () => {
 
   it('takes in all no more connections than a tenth below the limit on open files', async () => {
     const limits = path.join(dataDir, 'limits');
-    await writeFile(limits, 'Limit                     Soft Limit           Hard Limit           Units\nMax open files            1024                 4096                 files\n');
+    await writeFile(
+      limits,
+      'Limit                     Soft Limit           Hard Limit           Units\nMax open files            1024                 4096                 files\n',
+    );
     expect(descriptorLimit(limits)).toBe(1024);
     expect(totalConnections(undefined, 1024)).toBe(921);
     expect(totalConnections(500, 1024)).toBe(500);
@@ -142,7 +155,12 @@ describe('connection limits', () => {
   it('counts sockets through a trusted proxy per forwarded address', async () => {
     const proxied = await startTestServer({ TRUST_PROXY: 'loopback', MAX_CONNECTIONS_PER_IP: '2' });
     const through = (address: string) => {
-      const socket = connect(`${proxied.url}/shopper`, { transports: ['websocket'], extraHeaders: { 'x-forwarded-for': address }, reconnection: false, forceNew: true });
+      const socket = connect(`${proxied.url}/shopper`, {
+        transports: ['websocket'],
+        extraHeaders: { 'x-forwarded-for': address },
+        reconnection: false,
+        forceNew: true,
+      });
       sockets.push(socket);
       return new Promise<'connected' | 'refused'>((resolve) => {
         socket.once('session', () => resolve('connected'));

@@ -31,7 +31,8 @@ describe.each([
   });
 
   const stored = async () => (await server.app.store.listRecentConversations(2000)).length;
-  const send = (socket: Socket, text: string) => socket.timeout(5000).emitWithAck('message', { text, clientMessageId: randomUUID() }) as Promise<Ack<{ id: string }>>;
+  const send = (socket: Socket, text: string) =>
+    socket.timeout(5000).emitWithAck('message', { text, clientMessageId: randomUUID() }) as Promise<Ack<{ id: string }>>;
 
   /** A widget that opens its session and leaves without writing. */
   function emptySession(): Promise<SessionEvent> {

@@ -36,7 +36,16 @@ describe('hardening: sockets', () => {
   it('survives malformed Socket.IO packets and wrong argument types', async () => {
     const socket = await shopper();
     const engine = socket.io.engine;
-    for (const packet of ['42/shopper,["message",{"text":', '4', '42/shopper,{"not":"an array"}', '42/shopper,[null]', '42/shopper,["message",' + '['.repeat(5000), '99', '40/nowhere,', '\u0000\u0001\u0002']) {
+    for (const packet of [
+      '42/shopper,["message",{"text":',
+      '4',
+      '42/shopper,{"not":"an array"}',
+      '42/shopper,[null]',
+      '42/shopper,["message",' + '['.repeat(5000),
+      '99',
+      '40/nowhere,',
+      '\u0000\u0001\u0002',
+    ]) {
       engine.write(packet);
     }
     const other = await shopper();
@@ -57,7 +66,9 @@ describe('hardening: sockets', () => {
     const response = await new Promise<string>((resolve) => {
       const socket = tcpConnect(Number(port), '127.0.0.1', () => {
         const headers = Array.from({ length: 5000 }, (_, index) => `x-filler-${index}: ${'a'.repeat(20)}`).join('\r\n');
-        socket.write(`GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${headers}\r\n\r\n`);
+        socket.write(
+          `GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n${headers}\r\n\r\n`,
+        );
       });
       let received = '';
       socket.on('data', (chunk) => (received += chunk));
@@ -91,7 +102,13 @@ describe('hardening: a flood', () => {
   it('keeps other shoppers fast while one socket floods events', async () => {
     const flooder = await shopper(`http://127.0.0.1:${port}`);
     const acks: Promise<unknown>[] = [];
-    for (let index = 0; index < 2000; index++) acks.push(flooder.timeout(10_000).emitWithAck('message', { text: `spam ${index}`, clientMessageId: randomUUID() }).catch(() => undefined));
+    for (let index = 0; index < 2000; index++)
+      acks.push(
+        flooder
+          .timeout(10_000)
+          .emitWithAck('message', { text: `spam ${index}`, clientMessageId: randomUUID() })
+          .catch(() => undefined),
+      );
     // Another address (IPv6 loopback): the per-address limit must not hit a different shopper.
     const calm = await shopper(`http://[::1]:${port}`);
     const latencies: number[] = [];
@@ -106,5 +123,4 @@ describe('hardening: a flood', () => {
     expect(results.filter((result) => result && !result.ok && result.error.code === 'rate_limited').length).toBeGreaterThan(1900);
     expect(Math.max(...latencies)).toBeLessThan(1000);
   });
-
 });

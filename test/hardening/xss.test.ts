@@ -34,11 +34,16 @@ afterAll(() => scene?.close());
  */
 const dangerous = (page: Page) =>
   page.evaluate(() => {
-    const roots: (Document | ShadowRoot)[] = [document, ...[...document.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : []))];
-    return roots.flatMap((root) => [
-      ...[...root.querySelectorAll('img, iframe, svg:not([aria-hidden]), details, math, a[href^="javascript"]')],
-      ...[...root.querySelectorAll('.msg .text *')].filter((element) => !(element.tagName === 'A' && /^https?:/.test(element.getAttribute('href') ?? ''))),
-    ].map((element) => element.outerHTML.slice(0, 80)));
+    const roots: (Document | ShadowRoot)[] = [
+      document,
+      ...[...document.querySelectorAll('*')].flatMap((element) => (element.shadowRoot ? [element.shadowRoot] : [])),
+    ];
+    return roots.flatMap((root) =>
+      [
+        ...[...root.querySelectorAll('img, iframe, svg:not([aria-hidden]), details, math, a[href^="javascript"]')],
+        ...[...root.querySelectorAll('.msg .text *')].filter((element) => !(element.tagName === 'A' && /^https?:/.test(element.getAttribute('href') ?? ''))),
+      ].map((element) => element.outerHTML.slice(0, 80)),
+    );
   });
 
 describe('hardening: XSS payloads in the widget and the console', () => {

@@ -27,7 +27,15 @@ describe('analytics', () => {
     const at = new Date().toISOString();
     for (let index = 0; index < 50_000; index++) {
       const state = { ...newConversationState(), turns: 1, language: index % 2 ? 'en' : 'es' };
-      await server.app.store.createConversation({ id: randomUUID(), tokenHash: randomUUID(), status: 'bot', state, lastIntent: 'order_status', createdAt: at, updatedAt: at });
+      await server.app.store.createConversation({
+        id: randomUUID(),
+        tokenHash: randomUUID(),
+        status: 'bot',
+        state,
+        lastIntent: 'order_status',
+        createdAt: at,
+        updatedAt: at,
+      });
     }
     let leastCpuMs = Infinity;
     for (let attempt = 0; attempt < 3; attempt++) {

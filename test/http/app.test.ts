@@ -47,7 +47,9 @@ describe('POST /api/v1/preview', () => {
   });
 
   it('uses a given language and conversation state', async () => {
-    const body = (await preview({ text: '558812', language: 'de', conversation: { turns: 1, lowConfidenceStreak: 0, awaiting: { slot: 'orderNumber' } } })).json();
+    const body = (
+      await preview({ text: '558812', language: 'de', conversation: { turns: 1, lowConfidenceStreak: 0, awaiting: { slot: 'orderNumber' } } })
+    ).json();
     expect(body.reply.templateId).toBe('order.ask_email');
     expect(body.reply.language).toBe('de');
   });
@@ -63,7 +65,12 @@ describe('POST /api/v1/preview', () => {
     const response = await preview({ text: 42 });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'invalid_payload', message: expect.stringContaining('text') });
-    const broken = await app.inject({ method: 'POST', url: '/api/v1/preview', headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' }, payload: '{"text": ' });
+    const broken = await app.inject({
+      method: 'POST',
+      url: '/api/v1/preview',
+      headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
+      payload: '{"text": ',
+    });
     expect(broken.statusCode).toBe(400);
   });
 
@@ -80,7 +87,8 @@ describe('POST /api/v1/preview', () => {
 
   it('keeps __proto__ in a body as plain data', async () => {
     const response = await app.inject({
-      method: 'POST', url: '/api/v1/preview',
+      method: 'POST',
+      url: '/api/v1/preview',
       headers: { authorization: `Bearer ${OPERATOR_TOKEN}`, 'content-type': 'application/json' },
       payload: '{"text": "hi", "__proto__": {"polluted": true}}',
     });

@@ -40,7 +40,11 @@ async function shopper(token?: string) {
 const send = (socket: Socket, payload: unknown) => socket.timeout(5000).emitWithAck('message', payload) as Promise<Ack<{ id: string }>>;
 
 async function agent() {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }) });
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }),
+  });
   const { token } = (await response.json()) as { token: string };
   const socket = connect(`${server.url}/agent`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
   sockets.push(socket);
@@ -54,7 +58,13 @@ describe('uploading a picture', () => {
     const { session } = await shopper();
     const { status, body } = await upload(server.url, session.conversationId, session.token, await png(40, 30), 'invoice.exe', 'application/x-msdownload');
     expect(status).toBe(201);
-    expect(body).toEqual({ id: expect.any(String), type: 'image/png', width: 40, height: 30, url: expect.stringMatching(/^\/api\/v1\/attachments\/[0-9a-f-]+\?expires=\d+&sig=[0-9a-f]{64}$/) });
+    expect(body).toEqual({
+      id: expect.any(String),
+      type: 'image/png',
+      width: 40,
+      height: 30,
+      url: expect.stringMatching(/^\/api\/v1\/attachments\/[0-9a-f-]+\?expires=\d+&sig=[0-9a-f]{64}$/),
+    });
 
     const picture = await fetch(`${server.url}${body.url}`);
     expect(picture.status).toBe(200);
@@ -93,7 +103,9 @@ describe('uploading a picture', () => {
   it('accepts a photo of a few megabytes', async () => {
     const { session } = await shopper();
     const noise = Buffer.from(Array.from({ length: 900 * 900 * 3 }, () => Math.floor(Math.random() * 256)));
-    const large = await sharp(noise, { raw: { width: 900, height: 900, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+    const large = await sharp(noise, { raw: { width: 900, height: 900, channels: 3 } })
+      .png({ compressionLevel: 0 })
+      .toBuffer();
     expect(large.length).toBeGreaterThan(2 * 1024 * 1024);
     const { status, body } = await upload(server.url, session.conversationId, session.token, large);
     expect(status).toBe(201);
@@ -144,7 +156,9 @@ describe('uploading a picture', () => {
     expect((await upload(server.url, b.session.conversationId, 'not-a-token-of-anything-at-all', picture)).status).toBe(401);
     const across = await upload(server.url, b.session.conversationId, a.session.token, picture);
     expect(across.status).toBe(403);
-    const list = await fetch(`${server.url}/api/v1/conversations/${b.session.conversationId}/attachments`, { headers: { authorization: `Bearer ${a.session.token}` } });
+    const list = await fetch(`${server.url}/api/v1/conversations/${b.session.conversationId}/attachments`, {
+      headers: { authorization: `Bearer ${a.session.token}` },
+    });
     expect(list.status).toBe(403);
   });
 });
@@ -166,7 +180,9 @@ describe('signed links', () => {
   it('gives the conversation fresh links on request', async () => {
     const { session } = await shopper();
     const { body } = await upload(server.url, session.conversationId, session.token, await png());
-    const response = await fetch(`${server.url}/api/v1/conversations/${session.conversationId}/attachments`, { headers: { authorization: `Bearer ${session.token}` } });
+    const response = await fetch(`${server.url}/api/v1/conversations/${session.conversationId}/attachments`, {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
     const { attachments } = (await response.json()) as { attachments: Attachment[] };
     expect(attachments.map((attachment) => attachment.id)).toEqual([body.id]);
     expect((await fetch(`${server.url}${attachments[0]!.url}`)).status).toBe(200);
@@ -184,7 +200,9 @@ describe('pictures in messages', () => {
     const again = await shopper(first.session.token);
     const sent = again.history.find((message) => message.author === 'shopper')!;
     expect(sent.text).toBe('');
-    expect(sent.attachments).toEqual([{ id: body.id, type: 'image/png', width: 20, height: 10, url: expect.stringContaining(`/api/v1/attachments/${body.id}?`) }]);
+    expect(sent.attachments).toEqual([
+      { id: body.id, type: 'image/png', width: 20, height: 10, url: expect.stringContaining(`/api/v1/attachments/${body.id}?`) },
+    ]);
     expect((await fetch(`${server.url}${sent.attachments![0]!.url}`)).status).toBe(200);
   });
 

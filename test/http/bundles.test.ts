@@ -8,7 +8,9 @@ import { loadDefaultSnapshot, projectRoot } from '../helpers.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp(loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789' }), { snapshot: await loadDefaultSnapshot() });
+  app = await buildApp(loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789' }), {
+    snapshot: await loadDefaultSnapshot(),
+  });
 });
 afterAll(() => app.close());
 
@@ -25,7 +27,10 @@ describe('the browser bundles', () => {
     const page = await app.inject('/console');
     expect(page.body).toContain('<link rel="stylesheet" href="/console.css">');
     expect(page.body).toContain('<script src="/console.js" defer></script>');
-    for (const [url, type] of [['/console.js', /javascript/], ['/console.css', /text\/css/]] as const) {
+    for (const [url, type] of [
+      ['/console.js', /javascript/],
+      ['/console.css', /text\/css/],
+    ] as const) {
       const response = await app.inject({ url, headers: { 'accept-encoding': 'gzip' } });
       expect(response.headers['content-type']).toMatch(type);
       expect(response.headers['content-encoding']).toBe('gzip');

@@ -28,7 +28,10 @@ beforeAll(async () => {
       return store.requestChange!(number, change);
     },
   };
-  app = await buildApp(loadConfig({ CONTENT_DIR: projectRoot, OPERATOR_TOKEN, LOG_LEVEL: 'silent' }), { snapshot: await loadDefaultSnapshot(), orderSource: watched });
+  app = await buildApp(loadConfig({ CONTENT_DIR: projectRoot, OPERATOR_TOKEN, LOG_LEVEL: 'silent' }), {
+    snapshot: await loadDefaultSnapshot(),
+    orderSource: watched,
+  });
 });
 afterAll(() => app.close());
 

@@ -115,7 +115,9 @@ describe.each([
     expect(conversations.map((item: { conversation: { id: string } }) => item.conversation.id).sort()).toEqual(
       [first.session.conversationId, second.session.conversationId].sort(),
     );
-    expect(conversations.find((item: { conversation: { id: string } }) => item.conversation.id === first.session.conversationId).conversation.contactEmail).toBe('ana@example.com');
+    expect(
+      conversations.find((item: { conversation: { id: string } }) => item.conversation.id === first.session.conversationId).conversation.contactEmail,
+    ).toBe('ana@example.com');
     for (const item of conversations) expect(item.messages.length).toBeGreaterThanOrEqual(2);
   });
 

@@ -29,7 +29,10 @@ describe('security headers', () => {
 
   it('answers cross-origin API requests only from the allowed origins', async () => {
     const preflight = (origin: string) =>
-      fetch(`${server.url}/api/v1/preview`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+      fetch(`${server.url}/api/v1/preview`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
     expect((await preflight('https://shop.example')).headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -114,7 +114,9 @@ describe('order events: messages in the shopper language', () => {
     expect((await post(signedRequest(makeEvent('order.shipped', order)))).status).toBe(202);
     const message = await until(() => shopper.messages[0]);
     expect(message.author).toBe('bot');
-    expect(plain(message.text)).toBe('¡Tu pedido #100234 ya va en camino con DHL! Síguelo aquí: https://track.example/JD014600006281 — entrega prevista: 30 de noviembre de 2026.');
+    expect(plain(message.text)).toBe(
+      '¡Tu pedido #100234 ya va en camino con DHL! Síguelo aquí: https://track.example/JD014600006281 — entrega prevista: 30 de noviembre de 2026.',
+    );
   });
 
   it('apologises to a German shopper for a delay, with the new date', async () => {
@@ -136,7 +138,7 @@ describe('order events: messages in the shopper language', () => {
     expect(message.text).toContain('2026年11月30日');
   });
 
-  it('writes in the language of the customer\'s conversation when the order has no locale', async () => {
+  it("writes in the language of the customer's conversation when the order has no locale", async () => {
     const order = makeOrder({ total: 42 });
     const shopper = await verifiedShopper(order.customer.id!, { locale: 'fr-FR' });
     await post(signedRequest(makeEvent('order.created', order)));

@@ -7,7 +7,10 @@ import { loadDefaultSnapshot, projectRoot } from '../helpers.js';
 
 let app: FastifyInstance;
 beforeAll(async () => {
-  app = await buildApp(loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', ALLOWED_ORIGINS: 'https://shop.example' }), { snapshot: await loadDefaultSnapshot() });
+  app = await buildApp(
+    loadConfig({ CONTENT_DIR: projectRoot, LOG_LEVEL: 'silent', OPERATOR_TOKEN: 'test-operator-token-0123456789', ALLOWED_ORIGINS: 'https://shop.example' }),
+    { snapshot: await loadDefaultSnapshot() },
+  );
 });
 afterAll(() => app.close());
 

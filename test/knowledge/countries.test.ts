@@ -31,7 +31,10 @@ describe('locales/<lang>/countries.json', () => {
   it('gives templates the phrases of the language', async () => {
     const { snapshot, problems } = await load({
       'locales/en/countries.json': english,
-      'templates/en/replies.json': { ...tinyContent()['templates/en/replies.json'], order_status: { variants: ['Your order goes {toCountry}; {theCountry} is {inCountry}.'] } },
+      'templates/en/replies.json': {
+        ...tinyContent()['templates/en/replies.json'],
+        order_status: { variants: ['Your order goes {toCountry}; {theCountry} is {inCountry}.'] },
+      },
     });
     expect(problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     expect(countryForms(snapshot!.countryPhrases, 'en', 'GB')).toMatchObject({ the: 'the United Kingdom', to: 'to the United Kingdom', listed: true });
@@ -40,9 +43,18 @@ describe('locales/<lang>/countries.json', () => {
   it('makes a new language work from its folder alone: its default pattern around the Intl name', async () => {
     const { snapshot } = await load({
       'locales/sv/intents.json': tinyContent()['locales/en/intents.json']!,
-      'locales/sv/countries.json': { patterns: { default: { to: 'till {name}', in: 'i {name}' } }, countries: { PH: { name: 'Filippinerna', in: 'på Filippinerna' } } },
+      'locales/sv/countries.json': {
+        patterns: { default: { to: 'till {name}', in: 'i {name}' } },
+        countries: { PH: { name: 'Filippinerna', in: 'på Filippinerna' } },
+      },
     });
-    expect(countryForms(snapshot!.countryPhrases, 'sv', 'DE')).toEqual({ name: 'Tyskland', the: 'Tyskland', to: 'till Tyskland', in: 'i Tyskland', listed: false });
+    expect(countryForms(snapshot!.countryPhrases, 'sv', 'DE')).toEqual({
+      name: 'Tyskland',
+      the: 'Tyskland',
+      to: 'till Tyskland',
+      in: 'i Tyskland',
+      listed: false,
+    });
     expect(countryForms(snapshot!.countryPhrases, 'sv', 'PH')).toMatchObject({ to: 'till Filippinerna', in: 'på Filippinerna' });
   });
 
@@ -91,7 +103,12 @@ describe('country phrases while the server runs', () => {
     const app = await buildApp(loadConfig({ CONTENT_DIR: content.dir, LOG_LEVEL: 'silent', OPERATOR_TOKEN }));
     cleanups.unshift(() => app.close());
     const reply = async () => {
-      const response = await app.inject({ method: 'POST', url: '/api/v1/preview', headers: { authorization: `Bearer ${OPERATOR_TOKEN}` }, payload: { text: 'where is my order, I live in Germany', language: 'en' } });
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/preview',
+        headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+        payload: { text: 'where is my order, I live in Germany', language: 'en' },
+      });
       return (response.json() as { reply: { text: string } }).reply.text;
     };
     expect(await reply()).toBe('Your order goes to Germany.');

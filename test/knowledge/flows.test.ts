@@ -48,12 +48,24 @@ describe('checking flows', () => {
     const { snapshot, lines } = await load(
       withFlow({
         startsOn: { intents: ['order_statuss'] },
-        slots: [{ name: 'orderNumber', fill: 'entity:ordernumber', ask: 'order.ask_numbr', askWhen: { fact: 'orderLookup', operator: 'equals', value: 'need_number' } }],
+        slots: [
+          {
+            name: 'orderNumber',
+            fill: 'entity:ordernumber',
+            ask: 'order.ask_numbr',
+            askWhen: { fact: 'orderLookup', operator: 'equals', value: 'need_number' },
+          },
+        ],
       }),
     );
     expect(snapshot).toBeUndefined();
     expect(lines).toContainEqual(expect.stringMatching(/^flows\/order\.json:\d+:\d+ slots\[0\]\.fill: fill is one of entity:orderNumber/));
-    const valid = await load(withFlow({ startsOn: { intents: ['order_statuss'] }, slots: [{ name: 'orderNumber', fill: 'entity:orderNumber', ask: 'order.ask_numbr', askWhen: { fact: 'orderLookup', operator: 'equals', value: 'x' } }] }));
+    const valid = await load(
+      withFlow({
+        startsOn: { intents: ['order_statuss'] },
+        slots: [{ name: 'orderNumber', fill: 'entity:orderNumber', ask: 'order.ask_numbr', askWhen: { fact: 'orderLookup', operator: 'equals', value: 'x' } }],
+      }),
+    );
     expect(valid.lines).toContain('flows/order.json:4:7 unknown intent "order_statuss"');
     expect(valid.lines).toContainEqual(expect.stringMatching(/^flows\/order\.json:\d+:\d+ unknown template "order\.ask_numbr"$/));
     expect(valid.lines).toContainEqual(expect.stringMatching(/^flows\/order\.json:\d+:\d+ unknown operator "equals"/));
@@ -85,7 +97,9 @@ describe('checking lexicons', () => {
     delete files['locales/es/lexicon.json'];
     const { snapshot, lines } = await load(files);
     expect(snapshot).toBeDefined();
-    expect(lines).toContain('locales/es/lexicon.json:1:1 warning: es has no lexicon: yes/no answers, follow-up cues and problem words are not understood in es');
+    expect(lines).toContain(
+      'locales/es/lexicon.json:1:1 warning: es has no lexicon: yes/no answers, follow-up cues and problem words are not understood in es',
+    );
   });
 
   it('understands "I don\'t know" only through the language\'s lexicon', async () => {
@@ -102,7 +116,15 @@ describe('a running server', () => {
     const content = await makeContentDir(withFlow());
     const app = await buildApp(loadConfig({ CONTENT_DIR: content.dir, LOG_LEVEL: 'silent', OPERATOR_TOKEN }));
     try {
-      const ask = async () => (await app.inject({ method: 'POST', url: '/api/v1/preview', headers: { authorization: `Bearer ${OPERATOR_TOKEN}` }, payload: { text: 'where is my order' } })).json().reply.text;
+      const ask = async () =>
+        (
+          await app.inject({
+            method: 'POST',
+            url: '/api/v1/preview',
+            headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+            payload: { text: 'where is my order' },
+          })
+        ).json().reply.text;
       expect(await ask()).toBe('Which order number?');
       const flowFile = path.join(content.dir, 'flows/order.json');
       const flow = JSON.parse(await readFile(flowFile, 'utf8'));

@@ -58,7 +58,12 @@ describe('loading content', () => {
 
   it('refuses paths through __proto__ in rules', async () => {
     const files = tinyContent();
-    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[1]!.conditions.all.push({ fact: 'entities', path: '__proto__.polluted', operator: 'equal', value: 1 });
+    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[1]!.conditions.all.push({
+      fact: 'entities',
+      path: '__proto__.polluted',
+      operator: 'equal',
+      value: 1,
+    });
     const { snapshot, lines } = await load(files);
     expect(snapshot).toBeUndefined();
     expect(lines.some((line) => line.includes('__proto__, constructor or prototype'))).toBe(true);
@@ -92,9 +97,16 @@ describe('loading content', () => {
     const files = tinyContent();
     files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['Expected on {estimatedDelivery, date, long}.'] } };
     const refused = await load(files);
-    expect(refused.lines.some((line) => /^templates\/en\/replies\.json:\d+:\d+ \{estimatedDelivery\} is already written as a date.*use \{estimatedDelivery\}/.test(line))).toBe(true);
+    expect(
+      refused.lines.some((line) =>
+        /^templates\/en\/replies\.json:\d+:\d+ \{estimatedDelivery\} is already written as a date.*use \{estimatedDelivery\}/.test(line),
+      ),
+    ).toBe(true);
     await cleanup();
-    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['{firstName}, order #{orderNumber} ({orderTotal}) arrives {estimatedDelivery}.'] } };
+    files['templates/en/replies.json'] = {
+      ...files['templates/en/replies.json'],
+      greeting: { variants: ['{firstName}, order #{orderNumber} ({orderTotal}) arrives {estimatedDelivery}.'] },
+    };
     files['templates/en/care.json'] = { 'care.thanks': { variants: ['{firstName}, order #{orderNumber} ({orderTotal}) arrives {estimatedDelivery}.'] } };
     const accepted = await load(files);
     expect(accepted.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
@@ -103,7 +115,10 @@ describe('loading content', () => {
   it('accepts variables declared in settings and plural arguments inside them', async () => {
     const files = tinyContent();
     files['locales/settings.json'] = { defaultLanguage: 'en', confidenceThreshold: 0.3, variables: { returnDays: 30 } };
-    files['templates/en/replies.json'] = { ...files['templates/en/replies.json'], greeting: { variants: ['{returnDays, plural, one {# day} other {# days}} for {orderNumber}'] } };
+    files['templates/en/replies.json'] = {
+      ...files['templates/en/replies.json'],
+      greeting: { variants: ['{returnDays, plural, one {# day} other {# days}} for {orderNumber}'] },
+    };
     const { snapshot } = await load(files);
     expect(snapshot).toBeDefined();
   });
@@ -113,8 +128,12 @@ describe('loading content', () => {
     (files['locales/en/intents.json'] as Record<string, string[]>).order_status!.push('Hello!');
     const { snapshot, lines } = await load(files);
     expect(snapshot).toBeDefined();
-    expect(lines.some((line) => /^locales\/en\/intents\.json:\d+:\d+ warning: intent "greeting" has 5 training utterances in en; at least 20/.test(line))).toBe(true);
-    expect(lines).toContainEqual(expect.stringMatching(/^locales\/en\/intents\.json:\d+:\d+ warning: "Hello!" is a training utterance of both "greeting" and "order_status"$/));
+    expect(lines.some((line) => /^locales\/en\/intents\.json:\d+:\d+ warning: intent "greeting" has 5 training utterances in en; at least 20/.test(line))).toBe(
+      true,
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^locales\/en\/intents\.json:\d+:\d+ warning: "Hello!" is a training utterance of both "greeting" and "order_status"$/),
+    );
   });
 
   it('warns about an intent missing in a language', async () => {
@@ -137,14 +156,26 @@ describe('loading content', () => {
 
   it('refuses a fact named constructor', async () => {
     const files = tinyContent();
-    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[1]!.conditions.all.push({ fact: 'constructor', operator: 'equal', value: 1 });
+    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[1]!.conditions.all.push({
+      fact: 'constructor',
+      operator: 'equal',
+      value: 1,
+    });
     const { lines } = await load(files);
-    expect(lines).toContainEqual(expect.stringMatching(/^rules\/answers\.json:\d+:\d+ rules\[1\]\.conditions\.all\[1\]\.fact: a fact may not be named __proto__, constructor or prototype$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^rules\/answers\.json:\d+:\d+ rules\[1\]\.conditions\.all\[1\]\.fact: a fact may not be named __proto__, constructor or prototype$/,
+      ),
+    );
   });
 
   it('refuses an unknown operator and names the known ones', async () => {
     const files = tinyContent();
-    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[2]!.conditions.all.push({ fact: 'text', operator: 'looksLike', value: 'x' });
+    (files['rules/answers.json'] as { rules: { conditions: { all: object[] } }[] }).rules[2]!.conditions.all.push({
+      fact: 'text',
+      operator: 'looksLike',
+      value: 'x',
+    });
     const { lines } = await load(files);
     expect(lines.some((line) => line.includes('unknown operator "looksLike"; use one of equal,'))).toBe(true);
   });

@@ -14,13 +14,86 @@ const swedish = {
   greeting: ['hej', 'hej hej', 'hallå', 'tjena', 'god morgon', 'hej, är det någon där?', 'god kväll', 'hejsan', 'morsning', 'hej, jag har en fråga'],
   thanks: ['tack', 'tack så mycket', 'stort tack', 'tack för hjälpen', 'tusen tack', 'toppen, tack', 'tackar', 'schysst, tack ska du ha'],
   goodbye: ['hej då', 'ha det bra', 'vi hörs', 'det var allt', 'tack och hej', 'ha en bra dag', 'adjö', 'det var allt för idag'],
-  order_status: ['var är min beställning', 'när kommer mitt paket', 'mitt paket har inte kommit', 'var är min order', 'har min beställning skickats', 'spåra mitt paket', 'när levereras min order', 'min leverans är sen', 'jag väntar fortfarande på mitt paket', 'vart tog mitt paket vägen'],
-  cancel_order: ['jag vill avbryta min beställning', 'avbryt min order', 'kan ni avbryta beställningen', 'jag vill annullera min order', 'ångra min beställning', 'jag vill inte ha beställningen längre', 'stoppa min beställning', 'avbeställ min order', 'kan jag avbryta ordern', 'annullera beställningen tack'],
-  change_order: ['jag vill ändra min beställning', 'kan jag ändra leveransadressen', 'ändra storlek på min order', 'jag vill byta färg i beställningen', 'fel adress på ordern, kan ni ändra', 'ändra adressen för min beställning', 'kan ni uppdatera min order', 'jag behöver ändra ordern', 'byt storlek på beställningen', 'ny leveransadress för ordern'],
-  item_problem: ['varan kom trasig', 'koppen var sönder', 'jag fick fel vara', 'det saknas en del i paketet', 'produkten fungerar inte', 'vasen var skadad', 'förpackningen var krossad', 'fel storlek skickades', 'lampan är trasig', 'varan är defekt'],
-  shipping_info: ['skickar ni till sverige', 'hur lång är leveranstiden', 'vad kostar frakten', 'levererar ni till norge', 'hur lång tid tar leveransen', 'fraktkostnad till finland', 'skickar ni utomlands', 'när skickas min vara om jag beställer idag', 'är frakten gratis', 'vilka länder levererar ni till'],
-  human_agent: ['jag vill prata med en människa', 'kan jag få prata med en person', 'koppla mig till kundtjänst', 'jag vill prata med någon på riktigt', 'finns det en riktig person', 'kundtjänst tack', 'ge mig en handläggare', 'jag vill inte prata med en bot'],
-  out_of_scope: ['vad blir det för väder imorgon', 'berätta ett skämt', 'asdfgh', 'vem vann matchen', 'vad är meningen med livet', 'spela musik', 'qwerty', 'hur gammal är du'],
+  order_status: [
+    'var är min beställning',
+    'när kommer mitt paket',
+    'mitt paket har inte kommit',
+    'var är min order',
+    'har min beställning skickats',
+    'spåra mitt paket',
+    'när levereras min order',
+    'min leverans är sen',
+    'jag väntar fortfarande på mitt paket',
+    'vart tog mitt paket vägen',
+  ],
+  cancel_order: [
+    'jag vill avbryta min beställning',
+    'avbryt min order',
+    'kan ni avbryta beställningen',
+    'jag vill annullera min order',
+    'ångra min beställning',
+    'jag vill inte ha beställningen längre',
+    'stoppa min beställning',
+    'avbeställ min order',
+    'kan jag avbryta ordern',
+    'annullera beställningen tack',
+  ],
+  change_order: [
+    'jag vill ändra min beställning',
+    'kan jag ändra leveransadressen',
+    'ändra storlek på min order',
+    'jag vill byta färg i beställningen',
+    'fel adress på ordern, kan ni ändra',
+    'ändra adressen för min beställning',
+    'kan ni uppdatera min order',
+    'jag behöver ändra ordern',
+    'byt storlek på beställningen',
+    'ny leveransadress för ordern',
+  ],
+  item_problem: [
+    'varan kom trasig',
+    'koppen var sönder',
+    'jag fick fel vara',
+    'det saknas en del i paketet',
+    'produkten fungerar inte',
+    'vasen var skadad',
+    'förpackningen var krossad',
+    'fel storlek skickades',
+    'lampan är trasig',
+    'varan är defekt',
+  ],
+  shipping_info: [
+    'skickar ni till sverige',
+    'hur lång är leveranstiden',
+    'vad kostar frakten',
+    'levererar ni till norge',
+    'hur lång tid tar leveransen',
+    'fraktkostnad till finland',
+    'skickar ni utomlands',
+    'när skickas min vara om jag beställer idag',
+    'är frakten gratis',
+    'vilka länder levererar ni till',
+  ],
+  human_agent: [
+    'jag vill prata med en människa',
+    'kan jag få prata med en person',
+    'koppla mig till kundtjänst',
+    'jag vill prata med någon på riktigt',
+    'finns det en riktig person',
+    'kundtjänst tack',
+    'ge mig en handläggare',
+    'jag vill inte prata med en bot',
+  ],
+  out_of_scope: [
+    'vad blir det för väder imorgon',
+    'berätta ett skämt',
+    'asdfgh',
+    'vem vann matchen',
+    'vad är meningen med livet',
+    'spela musik',
+    'qwerty',
+    'hur gammal är du',
+  ],
 };
 
 const lexicon = {
@@ -28,7 +101,12 @@ const lexicon = {
   no: ['nej', 'nä', 'nej tack', 'hellre inte', 'låt bli', 'inte nu'],
   dontKnow: ['vet inte', 'kommer inte ihåg', 'minns inte', 'har ingen', 'ingen aning', 'glömt'],
   followUp: ['och', 'och till', 'men', 'vad gäller', 'hur är det med', 'också'],
-  problems: { damaged: ['trasig', 'trasiga', 'sönder', 'skadad*', 'krossad*', 'sprucken', 'repig'], wrong: ['fel vara', 'fel storlek', 'fel färg', 'inte det jag beställde'], missing: ['saknas', 'fattas', 'tom', 'ofullständig'], faulty: ['fungerar inte', 'funkar inte', 'defekt', 'går inte att starta'] },
+  problems: {
+    damaged: ['trasig', 'trasiga', 'sönder', 'skadad*', 'krossad*', 'sprucken', 'repig'],
+    wrong: ['fel vara', 'fel storlek', 'fel färg', 'inte det jag beställde'],
+    missing: ['saknas', 'fattas', 'tom', 'ofullständig'],
+    faulty: ['fungerar inte', 'funkar inte', 'defekt', 'går inte att starta'],
+  },
   changes: { address: ['adress*', 'leveransadress*', 'postnummer', 'gata'], items: ['storlek*', 'färg*', 'vara', 'antal'] },
 };
 
@@ -37,7 +115,8 @@ let contentDir: string;
 let orders: Order[];
 beforeAll(async () => {
   contentDir = await mkdtemp(path.join(tmpdir(), 'borderless-sv-'));
-  for (const folder of ['rules', 'templates', 'locales', 'flows', 'shipping', 'care', 'packages']) await cp(path.join(projectRoot, folder), path.join(contentDir, folder), { recursive: true });
+  for (const folder of ['rules', 'templates', 'locales', 'flows', 'shipping', 'care', 'packages'])
+    await cp(path.join(projectRoot, folder), path.join(contentDir, folder), { recursive: true });
   await mkdir(path.join(contentDir, 'locales/sv'));
   await writeFile(path.join(contentDir, 'locales/sv/intents.json'), JSON.stringify(swedish));
   await writeFile(path.join(contentDir, 'locales/sv/lexicon.json'), JSON.stringify(lexicon));
@@ -54,7 +133,11 @@ async function converse(messages: string[], customer = 'cust_1001', content = sn
   let conversation: ConversationState | undefined;
   const results: DryRunResult[] = [];
   for (const text of messages) {
-    const result = await dryRunTurn(content, { text, locale: 'sv-SE', conversation, now: new Date(), context: { customer: { id: customer } } }, { orders: source });
+    const result = await dryRunTurn(
+      content,
+      { text, locale: 'sv-SE', conversation, now: new Date(), context: { customer: { id: customer } } },
+      { orders: source },
+    );
     conversation = result.conversation;
     results.push(result);
   }

@@ -36,7 +36,7 @@ describe('care and package rules in check', () => {
 
   it('points at an unknown template with a suggestion', async () => {
     const files = orderContent();
-    files['care/orders.json'] = JSON.stringify((files['care/orders.json'] as { rules: object[] }), null, 2).replace('"care.shipped"', '"care.shiped"');
+    files['care/orders.json'] = JSON.stringify(files['care/orders.json'] as { rules: object[] }, null, 2).replace('"care.shipped"', '"care.shiped"');
     expect(await problemsOf(files)).toEqual(['care/orders.json:17:11 unknown template "care.shiped"; did you mean "care.shipped"?']);
   });
 
@@ -44,7 +44,13 @@ describe('care and package rules in check', () => {
     const files = orderContent();
     files['packages/inserts.json'] = '{ "rules": [ { "name": "card", } ] }';
     files['care/orders.json'] = {
-      rules: [{ name: 'shipped', conditions: { all: [{ fact: 'event', operator: 'equals', value: 'order.shipped' }] }, event: { type: 'reply', params: { template: 'care.shipped' } } }],
+      rules: [
+        {
+          name: 'shipped',
+          conditions: { all: [{ fact: 'event', operator: 'equals', value: 'order.shipped' }] },
+          event: { type: 'reply', params: { template: 'care.shipped' } },
+        },
+      ],
     };
     const problems = await problemsOf(files);
     expect(problems).toContain('packages/inserts.json:1:32 invalid JSON: PropertyNameExpected');
@@ -57,7 +63,10 @@ describe('care and package rules in check', () => {
       'packages.thank_you_card': { variants: ['Thank you, {firstName}! {discountCode}'] },
       'packages.cashback_card': { variants: ['{cashbackPercent}% back.'] },
     };
-    files['templates/en/replies.json'] = { ...(files['templates/en/replies.json'] as object), greeting: { variants: ['Hello, {firstName}! {cashbackPercent}% back.'] } };
+    files['templates/en/replies.json'] = {
+      ...(files['templates/en/replies.json'] as object),
+      greeting: { variants: ['Hello, {firstName}! {cashbackPercent}% back.'] },
+    };
     const problems = await problemsOf(files);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(/^templates\/en\/packages\.json:\d+:\d+ the message uses \{discountCode\}, which no rule or fact provides/);
@@ -71,7 +80,12 @@ describe('hot reload of package rules', () => {
     cleanup = content.cleanup;
     app = await buildApp(loadConfig({ CONTENT_DIR: content.dir, LOG_LEVEL: 'silent', OPERATOR_TOKEN }));
     const inserts = async () => {
-      const response = await app!.inject({ method: 'POST', url: '/api/v1/package-suggestions', headers: { authorization: `Bearer ${OPERATOR_TOKEN}` }, payload: { order: makeOrder({ customer: { orderCount: 2 } }) } });
+      const response = await app!.inject({
+        method: 'POST',
+        url: '/api/v1/package-suggestions',
+        headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+        payload: { order: makeOrder({ customer: { orderCount: 2 } }) },
+      });
       return (response.json() as { inserts: { id: string; text: string }[] }).inserts.map((insert) => insert.text);
     };
     const status = async () => (await app!.inject({ url: '/api/v1/admin/status', headers: { authorization: `Bearer ${OPERATOR_TOKEN}` } })).json();

@@ -92,13 +92,53 @@ describe('compiled rules', () => {
     expect(matchedSome).toBeGreaterThan(300);
   });
 
-  const operators = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'in', 'notIn', 'contains', 'doesNotContain', 'present', 'oneOfPrefix', 'containsAnyWord', 'matches'];
+  const operators = [
+    'equal',
+    'notEqual',
+    'lessThan',
+    'lessThanInclusive',
+    'greaterThan',
+    'greaterThanInclusive',
+    'in',
+    'notIn',
+    'contains',
+    'doesNotContain',
+    'present',
+    'oneOfPrefix',
+    'containsAnyWord',
+    'matches',
+  ];
   const values = fc.oneof(
-    fc.constantFrom<unknown>(null, true, false, 0, 3, 7.5, '3', '10', 'a', 'order', 'order.status', 'b c', '', [], ['a', 3], ['order'], 'x+', { fact: 'b' }, { fact: 'a', path: 'x' }),
+    fc.constantFrom<unknown>(
+      null,
+      true,
+      false,
+      0,
+      3,
+      7.5,
+      '3',
+      '10',
+      'a',
+      'order',
+      'order.status',
+      'b c',
+      '',
+      [],
+      ['a', 3],
+      ['order'],
+      'x+',
+      { fact: 'b' },
+      { fact: 'a', path: 'x' },
+    ),
     fc.integer({ min: -5, max: 12 }),
   );
   const leaf: fc.Arbitrary<Condition> = fc.record(
-    { fact: fc.constantFrom('a', 'b', 'c', 'toString'), path: fc.constantFrom(undefined, 'x', 'x.y', '0'), operator: fc.constantFrom(...operators), value: values },
+    {
+      fact: fc.constantFrom('a', 'b', 'c', 'toString'),
+      path: fc.constantFrom(undefined, 'x', 'x.y', '0'),
+      operator: fc.constantFrom(...operators),
+      value: values,
+    },
     { requiredKeys: ['fact', 'operator', 'value'] },
   );
   const { condition } = fc.letrec<{ condition: Condition }>((tie) => ({
@@ -132,7 +172,14 @@ describe('compiled rules', () => {
   });
 
   it('hand out events that cannot be changed by whoever reads them', async () => {
-    const rules: Rule[] = [{ name: 'hi', priority: 1, conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'greeting' }] }, event: { type: 'reply', params: { template: 'greeting' } } }];
+    const rules: Rule[] = [
+      {
+        name: 'hi',
+        priority: 1,
+        conditions: { all: [{ fact: 'intent', operator: 'equal', value: 'greeting' }] },
+        event: { type: 'reply', params: { template: 'greeting' } },
+      },
+    ];
     const runner = compileRules(rules);
     const [first] = await runner.run({ intent: 'greeting' });
     expect(() => Object.assign(first!.event.params, { template: 'other' })).toThrow(TypeError);

@@ -33,12 +33,16 @@ describe('shipping content', () => {
   });
 
   it('reports unknown countries and notes without templates with their place', async () => {
-    const zones = JSON.stringify({
-      zones: [
-        { ...zone, countries: ['EU', 'XX'] },
-        { ...zone, id: 'swiss', countries: ['CH'] },
-      ],
-    }, null, 2);
+    const zones = JSON.stringify(
+      {
+        zones: [
+          { ...zone, countries: ['EU', 'XX'] },
+          { ...zone, id: 'swiss', countries: ['CH'] },
+        ],
+      },
+      null,
+      2,
+    );
     const { snapshot, problems } = await load({
       'shipping/zones.json': zones,
       'shipping/duties.json': { rules: [{ countries: ['US'], note: 'us_de_minimis', threshold: { amount: 800, currency: 'USD' } }] },
@@ -50,7 +54,14 @@ describe('shipping content', () => {
   });
 
   it('reports a country named in two zones', async () => {
-    const { problems } = await load({ 'shipping/zones.json': { zones: [{ ...zone, countries: ['FR'] }, { ...zone, id: 'france', countries: ['FR'] }] } });
+    const { problems } = await load({
+      'shipping/zones.json': {
+        zones: [
+          { ...zone, countries: ['FR'] },
+          { ...zone, id: 'france', countries: ['FR'] },
+        ],
+      },
+    });
     expect(problems.map(formatProblem).join('\n')).toMatch(/shipping\/zones\.json:\d+:\d+ .*FR is already in zone "eu"/);
   });
 });

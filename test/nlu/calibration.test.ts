@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectedCalibrationError, intentThreshold, OUT_OF_SCOPE, thresholdForPrecision, trainIntentModel, type HeldOutPrediction } from '../../src/nlu/index.js';
+import {
+  expectedCalibrationError,
+  intentThreshold,
+  OUT_OF_SCOPE,
+  thresholdForPrecision,
+  trainIntentModel,
+  type HeldOutPrediction,
+} from '../../src/nlu/index.js';
 import { projectRoot } from '../helpers.js';
 
 const prediction = (confidence: number, predicted: string, actual: string): HeldOutPrediction => ({ confidence, predicted, actual });
@@ -13,10 +20,12 @@ describe('calibrated confidence', () => {
     const training = Object.fromEntries(Object.entries(english).map(([intent, list]) => [intent, list.filter((_, index) => index % 5 !== 2)]));
     const model = trainIntentModel('en', training);
     const heldOut = Object.entries(english).flatMap(([intent, list]) =>
-      list.filter((_, index) => index % 5 === 2).map((text) => {
-        const [top] = model.classify(text);
-        return prediction(top!.confidence, top!.intent, intent);
-      }),
+      list
+        .filter((_, index) => index % 5 === 2)
+        .map((text) => {
+          const [top] = model.classify(text);
+          return prediction(top!.confidence, top!.intent, intent);
+        }),
     );
     const accuracy = heldOut.filter((one) => one.predicted === one.actual).length / heldOut.length;
     const meanConfidence = heldOut.reduce((sum, one) => sum + one.confidence, 0) / heldOut.length;
@@ -50,8 +59,13 @@ describe('threshold for a target precision', () => {
     expect(thresholdForPrecision(poor, 0.95, OUT_OF_SCOPE)).toEqual({ threshold: 0.8, precision: 0.5, coverage: 1, reached: false });
   });
 
-  it('takes an operator\'s raw threshold as it is, reporting what it gives', () => {
-    expect(intentThreshold(predictions, { confidenceThreshold: 0.85 })).toMatchObject({ source: 'confidenceThreshold', threshold: 0.85, precision: 2 / 3, coverage: 3 / 6 });
+  it("takes an operator's raw threshold as it is, reporting what it gives", () => {
+    expect(intentThreshold(predictions, { confidenceThreshold: 0.85 })).toMatchObject({
+      source: 'confidenceThreshold',
+      threshold: 0.85,
+      precision: 2 / 3,
+      coverage: 3 / 6,
+    });
     expect(intentThreshold(predictions, { targetPrecision: 0.8 })).toMatchObject({ source: 'targetPrecision', threshold: 0.7 });
     expect(intentThreshold(predictions, {})).toMatchObject({ source: 'targetPrecision', targetPrecision: 0.95 });
   });

@@ -84,9 +84,25 @@ describe('language detection', () => {
   });
 
   it.each([
-    ['gracias', 'es'], ['merci', 'fr'], ['danke', 'de'], ['grazie', 'it'], ['obrigado', 'pt'], ['bedankt', 'nl'], ['dziekuje', 'pl'], ['tesekkurler', 'tr'],
-    ['estado del pedido', 'es'], ['suivi colis', 'fr'], ['paket verfolgen', 'de'], ['stato ordine', 'it'], ['status do pedido', 'pt'], ['status bestelling', 'nl'], ['status zamowienia', 'pl'], ['kargo durumu', 'tr'],
-    ['ok obrigado', 'pt'], ['le tracking svp', 'fr'], ['das tracking bitte', 'de'],
+    ['gracias', 'es'],
+    ['merci', 'fr'],
+    ['danke', 'de'],
+    ['grazie', 'it'],
+    ['obrigado', 'pt'],
+    ['bedankt', 'nl'],
+    ['dziekuje', 'pl'],
+    ['tesekkurler', 'tr'],
+    ['estado del pedido', 'es'],
+    ['suivi colis', 'fr'],
+    ['paket verfolgen', 'de'],
+    ['stato ordine', 'it'],
+    ['status do pedido', 'pt'],
+    ['status bestelling', 'nl'],
+    ['status zamowienia', 'pl'],
+    ['kargo durumu', 'tr'],
+    ['ok obrigado', 'pt'],
+    ['le tracking svp', 'fr'],
+    ['das tracking bitte', 'de'],
   ])('does not pull the short %s toward the biggest corpus (%s)', (text, language) => {
     expect(detect(text).language).toBe(language);
   });

@@ -32,7 +32,12 @@ afterAll(async () => {
 });
 
 const understood = async (text: string) => {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/preview', headers: { authorization: `Bearer ${OPERATOR_TOKEN}` }, payload: { text, language: 'en' } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/preview',
+    headers: { authorization: `Bearer ${OPERATOR_TOKEN}` },
+    payload: { text, language: 'en' },
+  });
   return (response.json() as { intent: { intent: string; confident: boolean } }).intent;
 };
 

@@ -8,7 +8,7 @@ afterEach(() => content.cleanup());
 const withSettings = (settings: object) => ({ ...tinyContent(), 'locales/settings.json': settings });
 
 describe('confidence thresholds in settings', () => {
-  it('derives each language\'s threshold from the target precision', async () => {
+  it("derives each language's threshold from the target precision", async () => {
     const { snapshot } = await content.load(withSettings({ defaultLanguage: 'en', targetPrecision: 0.9 }));
     expect([...snapshot!.intentThresholds.keys()].sort()).toEqual(['en', 'es']);
     for (const choice of snapshot!.intentThresholds.values()) {

@@ -11,7 +11,13 @@ const order = (number: string, createdAt: string, overrides: Partial<Order> = {}
   total: 59.8,
   customer: { id: '7001', email: 'marie.dubois@example.fr', name: 'Marie Dubois', locale: 'fr-FR', country: 'FR', orderCount: 3 },
   items: [{ sku: 'CUP-ESP-2', title: 'Tasses à espresso (2)', quantity: 2, price: 29.9 }],
-  shipping: { country: 'FR', carrier: 'Colissimo', trackingCode: 'CB987654321FR', trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=CB987654321FR', shippedAt: '2026-11-21T09:00:00Z' },
+  shipping: {
+    country: 'FR',
+    carrier: 'Colissimo',
+    trackingCode: 'CB987654321FR',
+    trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=CB987654321FR',
+    shippedAt: '2026-11-21T09:00:00Z',
+  },
   ...overrides,
 });
 

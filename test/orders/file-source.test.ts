@@ -66,7 +66,7 @@ describe('file order source', () => {
     });
   });
 
-  it("prefers DATA_DIR/orders.json, even one written after start, over the demo store", async () => {
+  it('prefers DATA_DIR/orders.json, even one written after start, over the demo store', async () => {
     const source = createFileOrderSource({ dataDir, logger });
     expect(await source.findByNumber('100234')).toBeDefined();
     await writeOrders(dataDir, contractOrders);

@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHttpOrderSource, OrderSourceError, OrderSourceUnavailable, type HttpOrderSourceOptions, type Order, type OrderSource } from '../../src/orders/index.js';
+import {
+  createHttpOrderSource,
+  OrderSourceError,
+  OrderSourceUnavailable,
+  type HttpOrderSourceOptions,
+  type Order,
+  type OrderSource,
+} from '../../src/orders/index.js';
 import { contractOrders, orderSourceContract } from './contract.js';
 import { recordingLogger, sendJson, startStoreServer, type Handler, type StoreServer } from './store-server.js';
 
@@ -18,9 +25,7 @@ const storeApi =
     if (byCustomer) {
       const limit = Number(searchParams.get('limit') ?? 50);
       // As documented for the store's API: most recent first, at most `limit`.
-      const found = orders
-        .filter((order) => order.customer.id === decodeURIComponent(byCustomer[1]!))
-        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const found = orders.filter((order) => order.customer.id === decodeURIComponent(byCustomer[1]!)).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
       return found.length ? sendJson(response, 200, { orders: found.slice(0, limit) }) : sendJson(response, 404, {});
     }
     sendJson(response, 404, {});
@@ -175,9 +180,11 @@ describe('http order source', () => {
     await expect(source.findByNumber('200102')).rejects.toThrow(/could not reach the store/);
   });
 
-  it('sends a cancellation request and passes on the store\'s answer', async () => {
+  it("sends a cancellation request and passes on the store's answer", async () => {
     server.answer((request, response) =>
-      request.url === '/api/orders/200103/cancellation' ? sendJson(response, 200, { ok: true, message: 'Cancelled; refund in 3-5 days' }) : sendJson(response, 404, {}),
+      request.url === '/api/orders/200103/cancellation'
+        ? sendJson(response, 200, { ok: true, message: 'Cancelled; refund in 3-5 days' })
+        : sendJson(response, 404, {}),
     );
     expect(await source.requestCancellation!('#200103', 'ordered the wrong size')).toEqual({ ok: true, message: 'Cancelled; refund in 3-5 days' });
     expect(server.requests[0]).toMatchObject({ method: 'POST', body: JSON.stringify({ reason: 'ordered the wrong size' }) });

@@ -71,7 +71,9 @@ describe.each([
       for (let inConversation = 0; inConversation < 5; inConversation += 1) {
         attempt += 1;
         const before = shopper.messages.length;
-        await shopper.socket.timeout(5000).emitWithAck('message', { text: `where is my order ${100300 + attempt}? my e-mail is someone${attempt}@example.com`, clientMessageId: randomUUID() });
+        await shopper.socket
+          .timeout(5000)
+          .emitWithAck('message', { text: `where is my order ${100300 + attempt}? my e-mail is someone${attempt}@example.com`, clientMessageId: randomUUID() });
         await until(() => shopper.messages.slice(before).find((message) => message.author === 'bot'), 5000);
       }
     }

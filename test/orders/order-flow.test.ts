@@ -12,7 +12,11 @@ import { startTestServer, until } from '../helpers.js';
 
 const SECRET = 'identity-secret-for-tests-0123456789';
 
-const order = (fields: Partial<Order> & Pick<Order, 'number' | 'status' | 'currency' | 'total'>, customer: Order['customer'], shipping: Order['shipping']): Order => ({
+const order = (
+  fields: Partial<Order> & Pick<Order, 'number' | 'status' | 'currency' | 'total'>,
+  customer: Order['customer'],
+  shipping: Order['shipping'],
+): Order => ({
   id: `ord_${fields.number}`,
   createdAt: '2026-11-24T15:12:00Z',
   items: [{ sku: 'MUG-1', title: 'Ceramic mug', quantity: 1, price: fields.total }],
@@ -28,14 +32,24 @@ const yuki = { id: 'cust_1014', email: 'yuki.tanaka@example.jp', locale: 'ja-JP'
 function fixtureOrders(): Order[] {
   return [
     order({ number: '100234', status: 'shipped', currency: 'USD', total: 89.97, createdAt: '2026-11-24T15:12:00Z' }, emma, {
-      country: 'US', carrier: 'UPS', trackingCode: '1Z999AA10123456784', trackingUrl: 'https://www.ups.com/track?tracknum=1Z999AA10123456784', estimatedDelivery: '2026-12-03',
+      country: 'US',
+      carrier: 'UPS',
+      trackingCode: '1Z999AA10123456784',
+      trackingUrl: 'https://www.ups.com/track?tracknum=1Z999AA10123456784',
+      estimatedDelivery: '2026-12-03',
     }),
     order({ number: '100251', status: 'pending', currency: 'USD', total: 32, createdAt: '2026-12-01T08:05:00Z' }, emma, { country: 'US' }),
     order({ number: '100236', status: 'out_for_delivery', currency: 'EUR', total: 64.9 }, javier, {
-      country: 'ES', carrier: 'Correos', trackingUrl: 'https://www.correos.es/track?n=PQ473829105ES', estimatedDelivery: '2026-12-01',
+      country: 'ES',
+      carrier: 'Correos',
+      trackingUrl: 'https://www.correos.es/track?n=PQ473829105ES',
+      estimatedDelivery: '2026-12-01',
     }),
     order({ number: '100243', status: 'shipped', currency: 'JPY', total: 12800 }, yuki, {
-      country: 'JP', carrier: 'Japan Post', trackingUrl: 'https://trackings.post.japanpost.jp/?requestNo1=EJ678901235JP', estimatedDelivery: '2026-12-02',
+      country: 'JP',
+      carrier: 'Japan Post',
+      trackingUrl: 'https://trackings.post.japanpost.jp/?requestNo1=EJ678901235JP',
+      estimatedDelivery: '2026-12-02',
     }),
   ];
 }
@@ -49,8 +63,8 @@ const store: OrderSource = {
   name: 'test',
   findByNumber: (orderNumber) => orders.findByNumber(orderNumber),
   listByCustomer: (customerId, limit) => orders.listByCustomer(customerId, limit),
-  requestCancellation: (orderNumber, reason) => orders.requestCancellation ? orders.requestCancellation(orderNumber, reason) : Promise.resolve(undefined),
-  requestChange: (orderNumber, change) => orders.requestChange ? orders.requestChange(orderNumber, change) : Promise.resolve(undefined),
+  requestCancellation: (orderNumber, reason) => (orders.requestCancellation ? orders.requestCancellation(orderNumber, reason) : Promise.resolve(undefined)),
+  requestChange: (orderNumber, change) => (orders.requestChange ? orders.requestChange(orderNumber, change) : Promise.resolve(undefined)),
 };
 
 beforeAll(async () => {

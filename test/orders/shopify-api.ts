@@ -26,7 +26,14 @@ export function toShopifyOrder(order: Order, id: number): ShopifyOrderJson {
     total_price: order.total.toFixed(2),
     customer_locale: order.customer.locale ?? null,
     customer: order.customer.id
-      ? { id: Number(order.customer.id), email: order.customer.email, first_name: firstName, last_name: lastName.join(' '), orders_count: order.customer.orderCount ?? 1, default_address: null }
+      ? {
+          id: Number(order.customer.id),
+          email: order.customer.email,
+          first_name: firstName,
+          last_name: lastName.join(' '),
+          orders_count: order.customer.orderCount ?? 1,
+          default_address: null,
+        }
       : null,
     shipping_address: { country_code: order.shipping.country, province_code: null },
     billing_address: null,
@@ -72,9 +79,7 @@ export function startShopifyServer(orders: ShopifyOrderJson[]): Promise<StoreSer
     const byCustomer = new RegExp(`^/admin/api/${API_VERSION}/customers/(\\d+)/orders\\.json$`).exec(pathname);
     if (byCustomer) {
       const limit = Number(searchParams.get('limit') ?? 50);
-      const found = orders
-        .filter((order) => String(order.customer?.id) === byCustomer[1])
-        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at)); // newest first, as Shopify lists them
+      const found = orders.filter((order) => String(order.customer?.id) === byCustomer[1]).sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at)); // newest first, as Shopify lists them
       return sendJson(response, 200, { orders: found.slice(0, limit) });
     }
     sendJson(response, 404, { errors: 'Not Found' });

@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createShopifyOrderSource, OrderSourceError, OrderSourceUnavailable, type OrderSource, type ShopifyOrderSourceOptions } from '../../src/orders/index.js';
+import {
+  createShopifyOrderSource,
+  OrderSourceError,
+  OrderSourceUnavailable,
+  type OrderSource,
+  type ShopifyOrderSourceOptions,
+} from '../../src/orders/index.js';
 import { orderSourceContract } from './contract.js';
 import { API_VERSION, SHOPIFY_TOKEN, startShopifyServer, toShopifyOrder, type ShopifyOrderJson } from './shopify-api.js';
 import { recordingLogger, sendJson, type StoreServer } from './store-server.js';
@@ -47,7 +53,15 @@ const germanOrder: ShopifyOrderJson = {
   customer_locale: 'de-DE',
   tags: 'wholesale',
   note_attributes: [],
-  customer: { id: 207_119_551, email: 'lena.becker@example.de', first_name: 'Lena', last_name: 'Becker', orders_count: 4, state: 'enabled', default_address: { country_code: 'DE' } },
+  customer: {
+    id: 207_119_551,
+    email: 'lena.becker@example.de',
+    first_name: 'Lena',
+    last_name: 'Becker',
+    orders_count: 4,
+    state: 'enabled',
+    default_address: { country_code: 'DE' },
+  },
   shipping_address: { first_name: 'Lena', last_name: 'Becker', city: 'Köln', zip: '50667', country: 'Germany', country_code: 'DE' },
   billing_address: { country_code: 'DE' },
   line_items: [
@@ -83,7 +97,15 @@ const germanOrder: ShopifyOrderJson = {
       tracking_url: 'https://www.dhl.com/de-en/home/tracking.html?tracking-id=JD014600003999',
       shipment_status: 'out_for_delivery',
     },
-    { id: 13, status: 'cancelled', created_at: '2026-11-25T10:00:00+01:00', tracking_company: null, tracking_number: null, tracking_url: null, shipment_status: null },
+    {
+      id: 13,
+      status: 'cancelled',
+      created_at: '2026-11-25T10:00:00+01:00',
+      tracking_company: null,
+      tracking_number: null,
+      tracking_url: null,
+      shipment_status: null,
+    },
   ],
   refunds: [
     {
@@ -115,7 +137,11 @@ const variant = (number: number, createdAt: string, changes: Partial<ShopifyOrde
 const shopOrders: ShopifyOrderJson[] = [
   germanOrder,
   variant(10420, '2026-11-29T08:00:00+01:00', {}), // found by Shopify's loose name filter for "#1042" too
-  variant(1040, '2026-10-01T08:00:00+01:00', { financial_status: 'refunded', cancelled_at: '2026-10-02T08:00:00+01:00', refunds: [{ created_at: '2026-10-02T08:00:00+01:00', processed_at: null, transactions: [{ kind: 'refund', status: 'pending', amount: '70.12' }] }] }),
+  variant(1040, '2026-10-01T08:00:00+01:00', {
+    financial_status: 'refunded',
+    cancelled_at: '2026-10-02T08:00:00+01:00',
+    refunds: [{ created_at: '2026-10-02T08:00:00+01:00', processed_at: null, transactions: [{ kind: 'refund', status: 'pending', amount: '70.12' }] }],
+  }),
   variant(1041, '2026-11-01T08:00:00+01:00', { financial_status: 'voided', cancelled_at: '2026-11-01T09:00:00+01:00' }),
   variant(1043, '2026-11-26T08:00:00+01:00', { financial_status: 'pending' }),
   variant(1044, '2026-11-27T08:00:00+01:00', { financial_status: 'expired' }),
@@ -138,7 +164,10 @@ describe('shopify order source', () => {
   it('reads an order found by its name: the money the shopper paid in, the latest parcel, refunds and the customer', async () => {
     await start();
     const order = await source.findByNumber('#1042');
-    expect(server.requests[0]).toMatchObject({ url: `/admin/api/${API_VERSION}/orders.json?name=%231042&status=any`, headers: { 'x-shopify-access-token': SHOPIFY_TOKEN } });
+    expect(server.requests[0]).toMatchObject({
+      url: `/admin/api/${API_VERSION}/orders.json?name=%231042&status=any`,
+      headers: { 'x-shopify-access-token': SHOPIFY_TOKEN },
+    });
     expect(order).toEqual({
       id: '5812345678901',
       number: '1042',
@@ -197,12 +226,15 @@ describe('shopify order source', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("waits as Shopify asks after a 429 when the wait is short, and gives up at once when it is long", async () => {
+  it('waits as Shopify asks after a 429 when the wait is short, and gives up at once when it is long', async () => {
     await start();
     let calls = 0;
     server.answer((_request, response) => {
       calls++;
-      if (calls === 1) return void response.writeHead(429, { 'retry-after': '0.05', 'content-type': 'application/json' }).end('{"errors":"Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."}');
+      if (calls === 1)
+        return void response
+          .writeHead(429, { 'retry-after': '0.05', 'content-type': 'application/json' })
+          .end('{"errors":"Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service."}');
       if (calls === 2) return sendJson(response, 200, { orders: [germanOrder] });
       response.writeHead(429, { 'retry-after': '30' }).end();
     });

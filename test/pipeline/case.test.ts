@@ -5,7 +5,13 @@ import { addToOpenCase, caseFact, caseFromForm, type CaseState } from '../../src
 import type { FormState } from '../../src/pipeline/forms.js';
 
 const form = (slots: FormState['slots']): FormState => ({ flow: 'item_problem', intent: 'item_problem', slots, asks: 0 });
-const open = (attachmentIds: string[]): CaseState => ({ status: 'open', orderNumber: '10042', problem: 'damaged', attachmentIds, openedAt: '2026-11-20T10:00:00Z' });
+const open = (attachmentIds: string[]): CaseState => ({
+  status: 'open',
+  orderNumber: '10042',
+  problem: 'damaged',
+  attachmentIds,
+  openedAt: '2026-11-20T10:00:00Z',
+});
 
 describe('the item-problem case', () => {
   it("is built from the flow's answers, and leaves out what the shopper has not said yet", () => {
@@ -34,7 +40,13 @@ describe('the item-problem case', () => {
 
   it('shows the rules the case with its photo count, or null without one', () => {
     expect(caseFact(undefined)).toBeNull();
-    expect(caseFact({ state: open(['p1', 'p2']), updated: true })).toEqual({ status: 'open', orderNumber: '10042', problem: 'damaged', photos: 2, updated: true });
+    expect(caseFact({ state: open(['p1', 'p2']), updated: true })).toEqual({
+      status: 'open',
+      orderNumber: '10042',
+      problem: 'damaged',
+      photos: 2,
+      updated: true,
+    });
     expect(caseFact({ state: { status: 'collecting', attachmentIds: [] }, updated: false })).toEqual({ status: 'collecting', photos: 0, updated: false });
   });
 });

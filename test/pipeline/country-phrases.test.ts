@@ -21,7 +21,12 @@ const phrases = new Map([
 describe('country phrases', () => {
   it("fills a listed country's pattern with its name", () => {
     expect(countryForms(phrases, 'fr', 'CA')).toEqual({ name: 'Canada', the: 'le Canada', to: 'au Canada', in: 'au Canada', listed: true });
-    expect(countryValues(phrases, 'fr', 'US')).toEqual({ countryName: 'États-Unis', theCountry: 'les États-Unis', toCountry: 'aux États-Unis', inCountry: 'aux États-Unis' });
+    expect(countryValues(phrases, 'fr', 'US')).toEqual({
+      countryName: 'États-Unis',
+      theCountry: 'les États-Unis',
+      toCountry: 'aux États-Unis',
+      inCountry: 'aux États-Unis',
+    });
   });
 
   it('prefers the forms a country writes out, and fills {name} in them too', () => {

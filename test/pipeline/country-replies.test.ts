@@ -130,7 +130,14 @@ function phrasesOf(language: string, templateId: string, code: string): string[]
 }
 
 const ask = (language: string, code: string, intent: string) =>
-  runPipeline(snapshot, { text: '?', payload: `intent:${intent}`, language, locale: `${language}-${code}`, now: new Date('2026-12-01T10:00:00Z'), variantSeed: 0 });
+  runPipeline(snapshot, {
+    text: '?',
+    payload: `intent:${intent}`,
+    language,
+    locale: `${language}-${code}`,
+    now: new Date('2026-12-01T10:00:00Z'),
+    variantSeed: 0,
+  });
 
 describe('shipping and customs replies', () => {
   it.each(LANGUAGES)('%s: name every country with its phrase', async (language) => {

@@ -37,7 +37,14 @@ describe('extractEntities', () => {
   });
 
   it('also finds the names and phrases a content table writes, unless they hold an ambiguous word', () => {
-    const withTables = buildCountryIndex(['en', 'pl'], [['do Niemiec', 'DE'], ["ABD'ye", 'US'], ['to Georgia', 'GE']]);
+    const withTables = buildCountryIndex(
+      ['en', 'pl'],
+      [
+        ['do Niemiec', 'DE'],
+        ["ABD'ye", 'US'],
+        ['to Georgia', 'GE'],
+      ],
+    );
     expect(extractEntities('czy wysyłacie do Niemiec?', withTables).country).toBe('DE');
     expect(extractEntities("ABD'ye kargo var mı", withTables).country).toBe('US');
     expect(extractEntities('do you ship to Georgia?', withTables).country).toBeUndefined();

@@ -12,11 +12,41 @@ beforeAll(async () => {
   files['locales/settings.json'] = { defaultLanguage: 'en', confidenceThreshold: 0.3, timeZone: 'Asia/Tokyo' };
   const rules = files['rules/answers.json'] as { rules: object[] };
   rules.rules.push(
-    { name: 'closed-greeting', priority: 95, conditions: { all: [{ fact: 'storeOpen', operator: 'equal', value: false }, { fact: 'intent', operator: 'equal', value: 'greeting' }] }, event: { type: 'reply', params: { template: 'clarify' } } },
-    { name: 'vip', priority: 96, conditions: { all: [{ fact: 'customer', path: 'vip', operator: 'equal', value: true }] }, event: { type: 'tag', params: { tag: 'vip' } } },
-    { name: 'lawyer', priority: 97, conditions: { all: [{ fact: 'text', operator: 'containsAnyWord', value: ['abogado', 'lawyer'] }] }, event: { type: 'handoff', params: { template: 'clarify', reason: 'legal', priority: 5 } } },
-    { name: 'parcel-word', priority: 94, conditions: { all: [{ fact: 'text', operator: 'matches', value: '\\bparcel\\b' }] }, event: { type: 'tag', params: { tag: 'parcel' } } },
-    { name: 'weekend', priority: 93, conditions: { all: [{ fact: 'localTime', path: 'weekday', operator: 'greaterThanInclusive', value: 6 }] }, event: { type: 'tag', params: { tag: 'weekend' } } },
+    {
+      name: 'closed-greeting',
+      priority: 95,
+      conditions: {
+        all: [
+          { fact: 'storeOpen', operator: 'equal', value: false },
+          { fact: 'intent', operator: 'equal', value: 'greeting' },
+        ],
+      },
+      event: { type: 'reply', params: { template: 'clarify' } },
+    },
+    {
+      name: 'vip',
+      priority: 96,
+      conditions: { all: [{ fact: 'customer', path: 'vip', operator: 'equal', value: true }] },
+      event: { type: 'tag', params: { tag: 'vip' } },
+    },
+    {
+      name: 'lawyer',
+      priority: 97,
+      conditions: { all: [{ fact: 'text', operator: 'containsAnyWord', value: ['abogado', 'lawyer'] }] },
+      event: { type: 'handoff', params: { template: 'clarify', reason: 'legal', priority: 5 } },
+    },
+    {
+      name: 'parcel-word',
+      priority: 94,
+      conditions: { all: [{ fact: 'text', operator: 'matches', value: '\\bparcel\\b' }] },
+      event: { type: 'tag', params: { tag: 'parcel' } },
+    },
+    {
+      name: 'weekend',
+      priority: 93,
+      conditions: { all: [{ fact: 'localTime', path: 'weekday', operator: 'greaterThanInclusive', value: 6 }] },
+      event: { type: 'tag', params: { tag: 'weekend' } },
+    },
   );
   const content = await makeContentDir(files);
   cleanup = content.cleanup;

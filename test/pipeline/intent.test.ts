@@ -47,7 +47,11 @@ describe('intent classification', () => {
   });
 
   it('trusts a quick reply payload naming an intent', () => {
-    expect(classifyIntent(snapshot, 'Return or exchange', 'en', 'intent:return_request')).toMatchObject({ intent: 'return_request', confidence: 1, confident: true });
+    expect(classifyIntent(snapshot, 'Return or exchange', 'en', 'intent:return_request')).toMatchObject({
+      intent: 'return_request',
+      confidence: 1,
+      confident: true,
+    });
   });
 
   it('has nothing to go on for emoji alone', () => {

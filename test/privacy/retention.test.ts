@@ -59,7 +59,13 @@ describe.each([
   beforeEach(() => {
     store = makeStore();
     disconnected = [];
-    eraser = createEraser({ store, withConversationLock: createConversationLock(), deleteAttachments: async () => undefined, disconnectShoppers: (id) => disconnected.push(id), queueChanged: () => undefined });
+    eraser = createEraser({
+      store,
+      withConversationLock: createConversationLock(),
+      deleteAttachments: async () => undefined,
+      disconnectShoppers: (id) => disconnected.push(id),
+      queueChanged: () => undefined,
+    });
   });
   afterEach(() => store.close());
 
@@ -74,7 +80,13 @@ describe.each([
     for (const record of [abandoned, recent, written]) await store.createConversation(record);
     await store.appendMessage({ id: randomUUID(), conversationId: written.id, author: 'shopper', text: 'hello', createdAt: written.createdAt });
     const pictures: string[] = [];
-    eraser = createEraser({ store, withConversationLock: createConversationLock(), deleteAttachments: async (id) => void pictures.push(id), disconnectShoppers: (id) => disconnected.push(id), queueChanged: () => undefined });
+    eraser = createEraser({
+      store,
+      withConversationLock: createConversationLock(),
+      deleteAttachments: async (id) => void pictures.push(id),
+      disconnectShoppers: (id) => disconnected.push(id),
+      queueChanged: () => undefined,
+    });
 
     expect(await purgeExpired({ store, eraser, retentionDays: 365, emptyHours: 24, now: NOW })).toEqual({ conversations: 1, messages: 0 });
     expect(await isGone(store, abandoned)).toBe(true);
@@ -131,7 +143,14 @@ describe('retention schedule', () => {
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close();
   });
-  const eraserFor = (store: Store) => createEraser({ store, withConversationLock: createConversationLock(), deleteAttachments: async () => undefined, disconnectShoppers: () => undefined, queueChanged: () => undefined });
+  const eraserFor = (store: Store) =>
+    createEraser({
+      store,
+      withConversationLock: createConversationLock(),
+      deleteAttachments: async () => undefined,
+      disconnectShoppers: () => undefined,
+      queueChanged: () => undefined,
+    });
 
   it('purges shortly after start and again every period until stopped, logging how many went', async () => {
     const store = createMemoryStore();
@@ -165,7 +184,15 @@ describe('retention schedule', () => {
     await Promise.all([40, 50, 60].map((days) => conversation(nodes[0]!, daysBefore(days, new Date()))));
     const logs = nodes.map(() => collectingLogger());
     const schedules = nodes.map((store, index) =>
-      startRetention({ store, eraser: eraserFor(store), retentionDays: 30, now: () => new Date(), logger: logs[index]!.logger, firstRunDelayMs: 10, intervalMs: 60_000 }),
+      startRetention({
+        store,
+        eraser: eraserFor(store),
+        retentionDays: 30,
+        now: () => new Date(),
+        logger: logs[index]!.logger,
+        firstRunDelayMs: 10,
+        intervalMs: 60_000,
+      }),
     );
     try {
       await until(() => logs.some((log) => log.lines.length > 0), 2000);

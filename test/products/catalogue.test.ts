@@ -75,7 +75,8 @@ describe('finding the product a shopper names', () => {
       ['fr', 'la livraison prend combien de temps ?'],
       ['pt', 'em quantos dias chega a entrega?'],
       ['en', 'is the the best shop'],
-    ]) expect(ids(text!, language!), text).toEqual([]);
+    ])
+      expect(ids(text!, language!), text).toEqual([]);
   });
 });
 

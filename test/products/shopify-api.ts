@@ -19,7 +19,13 @@ export function toShopifyShop(catalogue: CatalogueData, firstId = 8_000_000_000)
     const id = firstId + index * 100;
     const hasColor = product.variants.some((variant) => variant.color);
     const hasSize = product.variants.some((variant) => variant.size);
-    const options = [...(hasColor ? ['Color'] : []), ...(hasSize ? ['Size'] : [])].map((name, at) => ({ id: id + 90 + at, product_id: id, name, position: at + 1, values: [] }));
+    const options = [...(hasColor ? ['Color'] : []), ...(hasSize ? ['Size'] : [])].map((name, at) => ({
+      id: id + 90 + at,
+      product_id: id,
+      name,
+      position: at + 1,
+      values: [],
+    }));
     const variants = product.variants.map((variant, at) => {
       const itemId = id * 10 + at;
       // Stock split over two locations, as a shop with a warehouse and a store has it.
@@ -41,7 +47,20 @@ export function toShopifyShop(catalogue: CatalogueData, firstId = 8_000_000_000)
       };
     });
     const image = product.image ? { id: id + 50, product_id: id, src: product.image, position: 1 } : null;
-    return { id, title: typeof product.title === 'string' ? product.title : product.title.en, handle: product.id, status: 'active', vendor: 'Shop', product_type: '', tags: '', body_html: '<p>…</p>', options, variants, images: image ? [image] : [], image };
+    return {
+      id,
+      title: typeof product.title === 'string' ? product.title : product.title.en,
+      handle: product.id,
+      status: 'active',
+      vendor: 'Shop',
+      product_type: '',
+      tags: '',
+      body_html: '<p>…</p>',
+      options,
+      variants,
+      images: image ? [image] : [],
+      image,
+    };
   });
   return { products, levels };
 }
@@ -56,7 +75,17 @@ export function startShopifyProductServer(shop: ShopifyShop): Promise<StoreServe
     const url = new URL(request.url, 'http://shop.invalid');
     const base = `/admin/api/${API_VERSION}`;
     if (url.pathname === `${base}/shop.json`) {
-      sendJson(response, 200, { shop: { id: 1, name: 'Shop', domain: 'shop.example', myshopify_domain: 'shop.myshopify.com', currency: 'USD', primary_locale: 'en', money_format: '${{amount}}' } });
+      sendJson(response, 200, {
+        shop: {
+          id: 1,
+          name: 'Shop',
+          domain: 'shop.example',
+          myshopify_domain: 'shop.myshopify.com',
+          currency: 'USD',
+          primary_locale: 'en',
+          money_format: '${{amount}}',
+        },
+      });
     } else if (url.pathname === `${base}/products.json`) {
       const limit = Math.min(Number(url.searchParams.get('limit') ?? 50), 250);
       const sinceId = Number(url.searchParams.get('since_id') ?? 0);
@@ -67,7 +96,14 @@ export function startShopifyProductServer(shop: ShopifyShop): Promise<StoreServe
         sendJson(response, 422, { errors: { inventory_item_ids: ['must have between 1 and 50 items'] } });
         return;
       }
-      const inventory_levels = ids.flatMap((id) => (shop.levels.get(id) ?? []).map((available, location) => ({ inventory_item_id: id, location_id: 6_000 + location, available, updated_at: '2026-12-01T10:00:00-05:00' })));
+      const inventory_levels = ids.flatMap((id) =>
+        (shop.levels.get(id) ?? []).map((available, location) => ({
+          inventory_item_id: id,
+          location_id: 6_000 + location,
+          available,
+          updated_at: '2026-12-01T10:00:00-05:00',
+        })),
+      );
       sendJson(response, 200, { inventory_levels });
     } else sendJson(response, 404, { errors: 'Not Found' });
   });

@@ -2,7 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFileProductSource, createHttpProductSource, createProductCatalogue, createShopifyProductSource, DEMO_PRODUCTS_FILE, type ProductSource } from '../../src/products/index.js';
+import {
+  createFileProductSource,
+  createHttpProductSource,
+  createProductCatalogue,
+  createShopifyProductSource,
+  DEMO_PRODUCTS_FILE,
+  type ProductSource,
+} from '../../src/products/index.js';
 import { recordingLogger, sendJson, startStoreServer } from '../orders/store-server.js';
 import { contractCatalogue, productSourceContract } from './contract.js';
 import { API_VERSION, SHOPIFY_TOKEN, startShopifyProductServer, toShopifyShop } from './shopify-api.js';
@@ -16,15 +23,29 @@ productSourceContract('file', async (catalogue) => {
 });
 
 productSourceContract('http', async (catalogue) => {
-  const server = await startStoreServer((request, response) => (request.url === '/api/products' ? sendJson(response, 200, catalogue) : sendJson(response, 404, {})));
+  const server = await startStoreServer((request, response) =>
+    request.url === '/api/products' ? sendJson(response, 200, catalogue) : sendJson(response, 404, {}),
+  );
   const source = createHttpProductSource({ ...remote, baseUrl: `${server.url}/api`, logger: recordingLogger() });
-  return { source, close: async () => { source.close?.(); await server.close(); } };
+  return {
+    source,
+    close: async () => {
+      source.close?.();
+      await server.close();
+    },
+  };
 });
 
 productSourceContract('shopify', async (catalogue) => {
   const server = await startShopifyProductServer(toShopifyShop(catalogue));
   const source = createShopifyProductSource({ ...remote, shop: server.url, accessToken: SHOPIFY_TOKEN, apiVersion: API_VERSION, logger: recordingLogger() });
-  return { source, close: async () => { source.close?.(); await server.close(); } };
+  return {
+    source,
+    close: async () => {
+      source.close?.();
+      await server.close();
+    },
+  };
 });
 
 describe('file product source', () => {
@@ -59,7 +80,14 @@ describe('file product source', () => {
 
 describe('shopify product source', () => {
   it('reads every page of a shop with more products than fit in one answer', async () => {
-    const many = { ...contractCatalogue, products: Array.from({ length: 260 }, (_, index) => ({ ...contractCatalogue.products[2]!, id: `card-${index}`, variants: [{ sku: `CARD-${index}`, stock: null }] })) };
+    const many = {
+      ...contractCatalogue,
+      products: Array.from({ length: 260 }, (_, index) => ({
+        ...contractCatalogue.products[2]!,
+        id: `card-${index}`,
+        variants: [{ sku: `CARD-${index}`, stock: null }],
+      })),
+    };
     const server = await startShopifyProductServer(toShopifyShop(many));
     const source = createShopifyProductSource({ ...remote, shop: server.url, accessToken: SHOPIFY_TOKEN, apiVersion: API_VERSION, logger: recordingLogger() });
     try {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compilePromotions, diagnoseCode, findAmount, findCodes, availablePromotions, PromotionsFile, type ShopperSituation } from '../../src/promotions/index.js';
+import {
+  compilePromotions,
+  diagnoseCode,
+  findAmount,
+  findCodes,
+  availablePromotions,
+  PromotionsFile,
+  type ShopperSituation,
+} from '../../src/promotions/index.js';
 
 const content = compilePromotions(
   PromotionsFile.parse({
@@ -53,8 +61,12 @@ describe('why a code does not work', () => {
     expect(check('WELCOME10', { amount: { amount: 25, currency: 'GBP' } }).status).toBe('valid');
   });
 
-  it('leaves the minimum unchecked when no amount is known, in the currency of the shopper\'s country', () => {
-    expect(check('WELCOME10', { country: 'US' })).toMatchObject({ status: 'valid', unchecked: ['minimum', 'first_order'], minimum: { amount: 35, currency: 'USD' } });
+  it("leaves the minimum unchecked when no amount is known, in the currency of the shopper's country", () => {
+    expect(check('WELCOME10', { country: 'US' })).toMatchObject({
+      status: 'valid',
+      unchecked: ['minimum', 'first_order'],
+      minimum: { amount: 35, currency: 'USD' },
+    });
   });
 
   it('refuses two codes together when one of them cannot be combined', () => {
@@ -68,7 +80,7 @@ describe('why a code does not work', () => {
 });
 
 describe('codes that work now', () => {
-  it('lists the running, listed codes of the shopper\'s country', () => {
+  it("lists the running, listed codes of the shopper's country", () => {
     expect(availablePromotions(content, { today, country: 'ES' }).map((promotion) => promotion.code)).toEqual(['WELCOME10', 'FREESHIP-EU']);
     expect(availablePromotions(content, { today, country: 'US' }).map((promotion) => promotion.code)).toEqual(['WELCOME10']);
     expect(availablePromotions(content, { today: '2027-07-01', country: 'US' }).map((promotion) => promotion.code)).toEqual(['WELCOME10', 'SUMMER15']);
@@ -76,7 +88,7 @@ describe('codes that work now', () => {
 });
 
 describe('codes and amounts in a message', () => {
-  it('finds the store\'s codes in any case, and code-like words', () => {
+  it("finds the store's codes in any case, and code-like words", () => {
     expect(findCodes('my code spring10 and Freeship-EU fail', content)).toEqual(['SPRING10', 'FREESHIP-EU']);
     expect(findCodes('el código NAVIDAD25 no va', content)).toEqual(['NAVIDAD25']);
     expect(findCodes('クーポンSPRING10が使えません', content)).toEqual(['SPRING10']);

@@ -22,7 +22,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-inbox-'));
   await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en', 'es'], role: 'agent', password: PASSWORD });
   translator = await startLibreTranslateStandIn();
-  server = await startTestServer({ DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0', IDENTITY_SECRET: SECRET, TRANSLATOR: 'libretranslate', TRANSLATOR_URL: translator.url });
+  server = await startTestServer({
+    DATA_DIR: dataDir,
+    SHOPPER_MESSAGES_PER_MINUTE: '0',
+    IDENTITY_SECRET: SECRET,
+    TRANSLATOR: 'libretranslate',
+    TRANSLATOR_URL: translator.url,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -34,7 +40,11 @@ afterEach(() => {
 });
 
 async function signIn() {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }) });
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }),
+  });
   const { token } = (await response.json()) as { token: string };
   const socket = connect(`${server.url}/agent`, { transports: ['websocket'], auth: { token }, forceNew: true, reconnection: false });
   sockets.push(socket);
@@ -89,13 +99,24 @@ describe('the agent inbox', () => {
     const guest = await handedOff(ana, { locale: 'en-US', page }, ['I want to talk to a person']);
     const id = guest.session.conversationId;
     const asGuest = (await act<{ profile: ShopperProfile }>(ana.socket, 'profile', { conversationId: id })) as { profile: ShopperProfile };
-    expect(asGuest.profile).toMatchObject({ language: 'en', locale: 'en-US', country: 'US', page: 'https://shop.example/products/mug', orders: [], pastConversations: [] });
+    expect(asGuest.profile).toMatchObject({
+      language: 'en',
+      locale: 'en-US',
+      country: 'US',
+      page: 'https://shop.example/products/mug',
+      orders: [],
+      pastConversations: [],
+    });
 
     // Signing in there opens the customer's own conversation, the latest one; the guest's stays a guest's.
     const customer = await openShopper(server.url, sockets, { locale: 'en-US', token: guest.session.token, identity });
     expect(customer.session.conversationId).toBe(earlier.session.conversationId);
-    expect(((await act<{ profile: ShopperProfile }>(ana.socket, 'profile', { conversationId: id })) as { profile: ShopperProfile }).profile.customerId).toBeUndefined();
-    const signedIn = (await act<{ profile: ShopperProfile }>(ana.socket, 'profile', { conversationId: customer.session.conversationId })) as { profile: ShopperProfile };
+    expect(
+      ((await act<{ profile: ShopperProfile }>(ana.socket, 'profile', { conversationId: id })) as { profile: ShopperProfile }).profile.customerId,
+    ).toBeUndefined();
+    const signedIn = (await act<{ profile: ShopperProfile }>(ana.socket, 'profile', { conversationId: customer.session.conversationId })) as {
+      profile: ShopperProfile;
+    };
     expect(signedIn.profile.customerId).toBe('cust_1001');
     expect(signedIn.profile.orders.map((order) => `${order.number} ${order.status}`)).toEqual(['100251 pending', '100234 shipped', '100198 delivered']);
     expect(signedIn.profile.pastConversations.map((past) => past.id)).not.toContain(id);
@@ -110,7 +131,11 @@ describe('the agent inbox', () => {
     const result = await act<{ translation?: Translation }>(ana.socket, 'translate', { conversationId: id, messageId: message!.id });
     expect(result).toEqual({ ok: true, translation: { messageId: message!.id, text: 'I would like to talk to a person', from: 'ja', to: 'en' } });
 
-    const sent = await act<{ message: Message }>(ana.socket, 'message', { conversationId: id, text: 'I am sorry about the wait. I am checking with the carrier now.', translate: true });
+    const sent = await act<{ message: Message }>(ana.socket, 'message', {
+      conversationId: id,
+      text: 'I am sorry about the wait. I am checking with the carrier now.',
+      translate: true,
+    });
     expect(sent.ok && sent.message.text).toBe('お待たせして申し訳ありません。今、配送業者に確認しています。');
     const received = await until(() => shopper.messages.find((candidate) => candidate.author === 'agent'));
     expect(received.text).toBe('お待たせして申し訳ありません。今、配送業者に確認しています。');
@@ -121,7 +146,10 @@ describe('the agent inbox', () => {
 
     // A broken translator sends nothing and says so; the message itself is untouched.
     translator.setBehaviour({ broken: true });
-    expect(await act(ana.socket, 'message', { conversationId: id, text: 'One more thing', translate: true })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await act(ana.socket, 'message', { conversationId: id, text: 'One more thing', translate: true })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable' },
+    });
     translator.setBehaviour({});
     expect(shopper.messages.filter((candidate) => candidate.author === 'agent')).toHaveLength(1);
   });

@@ -30,7 +30,11 @@ afterEach(() => {
 });
 
 async function signIn(email: string): Promise<string> {
-  const response = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+  const response = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
   return ((await response.json()) as { token: string }).token;
 }
 

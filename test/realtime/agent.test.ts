@@ -30,7 +30,6 @@ afterEach(async () => {
   await new Promise((resolve) => setTimeout(resolve, 50));
 });
 
-
 const login = async (email: string, password = PASSWORD) =>
   fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
 
@@ -140,7 +139,10 @@ describe('hand-off to an agent', () => {
     const customer = await shopper();
     await say(customer.socket, 'I need a human please');
     await until(() => ana.queue.find((entry) => entry.id === customer.conversationId));
-    const results = await Promise.all([act(ana.socket, 'claim', { conversationId: customer.conversationId }), act(bo.socket, 'claim', { conversationId: customer.conversationId })]);
+    const results = await Promise.all([
+      act(ana.socket, 'claim', { conversationId: customer.conversationId }),
+      act(bo.socket, 'claim', { conversationId: customer.conversationId }),
+    ]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const loser = results.find((result) => !result.ok)!;
     expect(loser).toMatchObject({ ok: false, error: { code: 'forbidden', message: 'another agent has already claimed this conversation' } });
@@ -148,7 +150,10 @@ describe('hand-off to an agent', () => {
     for (const event of ['release', 'resolve']) {
       expect(await act(outsider.socket, event, { conversationId: customer.conversationId })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(await act(outsider.socket, 'message', { conversationId: customer.conversationId, text: 'hello' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await act(outsider.socket, 'message', { conversationId: customer.conversationId, text: 'hello' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await act(outsider.socket, 'claim', { conversationId: 'no-such-conversation' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await act(outsider.socket, 'message', { conversationId: customer.conversationId })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
   });

@@ -45,9 +45,33 @@ async function shopper(locale: string) {
 }
 
 const flows = [
-  { locale: 'en-US', problem: 'the teapot arrived cracked', asksPhoto: /photo/, asksNumber: /order number/, opened: 'order 100234 (damaged item, 1 photo)', returnQuestion: 'how do I send it back?', caseWord: 'case' },
-  { locale: 'es-MX', problem: 'me mandaron un artículo equivocado', asksPhoto: /foto/, asksNumber: /número de pedido/, opened: 'pedido 100234 (artículo equivocado, 1 foto)', returnQuestion: 'quiero devolverlo', caseWord: 'caso' },
-  { locale: 'ja-JP', problem: '届いたカップが割れていました', asksPhoto: /写真/, asksNumber: /注文番号/, opened: '注文番号100234の件（商品の破損、写真1枚）', returnQuestion: '返品したいです', caseWord: '案件' },
+  {
+    locale: 'en-US',
+    problem: 'the teapot arrived cracked',
+    asksPhoto: /photo/,
+    asksNumber: /order number/,
+    opened: 'order 100234 (damaged item, 1 photo)',
+    returnQuestion: 'how do I send it back?',
+    caseWord: 'case',
+  },
+  {
+    locale: 'es-MX',
+    problem: 'me mandaron un artículo equivocado',
+    asksPhoto: /foto/,
+    asksNumber: /número de pedido/,
+    opened: 'pedido 100234 (artículo equivocado, 1 foto)',
+    returnQuestion: 'quiero devolverlo',
+    caseWord: 'caso',
+  },
+  {
+    locale: 'ja-JP',
+    problem: '届いたカップが割れていました',
+    asksPhoto: /写真/,
+    asksNumber: /注文番号/,
+    opened: '注文番号100234の件（商品の破損、写真1枚）',
+    returnQuestion: '返品したいです',
+    caseWord: '案件',
+  },
 ];
 
 describe('the dispute flow over sockets', () => {
@@ -65,7 +89,11 @@ describe('the dispute flow over sockets', () => {
       await until(() => shop.statuses.find((status) => status.status === 'queued'));
 
       // The agent's queue: tagged, moved up, with the case; the claim brings the case and its photo first.
-      const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }) });
+      const login = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }),
+      });
       const { token } = (await login.json()) as { token: string };
       const agent = connect(`${server.url}/agent`, { transports: ['websocket'], auth: { token }, reconnection: false, forceNew: true });
       sockets.push(agent);
@@ -73,7 +101,10 @@ describe('the dispute flow over sockets', () => {
       const entry = queue.find((summary) => summary.id === shop.session.conversationId)!;
       expect(entry).toMatchObject({ status: 'queued', priority: 5, case: { orderNumber: '100234', photos: 1 } });
       expect(entry.tags).toContain('dispute');
-      const claimed = (await agent.timeout(5000).emitWithAck('claim', { conversationId: shop.session.conversationId })) as Ack<{ history: Message[]; case: CaseView }>;
+      const claimed = (await agent.timeout(5000).emitWithAck('claim', { conversationId: shop.session.conversationId })) as Ack<{
+        history: Message[];
+        case: CaseView;
+      }>;
       if (!claimed.ok) throw new Error(claimed.error.message);
       expect(claimed.case).toMatchObject({ status: 'open', orderNumber: '100234', photos: [{ id: photo.id, width: 30, height: 20 }] });
       expect((await fetch(`${server.url}${claimed.case.photos[0]!.url}`)).status).toBe(200);

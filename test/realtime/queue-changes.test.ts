@@ -58,9 +58,18 @@ describe.each([
   });
 
   async function agent(queueChanges: boolean) {
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }) });
+    const login = await fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'ana@shop.example', password: PASSWORD }),
+    });
     const { token } = (await login.json()) as { token: string };
-    const socket = connect(`${server.url}/agent`, { transports: ['websocket'], auth: { token, ...(queueChanges ? { queueChanges: true } : {}) }, forceNew: true, reconnection: false });
+    const socket = connect(`${server.url}/agent`, {
+      transports: ['websocket'],
+      auth: { token, ...(queueChanges ? { queueChanges: true } : {}) },
+      forceNew: true,
+      reconnection: false,
+    });
     sockets.push(socket);
     const seen = { queues: [] as ConversationSummary[][], changes: [] as QueueChange[], socket };
     socket.on('queue', (queue: ConversationSummary[]) => seen.queues.push(queue));
@@ -80,21 +89,36 @@ describe.each([
 
     await say(shopper.socket, 'can I talk to a human please');
     const added = await until(() => console.changes.find((change) => change.type === 'updated' && change.conversation.id === id));
-    expect(added).toMatchObject({ type: 'updated', conversation: { id, status: 'queued', handoffReason: expect.any(String), unread: 1, lastMessage: expect.any(String) } });
+    expect(added).toMatchObject({
+      type: 'updated',
+      conversation: { id, status: 'queued', handoffReason: expect.any(String), unread: 1, lastMessage: expect.any(String) },
+    });
     // The console got no whole queue after connecting; a client that did not ask still gets it on every change.
     expect(console.queues).toHaveLength(1);
     await until(() => other.queues.some((queue) => queue.some((entry) => entry.id === id)));
 
     const claim = (await console.socket.timeout(5000).emitWithAck('claim', { conversationId: id })) as { ok: boolean };
     expect(claim.ok).toBe(true);
-    await until(() => console.changes.some((change) => change.type === 'updated' && change.conversation.id === id && change.conversation.status === 'assigned'));
+    await until(() =>
+      console.changes.some((change) => change.type === 'updated' && change.conversation.id === id && change.conversation.status === 'assigned'),
+    );
     // Every shopper message since an agent last replied counts, the one that asked for a person too.
     await say(shopper.socket, 'are you there?');
     await say(shopper.socket, 'hello?');
-    const unread = await until(() => console.changes.findLast((change) => change.type === 'updated' && change.conversation.id === id && change.conversation.unread === 3));
+    const unread = await until(() =>
+      console.changes.findLast((change) => change.type === 'updated' && change.conversation.id === id && change.conversation.unread === 3),
+    );
     expect(unread).toMatchObject({ conversation: { lastMessage: 'hello?' } });
     expect(await console.socket.timeout(5000).emitWithAck('message', { conversationId: id, text: 'Yes, I am here.' })).toMatchObject({ ok: true });
-    await until(() => console.changes.findLast((change) => change.type === 'updated' && change.conversation.id === id && change.conversation.unread === 0 && change.conversation.lastMessage === 'Yes, I am here.'));
+    await until(() =>
+      console.changes.findLast(
+        (change) =>
+          change.type === 'updated' &&
+          change.conversation.id === id &&
+          change.conversation.unread === 0 &&
+          change.conversation.lastMessage === 'Yes, I am here.',
+      ),
+    );
 
     expect(await console.socket.timeout(5000).emitWithAck('resolve', { conversationId: id })).toMatchObject({ ok: true });
     await until(() => console.changes.some((change) => change.type === 'removed' && change.conversationId === id));
@@ -111,6 +135,9 @@ describe.each([
     await until(() => console.changes.length > 0);
     const again = await agent(true);
     expect(again.queues[0]!.map((entry) => entry.id)).toContain(shopper.session.conversationId);
-    expect(again.queues[0]!.find((entry) => entry.id === shopper.session.conversationId)).toMatchObject({ unread: 1, lastMessage: expect.stringContaining('colleague') });
+    expect(again.queues[0]!.find((entry) => entry.id === shopper.session.conversationId)).toMatchObject({
+      unread: 1,
+      lastMessage: expect.stringContaining('colleague'),
+    });
   }, 30_000);
 });

@@ -37,7 +37,6 @@ async function shopper(auth: Record<string, unknown> = {}, extraHeaders: Record<
 
 const send = (socket: Socket, payload: unknown) => socket.timeout(5000).emitWithAck('message', payload) as Promise<Ack<{ id: string }>>;
 
-
 describe('/shopper session', () => {
   it('opens a conversation with a secret resume token and empty history', async () => {
     const { session, history } = await shopper({ locale: 'es-MX' });
@@ -79,7 +78,9 @@ describe('/shopper session', () => {
     expect(again.history.map((message) => message.author)).toEqual(['shopper', 'bot']);
     await send(again.socket, { text: 'ok', clientMessageId: randomUUID() });
     const reply = await until(() => again.messages.find((message) => message.author === 'bot'));
-    const spanishOpenings = [...server.app.knowledge.current()!.templates.get('es')!.values()].flatMap((template) => template.sources.map((source) => source.slice(0, 12)));
+    const spanishOpenings = [...server.app.knowledge.current()!.templates.get('es')!.values()].flatMap((template) =>
+      template.sources.map((source) => source.slice(0, 12)),
+    );
     expect(spanishOpenings.some((opening) => reply.text.startsWith(opening))).toBe(true);
   });
 
@@ -126,7 +127,13 @@ describe('/shopper session', () => {
 describe('/shopper protection', () => {
   it('refuses wrong payload types with a code and message', async () => {
     const { socket } = await shopper();
-    for (const payload of [{ text: 42, clientMessageId: randomUUID() }, 'hello', null, { text: 'hi' }, { text: 'hi', clientMessageId: randomUUID(), extra: true }]) {
+    for (const payload of [
+      { text: 42, clientMessageId: randomUUID() },
+      'hello',
+      null,
+      { text: 'hi' },
+      { text: 'hi', clientMessageId: randomUUID(), extra: true },
+    ]) {
       const ack = await send(socket, payload);
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: expect.any(String) } });
     }
@@ -167,7 +174,12 @@ describe('/shopper protection', () => {
   });
 
   it('refuses a handshake from an origin that is not allowed', async () => {
-    const socket = connect(`${server.url}/shopper`, { transports: ['websocket'], extraHeaders: { origin: 'https://evil.example' }, reconnection: false, forceNew: true });
+    const socket = connect(`${server.url}/shopper`, {
+      transports: ['websocket'],
+      extraHeaders: { origin: 'https://evil.example' },
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toMatch(/websocket error|origin/);
@@ -181,7 +193,12 @@ describe('/shopper protection', () => {
   });
 
   it('never takes the Host header for the server own origin', async () => {
-    const socket = connect(`${server.url}/shopper`, { transports: ['websocket'], extraHeaders: { origin: 'http://rebound.example', host: 'rebound.example' }, reconnection: false, forceNew: true });
+    const socket = connect(`${server.url}/shopper`, {
+      transports: ['websocket'],
+      extraHeaders: { origin: 'http://rebound.example', host: 'rebound.example' },
+      reconnection: false,
+      forceNew: true,
+    });
     sockets.push(socket);
     const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
     expect(error.message).toMatch(/websocket error|origin/);

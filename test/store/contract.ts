@@ -17,7 +17,13 @@ export const conversation = (overrides: Partial<ConversationRecord> = {}): Conve
   ...overrides,
 });
 
-const message = (conversationId: string, text: string, author: Message['author'] = 'shopper'): Message => ({ id: randomUUID(), conversationId, author, text, createdAt: at });
+const message = (conversationId: string, text: string, author: Message['author'] = 'shopper'): Message => ({
+  id: randomUUID(),
+  conversationId,
+  author,
+  text,
+  createdAt: at,
+});
 
 export function storeContract(name: string, create: () => Promise<Store>): void {
   describe(`${name} store`, () => {
@@ -225,7 +231,16 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
     it("keeps a conversation's picture records up to the limit, and forgets them with the conversation", async () => {
       const record = conversation();
       await store.createConversation(record);
-      const picture = (id: string) => ({ id, conversationId: record.id, type: 'image/png' as const, width: 4, height: 3, size: 120, createdAt: at, uploadedBy: 'shopper' });
+      const picture = (id: string) => ({
+        id,
+        conversationId: record.id,
+        type: 'image/png' as const,
+        width: 4,
+        height: 3,
+        size: 120,
+        createdAt: at,
+        uploadedBy: 'shopper',
+      });
       const ids = [randomUUID(), randomUUID(), randomUUID()];
       const added = await Promise.all(ids.map((id) => store.addAttachment(picture(id), 2)));
       expect(added.filter(Boolean)).toHaveLength(2);
@@ -265,7 +280,11 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
 
     it('keeps the analytics totals current through every write', async () => {
       const engaged = conversation({ state: { turns: 2, lowConfidenceStreak: 0, language: 'es' }, lastIntent: 'order_status' });
-      const handedOff = conversation({ state: { turns: 1, lowConfidenceStreak: 0, language: 'en' }, status: 'queued', handoff: { reason: 'requested', priority: 0, at, intent: 'human_agent' } });
+      const handedOff = conversation({
+        state: { turns: 1, lowConfidenceStreak: 0, language: 'en' },
+        status: 'queued',
+        handoff: { reason: 'requested', priority: 0, at, intent: 'human_agent' },
+      });
       await store.createConversation(conversation()); // nobody wrote in it: not counted
       await store.createConversation(engaged);
       await store.createConversation(handedOff);
@@ -279,7 +298,12 @@ export function storeContract(name: string, create: () => Promise<Store>): void 
         handoffsByLanguage: { es: { conversations: 1, handoffs: 0, handoffRate: 0 }, en: { conversations: 1, handoffs: 1, handoffRate: 1 } },
       });
       await store.deleteConversation(handedOff.id);
-      expect(computeAnalytics(await store.analyticsTotals(), [])).toMatchObject({ conversations: 1, handoffRate: 0, ratings: 1, handoffsByIntent: { order_status: { conversations: 1, handoffs: 0, handoffRate: 0 } } });
+      expect(computeAnalytics(await store.analyticsTotals(), [])).toMatchObject({
+        conversations: 1,
+        handoffRate: 0,
+        ratings: 1,
+        handoffsByIntent: { order_status: { conversations: 1, handoffs: 0, handoffRate: 0 } },
+      });
     });
 
     it('lists conversations nobody wrote in, oldest first, until their first message', async () => {

@@ -10,10 +10,12 @@ export const INSTALL_HINT = 'the tests need redis-server: install it (apt-get in
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const probe = createServer().once('error', reject).listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
+    const probe = createServer()
+      .once('error', reject)
+      .listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
   });
 }
 
@@ -33,9 +35,13 @@ async function answers(url: string): Promise<boolean> {
 export async function startRedisServer(): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
   const dir = await mkdtemp(path.join(tmpdir(), 'borderless-test-redis-'));
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
+    stdio: 'ignore',
+  });
   const failed = new Promise<never>((_, reject) => {
-    child.once('error', (error: NodeJS.ErrnoException) => reject(new Error(error.code === 'ENOENT' ? INSTALL_HINT : `redis-server did not start: ${error.message}`)));
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'ENOENT' ? INSTALL_HINT : `redis-server did not start: ${error.message}`)),
+    );
     child.once('exit', (code) => reject(new Error(`redis-server exited with code ${code} before it answered`)));
   });
   const url = `redis://127.0.0.1:${port}`;

@@ -82,7 +82,11 @@ export function startDeeplStandIn({ key }: { key: string }): Promise<StandIn> {
     if (path !== '/v2/translate') return { status: 404, body: { message: 'Not found' } };
     if (request.headers.authorization !== `DeepL-Auth-Key ${key}`) return { status: 403, body: { message: 'Authorization failure, check auth_key' } };
     const target = String(body.target_lang ?? '').toUpperCase();
-    if (target === 'EN' || target === 'PT') return { status: 400, body: { message: `targetLang='${target.toLowerCase()}' is deprecated, please use a variant such as '${target.toLowerCase()}-US' instead.` } };
+    if (target === 'EN' || target === 'PT')
+      return {
+        status: 400,
+        body: { message: `targetLang='${target.toLowerCase()}' is deprecated, please use a variant such as '${target.toLowerCase()}-US' instead.` },
+      };
     if (!DEEPL_TARGETS.has(target)) return { status: 400, body: { message: "Value for 'target_lang' not supported." } };
     const source = body.source_lang === undefined ? undefined : String(body.source_lang).toUpperCase();
     if (source !== undefined && !DEEPL_SOURCES.has(source)) return { status: 400, body: { message: "Value for 'source_lang' not supported." } };
@@ -90,7 +94,12 @@ export function startDeeplStandIn({ key }: { key: string }): Promise<StandIn> {
     const to = target.slice(0, 2).toLowerCase();
     return {
       status: 200,
-      body: { translations: body.text.map((text) => ({ detected_source_language: source ?? languageOf(String(text)).toUpperCase(), text: translated(String(text), to) })) },
+      body: {
+        translations: body.text.map((text) => ({
+          detected_source_language: source ?? languageOf(String(text)).toUpperCase(),
+          text: translated(String(text), to),
+        })),
+      },
     };
   });
 }

@@ -1,6 +1,14 @@
 // One contract for every Translator, run against local stand-ins that answer as DeepL and LibreTranslate do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgentTranslation, createDeeplTranslator, createLibreTranslateTranslator, createTranslator, deeplDefaultUrl, TranslationUnavailable, type Translator } from '../../src/translation/index.js';
+import {
+  createAgentTranslation,
+  createDeeplTranslator,
+  createLibreTranslateTranslator,
+  createTranslator,
+  deeplDefaultUrl,
+  TranslationUnavailable,
+  type Translator,
+} from '../../src/translation/index.js';
 import { startDeeplStandIn, startLibreTranslateStandIn, type StandIn } from './stand-ins.js';
 
 interface Driver {
@@ -77,7 +85,9 @@ describe('the adapters speak each API as documented', () => {
   it('DeepL: the key in the Authorization header, a list of texts, an English variant as the target', async () => {
     const standIn = await startDeeplStandIn({ key: 'k:fx' });
     await createDeeplTranslator({ url: standIn.url, key: 'k:fx' }).translate('こんにちは', 'en', 'ja');
-    expect(standIn.requests).toEqual([{ path: '/v2/translate', authorization: 'DeepL-Auth-Key k:fx', body: { text: ['こんにちは'], target_lang: 'EN-US', source_lang: 'JA' } }]);
+    expect(standIn.requests).toEqual([
+      { path: '/v2/translate', authorization: 'DeepL-Auth-Key k:fx', body: { text: ['こんにちは'], target_lang: 'EN-US', source_lang: 'JA' } },
+    ]);
     expect(deeplDefaultUrl('k:fx')).toBe('https://api-free.deepl.com');
     expect(deeplDefaultUrl('k')).toBe('https://api.deepl.com');
     await standIn.close();
@@ -119,7 +129,9 @@ describe('translation for agents', () => {
     expect(await translation.forAgent(message, ['ja'])).toBeUndefined();
     expect(standIn.requests.length).toBe(requestsBefore);
     // A text the service gives back unchanged (here: one it has no translation for) adds nothing under the original.
-    expect(await translation.forAgent({ id: 'm2', text: 'Zara', understanding: { language: 'ja', intent: 'out_of_scope', confidence: 0.2 } }, ['en'])).toBeUndefined();
+    expect(
+      await translation.forAgent({ id: 'm2', text: 'Zara', understanding: { language: 'ja', intent: 'out_of_scope', confidence: 0.2 } }, ['en']),
+    ).toBeUndefined();
   });
 
   it("puts an agent's reply into the shopper's language, and keeps one already in it", async () => {

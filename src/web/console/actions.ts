@@ -8,13 +8,20 @@ import { dispatch, store } from './store.js';
 export function needsTranslation(message: Message): boolean {
   const { session, translations } = store.get();
   const language = message.understanding?.language;
-  return !!session?.translator && message.author === 'shopper' && !!message.text.trim() && !!language && !session.agent.languages.includes(language) && !translations[message.id];
+  return (
+    !!session?.translator &&
+    message.author === 'shopper' &&
+    !!message.text.trim() &&
+    !!language &&
+    !session.agent.languages.includes(language) &&
+    !translations[message.id]
+  );
 }
 
 export async function translate(messages: Message[]): Promise<void> {
   for (const message of messages.filter(needsTranslation)) {
     const result = await act<{ translation?: Translation }>('translate', { conversationId: message.conversationId, messageId: message.id });
-    dispatch({ type: 'translated', messageId: message.id, translation: result.ok ? result.translation ?? 'none' : 'failed' });
+    dispatch({ type: 'translated', messageId: message.id, translation: result.ok ? (result.translation ?? 'none') : 'failed' });
   }
 }
 

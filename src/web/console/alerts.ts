@@ -50,7 +50,9 @@ export function createAlerts() {
     onQueue(queue: ConversationSummary[]): void {
       const queued = queue.filter((entry) => entry.status === 'queued');
       // The first queue after connecting is what was already there: nothing new to announce.
-      if (known) for (const entry of queued.filter((candidate) => !known!.has(candidate.id))) alert('New conversation waiting', [describeReason(entry), entry.lastMessage].filter(Boolean).join(' · '), entry.id);
+      if (known)
+        for (const entry of queued.filter((candidate) => !known!.has(candidate.id)))
+          alert('New conversation waiting', [describeReason(entry), entry.lastMessage].filter(Boolean).join(' · '), entry.id);
       known = new Set(queued.map((entry) => entry.id));
     },
     onMessage(message: Message): void {

@@ -33,6 +33,14 @@ export function AnalyticsPage() {
     <${Table} caption="Hand-offs by intent" headings=${['intent', 'conversations', 'hand-offs', 'rate']} rows=${breakdown(data.handoffsByIntent)} />
     <${Table} caption="Hand-offs by language" headings=${['language', 'conversations', 'hand-offs', 'rate']} rows=${breakdown(data.handoffsByLanguage)} />
     <${Table} caption="What the bot did not understand" headings=${['language', 'guessed', 'messages', 'examples']}
-      rows=${data.topUnanswered.map((group) => [group.language, group.guessedIntent, String(group.count), group.messages.slice(0, 3).map((message) => message.text).join(' · ')])} />
+      rows=${data.topUnanswered.map((group) => [
+        group.language,
+        group.guessedIntent,
+        String(group.count),
+        group.messages
+          .slice(0, 3)
+          .map((message) => message.text)
+          .join(' · '),
+      ])} />
   </main>`;
 }

@@ -22,7 +22,10 @@ let socket: Socket | undefined;
 
 export async function act<T extends object = Record<string, unknown>>(event: string, payload: object): Promise<Ack<T>> {
   if (!socket) return { ok: false, error: { code: 'unavailable', message: 'not connected' } };
-  const response = (await socket.timeout(10_000).emitWithAck(event, payload).catch(() => ({ ok: false, error: { code: 'unavailable', message: 'the server did not answer; try again' } }))) as Ack<T>;
+  const response = (await socket
+    .timeout(10_000)
+    .emitWithAck(event, payload)
+    .catch(() => ({ ok: false, error: { code: 'unavailable', message: 'the server did not answer; try again' } }))) as Ack<T>;
   if (!response.ok) dispatch({ type: 'noticeShown', notice: response.error.message });
   return response;
 }
@@ -39,7 +42,11 @@ function connect(token: string, onMessage: (message: Message) => void, onQueue: 
     dispatch({ type: 'queueReplaced', conversations: queue });
   });
   socket.on('queueChange', (change: QueueChange) => {
-    dispatch(change.type === 'updated' ? { type: 'conversationUpdated', conversation: change.conversation } : { type: 'conversationRemoved', conversationId: change.conversationId });
+    dispatch(
+      change.type === 'updated'
+        ? { type: 'conversationUpdated', conversation: change.conversation }
+        : { type: 'conversationRemoved', conversationId: change.conversationId },
+    );
     onQueue(store.get().open);
   });
   socket.on('message', (message: Message) => {

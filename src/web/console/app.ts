@@ -32,9 +32,11 @@ function TopBar() {
     ${connection === 'offline' ? html`<span class="offline" role="status">Connection lost, reconnecting…</span>` : null}
     <span class="spacer"></span>
     <${NotificationsButton} />
-    ${agent.role === 'operator'
-      ? html`<button type="button" aria-pressed=${String(page === 'analytics')} onClick=${() => dispatch({ type: 'pageChanged', page: page === 'analytics' ? 'inbox' : 'analytics' })}>Analytics</button>`
-      : null}
+    ${
+      agent.role === 'operator'
+        ? html`<button type="button" aria-pressed=${String(page === 'analytics')} onClick=${() => dispatch({ type: 'pageChanged', page: page === 'analytics' ? 'inbox' : 'analytics' })}>Analytics</button>`
+        : null
+    }
     <button type="button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick=${() => dispatch({ type: 'shortcutsToggled' })}>?</button>
     <span class="who">${agent.name} · ${agent.languages.join(', ')}</span>
     <select aria-label="Presence" value=${presence} onChange=${changePresence}>

@@ -12,7 +12,11 @@ interface CannedReply {
 
 const loaded = new Map<string, Promise<CannedReply[]>>();
 const repliesIn = (language: string) => {
-  if (!loaded.has(language)) loaded.set(language, api<{ replies: CannedReply[] }>(`/api/v1/agent/canned-replies?language=${encodeURIComponent(language)}`).then((result) => result.replies));
+  if (!loaded.has(language))
+    loaded.set(
+      language,
+      api<{ replies: CannedReply[] }>(`/api/v1/agent/canned-replies?language=${encodeURIComponent(language)}`).then((result) => result.replies),
+    );
   return loaded.get(language)!;
 };
 
@@ -33,11 +37,13 @@ export function CannedReplies({ language, onChoose, onClose }: { language: strin
   return html`<div class="canned" role="dialog" aria-label="Canned replies" onKeyDown=${(event: KeyboardEvent) => event.key === 'Escape' && onClose()}>
     <input ref=${search} type="search" aria-label="Search canned replies" placeholder="Search canned replies…" value=${term} onInput=${(event: Event) => setTerm((event.target as HTMLInputElement).value)} />
     <div class="canned-list">
-      ${shown.map((reply) => html`<button type="button" data-template=${reply.id} onClick=${() => onChoose(reply.shopperText)}>
+      ${shown.map(
+        (reply) => html`<button type="button" data-template=${reply.id} onClick=${() => onChoose(reply.shopperText)}>
         <span class="id">${reply.id}</span>
         <span>${reply.text}</span>
         ${reply.shopperText !== reply.text ? html`<span class="shopper" lang=${language}>${reply.shopperText}</span>` : null}
-      </button>`)}
+      </button>`,
+      )}
     </div>
   </div>`;
 }

@@ -16,7 +16,12 @@ const checked = (event: Event) => (event.target as HTMLInputElement).checked;
 /** Sends a reply or a note; false when the server refused it (the text then stays, to try again). */
 async function send(conversationId: string, reply: { text: string; isNote: boolean; attachments: string[]; translate: boolean }): Promise<boolean> {
   if (reply.isNote) return (await act('note', { conversationId, text: reply.text })).ok;
-  const payload = { conversationId, ...(reply.text ? { text: reply.text } : {}), ...(reply.attachments.length ? { attachments: reply.attachments } : {}), ...(reply.text && reply.translate ? { translate: true } : {}) };
+  const payload = {
+    conversationId,
+    ...(reply.text ? { text: reply.text } : {}),
+    ...(reply.attachments.length ? { attachments: reply.attachments } : {}),
+    ...(reply.text && reply.translate ? { translate: true } : {}),
+  };
   return (await act('message', payload)).ok;
 }
 
@@ -32,7 +37,14 @@ export function Composer({ conversation, mine }: { conversation: ConversationSum
   const fileInput = useRef<HTMLInputElement>(null);
   const pictures = usePictures(conversation.id, session.token);
   const canWrite = mine || (isNote && conversation.status === 'queued');
-  useEffect(() => acceptPictures({ button: attachButton.current!, fileInput: fileInput.current!, textBox: input.current!, dropArea: input.current!.closest('.pane') as HTMLElement }, pictures.add), []);
+  useEffect(
+    () =>
+      acceptPictures(
+        { button: attachButton.current!, fileInput: fileInput.current!, textBox: input.current!, dropArea: input.current!.closest('.pane') as HTMLElement },
+        pictures.add,
+      ),
+    [],
+  );
 
   const typingSent = useRef(false);
   const setTyping = (typing: boolean) => {
@@ -54,14 +66,18 @@ export function Composer({ conversation, mine }: { conversation: ConversationSum
     setText((current) => (current.trim() ? `${current.trimEnd()}\n${canned}` : canned));
     setTimeout(() => input.current?.focus());
   };
-  const placeholder = isNote ? 'An internal note, never shown to the shopper…' : translate ? `Write in your language; it is sent in ${languageName(conversation.language)}…` : 'Write a reply…';
+  const placeholder = isNote
+    ? 'An internal note, never shown to the shopper…'
+    : translate
+      ? `Write in your language; it is sent in ${languageName(conversation.language)}…`
+      : 'Write a reply…';
 
   return html`<form class="composer" onSubmit=${(event: Event) => (event.preventDefault(), void submit())}>
     ${showCanned ? html`<${CannedReplies} language=${conversation.language ?? ''} onChoose=${insert} onClose=${() => setShowCanned(false)} />` : null}
     <${PictureTray} pictures=${pictures} />
     <textarea ref=${input} aria-label="Reply" value=${text} disabled=${!canWrite} placeholder=${placeholder}
       onInput=${(event: Event) => (setText((event.target as HTMLTextAreaElement).value), setTyping((event.target as HTMLTextAreaElement).value.length > 0))}
-      onKeyDown=${(event: KeyboardEvent) => event.key === 'Enter' && (event.ctrlKey || event.metaKey) && (event.preventDefault(), void submit())}></textarea>
+      onKeyDown=${(event: KeyboardEvent) => event.key === 'Enter' && (event.ctrlKey || event.metaKey) && ((event.preventDefault(), void submit()))}></textarea>
     <div class="composer-bar">
       <button type="button" class="icon" ref=${attachButton} aria-label="Attach a picture" title="Attach a picture" disabled=${!mine || isNote}>${clip}</button>
       <input type="file" ref=${fileInput} accept=${PICTURE_TYPES} multiple hidden aria-label="Attach a picture" />

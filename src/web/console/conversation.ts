@@ -13,7 +13,11 @@ import { dispatch, selectedConversation, useStore, type Profile } from './store.
 function TransferMenu({ conversationId, me }: { conversationId: string; me: string }) {
   // Fetched when the agent opens the menu, never while it is open, so it does not reset under the pointer.
   const [agents, setAgents] = useState<Profile[] | undefined>();
-  const load = () => void api<{ agents: Profile[] }>('/api/v1/agent/agents').then(({ agents: online }) => setAgents(online.filter((agent) => agent.id !== me)), () => setAgents([]));
+  const load = () =>
+    void api<{ agents: Profile[] }>('/api/v1/agent/agents').then(
+      ({ agents: online }) => setAgents(online.filter((agent) => agent.id !== me)),
+      () => setAgents([]),
+    );
   const choose = (event: Event) => {
     const select = event.target as HTMLSelectElement;
     if (select.value) void act('transfer', { conversationId, agentId: select.value });
@@ -32,7 +36,16 @@ async function change(conversationId: string, event: 'release' | 'resolve', afte
 
 function Header({ conversation, me }: { conversation: ConversationSummary; me: string }) {
   const mine = conversation.status === 'assigned' && conversation.assignedTo === me;
-  const status = conversation.status === 'assigned' ? (mine ? 'yours' : `with ${conversation.assignedToName ?? 'a colleague'}`) : conversation.status === 'queued' ? 'waiting' : conversation.status === 'bot' ? 'with the bot' : 'closed';
+  const status =
+    conversation.status === 'assigned'
+      ? mine
+        ? 'yours'
+        : `with ${conversation.assignedToName ?? 'a colleague'}`
+      : conversation.status === 'queued'
+        ? 'waiting'
+        : conversation.status === 'bot'
+          ? 'with the bot'
+          : 'closed';
   return html`<div class="pane-header">
     <div class="title">
       <strong>${shopperLabel(conversation)}</strong>
@@ -40,11 +53,13 @@ function Header({ conversation, me }: { conversation: ConversationSummary; me: s
     </div>
     <div class="actions">
       ${conversation.status === 'queued' ? html`<button type="button" class="primary" onClick=${() => claim(conversation.id)}>Claim</button>` : null}
-      ${mine
-        ? html`<button type="button" onClick=${() => change(conversation.id, 'release', { status: 'bot', assignedTo: undefined })}>Hand back to bot</button>
+      ${
+        mine
+          ? html`<button type="button" onClick=${() => change(conversation.id, 'release', { status: 'bot', assignedTo: undefined })}>Hand back to bot</button>
             <${TransferMenu} conversationId=${conversation.id} me=${me} />
             <button type="button" class="primary" onClick=${() => change(conversation.id, 'resolve', { status: 'closed', assignedTo: undefined })}>Resolve</button>`
-        : null}
+          : null
+      }
     </div>
   </div>`;
 }

@@ -23,14 +23,14 @@ const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 export const languageName = (code: string | undefined) => {
   try {
-    return code ? languageNames.of(code) ?? code : 'Unknown';
+    return code ? (languageNames.of(code) ?? code) : 'Unknown';
   } catch {
     return code ?? 'Unknown';
   }
 };
 export const countryName = (code: string | undefined) => {
   try {
-    return code ? regionNames.of(code) ?? code : undefined;
+    return code ? (regionNames.of(code) ?? code) : undefined;
   } catch {
     return code;
   }

@@ -14,7 +14,12 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'closed', label: 'Closed' },
 ];
 
-const EMPTY: Record<Tab, string> = { mine: 'No conversations of yours.', queue: 'Nobody is waiting.', open: 'No open conversations.', closed: 'No closed conversations.' };
+const EMPTY: Record<Tab, string> = {
+  mine: 'No conversations of yours.',
+  queue: 'Nobody is waiting.',
+  open: 'No open conversations.',
+  closed: 'No closed conversations.',
+};
 
 /** The conversations a tab shows, from the live open list. */
 export function inTab(open: ConversationSummary[], me: string | undefined, tab: Tab): ConversationSummary[] {
@@ -24,7 +29,8 @@ export function inTab(open: ConversationSummary[], me: string | undefined, tab: 
 }
 
 /** What the list shows now: a search's results, the closed list, or a tab of the open ones. */
-export const shownConversations = (state: State) => (state.query || state.tab === 'closed' ? state.found ?? [] : inTab(state.open, state.session?.agent.id, state.tab));
+export const shownConversations = (state: State) =>
+  state.query || state.tab === 'closed' ? (state.found ?? []) : inTab(state.open, state.session?.agent.id, state.tab);
 
 /** The clock the wait times count from, ticking every few seconds. */
 function useNow(intervalMs: number): number {
@@ -37,7 +43,14 @@ function useNow(intervalMs: number): number {
 }
 
 function Item({ entry, selected, now, me }: { entry: ConversationSummary; selected: boolean; now: number; me?: string }) {
-  const waiting = entry.status === 'queued' ? elapsed(entry.queuedAt, now) : entry.status === 'closed' ? 'closed' : entry.assignedTo === me ? 'mine' : entry.assignedToName ?? 'assigned';
+  const waiting =
+    entry.status === 'queued'
+      ? elapsed(entry.queuedAt, now)
+      : entry.status === 'closed'
+        ? 'closed'
+        : entry.assignedTo === me
+          ? 'mine'
+          : (entry.assignedToName ?? 'assigned');
   return html`<li>
     <button type="button" class="item" aria-current=${String(selected)} data-id=${entry.id} onClick=${() => openConversation(entry.id, entry)}>
       <span class="line">
@@ -92,7 +105,7 @@ export function ConversationList() {
   const selectedId = useStore((state) => state.selectedId);
   const me = useStore((state) => state.session?.agent.id);
   const now = useNow(5000);
-  const shown = query || tab === 'closed' ? found ?? [] : inTab(open, me, tab);
+  const shown = query || tab === 'closed' ? (found ?? []) : inTab(open, me, tab);
   return html`<nav class="list" aria-label="Conversation list">
     <${Tabs} open=${open} me=${me} />
     <${Search} />

@@ -12,9 +12,11 @@ function Pictures({ attachments, onExpired }: { attachments?: Attachment[]; onEx
     if (!url) return [];
     const width = Math.min(220, attachment.width);
     const height = Math.round((width / Math.max(1, attachment.width)) * attachment.height);
-    return [html`<a class="pic" href=${url} target="_blank" rel="noopener noreferrer" data-attachment=${attachment.id}>
+    return [
+      html`<a class="pic" href=${url} target="_blank" rel="noopener noreferrer" data-attachment=${attachment.id}>
       <img src=${url} alt="Picture" loading="lazy" decoding="async" width=${width} height=${height} onError=${onExpired} />
-    </a>`];
+    </a>`,
+    ];
   });
   return pictures.length ? html`<div class="pics">${pictures}</div>` : null;
 }
@@ -29,7 +31,9 @@ function Cards({ cards }: { cards?: ProductCard[] }) {
     const body = html`${image ? html`<img src=${image} alt="" loading="lazy" referrerpolicy="no-referrer" />` : null}
       <span class="card-text"><span class="card-title">${card.title}</span>${card.price ? html`<span class="card-price">${card.price}</span>` : null}</span>`;
     const url = httpUrl(card.url);
-    return url ? html`<a class="card" href=${url} target="_blank" rel="noopener noreferrer" data-product=${card.productId}>${body}</a>` : html`<div class="card" data-product=${card.productId}>${body}</div>`;
+    return url
+      ? html`<a class="card" href=${url} target="_blank" rel="noopener noreferrer" data-product=${card.productId}>${body}</a>`
+      : html`<div class="card" data-product=${card.productId}>${body}</div>`;
   })}</div>`;
 }
 
@@ -51,7 +55,11 @@ export function MessageEntry({ message, onExpiredPicture }: { message: Message; 
   }
   const kind = message.internal ? 'note' : message.author;
   const understood = message.understanding;
-  const label = message.internal ? (message.originalOf ? `${authorName(message)} · original before translation` : `${authorName(message)} · internal note`) : authorName(message);
+  const label = message.internal
+    ? message.originalOf
+      ? `${authorName(message)} · original before translation`
+      : `${authorName(message)} · internal note`
+    : authorName(message);
   return html`<div class=${`msg ${kind}`} data-id=${message.id}>
     <div class="who"><span class="name">${label}</span> ${time}</div>
     <${Pictures} attachments=${message.attachments} onExpired=${onExpiredPicture} />

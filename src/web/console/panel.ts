@@ -18,7 +18,9 @@ function CaseCard({ view }: { view: CaseView }) {
     <div class="pics">
       ${view.photos.map((photo) => {
         const url = pictureUrl(location.origin, photo);
-        return url ? html`<a class="pic" href=${url} target="_blank" rel="noopener noreferrer"><img src=${url} alt="Case photo" width=${Math.min(120, photo.width)} /></a>` : null;
+        return url
+          ? html`<a class="pic" href=${url} target="_blank" rel="noopener noreferrer"><img src=${url} alt="Case photo" width=${Math.min(120, photo.width)} /></a>`
+          : null;
       })}
     </div>
   </section>`;
@@ -48,8 +50,9 @@ export function ShopperPanel() {
     <h2>Shopper</h2>
     ${caseView ? html`<${CaseCard} view=${caseView} />` : null}
     ${profile ? html`<${Details} profile=${profile} />` : html`<p class="muted">Loading…</p>`}
-    ${profile
-      ? html`<h3>Orders</h3>
+    ${
+      profile
+        ? html`<h3>Orders</h3>
           ${profile.ordersUnavailable ? html`<p class="muted">The store's order system did not answer.</p>` : null}
           ${profile.orders.length === 0 && !profile.ordersUnavailable ? html`<p class="muted">No verified orders.</p>` : null}
           <ul class="orders">
@@ -58,10 +61,15 @@ export function ShopperPanel() {
           <h3>Past conversations</h3>
           ${profile.pastConversations.length === 0 ? html`<p class="muted">None.</p>` : null}
           <ul class="past">
-            ${profile.pastConversations.map((past) => html`<li><button type="button" onClick=${() => openConversation(past.id, { id: past.id, status: past.status, priority: 0, unread: 0, customerId: profile.customerId, lastMessage: past.lastMessage })}>
+            ${profile.pastConversations.map(
+              (
+                past,
+              ) => html`<li><button type="button" onClick=${() => openConversation(past.id, { id: past.id, status: past.status, priority: 0, unread: 0, customerId: profile.customerId, lastMessage: past.lastMessage })}>
               <span>${shortTime(past.updatedAt)} · ${past.status}</span><span class="preview">${past.lastMessage ?? ''}</span>
-            </button></li>`)}
+            </button></li>`,
+            )}
           </ul>`
-      : null}
+        : null
+    }
   </aside>`;
 }

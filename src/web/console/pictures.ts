@@ -47,10 +47,12 @@ export function usePictures(conversationId: string, token: string) {
 
 export function PictureTray({ pictures }: { pictures: ReturnType<typeof usePictures> }) {
   return html`<div class="tray" hidden=${pictures.pending.length === 0}>
-    ${pictures.pending.map((item) => html`<div class=${`pending-pic${item.attachment ? ' done' : ''}`} key=${item.key}>
+    ${pictures.pending.map(
+      (item) => html`<div class=${`pending-pic${item.attachment ? ' done' : ''}`} key=${item.key}>
       <img src=${item.preview} alt="Picture to send" />
       <progress max="1" value=${item.progress} aria-label="Uploading"></progress>
       <button type="button" aria-label="Remove picture" onClick=${() => pictures.remove(item.key)}>×</button>
-    </div>`)}
+    </div>`,
+    )}
   </div>`;
 }

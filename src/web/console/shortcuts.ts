@@ -14,7 +14,8 @@ export const SHORTCUTS: [string, string][] = [
   ['Esc', 'Close this list'],
 ];
 
-const isTyping = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 function move(step: number): void {
   const state = store.get();

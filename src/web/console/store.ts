@@ -65,7 +65,18 @@ export type Action =
 
 export const initialState: State = {
   booting: true,
-  connection: 'connecting', presence: 'online', open: [], tab: 'queue', query: '', messages: {}, cases: {}, profiles: {}, translations: {}, typing: {}, page: 'inbox', showShortcuts: false,
+  connection: 'connecting',
+  presence: 'online',
+  open: [],
+  tab: 'queue',
+  query: '',
+  messages: {},
+  cases: {},
+  profiles: {},
+  translations: {},
+  typing: {},
+  page: 'inbox',
+  showShortcuts: false,
 };
 
 function withMessage(state: State, message: Message): State {
@@ -88,7 +99,9 @@ export function reduce(state: State, action: Action): State {
       return { ...state, open: action.conversations };
     case 'conversationUpdated': {
       const exists = state.open.some((entry) => entry.id === action.conversation.id);
-      const open = exists ? state.open.map((entry) => (entry.id === action.conversation.id ? action.conversation : entry)) : [...state.open, action.conversation];
+      const open = exists
+        ? state.open.map((entry) => (entry.id === action.conversation.id ? action.conversation : entry))
+        : [...state.open, action.conversation];
       // In the server's order for this agent, as a whole queue would have come.
       return { ...state, open: state.session ? open.sort(byQueueOrder(state.session.agent)) : open };
     }
@@ -107,7 +120,11 @@ export function reduce(state: State, action: Action): State {
       return current ? { ...state, selectedSummary: { ...current, ...action.changes } } : state;
     }
     case 'historyLoaded':
-      return { ...state, messages: { ...state.messages, [action.conversationId]: action.messages }, cases: { ...state.cases, [action.conversationId]: action.case } };
+      return {
+        ...state,
+        messages: { ...state.messages, [action.conversationId]: action.messages },
+        cases: { ...state.cases, [action.conversationId]: action.case },
+      };
     case 'messageReceived':
       return withMessage(state, action.message);
     case 'profileLoaded':
@@ -169,5 +186,9 @@ export function useStore<T>(select: (state: State) => T): T {
  * a list, then changed by the agent's own action: a resolved conversation leaves the open list).
  */
 export function selectedConversation(state: State): ConversationSummary | undefined {
-  return state.open.find((entry) => entry.id === state.selectedId) ?? (state.selectedSummary?.id === state.selectedId ? state.selectedSummary : undefined) ?? state.found?.find((entry) => entry.id === state.selectedId);
+  return (
+    state.open.find((entry) => entry.id === state.selectedId) ??
+    (state.selectedSummary?.id === state.selectedId ? state.selectedSummary : undefined) ??
+    state.found?.find((entry) => entry.id === state.selectedId)
+  );
 }

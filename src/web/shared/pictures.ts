@@ -12,7 +12,13 @@ export interface UploadError extends ErrorBody {
 }
 
 /** Uploads one file to a conversation; progress goes from 0 to 1. */
-export function uploadPicture(server: string, conversationId: string, token: string, file: File, onProgress: (share: number) => void): { done: Promise<Attachment>; cancel(): void } {
+export function uploadPicture(
+  server: string,
+  conversationId: string,
+  token: string,
+  file: File,
+  onProgress: (share: number) => void,
+): { done: Promise<Attachment>; cancel(): void } {
   const request = new XMLHttpRequest();
   const done = new Promise<Attachment>((resolve, reject) => {
     request.open('POST', `${server}/api/v1/conversations/${encodeURIComponent(conversationId)}/attachments`);
@@ -27,7 +33,11 @@ export function uploadPicture(server: string, conversationId: string, token: str
         onProgress(1);
         resolve(body);
       } else {
-        reject({ status: request.status, code: body?.error?.code ?? 'internal', message: body?.error?.message ?? `HTTP ${request.status}` } satisfies UploadError);
+        reject({
+          status: request.status,
+          code: body?.error?.code ?? 'internal',
+          message: body?.error?.message ?? `HTTP ${request.status}`,
+        } satisfies UploadError);
       }
     });
     request.addEventListener('error', () => reject({ status: 0, code: 'network', message: 'the upload failed' } satisfies UploadError));

@@ -10,7 +10,14 @@ export type ShopperSocket = Socket<ServerToShopper, ShopperToServer>;
 export function connect(options: WidgetOptions, view: View, { t }: Strings, tokenKey: string): ShopperSocket {
   const socket: ShopperSocket = io(`${options.server}/shopper`, {
     transports: ['websocket', 'polling'],
-    auth: (callback) => callback({ token: localStorage.getItem(tokenKey) ?? undefined, locale: options.locale, page: location.href, ...(options.identity ? { identity: options.identity } : {}), ...(options.product ? { product: options.product } : {}) }),
+    auth: (callback) =>
+      callback({
+        token: localStorage.getItem(tokenKey) ?? undefined,
+        locale: options.locale,
+        page: location.href,
+        ...(options.identity ? { identity: options.identity } : {}),
+        ...(options.product ? { product: options.product } : {}),
+      }),
   });
   const show = () => {
     view.state.textContent = socket.connected ? t('online') : socket.active ? t('reconnecting') : t('connecting');

@@ -29,7 +29,10 @@ export function createMessageLog(view: View, strings: Strings, server: string, o
   function render(message: ShownMessage, options: { pending?: boolean; previews?: string[]; className?: string } = {}): HTMLElement {
     const existing = shown.get(message.id);
     if (existing) return existing;
-    const bubble = element('div', { class: `msg ${message.author}${options.className ? ` ${options.className}` : ''}${options.pending ? ' pending' : ''}`, 'data-id': message.id });
+    const bubble = element('div', {
+      class: `msg ${message.author}${options.className ? ` ${options.className}` : ''}${options.pending ? ' pending' : ''}`,
+      'data-id': message.id,
+    });
     if (message.author !== 'system') {
       const who = element('div', { class: 'who' });
       if (message.author === 'agent') who.append(element('span', { class: 'avatar small', 'aria-hidden': 'true' }, initials(author(message))));

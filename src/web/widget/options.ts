@@ -25,7 +25,13 @@ export function readOptions(script: HTMLScriptElement): WidgetOptions {
     position: data.position === 'left' ? 'left' : 'right',
     locale: data.locale || navigator.language || 'en',
     greeting: data.greeting || undefined,
-    topics: data.topics === undefined ? undefined : data.topics.split(',').map((topic) => topic.trim()).filter(Boolean),
+    topics:
+      data.topics === undefined
+        ? undefined
+        : data.topics
+            .split(',')
+            .map((topic) => topic.trim())
+            .filter(Boolean),
     identity: data.customerId && data.customerHash ? { customerId: data.customerId, hash: data.customerHash } : undefined,
     product: data.product?.trim().slice(0, 200) || undefined,
   };

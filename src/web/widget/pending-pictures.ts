@@ -28,7 +28,12 @@ export interface PictureUploads {
 }
 
 /** The upload once the conversation is stored; cancelling before that cancels it too. */
-function startThenUpload(uploads: PictureUploads, conversation: { id: string; token: string }, file: File, onProgress: (share: number) => void): PendingPicture['upload'] {
+function startThenUpload(
+  uploads: PictureUploads,
+  conversation: { id: string; token: string },
+  file: File,
+  onProgress: (share: number) => void,
+): PendingPicture['upload'] {
   let upload: PendingPicture['upload'] | undefined;
   let isCancelled = false;
   const done = uploads.start().then(

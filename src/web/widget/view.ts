@@ -3,7 +3,8 @@
 import { PICTURE_TYPES } from '../shared/pictures.js';
 import { styles } from './styles.js';
 
-const clipIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>';
+const clipIcon =
+  '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M16.5 6.5v10a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6.5H9v9a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v11.5a6 6 0 0 0 12 0v-10z"/></svg>';
 const chatIcon = '<svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H8l-4 4V6a2 2 0 0 1 2-2z"/></svg>';
 
 export function element<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -80,7 +81,30 @@ export function buildView(position: 'left' | 'right', accent: string | undefined
   }
   noticeDismiss.addEventListener('click', () => (notice.hidden = true));
 
-  return { host, root, launcher, badge, panel, avatar, title, state, closeButton, log, quick, typing, notice, noticeDismiss, showNotice, rating, tray, form, input, sendButton, attachButton, fileInput };
+  return {
+    host,
+    root,
+    launcher,
+    badge,
+    panel,
+    avatar,
+    title,
+    state,
+    closeButton,
+    log,
+    quick,
+    typing,
+    notice,
+    noticeDismiss,
+    showNotice,
+    rating,
+    tray,
+    form,
+    input,
+    sendButton,
+    attachButton,
+    fileInput,
+  };
 }
 
 export type View = ReturnType<typeof buildView>;

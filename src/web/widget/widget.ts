@@ -97,7 +97,8 @@ function converse(scene: Scene): void {
     localStorage.setItem(remembered.tokenKey, session.token);
     conversation = { id: session.conversationId, token: session.token };
     Object.assign(view.root.dataset, { conversation: session.conversationId, status: session.status });
-    if (previous?.hadMessages && previous.id !== session.conversationId) log.render({ id: `restarted-${session.conversationId}`, author: 'system', text: strings.t('restarted') });
+    if (previous?.hadMessages && previous.id !== session.conversationId)
+      log.render({ id: `restarted-${session.conversationId}`, author: 'system', text: strings.t('restarted') });
     remembered.write(session.conversationId, previous?.id === session.conversationId && previous.hadMessages);
     if (session.awaitingRating) showRating(view, strings, socket);
   });
@@ -118,7 +119,9 @@ function converse(scene: Scene): void {
   let refreshing: Promise<void> | undefined;
   function refreshLinks(): void {
     if (!conversation) return;
-    refreshing ??= fetch(`${options.server}/api/v1/conversations/${encodeURIComponent(conversation.id)}/attachments`, { headers: { authorization: `Bearer ${conversation.token}` } })
+    refreshing ??= fetch(`${options.server}/api/v1/conversations/${encodeURIComponent(conversation.id)}/attachments`, {
+      headers: { authorization: `Bearer ${conversation.token}` },
+    })
       .then((response) => (response.ok ? (response.json() as Promise<{ attachments: [] }>) : { attachments: [] }))
       .then(({ attachments }) => refreshPictures(view.log, options.server, attachments))
       .catch(() => undefined)
@@ -139,7 +142,13 @@ function showQuickReplies(view: View, replies: QuickReply[] | undefined, send: (
 }
 
 /** The history on (re)connect; an empty one opens with the welcome: the store's, or the content's, never stored. */
-function showHistory({ options, view, chrome, loaded }: Scene, log: MessageLog, messages: Message[], quickReplies: (replies: QuickReply[] | undefined) => void, hadMessages: () => void): void {
+function showHistory(
+  { options, view, chrome, loaded }: Scene,
+  log: MessageLog,
+  messages: Message[],
+  quickReplies: (replies: QuickReply[] | undefined) => void,
+  hadMessages: () => void,
+): void {
   for (const message of messages) log.render(message);
   const lastAgent = [...messages].reverse().find((message) => message.author === 'agent');
   if (view.root.dataset.status === 'assigned' && lastAgent) chrome.setAgent(lastAgent.authorName);

@@ -10,14 +10,21 @@ describe('the console store', () => {
   it('replaces the queue, and changes or removes one conversation in place', () => {
     const state = apply(initialState, { type: 'queueReplaced', conversations: [summary('a'), summary('b')] });
     const updated = reduce(state, { type: 'conversationUpdated', conversation: summary('b', { status: 'assigned', assignedTo: 'ana' }) });
-    expect(updated.open.map((entry) => [entry.id, entry.status])).toEqual([['a', 'queued'], ['b', 'assigned']]);
+    expect(updated.open.map((entry) => [entry.id, entry.status])).toEqual([
+      ['a', 'queued'],
+      ['b', 'assigned'],
+    ]);
     expect(updated.open[0]).toBe(state.open[0]); // untouched entries keep their identity: their lines do not render again
     expect(reduce(updated, { type: 'conversationUpdated', conversation: summary('c') }).open.map((entry) => entry.id)).toEqual(['a', 'b', 'c']);
     expect(reduce(updated, { type: 'conversationRemoved', conversationId: 'a' }).open.map((entry) => entry.id)).toEqual(['b']);
   });
 
   it('keeps showing a conversation the agent resolved after it leaves the open list, as closed', () => {
-    let state = apply(initialState, { type: 'queueReplaced', conversations: [summary('a', { status: 'assigned', assignedTo: 'ana' })] }, { type: 'selected', conversationId: 'a' });
+    let state = apply(
+      initialState,
+      { type: 'queueReplaced', conversations: [summary('a', { status: 'assigned', assignedTo: 'ana' })] },
+      { type: 'selected', conversationId: 'a' },
+    );
     state = reduce(state, { type: 'selectedChanged', changes: { status: 'closed', assignedTo: undefined } });
     state = reduce(state, { type: 'queueReplaced', conversations: [] });
     expect(selectedConversation(state)).toMatchObject({ id: 'a', status: 'closed' });
