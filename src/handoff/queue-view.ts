@@ -40,7 +40,10 @@ export function createQueueView({ store, knowledge, publisher, directory, now, a
     const snapshot = knowledge.current();
     const handlingSeconds = queued.length > 0 && agents > 0 ? await averageHandlingSeconds(store) : DEFAULT_HANDLING_SECONDS;
     queued.forEach((record, index) => {
-      if (agents === 0) return publisher.status(record.id, { status: 'queued' });
+      if (agents === 0) {
+        publisher.status(record.id, { status: 'queued' });
+        return;
+      }
       const estimatedWaitSeconds = Math.round(((index + 1) * handlingSeconds) / agents);
       const language = snapshot ? conversationLanguage(snapshot, record) : 'en';
       const text = shopperLine(snapshot, language, 'queued', { position: index + 1, minutes: Math.max(1, Math.round(estimatedWaitSeconds / 60)) });
