@@ -15,8 +15,8 @@ export function createMemoryMessages(keep: Keep, table: ConversationTable) {
     async appendMessage(message, clientMessageId) {
       const { conversationId } = message;
       if (!table.records.has(conversationId)) throw new Error(`conversation ${conversationId} does not exist`);
-      const seen = clientMessageIds.get(conversationId) ?? new Map<string, Message>();
-      const existing = clientMessageId ? seen.get(clientMessageId) : undefined;
+      const seen = clientMessageIds.get(conversationId);
+      const existing = clientMessageId ? seen?.get(clientMessageId) : undefined;
       if (existing) return { message: existing, isDuplicate: true };
       const stored = keep(message);
       const list = messages.get(conversationId);
@@ -24,7 +24,7 @@ export function createMemoryMessages(keep: Keep, table: ConversationTable) {
       else messages.set(conversationId, [stored]);
       digests.set(conversationId, addToDigest(digests.get(conversationId) ?? EMPTY_DIGEST, stored));
       table.empty.delete(conversationId);
-      if (clientMessageId) clientMessageIds.set(conversationId, seen.set(clientMessageId, stored));
+      if (clientMessageId) clientMessageIds.set(conversationId, (seen ?? new Map<string, Message>()).set(clientMessageId, stored));
       return { message: stored, isDuplicate: false };
     },
     async listMessages(conversationId) {
