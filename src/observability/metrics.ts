@@ -11,52 +11,57 @@ interface StateReader {
 
 export type Outcome = 'answered' | 'clarified' | 'handed_off' | 'unanswered';
 
-export function createMetrics() {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'borderless_process_' });
-  const messages = new Counter({
-    name: 'borderless_messages_total',
-    help: 'Shopper messages by language, intent and what the bot did with them',
-    labelNames: ['language', 'intent', 'outcome'] as const,
-    registers: [registry],
-  });
-  const pipelineSeconds = new Histogram({
-    name: 'borderless_pipeline_seconds',
-    help: 'Time the pipeline takes for one message',
-    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05],
-    registers: [registry],
-  });
-  const handoffs = new Counter({
-    name: 'borderless_handoffs_total',
-    help: 'Conversations handed to people, by reason',
-    labelNames: ['reason'] as const,
-    registers: [registry],
-  });
-  const handoffsRefused = new Counter({
-    name: 'borderless_handoffs_refused_total',
-    help: 'Requests for a person refused past a cap (per client address or in all); the bot kept the conversation',
-    labelNames: ['cap'] as const,
-    registers: [registry],
-  });
-  const waitSeconds = new Histogram({
-    name: 'borderless_queue_wait_seconds',
-    help: 'How long shoppers waited in the queue before an agent claimed them',
-    buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
-    registers: [registry],
-  });
-  const reloads = new Counter({
-    name: 'borderless_content_reloads_total',
-    help: 'Content reloads, by result',
-    labelNames: ['result'] as const,
-    registers: [registry],
-  });
-  let state: StateReader | undefined;
+/** What the server counts as it happens: messages and the pipeline's time, hand-offs, queue waits, reloads. */
+function eventMetrics(registry: Registry) {
+  return {
+    messages: new Counter({
+      name: 'borderless_messages_total',
+      help: 'Shopper messages by language, intent and what the bot did with them',
+      labelNames: ['language', 'intent', 'outcome'] as const,
+      registers: [registry],
+    }),
+    pipelineSeconds: new Histogram({
+      name: 'borderless_pipeline_seconds',
+      help: 'Time the pipeline takes for one message',
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05],
+      registers: [registry],
+    }),
+    handoffs: new Counter({
+      name: 'borderless_handoffs_total',
+      help: 'Conversations handed to people, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    handoffsRefused: new Counter({
+      name: 'borderless_handoffs_refused_total',
+      help: 'Requests for a person refused past a cap (per client address or in all); the bot kept the conversation',
+      labelNames: ['cap'] as const,
+      registers: [registry],
+    }),
+    waitSeconds: new Histogram({
+      name: 'borderless_queue_wait_seconds',
+      help: 'How long shoppers waited in the queue before an agent claimed them',
+      buckets: [5, 15, 30, 60, 120, 300, 600, 1800, 3600],
+      registers: [registry],
+    }),
+    reloads: new Counter({
+      name: 'borderless_content_reloads_total',
+      help: 'Content reloads, by result',
+      labelNames: ['result'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+/** What is read when Prometheus scrapes, so the figures are current: the queue, ratings and connections. */
+function stateGauges(registry: Registry, state: () => StateReader | undefined): void {
   new Gauge({
     name: 'borderless_queue_length',
     help: 'Conversations waiting for an agent',
     registers: [registry],
     async collect() {
-      if (state) this.set(await state.queueLength());
+      const read = state();
+      if (read) this.set(await read.queueLength());
     },
   });
   new Gauge({
@@ -66,8 +71,9 @@ export function createMetrics() {
     labelNames: ['score'] as const,
     registers: [registry],
     async collect() {
-      if (!state) return;
-      for (const [score, conversations] of await state.ratings()) this.set({ score: String(score) }, conversations);
+      const read = state();
+      if (!read) return;
+      for (const [score, conversations] of await read.ratings()) this.set({ score: String(score) }, conversations);
     },
   });
   new Gauge({
@@ -76,11 +82,20 @@ export function createMetrics() {
     labelNames: ['namespace'] as const,
     registers: [registry],
     collect() {
-      if (!state) return;
-      this.set({ namespace: 'shopper' }, state.connections('shopper'));
-      this.set({ namespace: 'agent' }, state.connections('agent'));
+      const read = state();
+      if (!read) return;
+      this.set({ namespace: 'shopper' }, read.connections('shopper'));
+      this.set({ namespace: 'agent' }, read.connections('agent'));
     },
   });
+}
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'borderless_process_' });
+  const { messages, pipelineSeconds, handoffs, handoffsRefused, waitSeconds, reloads } = eventMetrics(registry);
+  let state: StateReader | undefined;
+  stateGauges(registry, () => state);
 
   return {
     registry,

@@ -106,36 +106,33 @@ function parseJsonOrNothing(text: string): unknown {
   }
 }
 
-export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
-  const { name, timeoutMs, retries, logger, credentialsHint } = options;
-  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
-  const headers = { accept: 'application/json', 'user-agent': 'borderless', ...options.headers };
-  const cache = createTtlCache({ ttlMs: options.cacheSeconds * 1000 });
-
-  // One try; only transient failures throw, so only they count against the store in the breaker.
-  async function tryOnce(method: string, url: string, body?: unknown): Promise<RawResponse> {
-    let response: Response;
-    let text: string;
-    try {
-      response = await fetch(url, {
-        method,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'manual', // credentials must not follow a redirect to another host
-      });
-      text = await response.text();
-    } catch (error) {
-      const timedOut = (error as Error).name === 'TimeoutError';
-      throw new TransientFailure(timedOut ? `no answer within ${timeoutMs} ms` : 'could not reach the store', undefined, { cause: error });
-    }
-    if (isRetriableStatus(response.status)) {
-      throw new TransientFailure(`the store answered ${response.status} ${response.statusText}`, retryAfterMs(response.headers.get('retry-after')));
-    }
-    return { status: response.status, statusText: response.statusText, text };
+/** One try; only transient failures throw, so only they count against the store in the breaker. */
+async function tryOnce(headers: Record<string, string>, timeoutMs: number, method: string, url: string, body?: unknown): Promise<RawResponse> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'manual', // credentials must not follow a redirect to another host
+    });
+    text = await response.text();
+  } catch (error) {
+    const timedOut = (error as Error).name === 'TimeoutError';
+    throw new TransientFailure(timedOut ? `no answer within ${timeoutMs} ms` : 'could not reach the store', undefined, { cause: error });
   }
+  if (isRetriableStatus(response.status)) {
+    throw new TransientFailure(`the store answered ${response.status} ${response.statusText}`, retryAfterMs(response.headers.get('retry-after')));
+  }
+  return { status: response.status, statusText: response.statusText, text };
+}
 
-  const breaker = new CircuitBreaker(tryOnce, {
+type Try = (method: string, url: string, body?: unknown) => Promise<RawResponse>;
+
+function createBreaker(name: string, tuning: ResilienceTuning, logger: Logger, attempt: Try) {
+  const breaker = new CircuitBreaker(attempt, {
     name,
     timeout: false, // each try has its own timeout, which also aborts the request
     resetTimeout: tuning.breakerResetMs,
@@ -146,6 +143,25 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
   breaker.on('open', () => logger.warn({ source: name }, 'order source is failing: lookups fail fast for a while'));
   breaker.on('halfOpen', () => logger.info({ source: name }, 'order source: trying the store again'));
   breaker.on('close', () => logger.info({ source: name }, 'order source answers again'));
+  return breaker;
+}
+
+/** Throws the error that explains a refusal: credentials for 401 and 403, the status otherwise. */
+function refuse(name: string, credentialsHint: string, url: string, response: RawResponse): never {
+  const where = new URL(url).pathname;
+  if (response.status === 401 || response.status === 403) {
+    throw new OrderSourceError(name, `the store refused the request (${response.status} ${response.statusText}) to ${where}; check ${credentialsHint}`);
+  }
+  const hint = response.status >= 300 && response.status <= 399 ? '; redirects are not followed: configure the final address' : '';
+  throw new OrderSourceError(name, `the store answered ${response.status} ${response.statusText} to ${where}${hint}`);
+}
+
+export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
+  const { name, timeoutMs, retries, logger, credentialsHint } = options;
+  const tuning = { ...DEFAULT_TUNING, ...options.tuning };
+  const headers = { accept: 'application/json', 'user-agent': 'borderless', ...options.headers };
+  const cache = createTtlCache({ ttlMs: options.cacheSeconds * 1000 });
+  const breaker = createBreaker(name, tuning, logger, (method, url, body) => tryOnce(headers, timeoutMs, method, url, body));
 
   async function request(method: string, url: string, body: unknown, tries: number): Promise<RawResponse> {
     for (let tried = 1; ; tried++) {
@@ -168,25 +184,16 @@ export function createRemoteClient(options: RemoteClientOptions): RemoteClient {
     }
   }
 
-  function refuse(url: string, response: RawResponse): never {
-    const where = new URL(url).pathname;
-    if (response.status === 401 || response.status === 403) {
-      throw new OrderSourceError(name, `the store refused the request (${response.status} ${response.statusText}) to ${where}; check ${credentialsHint}`);
-    }
-    const hint = response.status >= 300 && response.status <= 399 ? '; redirects are not followed: configure the final address' : '';
-    throw new OrderSourceError(name, `the store answered ${response.status} ${response.statusText} to ${where}${hint}`);
-  }
-
   return {
     async getJson(url) {
       const response = await request('GET', url, undefined, retries + 1);
       if (response.status === 404) return undefined;
-      if (response.status < 200 || response.status > 299) refuse(url, response);
+      if (response.status < 200 || response.status > 299) refuse(name, credentialsHint, url, response);
       return parseJson(name, url, response.text);
     },
     async send(method, url, body) {
       const response = await request(method, url, body, 1);
-      if (response.status === 401 || response.status === 403) refuse(url, response);
+      if (response.status === 401 || response.status === 403) refuse(name, credentialsHint, url, response);
       // A refusal may come as an HTML page; only a success must be JSON.
       const isSuccess = response.status >= 200 && response.status <= 299;
       return { status: response.status, body: isSuccess ? parseJson(name, url, response.text) : parseJsonOrNothing(response.text) };

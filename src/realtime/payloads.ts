@@ -2,14 +2,12 @@
 import { z } from 'zod';
 import { withoutInvisibles } from '../pipeline/index.js';
 
+// linear: anchored, and each repeated part starts with a separator its letters cannot match: one way to match.
+const LOCALE = /^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/;
+
 export const ShopperAuth = z.object({
   token: z.string().min(20).max(100).optional(),
-  // linear: anchored, and each repeated part starts with a separator its letters cannot match: one way to match.
-  locale: z
-    .string()
-    .max(35)
-    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*$/)
-    .optional(),
+  locale: z.string().max(35).regex(LOCALE).optional(),
   identity: z.object({ customerId: z.string().max(200), hash: z.string().max(200) }).optional(),
   /** The page the widget is on; only its http(s) origin and path are kept (a query may hold a token or an e-mail). */
   page: z

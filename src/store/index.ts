@@ -1,7 +1,7 @@
 // The store's public face.
-export { createMemoryStore } from './memory.js';
-export { createRedisStore } from './redis.js';
-export { createRedisLock, type ConversationLock } from './redis-lock.js';
+export { createMemoryStore } from './memory/index.js';
+export { createRedisStore } from './redis/index.js';
+export { createRedisLock, type ConversationLock } from './redis/lock.js';
 export type {
   AgentSession,
   AttachmentRecord,

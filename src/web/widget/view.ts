@@ -23,22 +23,18 @@ export const initials = (name: string) =>
     .map((word) => [...word][0]!.toUpperCase())
     .join('');
 
-export function buildView(position: 'left' | 'right', accent: string | undefined) {
-  const host = element('div', { 'data-borderless': '' });
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = element('style');
-  style.textContent = styles;
-  const root = element('div', { class: `root ${position}` });
-  if (accent) root.style.setProperty('--accent', accent);
-
+/** The round button that opens the chat, with the unread badge. */
+function buildLauncher() {
   const launcher = element('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'borderless-panel' });
   launcher.innerHTML = chatIcon; // a constant icon, never shopper text
   const badge = element('span', { class: 'badge', 'aria-hidden': 'true' });
   badge.hidden = true;
   launcher.append(badge);
+  return { launcher, badge };
+}
 
-  const panel = element('section', { id: 'borderless-panel', class: 'panel', role: 'dialog' });
-  panel.hidden = true;
+/** Who the shopper talks to, their state, and the close button. */
+function buildHeader() {
   const header = element('header');
   const avatar = element('span', { class: 'avatar', 'aria-hidden': 'true' });
   const heading = element('div', { class: 'heading' });
@@ -47,20 +43,26 @@ export function buildView(position: 'left' | 'right', accent: string | undefined
   heading.append(title, state);
   const closeButton = element('button', { type: 'button', class: 'close' }, '×');
   header.append(avatar, heading, closeButton);
+  return { header, avatar, title, state, closeButton };
+}
 
-  const log = element('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
-  const quick = element('div', { class: 'quick' });
-  const typing = element('div', { class: 'typing', 'aria-live': 'polite' });
+/** A visible error the shopper can dismiss; a new one replaces it. */
+function buildNotice() {
   const notice = element('div', { class: 'notice', role: 'alert' });
   const noticeText = element('span');
   const noticeDismiss = element('button', { type: 'button', class: 'dismiss' }, '×');
   notice.append(noticeText, noticeDismiss);
   notice.hidden = true;
-  const rating = element('div', { class: 'rating' });
-  rating.hidden = true;
-  const tray = element('div', { class: 'tray', 'aria-live': 'polite' });
-  tray.hidden = true;
+  noticeDismiss.addEventListener('click', () => (notice.hidden = true));
+  function showNotice(text: string): void {
+    noticeText.textContent = text;
+    notice.hidden = false;
+  }
+  return { notice, noticeDismiss, showNotice };
+}
 
+/** Where the shopper writes: the text, the send button and the pictures' button and file input. */
+function buildComposer() {
   const form = element('form');
   const input = element('textarea', { rows: '1', maxlength: '2000', enterkeyhint: 'send' });
   const sendButton = element('button', { type: 'submit', class: 'send' });
@@ -68,18 +70,35 @@ export function buildView(position: 'left' | 'right', accent: string | undefined
   attachButton.innerHTML = clipIcon; // a constant icon, never shopper text
   const fileInput = element('input', { type: 'file', accept: PICTURE_TYPES, multiple: '', hidden: '' });
   form.append(attachButton, fileInput, input, sendButton);
+  return { form, input, sendButton, attachButton, fileInput };
+}
 
-  panel.append(header, log, quick, typing, notice, rating, tray, form);
+export function buildView(position: 'left' | 'right', accent: string | undefined) {
+  const host = element('div', { 'data-borderless': '' });
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = element('style');
+  style.textContent = styles;
+  const root = element('div', { class: `root ${position}` });
+  if (accent) root.style.setProperty('--accent', accent);
+
+  const { launcher, badge } = buildLauncher();
+  const panel = element('section', { id: 'borderless-panel', class: 'panel', role: 'dialog' });
+  panel.hidden = true;
+  const { header, avatar, title, state, closeButton } = buildHeader();
+  const log = element('div', { class: 'log', role: 'log', 'aria-live': 'polite', tabindex: '0' });
+  const quick = element('div', { class: 'quick' });
+  const typing = element('div', { class: 'typing', 'aria-live': 'polite' });
+  const { notice, noticeDismiss, showNotice } = buildNotice();
+  const rating = element('div', { class: 'rating' });
+  rating.hidden = true;
+  const tray = element('div', { class: 'tray', 'aria-live': 'polite' });
+  tray.hidden = true;
+  const composer = buildComposer();
+
+  panel.append(header, log, quick, typing, notice, rating, tray, composer.form);
   root.append(launcher, panel);
   shadow.append(style, root);
   document.body.append(host);
-
-  /** A visible error the shopper can dismiss; a new one replaces it. */
-  function showNotice(text: string): void {
-    noticeText.textContent = text;
-    notice.hidden = false;
-  }
-  noticeDismiss.addEventListener('click', () => (notice.hidden = true));
 
   return {
     host,
@@ -99,11 +118,7 @@ export function buildView(position: 'left' | 'right', accent: string | undefined
     showNotice,
     rating,
     tray,
-    form,
-    input,
-    sendButton,
-    attachButton,
-    fileInput,
+    ...composer,
   };
 }
 

@@ -1,8 +1,8 @@
 // A short lock per conversation in Redis, so that nodes take turns on one conversation: a shopper who reconnects to
 // another node while the first is still answering, or an agent on another node, waits instead of interleaving.
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../shared/index.js';
-import { createStoreClient, isRedisUnreachable, storeUnavailable } from './redis-connection.js';
+import { AppError } from '../../shared/index.js';
+import { createStoreClient, isRedisUnreachable, storeUnavailable } from './connection.js';
 
 /** Short, so a node that dies holding a lock blocks the conversation only briefly; renewed while the work runs. */
 const LOCK_TTL_MS = 5000;

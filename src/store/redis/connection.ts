@@ -1,7 +1,7 @@
 // How the store talks to Redis when Redis goes away: commands fail fast with an `unavailable` error instead of
 // piling up, and the client keeps reconnecting, so the node serves again as soon as Redis is back.
 import { Redis, type RedisOptions } from 'ioredis';
-import { AppError } from '../shared/index.js';
+import { AppError } from '../../shared/index.js';
 
 /** No command waits longer than this for an answer, whether it is queued offline or sent on a dead connection. */
 export const COMMAND_TIMEOUT_MS = 1500;
