@@ -31,6 +31,8 @@ import {
 
 const root = path.resolve(import.meta.dirname, '..');
 const ROUNDS = 20;
+/** `npm run bench -- --pipeline`: the pipeline's table only, for comparing a change to the hot path quickly. */
+const PIPELINE_ONLY = process.argv.includes('--pipeline');
 
 function summarize(samples: number[]): { median: number; p99: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -73,7 +75,7 @@ async function measureReload(): Promise<number> {
     rmSync(copy, { recursive: true, force: true });
   }
 }
-const reloadMs = await measureReload();
+const reloadMs = PIPELINE_ONLY ? NaN : await measureReload();
 
 // Warm up the JIT, then measure whole messages and each stage separately.
 const now = new Date();
@@ -109,7 +111,7 @@ for (let round = 0; round < ROUNDS; round++) {
 
 // Start-up: a real server process, timed from spawn until /readyz answers; its memory read once ready.
 async function measureStartup(): Promise<{ readyMs: number; rssMb: number } | undefined> {
-  if (!existsSync(path.join(root, 'dist/cli/index.js'))) return undefined;
+  if (PIPELINE_ONLY || !existsSync(path.join(root, 'dist/cli/index.js'))) return undefined;
   const started = performance.now();
   const server = await startBorderless();
   try {
@@ -284,6 +286,7 @@ for (const [stage, samples] of Object.entries(stages)) {
 }
 console.log(`${'whole'.padEnd(12)}${ms(total.median).padStart(10)}${ms(total.p99).padStart(10)}\n`);
 console.log(`content load and training, in process: ${loadMs.toFixed(0)} ms`);
+if (PIPELINE_ONLY) process.exit(0);
 console.log(`reload after one new English utterance: ${reloadMs.toFixed(0)} ms (English retrained, the rest kept)`);
 if (startup) {
   console.log(`server start → /readyz answers:        ${startup.readyMs.toFixed(0)} ms`);
