@@ -49,9 +49,15 @@ const regional = new WeakMap<CompiledTemplate, Map<string, IntlMessageFormat[]>>
 function variantsFor(template: CompiledTemplate, locale: string | undefined): CompiledTemplate['variants'] {
   if (!locale || locale === template.language || locale.split('-')[0] !== template.language) return template.variants;
   let byLocale = regional.get(template);
-  if (!byLocale) regional.set(template, (byLocale = new Map()));
+  if (!byLocale) {
+    byLocale = new Map();
+    regional.set(template, byLocale);
+  }
   let variants = byLocale.get(locale);
-  if (!variants) byLocale.set(locale, (variants = template.sources.map((source) => new IntlMessageFormat(source, locale))));
+  if (!variants) {
+    variants = template.sources.map((source) => new IntlMessageFormat(source, locale));
+    byLocale.set(locale, variants);
+  }
   return variants;
 }
 
