@@ -22,12 +22,15 @@ function deletions(term: string, distance: number, into: Set<string>): Set<strin
   return into;
 }
 
-/** Whether some string left after deleting at most `distance` characters of `term` is in `known`. */
-function anyDeletionIn(term: string, distance: number, known: ReadonlySet<string>): boolean {
+/**
+ * Whether some string left after deleting at most `distance` characters of `term` is in `known`. Characters are
+ * deleted left to right (from `from` on), so each set of positions is tried once.
+ */
+function anyDeletionIn(term: string, distance: number, known: ReadonlySet<string>, from = 0): boolean {
   if (known.has(term)) return true;
   if (distance === 0) return false;
-  for (let index = 0; index < term.length; index++) {
-    if (anyDeletionIn(term.slice(0, index) + term.slice(index + 1), distance - 1, known)) return true;
+  for (let index = from; index < term.length; index++) {
+    if (anyDeletionIn(term.slice(0, index) + term.slice(index + 1), distance - 1, known, index)) return true;
   }
   return false;
 }
