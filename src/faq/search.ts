@@ -89,9 +89,11 @@ export function buildHelpIndex(
       if (!engine) return undefined;
       const isCommon = commonness.get(language)!;
       const said = [...new Set(terms(text, language))].filter((term) => !isCommon(term));
-      // Whole words only: a message sharing no word with the articles finds none, and most share none.
+      // Whole words only: a word no article has finds nothing and adds nothing to any score, so only the others are
+      // searched; a message sharing no word with the articles (most) is not searched at all.
       const vocabulary = vocabularies.get(language)!;
-      const [best] = said.some((term) => vocabulary.has(term)) ? engine.search(text, { tokenize: () => said }) : [];
+      const shared = said.filter((term) => vocabulary.has(term));
+      const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => shared }) : [];
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
       // out over the message's words that are not common.
