@@ -15,8 +15,6 @@ export const normalizeCompatibly = (text: string, form: 'NFKC' | 'NFKD'): string
  * seats, tatweel and ta marbuta, Turkish dotless i. "Zamówienie", "zamowienie" and "ZAMOWIENIE" become one word.
  */
 export function fold(text: string): string {
-  // Most messages are plain ASCII, which has no marks, no compatibility forms and nothing to fold but case.
-  if (isAscii(text)) return text.toLowerCase().slice(0, 8000);
   return (
     normalizeCompatibly(text.toLowerCase(), 'NFKD')
       // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
@@ -25,11 +23,6 @@ export function fold(text: string): string {
       .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
       .normalize('NFC')
   );
-}
-
-function isAscii(text: string): boolean {
-  for (let index = 0; index < text.length; index++) if (text.charCodeAt(index) > 0x7f) return false;
-  return true;
 }
 
 /**
@@ -69,8 +62,7 @@ const scriptPatterns: [Script, RegExp][] = [
 export function countScripts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
   for (const char of text.match(/\p{L}/gu) ?? []) {
-    // An ASCII letter is a Latin one.
-    const script = char < '\u0080' ? 'latin' : (scriptPatterns.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other');
+    const script = scriptPatterns.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other';
     counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   return counts;
