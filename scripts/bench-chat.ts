@@ -181,6 +181,7 @@ export async function runLoad(
   shoppers: number,
   messages: string[],
   options: { warmupSeconds: number; seconds: number; perSecond?: number },
+  window: { start?(): Promise<unknown>; end?(): Promise<unknown> } = {},
 ): Promise<LoadResult> {
   const sockets = await connectShoppers(typeof url === 'string' ? [url] : url, shoppers);
   const latencies: number[] = [];
@@ -218,11 +219,13 @@ export async function runLoad(
     }
   });
   await new Promise((resolve) => setTimeout(resolve, options.warmupSeconds * 1000));
+  await window.start?.();
   measuring = true;
   const started = performance.now();
   await new Promise((resolve) => setTimeout(resolve, options.seconds * 1000));
   measuring = false;
   const elapsed = (performance.now() - started) / 1000;
+  await window.end?.();
   running = false;
   for (const timer of timers) clearInterval(timer);
   for (const socket of sockets) socket.disconnect();

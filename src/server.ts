@@ -61,6 +61,7 @@ async function startPrimary(config: Config, workers: number): Promise<void> {
   // In turn rather than to the least busy: a worker's count of sessions is only updated once a handshake is over, so
   // under a burst of new connections "least busy" would send them all to the same worker.
   setupMaster(server, { loadBalancingMethod: 'round-robin' });
+  stopReadingHandedOver(server);
   // Buffers cross to the workers as bytes, not as text (a picture's upload).
   cluster.setupPrimary({ serialization: 'advanced' });
 
@@ -105,6 +106,28 @@ async function startPrimary(config: Config, workers: number): Promise<void> {
   };
   process.on('SIGTERM', () => void close('SIGTERM'));
   process.on('SIGINT', () => void close('SIGINT'));
+}
+
+/** What the sticky balancer looks at in a connection's first bytes to keep the socket (a request with a body). */
+const HEADER_END = Buffer.from('\r\n\r\n');
+const hasBody = (chunk: Buffer) => {
+  const header = chunk.subarray(0, chunk.indexOf(HEADER_END)).toString().toLowerCase();
+  return header.includes('content-length:') || header.includes('transfer-encoding:');
+};
+
+/**
+ * The balancer reads a connection's first bytes to choose a worker, then hands the socket over, all but a request
+ * with a body. Until the worker acknowledges the socket, the primary's copy still reads it and drops what it reads:
+ * under a burst of connections a websocket's first frame (joining /shopper, sent as soon as the upgrade is answered)
+ * was lost, and the shopper was cut off ten seconds later. A socket about to be handed over stops being read here.
+ */
+function stopReadingHandedOver(server: ReturnType<typeof createServer>): void {
+  server.on('connection', (socket) => {
+    // Before the balancer's own listener, which it added when the connection came (this listener is added after it).
+    socket.prependOnceListener('data', (chunk: Buffer) => {
+      if (!hasBody(chunk)) (socket as unknown as { _handle?: { readStop?(): number } })._handle?.readStop?.();
+    });
+  });
 }
 
 /** One worker: a whole server that takes its connections from the primary instead of listening itself. */

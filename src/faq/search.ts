@@ -62,6 +62,7 @@ export function buildHelpIndex(
   for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
   const engines = new Map<string, MiniSearch<Indexed>>();
   const commonness = new Map<string, (term: string) => boolean>();
+  const vocabularies = new Map<string, ReadonlySet<string>>();
   for (const [language, list] of byLanguage) {
     const engine = new MiniSearch<Indexed>({
       fields: ['question', 'phrasings', 'answer'],
@@ -71,8 +72,13 @@ export function buildHelpIndex(
       // Whole words only: a prefix or a typo of a common word would find an article it has nothing to do with.
       searchOptions: { boost: FIELD_BOOST, prefix: false, fuzzy: false },
     });
-    engine.addAll(list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer })));
+    const documents = list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer }));
+    engine.addAll(documents);
     engines.set(language, engine);
+    vocabularies.set(
+      language,
+      new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap((field) => terms(field, language)))),
+    );
     commonness.set(language, commonTerms(background.get(language) ?? [], language, terms));
   }
   return {
@@ -83,7 +89,11 @@ export function buildHelpIndex(
       if (!engine) return undefined;
       const isCommon = commonness.get(language)!;
       const said = [...new Set(terms(text, language))].filter((term) => !isCommon(term));
-      const [best] = said.length > 0 ? engine.search(text, { tokenize: () => said }) : [];
+      // Whole words only: a word no article has finds nothing and adds nothing to any score, so only the others are
+      // searched; a message sharing no word with the articles (most) is not searched at all.
+      const vocabulary = vocabularies.get(language)!;
+      const shared = said.filter((term) => vocabulary.has(term));
+      const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => shared }) : [];
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
       // out over the message's words that are not common.

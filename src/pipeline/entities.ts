@@ -23,6 +23,8 @@ export interface CountryIndex {
   /** Names written in Han or Katakana, found inside unspaced Japanese text. */
   cjkNames: [string, string][];
   longestName: number;
+  /** First word of a name → the most words a name starting with it has: most words start none. */
+  firstWords: Map<string, number>;
 }
 
 const regionCodes = (() => {
@@ -119,8 +121,11 @@ function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryI
   let longestName = 1;
   const stems = new Map<string, string>();
   const ambiguousStems = new Set<string>();
+  const firstWords = new Map<string, number>();
   for (const [name, code] of names) {
-    longestName = Math.max(longestName, name.split(' ').length);
+    const nameWords = name.split(' ');
+    longestName = Math.max(longestName, nameWords.length);
+    firstWords.set(nameWords[0]!, Math.max(firstWords.get(nameWords[0]!) ?? 0, nameWords.length));
     // Only names of inflecting languages get stems: "service" must not find Dutch "Servië".
     const stem = name.includes(' ') || !inflectable.has(name) ? undefined : stemOf(name);
     if (!stem) continue;
@@ -129,7 +134,7 @@ function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryI
   }
   for (const stem of ambiguousStems) stems.delete(stem);
   const cjkNames = [...names].filter(([name]) => /[\p{Script=Han}\p{Script=Katakana}]/u.test(name));
-  return { names, stems, cjkNames, longestName: Math.min(longestName, 4) };
+  return { names, stems, cjkNames, longestName: Math.min(longestName, 4), firstWords };
 }
 
 /** An empty label ("a@b..com", "a@.b.com"): such an address is not kept, since it is kept to be written to. */
@@ -142,6 +147,9 @@ const EMPTY_DOMAIN_LABEL = /@\.|\.\./;
 const ORDER_NUMBER = /(?:#|№|\bno\.?\s*|\bnr\.?\s*|\bn[°º]\s*)(\d{4,12})\b|(?<![\d.,:/+-])\b(\d{5,12})\b(?![.,:/]\d)/iu;
 const ARABIC_INDIC_DIGITS = /[٠-٩۰-۹]/g;
 const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
+/** The letters ARABIC_PREFIXES can start with: any other word keeps its letters, and needs no second look-up. */
+const ARABIC_PREFIX_START = /^[وبلاف]/;
+const withoutArabicPrefix = (word: string) => (ARABIC_PREFIX_START.test(word) ? word.replace(ARABIC_PREFIXES, '') : word);
 
 function normalizeDigits(text: string): string {
   return normalizeCompatibly(text, 'NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String(((digit.charCodeAt(0) - 0x0660) % 0x90) % 10));
@@ -162,14 +170,19 @@ function findStem(token: string, stems: Map<string, string>): string | undefined
 function findCountry(text: string, index: CountryIndex): string | undefined {
   const tokens = words(fold(text));
   for (let start = 0; start < tokens.length; start++) {
-    for (let length = Math.min(index.longestName, tokens.length - start); length >= 1; length--) {
-      const phrase = tokens.slice(start, start + length).join(' ');
-      const code = index.names.get(phrase) ?? (length === 1 ? index.names.get(phrase.replace(ARABIC_PREFIXES, '')) : undefined);
-      if (code && phrase.length > 1) return code;
+    const token = tokens[start]!;
+    // Longer names first ("south korea" before "korea"), and only as long as a name starting with this word is.
+    const longest = Math.min(index.longestName, tokens.length - start, index.firstWords.get(token) ?? 1);
+    for (let length = longest; length > 1; length--) {
+      const code = index.names.get(tokens.slice(start, start + length).join(' '));
+      if (code) return code;
     }
+    const bare = withoutArabicPrefix(token);
+    const code = index.names.get(token) ?? (bare === token ? undefined : index.names.get(bare));
+    if (code && token.length > 1) return code;
   }
   for (const token of tokens) {
-    const code = token.length > MIN_STEM ? findStem(token.replace(ARABIC_PREFIXES, ''), index.stems) : undefined;
+    const code = token.length > MIN_STEM ? findStem(withoutArabicPrefix(token), index.stems) : undefined;
     if (code) return code;
   }
   // Japanese writes no spaces: look for names inside runs of CJK text.

@@ -2,7 +2,7 @@
 // (its default language where it has no translation), option names, stock, the price in the shopper's currency,
 // and the product card shown under the reply.
 import { currencyOf, localized, lowestPrice, priceIn, type Product, type Variant } from '../products/index.js';
-import type { ProductCard } from '../shared/index.js';
+import { formatMoney, listFormat, type ProductCard } from '../shared/index.js';
 import type { ProductStage } from './products.js';
 
 export type { ProductCard } from '../shared/index.js';
@@ -29,7 +29,7 @@ export const PRODUCT_VALUES = [
 /** The most variants a reply lists as available. */
 const MAX_LISTED = 8;
 
-const money = (amount: number, currency: string, locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
+const money = formatMoney;
 
 export function productValues(
   stage: ProductStage,
@@ -41,7 +41,7 @@ export function productValues(
   const { product, catalogue } = stage;
   const values: Record<string, string | number> = {};
   const name = (value: string) => catalogue.data.translations[value]?.[language] ?? value;
-  const list = (items: string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+  const list = (items: string[]) => listFormat(language, { type: 'conjunction' }).format(items);
   const variantName = (variant: Variant) =>
     [variant.color, variant.size]
       .filter((part): part is string => !!part)

@@ -95,6 +95,19 @@ const NO_FACTS: Omit<ProductFacts, 'status'> = {
 const colorKind = (lexicons: (Lexicon | undefined)[], text: LexiconText) => lexicons.map((lexicon) => lexicon?.kinds.get('colors')?.find(text)).find(Boolean);
 const isAvailable = (variant: Variant) => variant.stock === null || variant.stock > 0;
 
+/** A one-character size as a word of its own, compiled once per character (sizes are few). */
+const aloneByCharacter = new Map<string, RegExp>();
+function standingAlone(character: string): RegExp {
+  let pattern = aloneByCharacter.get(character);
+  if (!pattern) {
+    const escaped = character.replace(/[^\p{L}\p{N}]/gu, '\\$&');
+    // linear: one escaped character between two fixed one-character lookarounds.
+    pattern = new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${escaped}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu');
+    aloneByCharacter.set(character, pattern);
+  }
+  return pattern;
+}
+
 /** The colour and size a message names among the product's own (sizes as written: "M", "38", "small"). */
 function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText, text: string, lexicons: (Lexicon | undefined)[], language: string) {
   const wanted = colorKind(lexicons, words);
@@ -107,12 +120,7 @@ function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText
   const size = sizes.find((value) => {
     // A one-letter size stands alone ("in M", "Mサイズ"), never inside a word ("I'm", "l'echarpe").
     const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
-    // linear: one escaped character between two fixed one-character lookarounds.
-    return names.some((name) =>
-      name.length === 1
-        ? new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${name.replace(/[^\p{L}\p{N}]/gu, '\\$&')}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu').test(text)
-        : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `),
-    );
+    return names.some((name) => (name.length === 1 ? standingAlone(name).test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
   });
   return { ...(color ? { color } : {}), ...(size ? { size } : {}) };
 }

@@ -49,9 +49,15 @@ const regional = new WeakMap<CompiledTemplate, Map<string, IntlMessageFormat[]>>
 function variantsFor(template: CompiledTemplate, locale: string | undefined): CompiledTemplate['variants'] {
   if (!locale || locale === template.language || locale.split('-')[0] !== template.language) return template.variants;
   let byLocale = regional.get(template);
-  if (!byLocale) regional.set(template, (byLocale = new Map()));
+  if (!byLocale) {
+    byLocale = new Map();
+    regional.set(template, byLocale);
+  }
   let variants = byLocale.get(locale);
-  if (!variants) byLocale.set(locale, (variants = template.sources.map((source) => new IntlMessageFormat(source, locale))));
+  if (!variants) {
+    variants = template.sources.map((source) => new IntlMessageFormat(source, locale));
+    byLocale.set(locale, variants);
+  }
   return variants;
 }
 
@@ -99,13 +105,17 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   // chosen one is formatted with the missing values left empty rather than failing the reply.
   const count = template.variants.length;
   const isComplete = (index: number) => template.variantArguments[index]!.every((name) => values[name] !== undefined);
-  const offsets = Array.from({ length: count }, (_, offset) => (input.variantSeed + offset) % count);
-  const chosen = offsets.find(isComplete) ?? offsets[0]!;
-  const filled = { ...values };
-  for (const name of template.variantArguments[chosen]!) filled[name] ??= '';
+  let chosen = input.variantSeed % count;
+  for (let offset = 0; offset < count; offset++) {
+    if (!isComplete((input.variantSeed + offset) % count)) continue;
+    chosen = (input.variantSeed + offset) % count;
+    break;
+  }
+  // `values` is this reply's own object: the chosen variant's missing values are filled in place.
+  for (const name of template.variantArguments[chosen]!) values[name] ??= '';
   let text: string;
   try {
-    text = String(variantsFor(template, input.locale)[chosen]!.format(filled));
+    text = String(variantsFor(template, input.locale)[chosen]!.format(values));
   } catch (error) {
     throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(error as Error).message}`);
   }

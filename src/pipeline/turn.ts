@@ -13,7 +13,7 @@ import { lexiconText } from './lexicon.js';
 import { nextConversation } from './next-state.js';
 import { normalizeOrderNumber, type OrderChange } from '../orders/index.js';
 import type { OrderFetches, PrefetchedOrders } from './orders.js';
-import { canonicalLocale } from './render.js';
+import { canonicalLocale, type Reply } from './render.js';
 import { composeReply, templateValues } from './reply.js';
 import { productReply, withProduct } from './product-reply.js';
 import { situate, turnFetches, type Situation, type TurnInput } from './situation.js';
@@ -192,13 +192,17 @@ function caseAfter(situation: Situation, outcome: TurnOutcome, turn: PreparedTur
   return outcome.form && gathered ? caseFromForm(outcome.form) : undefined;
 }
 
-function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, outcome: TurnOutcome, earlierEffects: Effect[] = []): PipelineResult {
-  const { understood, interpretation } = turn;
-  const language = understood.language.language;
-  // Dates and money follow the shopper's own locale ("en-GB", "es-MX") when the reply is in its language.
+/** The reply's locale: dates and money follow the shopper's own ("en-GB", "es-MX") when the reply is in its language. */
+function replyLocale(turn: PreparedTurn, language: string): string {
   const shopperLocale = canonicalLocale(turn.locale);
-  const locale = shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
-  const caseState = caseAfter(situation, outcome, turn);
+  return shopperLocale && shopperLocale.split('-')[0] === language ? shopperLocale : language;
+}
+
+/** The turn's reply: the outcome's templates with the turn's values, and the product's card when it is about one. */
+function replyOf(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, outcome: TurnOutcome, caseState: CaseState | undefined): Reply | undefined {
+  const { understood } = turn;
+  const language = understood.language.language;
+  const locale = replyLocale(turn, language);
   // The country a reply speaks of: the shipping question's, else the one a discount code was checked for.
   const country = situation.destination?.country ?? situation.promotions.country;
   const entities = country ? { ...understood.entities, country } : understood.entities;
@@ -229,7 +233,13 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
     dutiesNote: situation.duties ? `customs_duties.note.${situation.duties.note}` : undefined,
     promotions: situation.promotions,
   });
-  const reply = composed && product ? withProduct(composed, product) : composed;
+  return composed && product ? withProduct(composed, product) : composed;
+}
+
+function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, outcome: TurnOutcome, earlierEffects: Effect[] = []): PipelineResult {
+  const { understood, interpretation } = turn;
+  const caseState = caseAfter(situation, outcome, turn);
+  const reply = replyOf(snapshot, turn, situation, outcome, caseState);
   const remembered = situation.product && {
     ...(situation.product.product ? { id: situation.product.product.id } : {}),
     ...(situation.product.facts.aspect ? { aspect: situation.product.facts.aspect } : {}),

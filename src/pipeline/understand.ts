@@ -21,12 +21,13 @@ const withoutAddresses = (text: string) => replaceEmails(text, ' ');
 
 export function understand(snapshot: Snapshot, text: string, options: UnderstandOptions = {}): Understanding {
   const normalized = normalizeText(text);
+  const addressless = withoutAddresses(normalized);
   const language: LanguageResult =
     options.language && snapshot.languages.includes(options.language)
       ? { language: options.language, detected: options.language, confidence: 1, isSupported: true, source: 'given' }
-      : snapshot.languageModel.detect(withoutCodes(withoutAddresses(normalized), snapshot), options, snapshot.settings.defaultLanguage);
+      : snapshot.languageModel.detect(withoutCodes(addressless, snapshot), options, snapshot.settings.defaultLanguage);
   const intent = classifyIntent(snapshot, normalized, language.language, options.payload);
-  const entities = withPromotions(extractEntities(normalized, snapshot.countries), normalized, snapshot);
+  const entities = withPromotions(extractEntities(normalized, snapshot.countries), normalized, addressless, snapshot);
   return { text: normalized, language, intent, entities };
 }
 
@@ -38,11 +39,11 @@ function withoutCodes(text: string, snapshot: Snapshot): string {
 }
 
 /** Discount codes and an amount, found only when the store has promotions. */
-function withPromotions(entities: Entities, text: string, snapshot: Snapshot): Entities {
+function withPromotions(entities: Entities, text: string, addressless: string, snapshot: Snapshot): Entities {
   const content = snapshot.promotions;
   if (!content) return entities;
   const codes = findCodes(
-    withoutAddresses(text),
+    addressless,
     content,
     [entities.trackingCode, entities.orderNumber].filter((value): value is string => !!value),
   );

@@ -3,6 +3,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { fold } from '../shared/index.js';
 import { allWordings, type CatalogueData, type Product, type Variant } from './product.js';
+import { buildTermFilter, type TermFilter } from './term-filter.js';
 
 interface NameDocument {
   id: number;
@@ -23,6 +24,8 @@ export interface Catalogue {
   index: MiniSearch<NameDocument>;
   /** Words in the names of so many products that they name none in particular ("de", "in", "set"). */
   generic: ReadonlySet<string>;
+  /** Whether a word of a message could match a word of the names at all (most match none). */
+  terms: TermFilter;
 }
 
 const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
@@ -85,13 +88,13 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     }
   }
   const generic = new Set([...productsPerTerm].filter(([, products]) => products.size >= GENERIC_AT).map(([term]) => term));
+  const vocabulary = new Set<string>();
   const documents = data.products.flatMap((product) =>
-    namesOf(product).map(([language, text]) => ({
-      product: product.id,
-      language: language ?? '*',
-      text,
-      termCount: searchTerms(text).filter((term) => !generic.has(term)).length,
-    })),
+    namesOf(product).map(([language, text]) => {
+      const terms = searchTerms(text).filter((term) => !generic.has(term));
+      for (const term of terms) vocabulary.add(term);
+      return { product: product.id, language: language ?? '*', text, termCount: terms.length };
+    }),
   );
   const index = new MiniSearch<NameDocument>({
     fields: ['text'],
@@ -100,7 +103,7 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     processTerm: (term) => (generic.has(term) ? null : term),
   });
   index.addAll(documents.map((document, id) => ({ id, ...document })));
-  return { data, byId, bySku, byPath, index, generic };
+  return { data, byId, bySku, byPath, index, generic, terms: buildTermFilter(vocabulary) };
 }
 
 export interface ProductMatch {
@@ -115,6 +118,8 @@ export interface ProductMatch {
 /** Short words are matched exactly (a typo of one is another word: "mug"/"mud", "sac"/"sec"); from five letters
  * one typo is allowed, and two from eight letters on. */
 const fuzziness = (term: string) => (term.length <= 4 ? false : term.length < 8 ? 1 : 2);
+/** A word of four letters or more also finds the names' words it begins ("cera" for "ceramic"). */
+const isPrefix = (term: string) => term.length >= 4;
 /** A candidate this close to the best one makes the mention ambiguous. */
 const AMBIGUOUS_SHARE = 0.75;
 /** Below this, a match is a stray letter pair or a short typo, not a product named. */
@@ -146,11 +151,12 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
     const found = catalogue.bySku.get(sku.toUpperCase());
     if (found) return [{ product: found.product, variant: found.variant, score: Infinity, isExact: true }];
   }
-  const terms = searchTerms(text).filter((term) => !catalogue.generic.has(term));
+  // A word that can match no name would find nothing: leaving it out changes no result, and spares its fuzzy search.
+  const terms = searchTerms(text).filter((term) => !catalogue.generic.has(term) && catalogue.terms.mayMatch(term, fuzziness(term) || 0, isPrefix(term)));
   if (terms.length === 0) return [];
   const results = catalogue.index.search(terms.join(' '), {
     fuzzy: (term) => fuzziness(term),
-    prefix: (term) => term.length >= 4,
+    prefix: isPrefix,
     boostDocument: (_id, _term, stored) => (stored?.language === language ? 1.3 : 1),
     tokenize: (query) => query.split(' '),
     processTerm: (term) => term,

@@ -38,14 +38,30 @@ const BEFORE = new RegExp(String.raw`([€£$¥]|\b[A-Z]{3}\b)\s?(${NUMBER})`, '
 // linear: one bounded number, at most one space, then one mark or a bounded word.
 const AFTER = new RegExp(String.raw`(${NUMBER})\s?([€£$¥円]|[\p{L}]{2,12})`, 'u');
 
+// linear: AFTER, above, searched for every match.
+const EVERY_AFTER = new RegExp(AFTER, 'gu');
+const DIGIT = /\d/;
+
 const toNumber = (written: string) => Number(written.replace(',', '.'));
+
+/** The currencies the store's minimum orders name, besides the symbols': the same for every message of a content. */
+const storeCurrencies = new WeakMap<PromotionContent, ReadonlySet<string>>();
+function currenciesOf(content: PromotionContent | undefined): ReadonlySet<string> {
+  const known = content && storeCurrencies.get(content);
+  if (known) return known;
+  const currencies = new Set([...(content?.promotions.flatMap((promotion) => Object.keys(promotion.minimumOrder ?? {})) ?? []), ...Object.values(SYMBOLS)]);
+  if (content) storeCurrencies.set(content, currencies);
+  return currencies;
+}
 
 /**
  * The amount the message names with its currency: a symbol (€, £, $, ¥), an ISO code the store uses, or one of
  * the currency words of promotions/promotions.json ("euros", "евро").
  */
 export function findAmount(text: string, content: PromotionContent | undefined): Money | undefined {
-  const currencies = new Set([...(content?.promotions.flatMap((promotion) => Object.keys(promotion.minimumOrder ?? {})) ?? []), ...Object.values(SYMBOLS)]);
+  // Both shapes need a number; most messages have none.
+  if (!DIGIT.test(text)) return undefined;
+  const currencies = currenciesOf(content);
   const currencyOf = (mark: string): string | undefined => {
     if (SYMBOLS[mark]) return SYMBOLS[mark];
     const upper = mark.toUpperCase();
@@ -55,8 +71,7 @@ export function findAmount(text: string, content: PromotionContent | undefined):
   const before = text.match(BEFORE);
   const beforeCurrency = before && currencyOf(before[1]!);
   if (before && beforeCurrency) return { amount: toNumber(before[2]!), currency: beforeCurrency };
-  // linear: AFTER, above, searched for every match.
-  for (const match of text.matchAll(new RegExp(AFTER, 'gu'))) {
+  for (const match of text.matchAll(EVERY_AFTER)) {
     const currency = currencyOf(match[2]!);
     if (currency) return { amount: toNumber(match[1]!), currency };
   }

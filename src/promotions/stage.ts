@@ -1,5 +1,6 @@
 // The promotions stage of a turn: the codes the shopper named, diagnosed, or the codes they could use now; as
 // facts for the rules and values for the templates. Pure.
+import { dateTimeFormat, numberFormat } from '../shared/index.js';
 import type { CompiledPromotion, PromotionContent } from './content.js';
 import {
   availablePromotions,
@@ -105,13 +106,12 @@ export const PROMOTION_VALUES = [
 
 /** "€30", "€29.90": cents only when there are some. */
 const money = ({ amount, currency }: Money, locale: string) =>
-  new Intl.NumberFormat(locale, {
+  numberFormat(locale, {
     style: 'currency',
     currency,
     ...(Number.isInteger(amount) ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
   }).format(amount);
-const day = (written: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${written}T12:00:00Z`));
+const day = (written: string, locale: string) => dateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${written}T12:00:00Z`));
 
 /** A promotion's description in the language, else the default language's, else any. */
 export function describe(promotion: CompiledPromotion, language: string, defaultLanguage: string): string {

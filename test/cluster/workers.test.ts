@@ -21,7 +21,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'borderless-workers-'));
   await saveAgent(dataDir, { email: 'ana@shop.example', name: 'Ana', languages: ['en'], role: 'agent', password: 'correct horse battery' });
   server = await startServerProcess(
-    { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0' },
+    // Every test shopper comes from one address: no cap on connections from one.
+    { REDIS_URL: TEST_REDIS_URL, REDIS_PREFIX, DATA_DIR: dataDir, SHOPPER_MESSAGES_PER_MINUTE: '0', MAX_CONNECTIONS_PER_IP: '0' },
     { args: ['--workers', '2'], startTimeoutMs: 150_000 },
   );
 }, 180_000);
@@ -98,6 +99,25 @@ describe('start --workers 2', () => {
       ]),
     );
   }, 60_000);
+
+  it('gives every shopper of bursts connecting at once its session and history', async () => {
+    // The widget connects by websocket first and joins /shopper as soon as the upgrade is answered; shoppers who
+    // connected earlier stay, as on a busy site.
+    const outcomes: string[] = [];
+    for (let burst = 0; burst < 12; burst++) {
+      const arrivals = Array.from({ length: 50 }, () => {
+        const socket = connect(`${server.url}/shopper`, { transports: ['websocket'], reconnection: false, forceNew: true });
+        sockets.push(socket);
+        return new Promise<string>((resolve) => {
+          socket.once('history', () => resolve('history'));
+          socket.once('disconnect', (reason) => resolve(`disconnected: ${reason}`));
+          socket.once('connect_error', (error) => resolve(`refused: ${error.message}`));
+        });
+      });
+      outcomes.push(...(await Promise.all(arrivals)));
+    }
+    expect(outcomes.filter((outcome) => outcome !== 'history')).toEqual([]);
+  }, 120_000);
 
   it('refuses to start several workers without Redis, saying why', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'start', '--workers', '2'], {
