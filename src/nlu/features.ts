@@ -55,7 +55,7 @@ const NUMBER = /^\p{N}+$/u;
 const MAX_FEATURES = 400;
 
 // Each kind of feature hashes under its own seed, so the word "ord" and the letter gram "ord" stay apart.
-const enum Kind {
+enum Kind {
   Word = 1,
   Stem,
   Pair,
@@ -95,8 +95,7 @@ function wordFeatures(word: string, language: string): number[] {
   let features = cache.get(word);
   if (features) return features;
   features = [hashOf(Kind.Word, word)];
-  const stem = stemmers[language];
-  if (stem && word.length > 2) features.push(hashOf(Kind.Stem, stem(word)));
+  if (stemmers[language] && word.length > 2) features.push(hashOf(Kind.Stem, stemOf(word, language)));
   letterGrams(word, features);
   // Past its size the cache starts again: simpler than an LRU, and a chat's words are back within a few messages.
   if (cache.size >= WORD_CACHE_SIZE) cache.clear();
@@ -159,10 +158,29 @@ export function searchTerms(text: string, language: string): string[] {
     for (let index = 0; index + 1 < chars.length; index++) terms.push(chars[index]! + chars[index + 1]!);
     return ' ';
   });
-  const stem = stemmers[language];
   for (const word of words(fold(rest))) {
     if (NUMBER.test(word)) continue;
-    terms.push(stem && word.length > 2 ? stem(word) : word);
+    terms.push(word.length > 2 ? stemOf(word, language) : word);
   }
   return terms.length > MAX_WORDS ? terms.slice(0, MAX_WORDS) : terms;
+}
+
+/**
+ * Stems already worked out, per language: the help search reads every training utterance at each load, and the
+ * stemmers were most of that time while a language's utterances have only a few thousand different words.
+ */
+const stemCaches = new Map<string, Map<string, string>>();
+
+function stemOf(word: string, language: string): string {
+  const stem = stemmers[language];
+  if (!stem) return word;
+  let cache = stemCaches.get(language);
+  if (!cache) stemCaches.set(language, (cache = new Map()));
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+    stemmed = stem(word);
+    cache.set(word, stemmed);
+  }
+  return stemmed;
 }
