@@ -16,7 +16,10 @@ function languageIndex(language: string, articles: HelpArticle[], settings: Help
     .digest('hex');
   const known = builtBefore.get(language);
   if (known?.key === key) return known.index;
-  const index = buildHelpIndex(articles, settings, searchTerms, new Map([[language, background]]));
+  // Stems are kept while the index is built (it reads every training utterance), not for as long as it serves.
+  let stems: Map<string, string> | undefined = new Map();
+  const index = buildHelpIndex(articles, settings, (text, of) => searchTerms(text, of, stems), new Map([[language, background]]));
+  stems = undefined;
   builtBefore.set(language, { key, index });
   return index;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writtenCountryNames } from '../pipeline/country-phrases.js';
 import { buildCountryIndex } from '../pipeline/entities.js';
-import { intentModelsFor, intentThreshold, trainLanguageModel, type IntentModel, type IntentThreshold } from '../nlu/index.js';
+import { intentModelsFor, intentThreshold, isEarly, trainLanguageModel, type IntentModel, type IntentThreshold } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { ContentReader } from './content-reader.js';
 import { loadCountryPhrases } from './countries.js';
@@ -96,6 +96,7 @@ export async function loadSnapshot(
   const training = intentModelsFor(Object.fromEntries(languages.map((language) => [language, corpora[language]!])), {
     cacheDir: modelCacheDir,
     timeoutMs: trainingTimeoutMs,
+    early: true,
   });
   training.catch(() => {}); // its failure is reported below, unless the content has errors anyway
   problems.push(...localeProblems(locales, intentDocuments));
@@ -113,6 +114,19 @@ export async function loadSnapshot(
     return { problems };
   }
   const { templates, rules, careRules, packageRules, shipping, promotions, help, countryPhrases, flows, lexicons } = content;
+  const intentThresholds = thresholds(locales, intentModels, problems);
+  // A model served before its calibration folds are done gives way to its calibrated self, threshold and all, in
+  // one step: a message never meets the new model with another model's threshold but through earlyModel's rule.
+  for (const [language, model] of intentModels) {
+    if (!isEarly(model)) continue;
+    model.calibrated.then(
+      (calibrated) => {
+        intentModels.set(language, calibrated);
+        intentThresholds.set(language, intentThreshold(calibrated.heldOut(), settings));
+      },
+      () => {}, // the early model keeps its borrowed calibration; the next reload trains again
+    );
+  }
   const snapshot: Snapshot = {
     builtAt: new Date().toISOString(),
     contentDir,
@@ -120,7 +134,7 @@ export async function loadSnapshot(
     languages,
     languageModel,
     intentModels,
-    intentThresholds: thresholds(locales, intentModels, problems),
+    intentThresholds,
     templates,
     ui,
     rules,

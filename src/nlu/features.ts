@@ -95,7 +95,8 @@ function wordFeatures(word: string, language: string): number[] {
   let features = cache.get(word);
   if (features) return features;
   features = [hashOf(Kind.Word, word)];
-  if (stemmers[language] && word.length > 2) features.push(hashOf(Kind.Stem, stemOf(word, language)));
+  const stem = stemmers[language];
+  if (stem && word.length > 2) features.push(hashOf(Kind.Stem, stem(word)));
   letterGrams(word, features);
   // Past its size the cache starts again: simpler than an LRU, and a chat's words are back within a few messages.
   if (cache.size >= WORD_CACHE_SIZE) cache.clear();
@@ -149,8 +150,12 @@ export function intentFeatures(text: string, language: string): number[] {
   return features;
 }
 
-/** Search terms of a text (help articles): the stems of its words, the character pairs of its Japanese. */
-export function searchTerms(text: string, language: string): string[] {
+/**
+ * Search terms of a text (help articles): the stems of its words, the character pairs of its Japanese. `stems`
+ * keeps the stems already worked out: the help search reads every training utterance of a language when it is
+ * built, and stemming was most of that time while the utterances have only a few thousand different words.
+ */
+export function searchTerms(text: string, language: string, stems?: Map<string, string>): string[] {
   const terms: string[] = [];
   const rest = text.replace(CJK_RUN, (run) => {
     const chars = [...run];
@@ -158,29 +163,17 @@ export function searchTerms(text: string, language: string): string[] {
     for (let index = 0; index + 1 < chars.length; index++) terms.push(chars[index]! + chars[index + 1]!);
     return ' ';
   });
+  const stem = stemmers[language];
   for (const word of words(fold(rest))) {
     if (NUMBER.test(word)) continue;
-    terms.push(word.length > 2 ? stemOf(word, language) : word);
+    if (!stem || word.length <= 2) terms.push(word);
+    else if (!stems) terms.push(stem(word));
+    else {
+      const known = stems.get(word);
+      const stemmed = known ?? stem(word);
+      if (known === undefined) stems.set(word, stemmed);
+      terms.push(stemmed);
+    }
   }
   return terms.length > MAX_WORDS ? terms.slice(0, MAX_WORDS) : terms;
-}
-
-/**
- * Stems already worked out, per language: the help search reads every training utterance at each load, and the
- * stemmers were most of that time while a language's utterances have only a few thousand different words.
- */
-const stemCaches = new Map<string, Map<string, string>>();
-
-function stemOf(word: string, language: string): string {
-  const stem = stemmers[language];
-  if (!stem) return word;
-  let cache = stemCaches.get(language);
-  if (!cache) stemCaches.set(language, (cache = new Map()));
-  let stemmed = cache.get(word);
-  if (stemmed === undefined) {
-    if (cache.size >= WORD_CACHE_SIZE) cache.clear();
-    stemmed = stem(word);
-    cache.set(word, stemmed);
-  }
-  return stemmed;
 }
