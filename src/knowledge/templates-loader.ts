@@ -112,6 +112,33 @@ export interface KnownValues {
   orders: Set<string>;
 }
 
+/** A variant parsed: its message, the values it uses and those it formats again as dates; or why it is no message. */
+type Parsed = { format: IntlMessageFormat; names: string[]; datesAgain: string[] } | { error: string };
+
+/**
+ * Variants parsed by the last load and this one, by language and text: a reload parses only the messages that
+ * changed (a compiled message keeps no state of its own, so two snapshots may share it).
+ */
+let parsedBefore = new Map<string, Parsed>();
+let parsedNow = new Map<string, Parsed>();
+
+function parse(source: string, language: string): Parsed {
+  const key = `${language}\u0000${source}`;
+  let parsed = parsedNow.get(key) ?? parsedBefore.get(key);
+  if (!parsed) {
+    try {
+      const format = new IntlMessageFormat(source, language, undefined, { formatters });
+      const ast = format.getAst() as MessageElement[];
+      flattenLiterals(ast);
+      parsed = { format, names: [...messageArguments(ast)], datesAgain: [...writtenDatesFormattedAgain(ast)] };
+    } catch (error) {
+      parsed = { error: (error as Error).message };
+    }
+  }
+  parsedNow.set(key, parsed);
+  return parsed;
+}
+
 /** One variant compiled, with the problems of the values it uses; undefined (with a problem) if it is no ICU message. */
 function compileVariant(
   source: string,
@@ -119,23 +146,19 @@ function compileVariant(
   known: Set<string>,
   problem: (message: string) => void,
 ): { format: IntlMessageFormat; names: string[] } | undefined {
-  try {
-    const format = new IntlMessageFormat(source, language, undefined, { formatters });
-    const ast = format.getAst() as MessageElement[];
-    flattenLiterals(ast);
-    const names = messageArguments(ast);
-    for (const name of names) {
-      const found = valueProblem(name, known);
-      if (found) problem(found);
-    }
-    for (const name of writtenDatesFormattedAgain(ast)) {
-      problem(`{${name}} is already written as a date in the shopper's way: use {${name}}, not {${name}, date, …}`);
-    }
-    return { format, names: [...names] };
-  } catch (error) {
-    problem(`bad ICU message: ${(error as Error).message}`);
+  const parsed = parse(source, language);
+  if ('error' in parsed) {
+    problem(`bad ICU message: ${parsed.error}`);
     return undefined;
   }
+  for (const name of parsed.names) {
+    const found = valueProblem(name, known);
+    if (found) problem(found);
+  }
+  for (const name of parsed.datesAgain) {
+    problem(`{${name}} is already written as a date in the shopper's way: use {${name}}, not {${name}, date, …}`);
+  }
+  return { format: parsed.format, names: [...parsed.names] };
 }
 
 /** One file's templates, added to its language's catalogue. */
@@ -188,6 +211,7 @@ export async function loadTemplates(
   reader: ContentReader,
   { languages, settings, known }: { languages: string[]; settings: Settings; known: KnownValues },
 ): Promise<Map<string, Map<string, CompiledTemplate>>> {
+  [parsedBefore, parsedNow] = [parsedNow, new Map()];
   const templates = new Map<string, Map<string, CompiledTemplate>>();
   for (const language of await listFolders(path.join(reader.contentDir, 'templates'))) {
     const catalog = new Map<string, CompiledTemplate>();
