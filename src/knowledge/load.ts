@@ -100,6 +100,8 @@ export async function loadSnapshot(
   });
   training.catch(() => {}); // its failure is reported below, unless the content has errors anyway
   problems.push(...localeProblems(locales, intentDocuments));
+  // The parsed intents files (their syntax trees locate problems) are the load's largest garbage: let them go now.
+  intentDocuments.clear();
   const content = await readContent(reader, locales);
   if (problems.some((problem) => problem.severity === 'error')) return { problems };
   // Built before waiting for the training, which may still be running in the workers.

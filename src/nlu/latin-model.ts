@@ -74,11 +74,12 @@ function countLatin(utterances: string[]): { words: Counts; grams: Counts; prior
 /**
  * Log-probabilities of every item (word or trigram) in each Latin-script language, computed once, so scoring a
  * message is one lookup per token. One flat array, a row of `languages` numbers per item: a typed array per item
- * cost several times the numbers themselves.
+ * cost several times the numbers themselves. Single precision is plenty: sums of a few dozen log-probabilities decide
+ * between languages several units apart.
  */
 export interface LogTable {
   rowOf: Map<string, number>;
-  values: Float64Array;
+  values: Float32Array;
   /** Per row, a bit per language whose corpus has the item (the languages detection knows are fewer than 32). */
   presence: Uint32Array;
 }
@@ -87,7 +88,7 @@ function logProbabilityTable(corpora: Counts[], weight: number, pseudoTokens: nu
   const rowOf = new Map<string, number>();
   for (const corpus of corpora) for (const item of corpus.counts.keys()) if (!rowOf.has(item)) rowOf.set(item, rowOf.size);
   const width = corpora.length;
-  const values = new Float64Array(rowOf.size * width);
+  const values = new Float32Array(rowOf.size * width);
   const presence = new Uint32Array(rowOf.size);
   corpora.forEach(({ counts }, index) => {
     for (const [item, value] of counts) {
