@@ -55,7 +55,7 @@ const NUMBER = /^\p{N}+$/u;
 const MAX_FEATURES = 400;
 
 // Each kind of feature hashes under its own seed, so the word "ord" and the letter gram "ord" stay apart.
-const enum Kind {
+enum Kind {
   Word = 1,
   Stem,
   Pair,
@@ -150,8 +150,12 @@ export function intentFeatures(text: string, language: string): number[] {
   return features;
 }
 
-/** Search terms of a text (help articles): the stems of its words, the character pairs of its Japanese. */
-export function searchTerms(text: string, language: string): string[] {
+/**
+ * Search terms of a text (help articles): the stems of its words, the character pairs of its Japanese. `stems`
+ * keeps the stems already worked out: the help search reads every training utterance of a language when it is
+ * built, and stemming was most of that time while the utterances have only a few thousand different words.
+ */
+export function searchTerms(text: string, language: string, stems?: Map<string, string>): string[] {
   const terms: string[] = [];
   const rest = text.replace(CJK_RUN, (run) => {
     const chars = [...run];
@@ -162,7 +166,14 @@ export function searchTerms(text: string, language: string): string[] {
   const stem = stemmers[language];
   for (const word of words(fold(rest))) {
     if (NUMBER.test(word)) continue;
-    terms.push(stem && word.length > 2 ? stem(word) : word);
+    if (!stem || word.length <= 2) terms.push(word);
+    else if (!stems) terms.push(stem(word));
+    else {
+      const known = stems.get(word);
+      const stemmed = known ?? stem(word);
+      if (known === undefined) stems.set(word, stemmed);
+      terms.push(stemmed);
+    }
   }
   return terms.length > MAX_WORDS ? terms.slice(0, MAX_WORDS) : terms;
 }

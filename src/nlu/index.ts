@@ -2,7 +2,7 @@
 // calibrated intent classifier per language), the features they read, and the thresholds derived from their
 // cross-validated predictions. The knowledge loader gets the models; the pipeline asks them.
 export { trainIntentModel, intentModelFrom, MODEL_VERSION, type IntentModel, type IntentModelData, type IntentScore } from './intent-model.js';
-export { intentModelsFor, type TrainOptions } from './trainer.js';
+export { intentModelsFor, isEarly, type EarlyModel, type TrainOptions } from './trainer.js';
 export {
   DEFAULT_TARGET_PRECISION,
   OUT_OF_SCOPE,

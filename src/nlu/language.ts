@@ -3,7 +3,8 @@
 // no language wins by having more utterances) is combined with franc, the widget's locale hint and the
 // conversation's language so far. Russian, Arabic and Japanese written in Latin letters are candidates too.
 import { francAll } from 'franc';
-import { countScripts, fold, hasLetters, words, type Script } from '../shared/index.js';
+import { fold, hasLetters, words, type Script } from '../shared/index.js';
+import { addRow, dominantScript, isNumber, trainLatinModel, trigrams, type LatinModel } from './latin-model.js';
 
 export interface LanguageHints {
   /** The widget's locale, e.g. "es-MX" from navigator.language. */
@@ -78,17 +79,6 @@ const simplifiedChinese = /[这们吗么没发货给还说时间对问题谢订�
 
 const fullWidthLatin = /[\uFF21-\uFF3A\uFF41-\uFF5A]/u;
 
-const WORD_WEIGHT = 3;
-/**
- * Smoothing toward the background (the mean of all languages' relative frequencies), in pseudo-tokens, as a Dirichlet
- * prior: P(x | language) = (count + PSEUDO_TOKENS × background(x)) / (tokens + PSEUDO_TOKENS). The background weighs
- * every language alike, so the biggest corpus no longer wins short messages by its size; a small corpus
- * (transliterated Russian, Arabic, Japanese) leans on the background more, so a word seen once there is not taken
- * for its hallmark.
- */
-const PSEUDO_TOKENS = 1000;
-/** A word of a chat message has about this many letter trigrams (with its two word boundaries). */
-const GRAMS_PER_WORD = 6;
 /** Log-odds the conversation's language and the locale hint add in its favour. */
 const CONVERSATION_PRIOR = 6;
 const HINT_PRIOR = 4;
@@ -100,34 +90,62 @@ const MAX_DETECTION_LENGTH = 300;
 const FOREIGN_KNOWN_SHARE = 0.34;
 const FOREIGN_MIN_WORDS = 4;
 
-interface Counts {
-  counts: Map<string, number>;
-  total: number;
-}
-
-/** A lower-cased word's letter trigrams, with its two boundaries. */
-function trigrams(word: string): string[] {
-  const grams: string[] = [];
-  const padded = ` ${word} `;
-  for (let index = 0; index + 3 <= padded.length; index++) grams.push(padded.slice(index, index + 3));
-  return grams;
-}
-
-function count(items: string[], into: Counts): void {
-  for (const item of items) into.counts.set(item, (into.counts.get(item) ?? 0) + 1);
-  into.total += items.length;
-}
-
-function dominantScript(text: string): Script | undefined {
-  const counts = countScripts(text);
-  if ((counts.get('kana') ?? 0) > 0) return 'kana';
-  let best: Script | undefined;
-  let bestCount = 0;
-  for (const [script, letters] of counts) if (letters > bestCount) [best, bestCount] = [script, letters];
-  return best;
-}
-
 const baseLanguage = (locale: string | undefined) => locale?.toLowerCase().split(/[-_]/)[0];
+interface LatinScores {
+  ranked: [string, number][];
+  telling: string[];
+  knownShare: number;
+  francTop?: string;
+}
+
+/** Scores a Latin-script message against every Latin-script language, asking franc only when it could matter. */
+function scoreLatin(model: LatinModel, francLanguages: string[], text: string, hints: LanguageHints): LatinScores {
+  // Words are looked up folded ("zamowienie" is "zamówienie"); trigrams keep the accents, which tell languages apart.
+  const telling = words(text.toLowerCase())
+    .filter((word) => !isNumber(word))
+    .map((word) => ({ word, folded: fold(word) }))
+    .filter(({ folded }) => !model.neutralWords.has(folded));
+  const totals = new Float64Array(model.languages.length);
+  let knownWords = 0;
+  for (const { word, folded } of telling) {
+    if (addRow(model.wordTable, folded, totals)) knownWords++;
+    for (const gram of trigrams(word)) addRow(model.gramTable, gram, totals);
+  }
+  const knownShare = telling.length ? knownWords / telling.length : 0;
+  const scores = new Map<string, number>();
+  model.languages.forEach((language, index) => {
+    let score = totals[index]! + model.priors[index]!;
+    if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
+    if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
+    scores.set(language, score);
+  });
+  const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);
+  let ranked = byScore();
+  // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,
+  // or to name a language we do not speak.
+  const margin = ranked[0]![1] - (ranked[1]?.[1] ?? -Infinity);
+  const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && telling.length >= FOREIGN_MIN_WORDS;
+  const tellingWords = telling.map(({ folded }) => folded);
+  if (margin > FRANC_WEIGHT && !mayBeForeign) return { ranked, telling: tellingWords, knownShare };
+  const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
+  for (const [code, score] of franc) {
+    const language = fromIso6393[code];
+    if (language && scores.has(language)) scores.set(language, scores.get(language)! + FRANC_WEIGHT * score);
+  }
+  ranked = byScore();
+  return { ranked, telling: tellingWords, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
+}
+
+/** A short message whose every telling word the fallback language uses too ("retour", "cancelar pedido", "ok"). */
+function fitsFallback(model: LatinModel, telling: string[], fallback: string): boolean {
+  const index = model.languages.indexOf(fallback);
+  if (index < 0 || telling.length > SHORT_MESSAGE_WORDS) return false;
+  const bit = 1 << index;
+  return telling.every((word) => {
+    const row = model.wordTable.rowOf.get(word);
+    return row !== undefined && (model.wordTable.presence[row]! & bit) !== 0;
+  });
+}
 
 /**
  * Trains on each supported language's utterances (their intents.json). Messages in Latin letters are scored against
@@ -137,46 +155,8 @@ const baseLanguage = (locale: string | undefined) => locale?.toLowerCase().split
  */
 export function trainLanguageModel(corpora: Record<string, string[]>): LanguageModel {
   const languages = Object.keys(corpora);
-  const wordModels = new Map<string, Counts>();
-  const gramModels = new Map<string, Counts>();
-  const latinPriors = new Map<string, number>();
-  for (const language of languages) {
-    const utterances = corpora[language] ?? [];
-    const latin = utterances.filter((utterance) => dominantScript(utterance) === 'latin');
-    if (latin.length === 0) continue;
-    const wordModel: Counts = { counts: new Map(), total: 0 };
-    const gramModel: Counts = { counts: new Map(), total: 0 };
-    for (const utterance of latin) {
-      count(
-        words(fold(utterance)).filter((word) => !/^\p{N}+$/u.test(word)),
-        wordModel,
-      );
-      count(words(utterance.toLowerCase()).flatMap(trigrams), gramModel);
-    }
-    if (wordModel.total === 0 || gramModel.total === 0) continue;
-    wordModels.set(language, wordModel);
-    gramModels.set(language, gramModel);
-    latinPriors.set(language, Math.log(latin.length / utterances.length));
-  }
-  const latinLanguages = [...wordModels.keys()];
-  // Log-probabilities per Latin-script language, computed once: scoring a message is then one lookup per token.
-  const logProbabilities = (models: Map<string, Counts>, weight: number, pseudoTokens: number) => {
-    const corpora = latinLanguages.map((language) => models.get(language)!);
-    const vocabulary = new Set(corpora.flatMap((model) => [...model.counts.keys()]));
-    const table = new Map<string, Float64Array>();
-    for (const item of vocabulary) {
-      const counts = corpora.map((model) => model.counts.get(item) ?? 0);
-      const background = counts.reduce((sum, value, index) => sum + value / corpora[index]!.total, 0) / corpora.length;
-      table.set(
-        item,
-        Float64Array.from(counts, (value, index) => weight * Math.log((value + pseudoTokens * background) / (corpora[index]!.total + pseudoTokens))),
-      );
-    }
-    return table;
-  };
-  const wordTable = logProbabilities(wordModels, WORD_WEIGHT, PSEUDO_TOKENS);
-  const gramTable = logProbabilities(gramModels, 1, PSEUDO_TOKENS * GRAMS_PER_WORD);
-  const francLanguages = [...new Set([...latinLanguages, ...otherLatinLanguages])].map((code) => iso6393[code]).filter(Boolean) as string[];
+  const latin = trainLatinModel(corpora);
+  const francLanguages = [...new Set([...latin.languages, ...otherLatinLanguages])].map((code) => iso6393[code]).filter(Boolean) as string[];
 
   const result = (language: string, confidence: number, source: LanguageResult['source'], detected = language): LanguageResult => ({
     language,
@@ -185,56 +165,6 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
     detected,
     source,
   });
-
-  // Words most languages' shoppers use ("ok", "paypal", "hi") say nothing about the language: they are not scored.
-  const neutralWords = new Set(
-    [...wordTable.keys()].filter((word) => latinLanguages.filter((language) => wordModels.get(language)!.counts.has(word)).length * 2 >= latinLanguages.length),
-  );
-
-  function scoreLatin(text: string, hints: LanguageHints): { ranked: [string, number][]; telling: string[]; knownShare: number; francTop?: string } {
-    // Words are looked up folded ("zamowienie" is "zamówienie"); trigrams keep the accents, which tell languages apart.
-    const telling = words(text.toLowerCase())
-      .filter((word) => !/^\p{N}+$/u.test(word))
-      .map((word) => ({ word, folded: fold(word) }))
-      .filter(({ folded }) => !neutralWords.has(folded));
-    const totals = new Float64Array(latinLanguages.length);
-    let knownWords = 0;
-    const add = (row: Float64Array | undefined) => {
-      if (row) for (let index = 0; index < totals.length; index++) totals[index]! += row[index]!;
-      return row !== undefined;
-    };
-    for (const { word, folded } of telling) {
-      if (add(wordTable.get(folded))) knownWords++;
-      for (const gram of trigrams(word)) add(gramTable.get(gram));
-    }
-    const knownShare = telling.length ? knownWords / telling.length : 0;
-    const scores = new Map<string, number>();
-    latinLanguages.forEach((language, index) => {
-      let score = totals[index]! + latinPriors.get(language)!;
-      if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
-      if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
-      scores.set(language, score);
-    });
-    const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);
-    let ranked = byScore();
-    // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,
-    // or to name a language we do not speak.
-    const margin = ranked[0]![1] - (ranked[1]?.[1] ?? -Infinity);
-    const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && telling.length >= FOREIGN_MIN_WORDS;
-    const tellingWords = telling.map(({ folded }) => folded);
-    if (margin > FRANC_WEIGHT && !mayBeForeign) return { ranked, telling: tellingWords, knownShare };
-    const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
-    for (const [code, score] of franc) {
-      const language = fromIso6393[code];
-      if (language && scores.has(language)) scores.set(language, scores.get(language)! + FRANC_WEIGHT * score);
-    }
-    ranked = byScore();
-    return { ranked, telling: tellingWords, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
-  }
-
-  /** A short message whose every telling word the fallback language uses too ("retour", "cancelar pedido", "ok"). */
-  const fitsFallback = (telling: string[], fallback: string) =>
-    telling.length <= SHORT_MESSAGE_WORDS && telling.every((word) => wordModels.get(fallback)?.counts.has(word));
 
   return {
     languages,
@@ -258,14 +188,14 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
         if (!languages.includes(scriptOwner)) return result(defaultLanguage, 0.9, 'script', scriptOwner);
         return result(scriptOwner, 0.95, 'script');
       }
-      if (script !== 'latin' || latinLanguages.length === 0) return result(fallback, 0.2, fallbackSource);
+      if (script !== 'latin' || latin.languages.length === 0) return result(fallback, 0.2, fallbackSource);
 
-      const { ranked, telling, knownShare, francTop } = scoreLatin(text, hints);
+      const { ranked, telling, knownShare, francTop } = scoreLatin(latin, francLanguages, text, hints);
       // Only words most languages use ("ok", "refund"), or not one word known in any language (a name, a typo,
       // keyboard mashing): nothing to switch languages on; nor in a short message the shopper's language reads as
       // well as any other.
       if (telling.length === 0) return result(fallback, 0.5, fallbackSource);
-      if (fallbackSource !== 'default' && (knownShare === 0 || fitsFallback(telling, fallback))) return result(fallback, 0.5, fallbackSource);
+      if (fallbackSource !== 'default' && (knownShare === 0 || fitsFallback(latin, telling, fallback))) return result(fallback, 0.5, fallbackSource);
       const [best, bestScore] = ranked[0]!;
       const runnerUpScore = ranked[1]?.[1] ?? -Infinity;
       const confidence = 1 / (1 + Math.exp(runnerUpScore - bestScore));

@@ -34,7 +34,10 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Finds a feature's row from its hash in a table twice the size of the vocabulary. */
+/**
+ * Finds a feature's row from its hash in a table twice the size of the vocabulary. The table holds rows only (the
+ * hash is read from `keys`): half the memory of keeping each slot's hash beside its row.
+ */
 export interface FeatureIndex {
   rowOf(key: number): number;
 }
@@ -43,19 +46,17 @@ export function buildFeatureIndex(keys: Uint32Array): FeatureIndex {
   let capacity = 16;
   while (capacity < keys.length * 2) capacity *= 2;
   const mask = capacity - 1;
-  const slotKeys = new Uint32Array(capacity);
   const slotRows = new Int32Array(capacity).fill(-1);
   keys.forEach((key, row) => {
     let slot = key & mask;
     while (slotRows[slot] !== -1) slot = (slot + 1) & mask;
-    slotKeys[slot] = key;
     slotRows[slot] = row;
   });
   return {
     rowOf(key) {
       for (let slot = key & mask; ; slot = (slot + 1) & mask) {
         const row = slotRows[slot]!;
-        if (row === -1 || slotKeys[slot] === key) return row;
+        if (row === -1 || keys[row] === key) return row;
       }
     },
   };

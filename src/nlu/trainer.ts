@@ -21,7 +21,7 @@ import {
   type IntentModel,
   type IntentModelData,
 } from './intent-model.js';
-import type { LinearWeights } from './logistic-regression.js';
+import { compactWeights, type LinearWeights } from './logistic-regression.js';
 import type { TrainingInput, TrainingJob, TrainingResult } from './train-worker.js';
 
 type Corpora = Record<string, Record<string, string[]>>;
@@ -139,8 +139,136 @@ function remember(key: string, model: IntentModel): IntentModel {
   return model;
 }
 
-/** Every language's intent model; rejects when training fails, so the caller can keep its last good models. */
-export async function intentModelsFor(corpora: Corpora, { cacheDir, timeoutMs = 120_000 }: TrainOptions = {}): Promise<Map<string, IntentModel>> {
+/**
+ * The model serving each language now, with a fingerprint of the utterances it was trained on (a sorted hash per
+ * utterance): what a retrained model may be calibrated by until its own calibration folds are done.
+ */
+const serving = new Map<string, { model: IntentModel; utterances: Uint32Array }>();
+
+/** A retrained model is calibrated by the one it replaces only when at most this share of the utterances changed. */
+const EARLY_CHANGE = 0.01;
+
+/** Each utterance (with its intent) as a 32-bit hash, sorted: enough to count how many changed, in little memory. */
+function fingerprint(utterances: Record<string, string[]>): Uint32Array {
+  const hashes = Object.entries(utterances).flatMap(([intent, list]) => list.map((text) => hashText(`${intent}\n${text}`)));
+  return Uint32Array.from(hashes).sort();
+}
+
+/** FNV-1a over a string's UTF-16 code units. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Utterances in one set and not in the other, as a share of the larger set (a merge of the sorted hashes). */
+function changedShare(before: Uint32Array, after: Uint32Array): number {
+  let [left, right, common] = [0, 0, 0];
+  while (left < before.length && right < after.length) {
+    if (before[left] === after[right]) [left, right, common] = [left + 1, right + 1, common + 1];
+    else if (before[left]! < after[right]!) left++;
+    else right++;
+  }
+  return (before.length + after.length - 2 * common) / Math.max(1, before.length, after.length);
+}
+
+/**
+ * The model to serve a language with before its calibration folds are done: the new weights with the temperature
+ * and held-out predictions (so the threshold) of the model they replace. Only for a small edit of the same intents:
+ * the new model is trained the same way on nearly the same utterances, so its scores, their temperature and the
+ * confidence that reaches the target precision hardly move (docs/understanding.md has the measurement).
+ */
+function earlyModel(language: string, utterances: Record<string, string[]>, weights: LinearWeights): IntentModel | undefined {
+  const previous = serving.get(language);
+  if (!previous) return undefined;
+  const { data } = previous.model;
+  const intents = Object.keys(utterances).filter((intent) => utterances[intent]!.length > 0);
+  if (intents.join('\n') !== data.intents.join('\n') || changedShare(previous.utterances, fingerprint(utterances)) > EARLY_CHANGE) return undefined;
+  return intentModelFrom({ ...data, weights: compactWeights(weights) });
+}
+
+/** A retrained model served before its calibration is done, and the calibrated model once it is. */
+export interface EarlyModel extends IntentModel {
+  calibrated: Promise<IntentModel>;
+}
+
+export const isEarly = (model: IntentModel): model is EarlyModel => 'calibrated' in model;
+
+interface Training {
+  language: string;
+  weights?: LinearWeights;
+  folds: HeldOutFold[];
+  /** Settles with the model to serve first: the calibrated one, or an early one when `early` allows it. */
+  ready: Deferred<IntentModel>;
+  calibrated: Deferred<IntentModel>;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  promise.catch(() => {}); // a rejection is seen by whoever awaits it, or by nobody when it no longer matters
+  return { promise, resolve, reject };
+}
+
+/** Trains the missing languages in workers; each language's `ready` settles as soon as it can be served. */
+function trainMissing(corpora: Corpora, missing: string[], keys: Map<string, string>, options: TrainOptions & { early?: boolean }): Map<string, Training> {
+  const { cacheDir, timeoutMs = 120_000, early = false } = options;
+  const trainings = new Map(
+    missing.map((language) => [language, { language, folds: [] as HeldOutFold[], ready: deferred<IntentModel>(), calibrated: deferred<IntentModel>() }]),
+  );
+  const onResult = (result: TrainingResult) => {
+    const training: Training = trainings.get(result.language)!;
+    if ('weights' in result) training.weights = result.weights;
+    else training.folds[result.part as number] = result.fold;
+    const utterances = corpora[result.language]!;
+    if ('weights' in result && early) {
+      const model = earlyModel(result.language, utterances, result.weights);
+      if (model) training.ready.resolve(Object.assign(model, { calibrated: training.calibrated.promise }));
+    }
+    if (!training.weights || training.folds.filter(Boolean).length < CALIBRATION_FOLDS) return;
+    // The last part of a language is in: its temperature is fitted here, a few milliseconds' work.
+    const data = calibratedModelData(result.language, utterances, training.weights, training.folds);
+    const key = keys.get(result.language)!;
+    const model = remember(key, intentModelFrom(data));
+    serving.set(result.language, { model, utterances: fingerprint(utterances) });
+    training.calibrated.resolve(model);
+    // Served once its file is written (a command may exit right after), unless an early model is serving already.
+    void (cacheDir ? writeCached(cacheDir, data, key) : Promise.resolve()).then(() => training.ready.resolve(model));
+  };
+  const jobs = missing.flatMap((language) => [
+    { language, part: 'weights' as const },
+    ...Array.from({ length: CALIBRATION_FOLDS }, (_, fold) => ({ language, part: fold })),
+  ]);
+  const subsets = (languages: Iterable<string>) => Object.fromEntries([...languages].map((language) => [language, corpora[language]!]));
+  for (const group of shareOut(jobs, corpora)) {
+    const languages = new Set(group.map((job) => job.language));
+    trainInWorker({ corpora: subsets(languages), jobs: group }, timeoutMs, onResult).catch((error: unknown) => {
+      for (const language of languages) {
+        trainings.get(language)!.ready.reject(error);
+        trainings.get(language)!.calibrated.reject(error);
+      }
+    });
+  }
+  return trainings;
+}
+
+/**
+ * Every language's intent model; rejects when training fails, so the caller can keep its last good models. With
+ * `early`, a language retrained after a small edit is served as soon as its model is trained, calibrated by the
+ * model it replaces, and carries the promise of its calibrated self (see EarlyModel).
+ */
+export async function intentModelsFor(corpora: Corpora, options: TrainOptions & { early?: boolean } = {}): Promise<Map<string, IntentModel>> {
+  const { cacheDir } = options;
   const models = new Map<string, IntentModel>();
   const keys = new Map(Object.entries(corpora).map(([language, utterances]) => [language, modelKey(language, utterances)]));
   const missing: string[] = [];
@@ -148,39 +276,19 @@ export async function intentModelsFor(corpora: Corpora, { cacheDir, timeoutMs = 
   for (const [language, key] of keys) {
     const known = trained.get(key);
     const cached = !known && cacheDir ? await readCached(cacheDir, language, key) : undefined;
-    if (known) {
-      models.set(language, remember(key, known));
-      // Trained for another cache folder: this one gets the file too, for the next process.
-      if (cacheDir && !existsSync(cacheFile(cacheDir, language, key))) writes.push(writeCached(cacheDir, known.data, key));
-    } else if (cached) models.set(language, remember(key, intentModelFrom(cached)));
-    else missing.push(language);
+    const model = known ? remember(key, known) : cached ? remember(key, intentModelFrom(cached)) : undefined;
+    if (!model) {
+      missing.push(language);
+      continue;
+    }
+    models.set(language, model);
+    serving.set(language, { model, utterances: fingerprint(corpora[language]!) });
+    // Trained for another cache folder: this one gets the file too, for the next process.
+    if (known && cacheDir && !existsSync(cacheFile(cacheDir, language, key))) writes.push(writeCached(cacheDir, known.data, key));
   }
-  if (missing.length === 0) {
-    await Promise.all(writes);
-    return models;
-  }
-
-  const jobs = missing.flatMap((language) => [
-    { language, part: 'weights' as const },
-    ...Array.from({ length: CALIBRATION_FOLDS }, (_, fold) => ({ language, part: fold })),
-  ]);
-  const parts = new Map(missing.map((language) => [language, { weights: undefined as LinearWeights | undefined, folds: [] as HeldOutFold[] }]));
-  const subsets = (languages: Iterable<string>) => Object.fromEntries([...languages].map((language) => [language, corpora[language]!]));
-  await Promise.all(
-    shareOut(jobs, corpora).map((group) =>
-      trainInWorker({ corpora: subsets(new Set(group.map((job) => job.language))), jobs: group }, timeoutMs, (result) => {
-        const part = parts.get(result.language)!;
-        if ('weights' in result) part.weights = result.weights;
-        else part.folds[result.part as number] = result.fold;
-        if (!part.weights || part.folds.filter(Boolean).length < CALIBRATION_FOLDS) return;
-        // The last part of a language is in: its temperature is fitted here, a few milliseconds' work.
-        const data = calibratedModelData(result.language, corpora[result.language]!, part.weights, part.folds);
-        const key = keys.get(result.language)!;
-        models.set(result.language, remember(key, intentModelFrom(data)));
-        if (cacheDir) writes.push(writeCached(cacheDir, data, key));
-      }),
-    ),
-  );
   await Promise.all(writes);
+  if (missing.length === 0) return models;
+  const trainings = trainMissing(corpora, missing, keys, options);
+  for (const [language, training] of trainings) models.set(language, await training.ready.promise);
   return new Map(Object.keys(corpora).map((language) => [language, models.get(language)!]));
 }

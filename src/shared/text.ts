@@ -10,11 +10,15 @@ const foldPattern = /[أإآٱةىؤئıłßøæœđ]/g;
  */
 export const normalizeCompatibly = (text: string, form: 'NFKC' | 'NFKD'): string => text.normalize(form).slice(0, 8000);
 
+const ASCII = /^[\x00-\x7F]*$/;
+
 /**
  * Lower-cases and removes what chat typists leave out anyway: accents and other combining marks, Arabic hamza
  * seats, tatweel and ta marbuta, Turkish dotless i. "Zamówienie", "zamowienie" and "ZAMOWIENIE" become one word.
  */
 export function fold(text: string): string {
+  // ASCII text has nothing to fold but its case: most messages and training phrases skip the normalizations.
+  if (text.length <= 8000 && ASCII.test(text)) return text.toLowerCase();
   return (
     normalizeCompatibly(text.toLowerCase(), 'NFKD')
       // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
@@ -62,7 +66,9 @@ const scriptPatterns: [Script, RegExp][] = [
 export function countScripts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
   for (const char of text.match(/\p{L}/gu) ?? []) {
-    const script = scriptPatterns.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other';
+    // Most letters are ASCII or accented Latin ones (up to U+024F every letter is Latin): no need to try each
+    // script's pattern on them.
+    const script = char < '\x80' || (char >= '\xC0' && char <= '\u024F') ? 'latin' : (scriptPatterns.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other');
     counts.set(script, (counts.get(script) ?? 0) + 1);
   }
   return counts;
