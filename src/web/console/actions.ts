@@ -19,7 +19,10 @@ export function needsTranslation(message: Message): boolean {
 }
 
 export async function translate(messages: Message[]): Promise<void> {
-  for (const message of messages.filter(needsTranslation)) {
+  const wanted = messages.filter(needsTranslation);
+  // Shown as nothing until it arrives, and asked for once: a message can come live and in a claim's history at once.
+  for (const message of wanted) dispatch({ type: 'translated', messageId: message.id, translation: 'none' });
+  for (const message of wanted) {
     const result = await act<{ translation?: Translation }>('translate', { conversationId: message.conversationId, messageId: message.id });
     dispatch({ type: 'translated', messageId: message.id, translation: result.ok ? (result.translation ?? 'none') : 'failed' });
   }
@@ -43,6 +46,8 @@ export async function claim(conversationId: string): Promise<void> {
   const response = await act<{ history: Message[]; case?: CaseView }>('claim', { conversationId });
   if (!response.ok) return;
   dispatch({ type: 'historyLoaded', conversationId, messages: response.history, case: response.case });
+  // A message that came while the claim was on its way is in this history only, not in the live messages.
+  void translate(response.history);
   if (store.get().tab === 'queue' && !store.get().query) dispatch({ type: 'tabChanged', tab: 'mine' });
 }
 

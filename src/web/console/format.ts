@@ -21,20 +21,15 @@ export function describeReason(entry: Pick<ConversationSummary, 'handoffReason' 
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-export const languageName = (code: string | undefined) => {
+const displayName = (names: Intl.DisplayNames, code: string) => {
   try {
-    return code ? (languageNames.of(code) ?? code) : 'Unknown';
-  } catch {
-    return code ?? 'Unknown';
-  }
-};
-export const countryName = (code: string | undefined) => {
-  try {
-    return code ? (regionNames.of(code) ?? code) : undefined;
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
 };
+export const languageName = (code: string | undefined) => (code ? displayName(languageNames, code) : 'Unknown');
+export const countryName = (code: string | undefined) => (code ? displayName(regionNames, code) : undefined);
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
