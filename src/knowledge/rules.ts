@@ -2,8 +2,7 @@
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
 import { fold } from '../shared/index.js';
-import type { Condition, Rule, RuleEvent } from './schema.js';
-import { isSafeKey } from './schema.js';
+import { isSafeKey, type Condition, type Rule, type RuleEvent } from './schema.js';
 
 /** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
 export function resolvePath(value: unknown, path: string): unknown {
@@ -43,18 +42,7 @@ export const customOperators: Record<string, (factValue: unknown, ruleValue: unk
     typeof factValue === 'string' && Array.isArray(ruleValue) && ruleValue.some((prefix) => factValue === prefix || factValue.startsWith(`${String(prefix)}.`)),
 };
 
-const builtInOperators = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-];
+const builtInOperators = 'equal notEqual lessThan lessThanInclusive greaterThan greaterThanInclusive in notIn contains doesNotContain'.split(' ');
 
 export const knownOperators = new Set([...builtInOperators, ...Object.keys(customOperators)]);
 
