@@ -1,4 +1,4 @@
-// Parses a content file as JSON and keeps its syntax tree, so every problem can point at a line and column.
+// Parses a content file as JSON; a problem found in it points at a line and column, from a syntax tree built then.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { ZodError } from 'zod';
 import type { ContentProblem } from './errors.js';
@@ -27,21 +27,29 @@ function positionOf(starts: number[], offset: number): { line: number; col: numb
   return { line: low + 1, col: offset - starts[low]! + 1 };
 }
 
-export function parseJsonDocument(file: string, text: string): { document: JsonDocument; problems: [] } | { document?: undefined; problems: ContentProblem[] } {
-  const starts = lineStarts(text);
+/** The first syntax error of a text JSON.parse refused, located; only the first is reliable, the rest follow from it. */
+function syntaxProblem(file: string, text: string, refusal: unknown): ContentProblem {
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0 || !tree) {
-    // Only the first syntax error is reliable: the ones after it follow from it.
-    const first = errors[0] ?? ({ error: 4, offset: 0, length: 0 } as ParseError);
-    return {
-      problems: [{ file, ...positionOf(starts, first.offset), message: `invalid JSON: ${printParseErrorCode(first.error)}`, severity: 'error' }],
-    };
+  parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const message = first ? `invalid JSON: ${printParseErrorCode(first.error)}` : `invalid JSON: ${(refusal as Error).message}`;
+  return { file, ...positionOf(lineStarts(text), first?.offset ?? 0), message, severity: 'error' };
+}
+
+export function parseJsonDocument(file: string, text: string): { document: JsonDocument; problems: [] } | { document?: undefined; problems: ContentProblem[] } {
+  // JSON.parse builds the value (it keeps a "__proto__" key as plain data); the syntax tree that locates a problem
+  // is built only when there is one, since a large file's tree costs many times its text in memory.
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (refusal) {
+    return { problems: [syntaxProblem(file, text, refusal)] };
   }
-  // JSON.parse (not the tree) builds the value: it keeps a "__proto__" key as plain data.
-  const value: unknown = JSON.parse(text);
+  let located: { tree: Node | undefined; starts: number[] } | undefined;
   const locate = (path: readonly (string | number)[]) => {
-    for (let depth = path.length; depth >= 0; depth--) {
+    located ??= { tree: parseTree(text), starts: lineStarts(text) };
+    const { tree, starts } = located;
+    for (let depth = path.length; tree && depth >= 0; depth--) {
       const node: Node | undefined = findNodeAtLocation(tree, path.slice(0, depth) as (string | number)[]);
       if (node) {
         const keyNode = node.parent?.type === 'property' ? node.parent : node;
