@@ -5,7 +5,7 @@ import type { Entities } from './entities.js';
 import type { FlowSettings } from './flow-types.js';
 import type { IntentResult } from './intent.js';
 import type { Lexicon, LexiconText } from './lexicon.js';
-import type { ProductAspect } from './products.js';
+import type { ProductAspect } from './product-aspects.js';
 
 export interface ConversationContext {
   /** The last country the shopper named, and at which turn. */

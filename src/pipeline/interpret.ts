@@ -3,11 +3,11 @@
 // emoji-only messages, and lets a short follow-up continue the last topic. Pure.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import { emojiMeanings, isFollowUp, recent } from './context.js';
-import type { ConversationState } from './decide.js';
+import type { ConversationState } from './state.js';
 import type { Flow } from './flow-types.js';
 import { fillSlots, flowStartedBy, startForm, type FormState, type SlotSource } from './forms.js';
 import { bothLexicons, EMPTY_LEXICON, lexiconText, type Lexicon } from './lexicon.js';
-import type { Understanding } from './index.js';
+import type { Understanding } from './understand.js';
 
 /** Where the intent the bot acts on comes from. */
 export type TopicSource = 'message' | 'emoji' | 'words' | 'picture' | 'quick_reply' | 'form' | 'follow_up';

@@ -2,13 +2,13 @@
 // the context later messages lean on. Pure.
 import type { CaseState } from './case.js';
 import { nextContext } from './context.js';
-import type { ConversationState } from './decide.js';
+import type { ConversationState } from './state.js';
 import type { FlowSettings } from './flow-types.js';
 import type { TurnOutcome } from './form-turn.js';
-import type { Understanding } from './index.js';
+import type { Understanding } from './understand.js';
 import type { Interpretation } from './interpret.js';
 import type { OrderStage } from './orders.js';
-import type { ProductAspect } from './products.js';
+import type { ProductAspect } from './product-aspects.js';
 
 export interface NextStateInput {
   previous: ConversationState;

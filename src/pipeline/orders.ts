@@ -2,7 +2,7 @@
 // own order, or the order number together with the e-mail on it). Pure: the orders it reads were fetched before
 // the pipeline ran (prefetch), and what the stage would need is said by orderFetches().
 import { normalizeOrderNumber, type Order } from '../orders/index.js';
-import type { ConversationState } from './decide.js';
+import type { ConversationState } from './state.js';
 import { fold } from '../shared/index.js';
 
 export { orderFacts } from './order-values.js';

@@ -4,13 +4,8 @@
 import { currencyOf, findProducts, lowestPrice, priceIn, productOnPage, type Catalogue, type Product, type Variant } from '../products/index.js';
 import { recent } from './context.js';
 import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
+import { PLACE_ASPECTS, PRODUCT_INTENT, type ProductAspect } from './product-aspects.js';
 import type { ShippingFacts } from './shipping.js';
-
-export const PRODUCT_INTENT = 'product_question';
-export const PRODUCT_ASPECTS = ['material', 'care', 'dimensions', 'size_guide', 'options', 'stock', 'price', 'shipping', 'delivery_time'] as const;
-export type ProductAspect = (typeof PRODUCT_ASPECTS)[number];
-/** Aspects whose answer depends on the shopper's country. */
-export const PLACE_ASPECTS: ReadonlySet<string> = new Set(['price', 'shipping', 'delivery_time']);
 
 export interface ProductFacts {
   /** found: one product; ambiguous: the mention fits several (see candidates); none: no product is known. */

@@ -3,7 +3,7 @@
 // have none ("I don't remember it"), says once that the chat stays open and the answer will come here. Pure.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { Effect } from './effects.js';
-import type { Understanding } from './index.js';
+import type { Understanding } from './understand.js';
 import { EMPTY_LEXICON, lexiconText } from './lexicon.js';
 import { renderReply, type Reply } from './render.js';
 

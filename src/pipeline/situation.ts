@@ -3,10 +3,11 @@
 import type { Snapshot } from '../knowledge/snapshot.js';
 import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
 import { recent } from './context.js';
-import { buildFacts, localTime, type ConversationState, type Facts, type PipelineContext } from './decide.js';
+import { buildFacts, localTime, type Facts, type PipelineContext } from './decide.js';
+import { type ConversationState } from './state.js';
 import type { IntentResult } from './intent.js';
 import type { FormInProgress, Interpretation } from './interpret.js';
-import type { Understanding } from './index.js';
+import type { Understanding } from './understand.js';
 import {
   lookUpOrder,
   ORDER_INTENTS,
@@ -17,7 +18,8 @@ import {
   type OrderStageInput,
   type PrefetchedOrders,
 } from './orders.js';
-import { PLACE_ASPECTS, PRODUCT_INTENT, productStage, withDestination, type ProductStage } from './products.js';
+import { PLACE_ASPECTS, PRODUCT_INTENT } from './product-aspects.js';
+import { productStage, withDestination, type ProductStage } from './products.js';
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
 import type { HelpMatch } from '../faq/index.js';
 import { localeRegion } from '../shared/index.js';

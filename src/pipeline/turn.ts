@@ -3,11 +3,12 @@
 // reply, the next state and the effects, and can decide again once the effects' outcome is known. Pure.
 import type { Snapshot } from '../knowledge/snapshot.js';
 import { caseFromForm, type CaseState } from './case.js';
-import { decide, newConversationState, type Action, type ConversationState } from './decide.js';
+import { decide, type Action } from './decide.js';
+import { newConversationState, type ConversationState } from './state.js';
 import { awaitsOutcome, type Effect, type EffectOutcome, type OrderSummary } from './effects.js';
 import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation, type TurnOutcome } from './form-turn.js';
-import type { PipelineInput, PipelineResult, Understanding } from './index.js';
-import { understand } from './understand.js';
+import { understand, type Understanding } from './understand.js';
+import type { PipelineInput, PipelineResult } from './turn-io.js';
 import { interpret, type Interpretation } from './interpret.js';
 import { lexiconText } from './lexicon.js';
 import { nextConversation } from './next-state.js';

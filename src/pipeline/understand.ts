@@ -4,10 +4,17 @@ import type { Snapshot } from '../knowledge/snapshot.js';
 import { replaceEmails } from '../shared/index.js';
 import { findAmount, findCodes } from '../promotions/index.js';
 import { extractEntities, type Entities } from './entities.js';
-import type { Understanding } from './index.js';
-import { classifyIntent } from './intent.js';
+import { classifyIntent, type IntentResult } from './intent.js';
 import type { LanguageResult } from '../nlu/index.js';
 import { normalizeText } from './normalize.js';
+
+/** What a message says: its text, language, intent and entities. */
+export interface Understanding {
+  text: string;
+  language: LanguageResult;
+  intent: IntentResult;
+  entities: Entities;
+}
 
 export interface UnderstandOptions {
   locale?: string;
