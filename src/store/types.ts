@@ -202,3 +202,9 @@ export interface Store {
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** The store's lists of conversations, one part of Store that the memory and the Redis store each build. */
+export type ConversationLists = Pick<
+  Store,
+  'listConversationsByStatus' | 'listConversationsByCustomer' | 'listRecentConversations' | 'listConversationsUpdatedBefore' | 'listEmptyConversations'
+>;

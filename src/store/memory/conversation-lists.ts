@@ -1,18 +1,11 @@
 // The memory store's lists of conversations: by status (the queue), by customer, most recent, and the old or empty
 // ones that retention removes.
-import type { ConversationRecord, Store } from '../types.js';
+import type { ConversationLists, ConversationRecord } from '../types.js';
 import type { ConversationTable } from './conversation-table.js';
-
-type ListMethods =
-  | 'listConversationsByStatus'
-  | 'listConversationsByCustomer'
-  | 'listRecentConversations'
-  | 'listConversationsUpdatedBefore'
-  | 'listEmptyConversations';
 
 const byRecency = (a: ConversationRecord, b: ConversationRecord) => b.updatedAt.localeCompare(a.updatedAt);
 
-export function memoryConversationLists({ records, byStatus, empty }: ConversationTable): Pick<Store, ListMethods> {
+export function memoryConversationLists({ records, byStatus, empty }: ConversationTable): ConversationLists {
   return {
     async listConversationsByStatus(statuses) {
       return statuses.flatMap((status) => [...(byStatus.get(status) ?? [])].map((id) => records.get(id)!));

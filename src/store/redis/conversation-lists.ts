@@ -1,16 +1,9 @@
 // The Redis store's lists of conversations, read from its indexes: by status (the queue), by customer, most recent,
 // and the old or empty ones that retention removes.
-import type { ConversationRecord, Store } from '../types.js';
+import type { ConversationLists, ConversationRecord } from '../types.js';
 import { parseFound, type RedisContext } from './keys.js';
 
-type ListMethods =
-  | 'listConversationsByStatus'
-  | 'listConversationsByCustomer'
-  | 'listRecentConversations'
-  | 'listConversationsUpdatedBefore'
-  | 'listEmptyConversations';
-
-export function redisConversationLists({ redis, key }: RedisContext): Pick<Store, ListMethods> {
+export function redisConversationLists({ redis, key }: RedisContext): ConversationLists {
   async function getConversations(ids: string[]): Promise<ConversationRecord[]> {
     if (ids.length === 0) return [];
     return parseFound<ConversationRecord>(await redis.mget(ids.map(key.conversation)));
