@@ -122,6 +122,8 @@ const fuzziness = (term: string) => (term.length <= 4 ? false : term.length < 8 
 const isPrefix = (term: string) => term.length >= 4;
 /** A candidate this close to the best one makes the mention ambiguous. */
 const AMBIGUOUS_SHARE = 0.75;
+/** The most products a mention is ambiguous between (the bot offers them as buttons). */
+const MAX_CANDIDATES = 4;
 /** Below this, a match is a stray letter pair or a short typo, not a product named. */
 const MIN_SCORE = 4;
 
@@ -163,19 +165,28 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
   });
   const best = new Map<string, number>();
   const exact = new Set<string>();
+  const said = new Map<string, Set<string>>();
   for (const result of results as (SearchResult & { product: string; language: string; termCount: number })[]) {
     if (!isMeant(result, language)) continue;
     best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));
     if (result.terms.some((term) => result.queryTerms.includes(term))) exact.add(result.product);
+    const words = said.get(result.product) ?? new Set();
+    for (const term of result.queryTerms) words.add(term);
+    said.set(result.product, words);
   }
   const ranked = [...best].sort((a, b) => b[1] - a[1]).filter(([, score]) => score >= MIN_SCORE);
   if (ranked.length === 0) return [];
-  const top = ranked[0]![1];
+  const [topId, top] = ranked[0]!;
+  // The same words of the message fit another product's name too ("the linen one", "الشاي"): nothing the shopper
+  // wrote tells them apart, however the names' lengths weigh the scores.
+  const sameWords = (id: string) => sameSet(said.get(id)!, said.get(topId)!);
   return ranked
-    .filter(([, score]) => score >= top * AMBIGUOUS_SHARE)
-    .slice(0, 4)
+    .filter(([id, score]) => score >= top * AMBIGUOUS_SHARE || sameWords(id))
+    .slice(0, MAX_CANDIDATES)
     .map(([id, score]) => ({ product: catalogue.byId.get(id)!, score, isExact: exact.has(id) }));
 }
+
+const sameSet = (first: ReadonlySet<string>, second: ReadonlySet<string>) => first.size === second.size && [...first].every((item) => second.has(item));
 
 /** The product a page shows: its id (data-product), else the page's path mapped to a product's link. */
 export function productOnPage(catalogue: Catalogue, page: { product?: string; url?: string } | undefined): Product | undefined {
