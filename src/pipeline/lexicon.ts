@@ -10,12 +10,29 @@ export interface LexiconText {
   padded: string;
   folded: string;
   wordCount: number;
+  /** Arabic writes "the" (and "and the", "for the"…) onto the word: the words without it, when any had it. */
+  bare?: { tokens: string[]; padded: string };
 }
+
+// linear: an optional one-letter conjunction or preposition, then one of two fixed articles, then a lookahead (a
+// word of three letters or more: "البس" is a verb, not "the بس").
+const ARABIC_ARTICLE = /^(?:و|ف|ب|ك|ل)?(?:ال|لل)(?=\p{L}{3,})/u;
+
+// linear: one character class.
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
 export function lexiconText(text: string): LexiconText {
   const folded = fold(text);
   const tokens = words(folded);
-  return { tokens, padded: ` ${tokens.join(' ')} `, folded, wordCount: tokens.length };
+  const stripped = ARABIC_LETTER.test(folded) ? tokens.map((token) => token.replace(ARABIC_ARTICLE, '')) : tokens;
+  const changed = stripped !== tokens && stripped.some((token, index) => token !== tokens[index]);
+  return {
+    tokens,
+    padded: ` ${tokens.join(' ')} `,
+    folded,
+    wordCount: tokens.length,
+    ...(changed ? { bare: { tokens: stripped, padded: ` ${stripped.join(' ')} ` } } : {}),
+  };
 }
 
 export interface WordMatcher {
@@ -42,13 +59,14 @@ export function compileWords(entries: readonly string[]): WordMatcher {
     else if (tokens.length === 1) exact.add(tokens[0]!);
     else phrases.push(` ${tokens.join(' ')} `);
   }
+  const inWords = (tokens: string[], padded: string) =>
+    (exact.size > 0 && tokens.some((token) => exact.has(token))) ||
+    phrases.some((phrase) => padded.includes(phrase)) ||
+    prefixes.some((prefix) => padded.includes(prefix));
   return {
     matches(text) {
-      if (exact.size > 0 && text.tokens.some((token) => exact.has(token))) return true;
       return (
-        phrases.some((phrase) => text.padded.includes(phrase)) ||
-        prefixes.some((prefix) => text.padded.includes(prefix)) ||
-        anywhere.some((part) => text.folded.includes(part))
+        inWords(text.tokens, text.padded) || (!!text.bare && inWords(text.bare.tokens, text.bare.padded)) || anywhere.some((part) => text.folded.includes(part))
       );
     },
   };
@@ -58,6 +76,8 @@ export function compileWords(entries: readonly string[]): WordMatcher {
 export interface KindMatcher {
   kinds: string[];
   find(text: LexiconText): string | undefined;
+  /** Every kind whose words the message has, in file order ("olive green" is both olive and green). */
+  findAll(text: LexiconText): string[];
 }
 
 export function compileKinds(lists: Readonly<Record<string, readonly string[]>>): KindMatcher {
@@ -65,6 +85,7 @@ export function compileKinds(lists: Readonly<Record<string, readonly string[]>>)
   return {
     kinds: compiled.map(([kind]) => kind),
     find: (text) => compiled.find(([, matcher]) => matcher.matches(text))?.[0],
+    findAll: (text) => compiled.filter(([, matcher]) => matcher.matches(text)).map(([kind]) => kind),
   };
 }
 
@@ -127,7 +148,16 @@ export function bothLexicons(first: Lexicon, second: Lexicon | undefined): Lexic
   const kinds = new Map(second.kinds);
   for (const [name, matcher] of first.kinds) {
     const other = second.kinds.get(name);
-    kinds.set(name, other ? { kinds: [...new Set([...matcher.kinds, ...other.kinds])], find: (text) => matcher.find(text) ?? other.find(text) } : matcher);
+    kinds.set(
+      name,
+      other
+        ? {
+            kinds: [...new Set([...matcher.kinds, ...other.kinds])],
+            find: (text) => matcher.find(text) ?? other.find(text),
+            findAll: (text) => [...new Set([...matcher.findAll(text), ...other.findAll(text)])],
+          }
+        : matcher,
+    );
   }
   return {
     yes: either(first.yes, second.yes),

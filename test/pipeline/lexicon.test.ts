@@ -22,6 +22,20 @@ describe('word lists', () => {
     expect(kinds.find(lexiconText("it arrived broken and doesn't work"))).toBe('damaged');
     expect(kinds.find(lexiconText('it does not turn on'))).toBeUndefined();
   });
+
+  it('find every kind a text names, in file order', () => {
+    const colors = compileKinds({ olive: ['olive'], green: ['green'], blue: ['blue'] });
+    expect(colors.findAll(lexiconText('olive green'))).toEqual(['olive', 'green']);
+    expect(colors.findAll(lexiconText('red'))).toEqual([]);
+  });
+
+  it('match Arabic words with the article (and "and", "with", "for") written onto them', () => {
+    expect(matches(['فضي'], 'الفضي متوفر؟')).toBe(true);
+    expect(matches(['غسالة'], 'تنغسل بالغسالة')).toBe(true);
+    expect(matches(['كبير'], 'وللكبير كم السعر')).toBe(true);
+    // A word that only begins like the article keeps its letters.
+    expect(matches(['بس'], 'البس مقاس كم')).toBe(false);
+  });
 });
 
 describe('yes and no', () => {
