@@ -71,6 +71,20 @@ function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): Hel
   return match && (overrides ? match.strong : match.confident) ? match : undefined;
 }
 
+/**
+ * A help article that answers a product question better than the catalogue can: the question names no product
+ * ("do you email when things are back in stock?") or asks nothing the catalogue has a field for ("is there a
+ * warranty on the lamp?"). An article that fits the message strongly answers it; one that merely fits, only when
+ * the message asks no aspect the catalogue knows ("is the white one in stock?" shares words with the article on
+ * restock alerts, but asks the catalogue).
+ */
+function articleOverProduct(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, question: ProductStage): HelpMatch | undefined {
+  const { status, aspect } = question.facts;
+  if (status !== 'none' && !(status === 'found' && aspect === null)) return undefined;
+  const match = helpFor(snapshot, turn, { ...intent, confident: false });
+  return match && (match.strong || aspect === null) ? match : undefined;
+}
+
 /** Intents that need the shopper's order or a person: an article never answers for them. */
 const NEVER_ARTICLE_INTENTS = new Set([
   'order_status',
@@ -211,7 +225,9 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
   const inPlay = formInPlay(interpretation);
   const orders = lookUpOrder(orderInput(turn), prefetched);
   const topicIntent = actingIntent(turn);
-  const asked = turn.understood.language.isSupported ? productOf(snapshot, turn, topicIntent, inPlay) : null;
+  const question = turn.understood.language.isSupported ? productOf(snapshot, turn, topicIntent, inPlay) : null;
+  const unnamed = question ? articleOverProduct(snapshot, turn, topicIntent, question) : undefined;
+  const asked = unnamed ? null : question;
   const place = destinationInput(
     turn,
     snapshot.flows.settings.rememberTurns,
@@ -236,7 +252,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     : topicIntent;
   const promotions = promotionsOf(snapshot, turn, intent.intent, orders, orders.state.customerCountry);
   // The catalogue answers a question about one of its products; a help article, what nothing else does.
-  const help = product ? undefined : helpFor(snapshot, turn, intent);
+  const help = product ? undefined : (unnamed ?? helpFor(snapshot, turn, intent));
   const facts = buildFacts(
     understood.text,
     understood.language,
