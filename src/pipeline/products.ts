@@ -5,6 +5,7 @@ import { currencyOf, findProducts, lowestPrice, priceIn, productOnPage, type Cat
 import { recent } from './context.js';
 import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
 import { PLACE_ASPECTS, PRODUCT_INTENT, type ProductAspect } from './product-aspects.js';
+import { askedOptions, kindIn, productsByOption, withoutNames } from './product-mention.js';
 import type { ShippingFacts } from './shipping.js';
 
 export interface ProductFacts {
@@ -86,42 +87,20 @@ const NO_FACTS: Omit<ProductFacts, 'status'> = {
   price: null,
 };
 
-const colorKind = (lexicons: (Lexicon | undefined)[], text: LexiconText) => lexicons.map((lexicon) => lexicon?.kinds.get('colors')?.find(text)).find(Boolean);
+const colorKind = (lexicons: (Lexicon | undefined)[], text: LexiconText) => kindIn(lexicons, 'colors', text);
 const isAvailable = (variant: Variant) => variant.stock === null || variant.stock > 0;
 
-/** A one-character size as a word of its own, compiled once per character (sizes are few). */
-const aloneByCharacter = new Map<string, RegExp>();
-function standingAlone(character: string): RegExp {
-  let pattern = aloneByCharacter.get(character);
-  if (!pattern) {
-    const escaped = character.replace(/[^\p{L}\p{N}]/gu, '\\$&');
-    // linear: one escaped character between two fixed one-character lookarounds.
-    pattern = new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${escaped}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu');
-    aloneByCharacter.set(character, pattern);
-  }
-  return pattern;
-}
+const aspectIn = (lexicons: (Lexicon | undefined)[], words: LexiconText) =>
+  lexicons.map((lexicon) => lexicon?.kinds.get('productAspects')?.find(words)).find(Boolean) as ProductAspect | undefined;
 
-/** The colour and size a message names among the product's own (sizes as written: "M", "38", "small"). */
-function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText, text: string, lexicons: (Lexicon | undefined)[], language: string) {
-  const wanted = colorKind(lexicons, words);
-  const colors = [...new Set(product.variants.flatMap((variant) => (variant.color ? [variant.color] : [])))];
-  // A variant's colour is read in the store's words and in the shopper's ("blue", "azul").
-  const kindOf = (value: string) =>
-    colorKind(lexicons, lexiconText(value)) ?? colorKind(lexicons, lexiconText(catalogue.data.translations[value]?.[language] ?? ''));
-  const color = wanted && (colors.find((value) => kindOf(value) === wanted) ?? `?${wanted}`);
-  const sizes = [...new Set(product.variants.flatMap((variant) => (variant.size ? [variant.size] : [])))];
-  const size = sizes.find((value) => {
-    // A one-letter size stands alone ("in M", "Mサイズ"), never inside a word ("I'm", "l'echarpe").
-    const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
-    return names.some((name) => (name.length === 1 ? standingAlone(name).test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
-  });
-  return { ...(color ? { color } : {}), ...(size ? { size } : {}) };
-}
-
-/** What the message itself asks about the product: its own words, else a variant named means stock. */
-function saidAspect(lexicons: (Lexicon | undefined)[], words: LexiconText, namesVariant: boolean): ProductAspect | undefined {
-  const said = lexicons.map((lexicon) => lexicon?.kinds.get('productAspects')?.find(words)).find(Boolean) as ProductAspect | undefined;
+/**
+ * What the message itself asks about the product: its own words, else a variant named means stock. Words of the
+ * product's own name ask nothing: "organic" in "organic cotton T-shirt" or "waterproof" in an alias "waterproof
+ * jacket" is what it is called, not a question about its material or about something the data lacks.
+ */
+function saidAspect(lexicons: (Lexicon | undefined)[], words: LexiconText, unnamed: () => LexiconText, namesVariant: boolean): ProductAspect | undefined {
+  let said = aspectIn(lexicons, words);
+  if (said === 'material' || said === 'unlisted') said = aspectIn(lexicons, unnamed());
   return namesVariant && (!said || said === 'options') ? 'stock' : said;
 }
 
@@ -158,7 +137,12 @@ function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, memory:
   if (input.payload?.startsWith('product:')) return true;
   if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
   if (!intent.confident || intent.intent === 'shipping_info') return true;
-  return !!input.lexicon?.kinds.get('productAspects')?.find(words) || !!colorKind([input.lexicon], words) || (input.namesCountry && !!memory?.aspect);
+  return (
+    !!input.lexicon?.kinds.get('productAspects')?.find(words) ||
+    !!colorKind([input.lexicon], words) ||
+    !!kindIn([input.lexicon], 'sizes', words) ||
+    (input.namesCountry && !!memory?.aspect)
+  );
 }
 
 /** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
@@ -175,7 +159,7 @@ interface Picked {
   isExact: boolean;
 }
 
-function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined): Picked {
+function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined, byOption: () => Product[]): Picked {
   const chosen = input.payload?.startsWith('product:') ? catalogue.byId.get(input.payload.slice('product:'.length)) : undefined;
   if (chosen) return { product: chosen, from: 'choice', candidates: [], isExact: true };
   const found = findProducts(catalogue, input.text, input.language);
@@ -199,7 +183,11 @@ function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductM
       : { from: null, candidates: matches.map((match) => match.product), isExact: matches.some((match) => match.isExact) };
   }
   if (onPage) return { product: onPage, from: 'page', candidates: [], isExact: true };
-  return earlier ? { product: earlier, from: 'chat', candidates: [], isExact: true } : { from: null, candidates: [], isExact: false };
+  if (earlier) return { product: earlier, from: 'chat', candidates: [], isExact: true };
+  // "the blue one": the products in that colour, one of them or which.
+  const [only, ...more] = byOption();
+  if (only && more.length === 0) return { product: only, from: 'message', candidates: [], isExact: false };
+  return { from: null, candidates: only ? [only, ...more] : [], isExact: false };
 }
 
 /**
@@ -217,11 +205,13 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   if (!isProductIntent && !mayBeAboutProduct(input, words, memory)) return null;
   // Option values are written in the store's language; what the shopper asks is read in theirs only.
   const lexicons = [input.lexicon, input.defaultLexicon];
-  const picked = choose(input, catalogue, memory);
+  // "does it run small?" asks about fit, not about the products that come in small.
+  const byOption = () => (aspectIn([input.lexicon], words) === 'size_guide' ? [] : productsByOption(catalogue, words, lexicons, input.language));
+  const picked = choose(input, catalogue, memory, byOption);
   const { product } = picked;
   const asked = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
   const namesVariant = !!(asked.color || asked.size || picked.variant);
-  const said = saidAspect([input.lexicon], words, namesVariant);
+  const said = saidAspect([input.lexicon], words, () => (product ? withoutNames(words, product, input.language) : words), namesVariant);
   // "and the scarf?" after a question about the mug's material asks the scarf's.
   const aspect = said ?? memory?.aspect ?? null;
   if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;
@@ -256,6 +246,7 @@ function describe(product: Product, from: ProductFacts['from'], aspect: ProductA
     price: true,
     shipping: true,
     delivery_time: true,
+    unlisted: false,
   };
   return {
     ...NO_FACTS,

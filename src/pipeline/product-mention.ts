@@ -1,0 +1,137 @@
+// Products a message points at by one of their options instead of their name ("the blue one", "el grande",
+// "大きい方"): the catalogue's products that come in that colour or size. One such product is the one meant; several
+// make the mention ambiguous, and the bot asks which. Option values are read through the lexicons' colour and size
+// lists, so "navy" is not "blue" but "olive green" is both olive and green.
+import type { Catalogue, Product } from '../products/index.js';
+import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
+
+type Lexicons = readonly (Lexicon | undefined)[];
+
+/** The lists of option words, and the variant field each describes. */
+const OPTION_LISTS = [
+  ['colors', 'color'],
+  ['sizes', 'size'],
+] as const;
+type OptionList = (typeof OPTION_LISTS)[number][0];
+
+/** More products than this in one colour or size is no mention of one: the bot asks for the name instead. */
+export const MAX_OPTION_CANDIDATES = 4;
+
+/** The first kind of the list the text names, in the first lexicon that names one. */
+export function kindIn(lexicons: Lexicons, list: OptionList, text: LexiconText): string | undefined {
+  return lexicons.map((lexicon) => lexicon?.kinds.get(list)?.find(text)).find(Boolean);
+}
+
+/** Every kind of the list the text names, in the first lexicon that names any. */
+function kindsIn(lexicons: Lexicons, list: OptionList, text: LexiconText): string[] {
+  for (const lexicon of lexicons) {
+    const found = lexicon?.kinds.get(list)?.findAll(text);
+    if (found?.length) return found;
+  }
+  return [];
+}
+
+/** The kinds an option value is (in the store's words, else in the shopper's translation of it). */
+export function valueKinds(catalogue: Catalogue, lexicons: Lexicons, list: OptionList, value: string, language: string): string[] {
+  const own = kindsIn(lexicons, list, lexiconText(value));
+  return own.length > 0 ? own : kindsIn(lexicons, list, lexiconText(catalogue.data.translations[value]?.[language] ?? ''));
+}
+
+/** Per catalogue and shopper's lexicon: the products of each option kind ("colors:blue" → mug, cushion…). */
+const byKindCache = new WeakMap<Catalogue, WeakMap<object, Map<string, Product[]>>>();
+
+function productsOfKind(catalogue: Catalogue, lexicons: Lexicons, list: OptionList, kind: string, language: string): Product[] {
+  const key = lexicons[0] ?? catalogue;
+  let perLexicon = byKindCache.get(catalogue);
+  if (!perLexicon) byKindCache.set(catalogue, (perLexicon = new WeakMap()));
+  let byKind = perLexicon.get(key);
+  if (!byKind) perLexicon.set(key, (byKind = new Map()));
+  const cacheKey = `${language}:${list}:${kind}`;
+  let products = byKind.get(cacheKey);
+  if (!products) {
+    const field = OPTION_LISTS.find(([name]) => name === list)![1];
+    products = catalogue.data.products.filter((product) =>
+      product.variants.some((variant) => {
+        const value = variant[field];
+        return !!value && valueKinds(catalogue, lexicons, list, value, language).includes(kind);
+      }),
+    );
+    byKind.set(cacheKey, products);
+  }
+  return products;
+}
+
+/**
+ * The products that come in every option the message names (a colour, a size word), when it names any and at most
+ * MAX_OPTION_CANDIDATES products do; none otherwise.
+ */
+export function productsByOption(catalogue: Catalogue, words: LexiconText, lexicons: Lexicons, language: string): Product[] {
+  let found: Product[] | undefined;
+  for (const [list] of OPTION_LISTS) {
+    const kind = kindIn(lexicons, list, words);
+    if (!kind) continue;
+    const products = productsOfKind(catalogue, lexicons, list, kind, language);
+    found = found ? found.filter((product) => products.includes(product)) : products;
+  }
+  return found && found.length <= MAX_OPTION_CANDIDATES ? found : [];
+}
+
+/** A one-character size as a word of its own, compiled once per character (sizes are few). */
+const aloneByCharacter = new Map<string, RegExp>();
+function standingAlone(character: string): RegExp {
+  let pattern = aloneByCharacter.get(character);
+  if (!pattern) {
+    const escaped = character.replace(/[^\p{L}\p{N}]/gu, '\\$&');
+    // linear: one escaped character between two fixed one-character lookarounds.
+    pattern = new RegExp(`(?<![\\p{Script=Latin}\\p{N}'’])${escaped}(?![\\p{Script=Latin}\\p{N}'’])`, 'iu');
+    aloneByCharacter.set(character, pattern);
+  }
+  return pattern;
+}
+
+/** The colour and size a message names among the product's own (sizes as written: "M", "38", "small"). */
+export function askedOptions(product: Product, catalogue: Catalogue, words: LexiconText, text: string, lexicons: (Lexicon | undefined)[], language: string) {
+  const wanted = kindIn(lexicons, 'colors', words);
+  const colors = [...new Set(product.variants.flatMap((variant) => (variant.color ? [variant.color] : [])))];
+  // A variant's colour is read in the store's words and in the shopper's ("blue", "azul"); its own colour first,
+  // then one it is a shade of ("green" finds "olive green" when there is no plain green).
+  const kindsOf = (value: string) => valueKinds(catalogue, lexicons, 'colors', value, language);
+  const color = wanted && (colors.find((value) => kindsOf(value)[0] === wanted) ?? colors.find((value) => kindsOf(value).includes(wanted)) ?? `?${wanted}`);
+  const sizes = [...new Set(product.variants.flatMap((variant) => (variant.size ? [variant.size] : [])))];
+  // "big", "grand", "大きい" name the size the store calls "large".
+  const sizeKind = kindIn(lexicons, 'sizes', words);
+  const size = sizes.find((value) => {
+    if (sizeKind && valueKinds(catalogue, lexicons, 'sizes', value, language).includes(sizeKind)) return true;
+    // A one-letter size stands alone ("in M", "Mサイズ"), never inside a word ("I'm", "l'echarpe").
+    const names = [value, catalogue.data.translations[value]?.[language]].filter((name): name is string => !!name);
+    return names.some((name) => (name.length === 1 ? standingAlone(name).test(text) : words.padded.includes(` ${lexiconText(name).tokens.join(' ')} `)));
+  });
+  return { ...(color ? { color } : {}), ...(size ? { size } : {}) };
+}
+
+/** The message without the words of the product's names in the shopper's language (or any language's when the
+ * store wrote one title for all): its title and its aliases. Names in Japanese are taken out where they are written. */
+export function withoutNames(words: LexiconText, product: Product, language: string): LexiconText {
+  const title = typeof product.title === 'string' ? product.title : product.title[language];
+  const names = [title, ...(product.aliases?.[language] ?? [])].filter((name): name is string => !!name).map((name) => lexiconText(name));
+  let rest = words.folded;
+  for (const name of names) if (UNSPACED.test(name.folded)) rest = rest.replaceAll(name.tokens.join(''), ' ');
+  // Short words of a name ("de", "en") are the language's own and may be part of the question ("de qué está hecha").
+  const named = new Set(
+    names
+      .filter((name) => !UNSPACED.test(name.folded))
+      .flatMap((name) => name.tokens)
+      .filter((token) => token.length >= MIN_NAME_WORD),
+  );
+  return lexiconText(
+    lexiconText(rest)
+      .tokens.filter((token) => !named.has(token))
+      .join(' '),
+  );
+}
+
+/** Words of a name shorter than this stay in the message. */
+const MIN_NAME_WORD = 3;
+
+// linear: one character class.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
