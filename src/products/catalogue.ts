@@ -127,6 +127,10 @@ const MAX_CANDIDATES = 4;
 /** Below this, a match is a stray letter pair or a short typo, not a product named. */
 const MIN_SCORE = 4;
 
+/** A short word is matched exactly, so its plural would find nothing: "mugs", "rugs" also search "mug", "rug".
+ * Longer words reach their singular within the typo they are allowed. */
+const withSingular = (term: string) => (term.length === 4 && term.endsWith('s') ? [term, term.slice(0, 3)] : [term]);
+
 const isUnspaced = (term: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term);
 
 /**
@@ -154,7 +158,9 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
     if (found) return [{ product: found.product, variant: found.variant, score: Infinity, isExact: true }];
   }
   // A word that can match no name would find nothing: leaving it out changes no result, and spares its fuzzy search.
-  const terms = searchTerms(text).filter((term) => !catalogue.generic.has(term) && catalogue.terms.mayMatch(term, fuzziness(term) || 0, isPrefix(term)));
+  const terms = searchTerms(text)
+    .flatMap(withSingular)
+    .filter((term) => !catalogue.generic.has(term) && catalogue.terms.mayMatch(term, fuzziness(term) || 0, isPrefix(term)));
   if (terms.length === 0) return [];
   const results = catalogue.index.search(terms.join(' '), {
     fuzzy: (term) => fuzziness(term),

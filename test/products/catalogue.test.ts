@@ -50,6 +50,12 @@ describe('finding the product a shopper names', () => {
     expect(findProducts(catalogue, 'is the leather tote bag waterproof', 'en')[0]).toMatchObject({ isExact: true, product: { id: 'bag' } });
   });
 
+  it('finds a product by the plural of a short name, which is matched exactly', () => {
+    expect(ids('are the mugs dishwasher safe', 'en')).toEqual(['mug']);
+    expect(ids('do the rugs come in a bigger size', 'en')).toEqual(['rug']);
+    expect(findProducts(catalogue, 'two mugs please', 'en')[0]?.isExact).toBe(true);
+  });
+
   it('finds a product by an alias the store gave it', () => {
     expect(ids('is the raincoat ok in heavy rain', 'en')).toEqual(['jacket']);
     expect(ids('el chubasquero abriga?', 'es')).toEqual(['jacket']);
