@@ -21,6 +21,7 @@ import {
 import { PLACE_ASPECTS, PRODUCT_INTENT } from './product-aspects.js';
 import { productStage, withDestination, type ProductStage } from './products.js';
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
+import { asksInQuantity } from './quantity.js';
 import type { HelpMatch } from '../faq/index.js';
 import { localeRegion } from '../shared/index.js';
 import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
@@ -209,9 +210,12 @@ function promotionsOf(snapshot: Snapshot, turn: TurnInput, intent: string, order
   const amount =
     entities.amount ?? (cart ? { amount: cart.total, currency: cart.currency } : order ? { amount: order.total, currency: order.currency } : undefined);
   const count = turn.context.customer?.orders;
+  const { language } = turn.understood.language;
+  const bulk = asksInQuantity(intent, entities, turn.understood.text, snapshot.lexicons.get(language), turn.context.catalogue, language);
   return promotionStage(snapshot.promotions, {
     intent,
     codes: entities.promoCodes ?? [],
+    bulk,
     today: localTime(turn.now, turn.context.timeZone ?? snapshot.settings.timeZone).date,
     ...(country ? { country } : {}),
     ...(cart || order ? { currency: cart?.currency ?? order!.currency } : {}),

@@ -18,6 +18,8 @@ export const DISCOUNT_INTENT = 'discount_code';
 export interface PromotionStageInput extends ShopperSituation {
   /** The intent the bot acts on. */
   intent: string;
+  /** The shopper asks about a discount for buying in quantity, which no code covers. */
+  bulk?: boolean;
 }
 
 /** The rules' fact `promotion`: the first code the shopper named, diagnosed. */
@@ -38,6 +40,8 @@ export interface PromotionsFact {
   codes: string[];
   /** The country they were chosen for, or null when none is known (then every running code counts). */
   country: string | null;
+  /** They ask about a discount for buying in quantity ("ten candles", "wholesale"): the codes do not say. */
+  bulk: boolean;
 }
 
 export interface PromotionStage {
@@ -84,7 +88,12 @@ export function promotionStage(content: PromotionContent | undefined, input: Pro
     ...base,
     available,
     promotion: null,
-    promotions: { available: available.length, codes: available.map((promotion) => promotion.code), country: input.country ?? null },
+    promotions: {
+      available: available.length,
+      codes: available.map((promotion) => promotion.code),
+      country: input.country ?? null,
+      bulk: input.bulk ?? false,
+    },
   };
 }
 
