@@ -10,8 +10,12 @@ export interface LexiconText {
   padded: string;
   folded: string;
   wordCount: number;
-  /** Arabic writes "the" (and "and the", "for the"…) onto the word: the words without it, when any had it. */
-  bare?: { tokens: string[]; padded: string };
+}
+
+export function lexiconText(text: string): LexiconText {
+  const folded = fold(text);
+  const tokens = words(folded);
+  return { tokens, padded: ` ${tokens.join(' ')} `, folded, wordCount: tokens.length };
 }
 
 // linear: an optional one-letter conjunction or preposition, then one of two fixed articles, then a lookahead (a
@@ -21,18 +25,20 @@ const ARABIC_ARTICLE = /^(?:و|ف|ب|ك|ل)?(?:ال|لل)(?=\p{L}{3,})/u;
 // linear: one character class.
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 
-export function lexiconText(text: string): LexiconText {
-  const folded = fold(text);
-  const tokens = words(folded);
-  const stripped = ARABIC_LETTER.test(folded) ? tokens.map((token) => token.replace(ARABIC_ARTICLE, '')) : tokens;
-  const changed = stripped !== tokens && stripped.some((token, index) => token !== tokens[index]);
-  return {
-    tokens,
-    padded: ` ${tokens.join(' ')} `,
-    folded,
-    wordCount: tokens.length,
-    ...(changed ? { bare: { tokens: stripped, padded: ` ${stripped.join(' ')} ` } } : {}),
-  };
+const bareWords = new WeakMap<LexiconText, { tokens: string[]; padded: string } | null>();
+
+/**
+ * Arabic writes "the" (and "and the", "for the"…) onto the word: the text's words without it, null when none had
+ * it. Worked out once per text, and only for lists that have Arabic words.
+ */
+function bareOf(text: LexiconText): { tokens: string[]; padded: string } | null {
+  let bare = bareWords.get(text);
+  if (bare === undefined) {
+    const tokens = text.tokens.map((token) => token.replace(ARABIC_ARTICLE, ''));
+    bare = tokens.some((token, index) => token !== text.tokens[index]) ? { tokens, padded: ` ${tokens.join(' ')} ` } : null;
+    bareWords.set(text, bare);
+  }
+  return bare;
 }
 
 export interface WordMatcher {
@@ -59,15 +65,18 @@ export function compileWords(entries: readonly string[]): WordMatcher {
     else if (tokens.length === 1) exact.add(tokens[0]!);
     else phrases.push(` ${tokens.join(' ')} `);
   }
+  const arabic = entries.some((entry) => ARABIC_LETTER.test(entry));
   const inWords = (tokens: string[], padded: string) =>
     (exact.size > 0 && tokens.some((token) => exact.has(token))) ||
     phrases.some((phrase) => padded.includes(phrase)) ||
     prefixes.some((prefix) => padded.includes(prefix));
+  const inBareWords = (text: LexiconText) => {
+    const bare = bareOf(text);
+    return !!bare && inWords(bare.tokens, bare.padded);
+  };
   return {
     matches(text) {
-      return (
-        inWords(text.tokens, text.padded) || (!!text.bare && inWords(text.bare.tokens, text.bare.padded)) || anywhere.some((part) => text.folded.includes(part))
-      );
+      return inWords(text.tokens, text.padded) || anywhere.some((part) => text.folded.includes(part)) || (arabic && inBareWords(text));
     },
   };
 }

@@ -171,25 +171,36 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
   });
   const best = new Map<string, number>();
   const exact = new Set<string>();
-  const said = new Map<string, Set<string>>();
+  const meant: SearchResult[] = [];
   for (const result of results as (SearchResult & { product: string; language: string; termCount: number })[]) {
     if (!isMeant(result, language)) continue;
+    meant.push(result);
     best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));
     if (result.terms.some((term) => result.queryTerms.includes(term))) exact.add(result.product);
-    const words = said.get(result.product) ?? new Set();
-    for (const term of result.queryTerms) words.add(term);
-    said.set(result.product, words);
   }
   const ranked = [...best].sort((a, b) => b[1] - a[1]).filter(([, score]) => score >= MIN_SCORE);
   if (ranked.length === 0) return [];
   const [topId, top] = ranked[0]!;
-  // The same words of the message fit another product's name too ("the linen one", "الشاي"): nothing the shopper
+  if (ranked.length === 1) return [{ product: catalogue.byId.get(topId)!, score: top, isExact: exact.has(topId) }];
+  // The same words of the message fit another product's name too ("the linen one", "льняное"): nothing the shopper
   // wrote tells them apart, however the names' lengths weigh the scores.
+  const said = wordsPerProduct(meant);
   const sameWords = (id: string) => sameSet(said.get(id)!, said.get(topId)!);
   return ranked
     .filter(([id, score]) => score >= top * AMBIGUOUS_SHARE || sameWords(id))
     .slice(0, MAX_CANDIDATES)
     .map(([id, score]) => ({ product: catalogue.byId.get(id)!, score, isExact: exact.has(id) }));
+}
+
+/** The words of the message that found each product's names. */
+function wordsPerProduct(results: SearchResult[]): Map<string, Set<string>> {
+  const said = new Map<string, Set<string>>();
+  for (const result of results) {
+    const words = said.get(result.product as string) ?? new Set();
+    for (const term of result.queryTerms) words.add(term);
+    said.set(result.product as string, words);
+  }
+  return said;
 }
 
 const sameSet = (first: ReadonlySet<string>, second: ReadonlySet<string>) => first.size === second.size && [...first].every((item) => second.has(item));
