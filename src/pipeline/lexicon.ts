@@ -89,12 +89,75 @@ export interface KindMatcher {
   findAll(text: LexiconText): string[];
 }
 
+/** One entry of a list of kinds: the kind's position in the file, and what the message must have. */
+interface KindEntry {
+  kind: number;
+  text: string;
+}
+
+const NO_ENTRIES: readonly KindEntry[] = [];
+const NO_KINDS: readonly number[] = [];
+
+function listed<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The lists of kinds as one index, for the same matches as compileWords on each list: each word of a message looks
+ * up the entries that begin with it (a phrase by its first word, a word with a final "*" by its first two letters),
+ * instead of every entry of every list being looked for in the message.
+ */
+function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) => number[] {
+  const exact = new Map<string, number[]>();
+  const byFirstWord = new Map<string, KindEntry[]>();
+  const byStart = new Map<string, KindEntry[]>();
+  const anywhere: KindEntry[] = [];
+  let arabic = false;
+  lists.forEach((entries, kind) => {
+    for (const entry of entries) {
+      arabic ||= ARABIC_LETTER.test(entry);
+      const isPrefix = entry.trim().endsWith('*');
+      const folded = fold(entry.replace(/\*\s*$/, ''));
+      if (UNSPACED.test(folded)) anywhere.push({ kind, text: folded.replace(/\s+/g, '') });
+      else {
+        const tokens = words(folded);
+        if (tokens.length === 1 && !isPrefix) listed(exact, tokens[0]!, kind);
+        else if (tokens.length === 1) listed(byStart, tokens[0]!.slice(0, 2), { kind, text: tokens[0]! });
+        else if (tokens.length > 1) listed(byFirstWord, tokens[0]!, { kind, text: ` ${tokens.join(' ')}${isPrefix ? '' : ' '}` });
+      }
+    }
+  });
+  const inWords = (tokens: readonly string[], padded: string, found: Set<number>) => {
+    for (const token of tokens) {
+      for (const kind of exact.get(token) ?? NO_KINDS) found.add(kind);
+      for (const entry of byFirstWord.get(token) ?? NO_ENTRIES) if (padded.includes(entry.text)) found.add(entry.kind);
+      // A one-letter entry with a final "*" is filed under its letter, which a word's first two letters never are.
+      for (const start of [token.slice(0, 2), token.slice(0, 1)])
+        for (const entry of byStart.get(start) ?? NO_ENTRIES) if (token.startsWith(entry.text)) found.add(entry.kind);
+    }
+  };
+  return (text) => {
+    const found = new Set<number>();
+    inWords(text.tokens, text.padded, found);
+    for (const entry of anywhere) if (text.folded.includes(entry.text)) found.add(entry.kind);
+    const bare = arabic ? bareOf(text) : null;
+    if (bare) inWords(bare.tokens, bare.padded, found);
+    return [...found].sort((a, b) => a - b);
+  };
+}
+
 export function compileKinds(lists: Readonly<Record<string, readonly string[]>>): KindMatcher {
-  const compiled = Object.entries(lists).map(([kind, entries]) => [kind, compileWords(entries)] as const);
+  const kinds = Object.keys(lists);
+  const matched = kindIndex(Object.values(lists));
   return {
-    kinds: compiled.map(([kind]) => kind),
-    find: (text) => compiled.find(([, matcher]) => matcher.matches(text))?.[0],
-    findAll: (text) => compiled.filter(([, matcher]) => matcher.matches(text)).map(([kind]) => kind),
+    kinds,
+    find: (text) => {
+      const [first] = matched(text);
+      return first === undefined ? undefined : kinds[first];
+    },
+    findAll: (text) => matched(text).map((kind) => kinds[kind]!),
   };
 }
 

@@ -29,6 +29,34 @@ describe('word lists', () => {
     expect(colors.findAll(lexiconText('red'))).toEqual([]);
   });
 
+  it('find, as one index, exactly what each of their lists matches on its own', () => {
+    const lists = {
+      shipping: ['ship to', 'versand*', 'x*'],
+      stock: ['in stock', 'stok', 'bulaşık makine*', '在庫'],
+      care: ['wash', 'ينغسل', 'spül*'],
+    };
+    const kinds = compileKinds(lists);
+    const texts = [
+      'can you ship to Spain',
+      'versandkosten nach Wien',
+      'xylophone in stock?',
+      'stokta var mı, bulasik makinesine girer mi',
+      '在庫ありますか',
+      'هل ينغسل بالغسالة',
+      'spülmaschinenfest und wash',
+      'shipping to Spain',
+      'nothing here',
+    ];
+    for (const text of texts) {
+      const words = lexiconText(text);
+      const each = Object.entries(lists)
+        .filter(([, entries]) => compileWords(entries).matches(words))
+        .map(([kind]) => kind);
+      expect(kinds.findAll(words), text).toEqual(each);
+      expect(kinds.find(words), text).toBe(each[0]);
+    }
+  });
+
   it('match Arabic words with the article (and "and", "with", "for") written onto them', () => {
     expect(matches(['فضي'], 'الفضي متوفر؟')).toBe(true);
     expect(matches(['غسالة'], 'تنغسل بالغسالة')).toBe(true);
