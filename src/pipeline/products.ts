@@ -98,8 +98,13 @@ const aspectIn = (lexicons: (Lexicon | undefined)[], words: LexiconText) =>
  * product's own name ask nothing: "organic" in "organic cotton T-shirt" or "waterproof" in an alias "waterproof
  * jacket" is what it is called, not a question about its material or about something the data lacks.
  */
-function saidAspect(lexicons: (Lexicon | undefined)[], words: LexiconText, unnamed: () => LexiconText, namesVariant: boolean): ProductAspect | undefined {
-  let said = aspectIn(lexicons, words);
+function saidAspect(
+  first: ProductAspect | undefined,
+  lexicons: (Lexicon | undefined)[],
+  unnamed: () => LexiconText,
+  namesVariant: boolean,
+): ProductAspect | undefined {
+  let said = first;
   if (said === 'material' || said === 'unlisted') said = aspectIn(lexicons, unnamed());
   return namesVariant && (!said || said === 'options') ? 'stock' : said;
 }
@@ -132,17 +137,12 @@ function isAboutProduct(input: ProductStageInput, picked: Picked, said: ProductA
  * sure of another intent gives way only to the catalogue's own words (an aspect, a colour) or a country answering
  * "which country?". Cheap word lists first; the fuzzy search only when they leave the question open.
  */
-function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, memory: ProductMemory | undefined): boolean {
+function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, asks: () => ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
   const { intent } = input;
   if (input.payload?.startsWith('product:')) return true;
   if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
   if (!intent.confident || intent.intent === 'shipping_info') return true;
-  return (
-    !!input.lexicon?.kinds.get('productAspects')?.find(words) ||
-    !!colorKind([input.lexicon], words) ||
-    !!kindIn([input.lexicon], 'sizes', words) ||
-    (input.namesCountry && !!memory?.aspect)
-  );
+  return !!asks() || !!colorKind([input.lexicon], words) || !!kindIn([input.lexicon], 'sizes', words) || (input.namesCountry && !!memory?.aspect);
 }
 
 /** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
@@ -202,29 +202,32 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   if (input.isFlowAnswer && !isProductIntent) return null;
   const memory = recent(input.memory, input.turn, input.rememberTurns);
   const words = lexiconText(input.text);
-  if (!isProductIntent && !mayBeAboutProduct(input, words, memory)) return null;
+  // What the message's words ask, read once: most messages never need it.
+  let asked: { aspect: ProductAspect | undefined } | undefined;
+  const asks = () => (asked ??= { aspect: aspectIn([input.lexicon], words) }).aspect;
+  if (!isProductIntent && !mayBeAboutProduct(input, words, asks, memory)) return null;
   // Option values are written in the store's language; what the shopper asks is read in theirs only.
   const lexicons = [input.lexicon, input.defaultLexicon];
   // "does it run small?" asks about fit, not about the products that come in small.
-  const byOption = () => (aspectIn([input.lexicon], words) === 'size_guide' ? [] : productsByOption(catalogue, words, lexicons, input.language));
+  const byOption = () => (asks() === 'size_guide' ? [] : productsByOption(catalogue, words, lexicons, input.language));
   const picked = choose(input, catalogue, memory, byOption);
   const { product } = picked;
-  const asked = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
-  const namesVariant = !!(asked.color || asked.size || picked.variant);
-  const said = saidAspect([input.lexicon], words, () => (product ? withoutNames(words, product, input.language) : words), namesVariant);
+  const options = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
+  const namesVariant = !!(options.color || options.size || picked.variant);
+  const said = saidAspect(asks(), [input.lexicon], () => (product ? withoutNames(words, product, input.language) : words), namesVariant);
   // "and the scarf?" after a question about the mug's material asks the scarf's.
   const aspect = said ?? memory?.aspect ?? null;
   if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;
   const shippingAspect = intent.intent === 'shipping_info' && intent.confident && (!aspect || !PLACE_ASPECTS.has(aspect)) ? 'shipping' : aspect;
-  const base = { catalogue, asked, candidates: picked.candidates };
+  const base = { catalogue, asked: options, candidates: picked.candidates };
   if (!product) {
     const status = picked.candidates.length > 0 ? 'ambiguous' : 'none';
     return { ...base, variants: [], facts: { ...NO_FACTS, status, aspect: shippingAspect, candidates: picked.candidates.map((candidate) => candidate.id) } };
   }
   const variants = picked.variant
     ? [picked.variant]
-    : product.variants.filter((variant) => (!asked.color || variant.color === asked.color) && (!asked.size || variant.size === asked.size));
-  const colorExists = !asked.color?.startsWith('?');
+    : product.variants.filter((variant) => (!options.color || variant.color === options.color) && (!options.size || variant.size === options.size));
+  const colorExists = !options.color?.startsWith('?');
   return {
     ...base,
     product,
