@@ -2,7 +2,7 @@
 // "大きい方"): the catalogue's products that come in that colour or size. One such product is the one meant; several
 // make the mention ambiguous, and the bot asks which. Option values are read through the lexicons' colour and size
 // lists, so "navy" is not "blue" but "olive green" is both olive and green.
-import type { Catalogue, Product } from '../products/index.js';
+import { findProducts, searchTerms, type Catalogue, type Product, type ProductMatch } from '../products/index.js';
 import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
 
 type Lexicons = readonly (Lexicon | undefined)[];
@@ -135,3 +135,18 @@ const MIN_NAME_WORD = 3;
 
 // linear: one character class.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Every wording of a text the store wrote, in one language or in many. */
+const wordings = (text: Product['material']) => (text === undefined ? [] : typeof text === 'string' ? [text] : Object.values(text));
+
+/**
+ * The products a message names besides the one on the page, leaving out the words that describe the page's product
+ * itself in any of its languages ("organic cotton" on the cushion cover's page, "ステンレス" on the samovar's): those
+ * ask about it, they do not name another product that shares them.
+ */
+export function namedBesides(catalogue: Catalogue, text: string, language: string, onPage: Product): ProductMatch[] {
+  const aliases = Object.values(onPage.aliases ?? {}).flat();
+  const own = new Set([onPage.title, onPage.material, onPage.care].flatMap(wordings).concat(aliases).flatMap(searchTerms));
+  const rest = searchTerms(text).filter((term) => !own.has(term));
+  return rest.length > 0 ? findProducts(catalogue, rest.join(' '), language) : [];
+}

@@ -5,7 +5,7 @@ import { currencyOf, findProducts, lowestPrice, priceIn, productOnPage, type Cat
 import { recent } from './context.js';
 import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
 import { PLACE_ASPECTS, PRODUCT_INTENT, type ProductAspect } from './product-aspects.js';
-import { askedOptions, kindIn, productsByOption, withoutNames } from './product-mention.js';
+import { askedOptions, kindIn, namedBesides, productsByOption, withoutNames } from './product-mention.js';
 import type { ShippingFacts } from './shipping.js';
 
 export interface ProductFacts {
@@ -162,8 +162,12 @@ interface Picked {
 function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined, byOption: () => Product[]): Picked {
   const chosen = input.payload?.startsWith('product:') ? catalogue.byId.get(input.payload.slice('product:'.length)) : undefined;
   if (chosen) return { product: chosen, from: 'choice', candidates: [], isExact: true };
-  const found = findProducts(catalogue, input.text, input.language);
   const onPage = productOnPage(catalogue, input.page);
+  const anywhere = findProducts(catalogue, input.text, input.language);
+  const found =
+    onPage && anywhere.length > 0 && !anywhere.some((match) => match.product === onPage || match.variant)
+      ? namedBesides(catalogue, input.text, input.language, onPage)
+      : anywhere;
   const earlier = memory?.id ? catalogue.byId.get(memory.id) : undefined;
   // With a product on the page or in the chat, only a name written out counts as another: "wasche" is not "Tasche".
   const matches = onPage || earlier ? found.filter((match) => match.isExact) : found;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, lexiconText, type LexiconSource } from '../../src/pipeline/lexicon.js';
-import { askedOptions, productsByOption, withoutNames } from '../../src/pipeline/product-mention.js';
+import { askedOptions, namedBesides, productsByOption, withoutNames } from '../../src/pipeline/product-mention.js';
 import { buildCatalogue, CatalogueSchema, DEMO_PRODUCTS_FILE } from '../../src/products/index.js';
 
 const catalogue = buildCatalogue(CatalogueSchema.parse(JSON.parse(readFileSync(DEMO_PRODUCTS_FILE, 'utf8'))));
@@ -79,5 +79,20 @@ describe('a message without the words of the product name', () => {
   it('takes Japanese names out where they are written', () => {
     const mug = catalogue.byId.get('mug')!;
     expect(withoutNames(lexiconText('マグカップの素材は何ですか'), mug, 'ja').folded).not.toContain('マグカップ');
+  });
+});
+
+describe('the products a message names besides the one on the page', () => {
+  const besides = (page: string, language: string, text: string) =>
+    namedBesides(catalogue, text, language, catalogue.byId.get(page)!).map((match) => match.product.id);
+
+  it("leave out the words of the page product's own title, material and care", () => {
+    expect(besides('cushion', 'fr', "c'est du coton bio ?")).toEqual([]);
+    expect(besides('samovar', 'ja', 'ステンレス製ですか')).toEqual([]);
+  });
+
+  it('still find a product named by words of its own', () => {
+    expect(besides('cushion', 'en', 'how much is the organic cotton t-shirt')).toEqual(['tshirt']);
+    expect(besides('samovar', 'fr', 'la théière en fonte est dispo ?')).toEqual(['teapot']);
   });
 });
