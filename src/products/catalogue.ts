@@ -3,6 +3,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { fold } from '../shared/index.js';
 import { allWordings, type CatalogueData, type Product, type Variant } from './product.js';
+import { buildHeadWords, type HeadWords } from './head-words.js';
 import { buildTermFilter, type TermFilter } from './term-filter.js';
 
 interface NameDocument {
@@ -26,6 +27,8 @@ export interface Catalogue {
   generic: ReadonlySet<string>;
   /** Whether a word of a message could match a word of the names at all (most match none). */
   terms: TermFilter;
+  /** The names' words per language, to find the products a bare noun begins the name of. */
+  heads: HeadWords;
 }
 
 const UNSPACED_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
@@ -103,7 +106,8 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     processTerm: (term) => (generic.has(term) ? null : term),
   });
   index.addAll(documents.map((document, id) => ({ id, ...document })));
-  return { data, byId, bySku, byPath, index, generic, terms: buildTermFilter(vocabulary) };
+  const heads = buildHeadWords(documents.map(({ language, product, text }) => ({ language, product, terms: searchTerms(text) })));
+  return { data, byId, bySku, byPath, index, generic, terms: buildTermFilter(vocabulary), heads };
 }
 
 export interface ProductMatch {
@@ -181,7 +185,10 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
   const ranked = [...best].sort((a, b) => b[1] - a[1]).filter(([, score]) => score >= MIN_SCORE);
   if (ranked.length === 0) return [];
   const [topId, top] = ranked[0]!;
-  if (ranked.length === 1) return [{ product: catalogue.byId.get(topId)!, score: top, isExact: exact.has(topId) }];
+  if (ranked.length === 1) {
+    const alone = { product: catalogue.byId.get(topId)!, score: top, isExact: exact.has(topId) };
+    return [alone, ...alsoBeginning(catalogue, meant, alone, language)];
+  }
   // The same words of the message fit another product's name too ("the linen one", "льняное"): nothing the shopper
   // wrote tells them apart, however the names' lengths weigh the scores.
   const said = wordsPerProduct(meant);
@@ -190,6 +197,25 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
     .filter(([id, score]) => score >= top * AMBIGUOUS_SHARE || sameWords(id))
     .slice(0, MAX_CANDIDATES)
     .map(([id, score]) => ({ product: catalogue.byId.get(id)!, score, isExact: exact.has(id) }));
+}
+
+/** A bare noun of three letters or more, the message's only word of a name. */
+const MIN_HEAD = 3;
+
+/**
+ * The other products a lone word of a name also fits: the shopper wrote one word of the product's name and
+ * nothing else of it, and in their language that word begins a longer word of another product's name ("tea" and
+ * "teapot", "Tee" and "Teekanne"). A word written in Japanese runs is left alone.
+ */
+function alsoBeginning(catalogue: Catalogue, meant: SearchResult[], found: ProductMatch, language: string): ProductMatch[] {
+  if (!found.isExact) return [];
+  const words = wordsPerProduct(meant).get(found.product.id);
+  const [word] = words ?? [];
+  if (!word || words!.size !== 1 || word.length < MIN_HEAD || isUnspaced(word)) return [];
+  return catalogue.heads
+    .sharing(word, language, found.product.id)
+    .slice(0, MAX_CANDIDATES - 1)
+    .map((id) => ({ product: catalogue.byId.get(id)!, score: found.score, isExact: true }));
 }
 
 /** The words of the message that found each product's names. */

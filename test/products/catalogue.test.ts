@@ -50,6 +50,17 @@ describe('finding the product a shopper names', () => {
     expect(findProducts(catalogue, 'is the leather tote bag waterproof', 'en')[0]).toMatchObject({ isExact: true, product: { id: 'bag' } });
   });
 
+  it('returns the products whose name a lone word begins a compound of, in the shopper language', () => {
+    expect(ids('how much is the tea', 'en').sort()).toEqual(['tea', 'teapot']);
+    expect(ids('ist der Tee bio?', 'de').sort()).toEqual(['tea', 'teapot']);
+    expect(ids('чай органический?', 'ru').sort()).toEqual(['tea', 'teapot']);
+    // More of the name, or the compound itself, is one product.
+    expect(ids('how much is the tea sampler', 'en')).toEqual(['tea']);
+    expect(ids('was kostet die Teekanne', 'de')).toEqual(['teapot']);
+    // A word that begins no other name is the product.
+    expect(ids('is the mug dishwasher safe', 'en')).toEqual(['mug']);
+  });
+
   it('finds a product by the plural of a short name, which is matched exactly', () => {
     expect(ids('are the mugs dishwasher safe', 'en')).toEqual(['mug']);
     expect(ids('do the rugs come in a bigger size', 'en')).toEqual(['rug']);
