@@ -87,12 +87,17 @@ export interface KindMatcher {
   find(text: LexiconText): string | undefined;
   /** Every kind whose words the message has, in file order ("olive green" is both olive and green). */
   findAll(text: LexiconText): string[];
+  /** The kind of the entry of most words the message has, the most specific ("combien de litres" over "combien");
+   * the first in file order of equally long ones (and always for Japanese, written without spaces). */
+  findLongest(text: LexiconText): string | undefined;
 }
 
 /** One entry of a list of kinds: the kind's position in the file, and what the message must have. */
 interface KindEntry {
   kind: number;
   text: string;
+  /** How many words it has: the more, the more specific. Entries written without spaces count as one. */
+  words: number;
 }
 
 const NO_ENTRIES: readonly KindEntry[] = [];
@@ -109,7 +114,7 @@ function listed<T>(map: Map<string, T[]>, key: string, value: T): void {
  * up the entries that begin with it (a phrase by its first word, a word with a final "*" by its first two letters),
  * instead of every entry of every list being looked for in the message.
  */
-function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) => number[] {
+function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) => Map<number, number> {
   const exact = new Map<string, number[]>();
   const byFirstWord = new Map<string, KindEntry[]>();
   const byStart = new Map<string, KindEntry[]>();
@@ -120,44 +125,52 @@ function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) =
       arabic ||= ARABIC_LETTER.test(entry);
       const isPrefix = entry.trim().endsWith('*');
       const folded = fold(entry.replace(/\*\s*$/, ''));
-      if (UNSPACED.test(folded)) anywhere.push({ kind, text: folded.replace(/\s+/g, '') });
+      if (UNSPACED.test(folded)) anywhere.push({ kind, text: folded.replace(/\s+/g, ''), words: 1 });
       else {
         const tokens = words(folded);
         if (tokens.length === 1 && !isPrefix) listed(exact, tokens[0]!, kind);
-        else if (tokens.length === 1) listed(byStart, tokens[0]!.slice(0, 2), { kind, text: tokens[0]! });
-        else if (tokens.length > 1) listed(byFirstWord, tokens[0]!, { kind, text: ` ${tokens.join(' ')}${isPrefix ? '' : ' '}` });
+        else if (tokens.length === 1) listed(byStart, tokens[0]!.slice(0, 2), { kind, text: tokens[0]!, words: 1 });
+        else if (tokens.length > 1) listed(byFirstWord, tokens[0]!, { kind, text: ` ${tokens.join(' ')}${isPrefix ? '' : ' '}`, words: tokens.length });
       }
     }
   });
-  const inWords = (tokens: readonly string[], padded: string, found: Set<number>) => {
+  /** Each kind found, with the most words of its entries the message has. */
+  const add = (found: Map<number, number>, kind: number, length: number) => found.set(kind, Math.max(found.get(kind) ?? 0, length));
+  const inWords = (tokens: readonly string[], padded: string, found: Map<number, number>) => {
     for (const token of tokens) {
-      for (const kind of exact.get(token) ?? NO_KINDS) found.add(kind);
-      for (const entry of byFirstWord.get(token) ?? NO_ENTRIES) if (padded.includes(entry.text)) found.add(entry.kind);
+      for (const kind of exact.get(token) ?? NO_KINDS) add(found, kind, 1);
+      for (const entry of byFirstWord.get(token) ?? NO_ENTRIES) if (padded.includes(entry.text)) add(found, entry.kind, entry.words);
       // A one-letter entry with a final "*" is filed under its letter, which a word's first two letters never are.
       for (const start of [token.slice(0, 2), token.slice(0, 1)])
-        for (const entry of byStart.get(start) ?? NO_ENTRIES) if (token.startsWith(entry.text)) found.add(entry.kind);
+        for (const entry of byStart.get(start) ?? NO_ENTRIES) if (token.startsWith(entry.text)) add(found, entry.kind, 1);
     }
   };
   return (text) => {
-    const found = new Set<number>();
+    const found = new Map<number, number>();
     inWords(text.tokens, text.padded, found);
-    for (const entry of anywhere) if (text.folded.includes(entry.text)) found.add(entry.kind);
+    for (const entry of anywhere) if (text.folded.includes(entry.text)) add(found, entry.kind, 1);
     const bare = arabic ? bareOf(text) : null;
     if (bare) inWords(bare.tokens, bare.padded, found);
-    return [...found].sort((a, b) => a - b);
+    return found;
   };
 }
 
 export function compileKinds(lists: Readonly<Record<string, readonly string[]>>): KindMatcher {
   const kinds = Object.keys(lists);
   const matched = kindIndex(Object.values(lists));
+  const inOrder = (text: LexiconText) => [...matched(text)].sort(([a], [b]) => a - b);
   return {
     kinds,
     find: (text) => {
-      const [first] = matched(text);
-      return first === undefined ? undefined : kinds[first];
+      const [first] = inOrder(text);
+      return first === undefined ? undefined : kinds[first[0]];
     },
-    findAll: (text) => matched(text).map((kind) => kinds[kind]!),
+    findAll: (text) => inOrder(text).map(([kind]) => kinds[kind]!),
+    findLongest: (text) => {
+      // In file order, so that the first of equally long entries wins.
+      const [longest] = inOrder(text).sort(([, a], [, b]) => b - a);
+      return longest === undefined ? undefined : kinds[longest[0]];
+    },
   };
 }
 
@@ -227,6 +240,7 @@ export function bothLexicons(first: Lexicon, second: Lexicon | undefined): Lexic
             kinds: [...new Set([...matcher.kinds, ...other.kinds])],
             find: (text) => matcher.find(text) ?? other.find(text),
             findAll: (text) => [...new Set([...matcher.findAll(text), ...other.findAll(text)])],
+            findLongest: (text) => matcher.findLongest(text) ?? other.findLongest(text),
           }
         : matcher,
     );

@@ -90,8 +90,16 @@ const NO_FACTS: Omit<ProductFacts, 'status'> = {
 const colorKind = (lexicons: (Lexicon | undefined)[], text: LexiconText) => kindIn(lexicons, 'colors', text);
 const isAvailable = (variant: Variant) => variant.stock === null || variant.stock > 0;
 
-const aspectIn = (lexicons: (Lexicon | undefined)[], words: LexiconText) =>
-  lexicons.map((lexicon) => lexicon?.kinds.get('productAspects')?.find(words)).find(Boolean) as ProductAspect | undefined;
+/** The aspect of the most specific words the message has ("combien de litres" over "combien"); something the
+ * catalogue has no field for ("engraved", "vegan") whatever else is asked. */
+function aspectIn(lexicons: (Lexicon | undefined)[], words: LexiconText): ProductAspect | undefined {
+  for (const lexicon of lexicons) {
+    const aspects = lexicon?.kinds.get('productAspects');
+    const said = aspects?.find(words) === 'unlisted' ? 'unlisted' : aspects?.findLongest(words);
+    if (said) return said as ProductAspect;
+  }
+  return undefined;
+}
 
 /**
  * What the message itself asks about the product: its own words, else a variant named means stock. Words of the

@@ -57,6 +57,16 @@ describe('word lists', () => {
     }
   });
 
+  it('find the kind of the entry of most words, the first in file order of equally long ones', () => {
+    const aspects = compileKinds({ price: ['combien', 'prix'], dimensions: ['combien de litres', 'litres'], stock: ['dispo', '在庫'], care: ['洗え'] });
+    expect(aspects.findLongest(lexiconText('il contient combien de litres'))).toBe('dimensions');
+    expect(aspects.findLongest(lexiconText('combien ça coûte'))).toBe('price');
+    expect(aspects.findLongest(lexiconText('le prix en litres ?'))).toBe('price');
+    // Japanese is written without spaces: its entries count as one word each, so file order decides.
+    expect(aspects.findLongest(lexiconText('在庫はありますか、洗えますか'))).toBe('stock');
+    expect(aspects.findLongest(lexiconText('nothing'))).toBeUndefined();
+  });
+
   it('match Arabic words with the article (and "and", "with", "for") written onto them', () => {
     expect(matches(['فضي'], 'الفضي متوفر؟')).toBe(true);
     expect(matches(['غسالة'], 'تنغسل بالغسالة')).toBe(true);
