@@ -230,7 +230,9 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   // "and the scarf?" after a question about the mug's material asks the scarf's.
   const aspect = said ?? memory?.aspect ?? null;
   if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;
-  const shippingAspect = intent.intent === 'shipping_info' && intent.confident && (!aspect || !PLACE_ASPECTS.has(aspect)) ? 'shipping' : aspect;
+  // A shipping question about a product is about shipping it, unless it asks what the catalogue cannot say.
+  const asksPlace = !aspect || (!PLACE_ASPECTS.has(aspect) && aspect !== 'unlisted');
+  const shippingAspect = intent.intent === 'shipping_info' && intent.confident && asksPlace ? 'shipping' : aspect;
   const base = { catalogue, asked: options, candidates: picked.candidates };
   if (!product) {
     const status = picked.candidates.length > 0 ? 'ambiguous' : 'none';
