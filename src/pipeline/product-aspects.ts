@@ -7,3 +7,6 @@ export const PRODUCT_ASPECTS = ['material', 'care', 'dimensions', 'size_guide', 
 export type ProductAspect = (typeof PRODUCT_ASPECTS)[number];
 /** Aspects whose answer depends on the shopper's country. */
 export const PLACE_ASPECTS: ReadonlySet<string> = new Set(['price', 'shipping', 'delivery_time']);
+/** What a question about size means when the product has no data for it: "what size is the rug?" asks its
+ * dimensions when it has no size guide; "how big is the dress?" its size guide when it has no dimensions. */
+export const SIZE_TWIN: Partial<Record<ProductAspect, ProductAspect>> = { size_guide: 'dimensions', dimensions: 'size_guide' };

@@ -4,7 +4,7 @@
 import { currencyOf, findProducts, lowestPrice, priceIn, productOnPage, type Catalogue, type Product, type Variant } from '../products/index.js';
 import { recent } from './context.js';
 import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
-import { PLACE_ASPECTS, PRODUCT_INTENT, type ProductAspect } from './product-aspects.js';
+import { PLACE_ASPECTS, PRODUCT_INTENT, SIZE_TWIN, type ProductAspect } from './product-aspects.js';
 import { askedOptions, kindIn, namedBesides, productsByOption, withoutNames } from './product-mention.js';
 import type { ShippingFacts } from './shipping.js';
 
@@ -265,13 +265,15 @@ function describe(product: Product, from: ProductFacts['from'], aspect: ProductA
     delivery_time: true,
     unlisted: false,
   };
+  const twin = aspect && !known[aspect] ? SIZE_TWIN[aspect] : undefined;
+  const answered = twin && known[twin] ? twin : aspect;
   return {
     ...NO_FACTS,
     status: 'found',
     id: product.id,
     from,
-    aspect,
-    known: aspect ? known[aspect] : false,
+    aspect: answered,
+    known: answered ? known[answered] : false,
     hasColors,
     hasSizes,
     inStock: product.variants.some(isAvailable),
