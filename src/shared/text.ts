@@ -12,21 +12,28 @@ export const normalizeCompatibly = (text: string, form: 'NFKC' | 'NFKD'): string
 
 const ASCII = /^[\x00-\x7F]*$/;
 
+/** The last text folded, and its folding. */
+let lastFolded = { text: '', folded: '' };
+
 /**
  * Lower-cases and removes what chat typists leave out anyway: accents and other combining marks, Arabic hamza
  * seats, tatweel and ta marbuta, Turkish dotless i. "Zamówienie", "zamowienie" and "ZAMOWIENIE" become one word.
  */
 export function fold(text: string): string {
+  // Several stages fold the same message one after another: the last one folded is kept.
+  if (text === lastFolded.text) return lastFolded.folded;
   // ASCII text has nothing to fold but its case: most messages and training phrases skip the normalizations.
-  if (text.length <= 8000 && ASCII.test(text)) return text.toLowerCase();
-  return (
-    normalizeCompatibly(text.toLowerCase(), 'NFKD')
-      // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
-      .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
-      .replace(/ـ/g, '')
-      .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
-      .normalize('NFC')
-  );
+  const folded =
+    text.length <= 8000 && ASCII.test(text)
+      ? text.toLowerCase()
+      : normalizeCompatibly(text.toLowerCase(), 'NFKD')
+          // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
+          .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
+          .replace(/ـ/g, '')
+          .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
+          .normalize('NFC');
+  lastFolded = { text, folded };
+  return folded;
 }
 
 /**
@@ -40,10 +47,9 @@ const WORD = /[\p{L}\p{N}\p{M}]{1,64}/gu;
 
 /** Word tokens: runs of letters and digits in any script, bounded in length and in number. */
 export function words(text: string): string[] {
-  const tokens: string[] = [];
-  for (const [token] of text.matchAll(WORD)) {
-    if (tokens.push(token) === MAX_WORDS) break;
-  }
+  // One global match returns the tokens alone, without a match object per token.
+  const tokens = text.match(WORD) ?? [];
+  if (tokens.length > MAX_WORDS) tokens.length = MAX_WORDS;
   return tokens;
 }
 
