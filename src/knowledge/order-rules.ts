@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { ORDER_VALUES } from '../orders/index.js';
 import { COUNTRY_VALUES } from '../pipeline/country-phrases.js';
 import { Condition, TemplateId } from './schema.js';
-import { customOperators, resolvePath } from './rules.js';
+import { resolvePath } from './fact-path.js';
+import { customOperators } from './rules.js';
 
 /** Values an order gives to care.* and packages.* templates, besides the store's variables. */
 export const ORDER_TEMPLATE_VALUES = [...ORDER_VALUES, 'country', ...COUNTRY_VALUES, 'today'];

@@ -2,17 +2,8 @@
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
 import { fold } from '../shared/index.js';
-import { isSafeKey, type Condition, type Rule, type RuleEvent } from './schema.js';
-
-/** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
-export function resolvePath(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !isSafeKey(key) || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+import { resolvePath } from './fact-path.js';
+import type { Condition, Rule, RuleEvent } from './schema.js';
 
 const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
