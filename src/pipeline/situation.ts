@@ -67,7 +67,7 @@ function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): Hel
   if (!index) return undefined;
   const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
   if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || turn.understood.entities.orderNumber)) return undefined;
-  const match = index.search(turn.understood.language.language, turn.understood.text);
+  const match = index.search(turn.understood.language.language, turn.understood.text, overrides ? 'strong' : 'confident');
   return match && (overrides ? match.strong : match.confident) ? match : undefined;
 }
 
