@@ -1,7 +1,7 @@
 // locales/<lang>/countries.json: how each language writes a country and the phrases around it. Problems are
 // reported as file:line:col; a country the shipping files name that a language's table leaves out is a warning.
 import { z } from 'zod';
-import { languageCountries, type CountryPhrases, type LanguageCountries } from '../pipeline/country-phrases.js';
+import { languageCountries, type CountryPhrases, type LanguageCountries } from '../language/index.js';
 import { countriesNamed, type ShippingContent } from '../pipeline/shipping.js';
 import { problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';

@@ -4,8 +4,7 @@
 // it runs while the rest is read.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writtenCountryNames } from '../pipeline/country-phrases.js';
-import { buildCountryIndex } from '../pipeline/entities.js';
+import { buildCountryIndex, writtenCountryNames } from '../language/index.js';
 import { intentModelsFor, intentThreshold, isEarly, trainLanguageModel, type IntentModel, type IntentThreshold } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { ContentReader } from './content-reader.js';

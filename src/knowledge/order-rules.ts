@@ -4,7 +4,7 @@
 import { Engine } from 'json-rules-engine';
 import { z } from 'zod';
 import { ORDER_VALUES } from '../orders/index.js';
-import { COUNTRY_VALUES } from '../pipeline/country-phrases.js';
+import { COUNTRY_VALUES } from '../language/index.js';
 import { Condition, TemplateId } from './schema.js';
 import { customOperators, resolvePath } from './rules.js';
 

@@ -1,11 +1,9 @@
 // The knowledge snapshot: everything the pipeline needs, compiled from the content folders and never changed
 // after it is built. A content change builds a new one.
 import type { IntlMessageFormat } from 'intl-messageformat';
-import type { CountryPhrases } from '../pipeline/country-phrases.js';
-import type { CountryIndex } from '../pipeline/entities.js';
+import type { CountryIndex, CountryPhrases, Lexicon } from '../language/index.js';
 import type { IntentModel, IntentThreshold, LanguageModel } from '../nlu/index.js';
 import type { FlowSet } from '../pipeline/flow-types.js';
-import type { Lexicon } from '../pipeline/lexicon.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
 import type { ShippingContent } from '../pipeline/shipping.js';
 import type { PromotionContent } from '../promotions/index.js';

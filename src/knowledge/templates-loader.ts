@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES } from '../orders/index.js';
-import { COUNTRY_VALUES } from '../pipeline/country-phrases.js';
+import { COUNTRY_VALUES } from '../language/index.js';
 import { PRODUCT_VALUES } from '../pipeline/product-values.js';
 import { SHIPPING_VALUES } from '../pipeline/shipping.js';
 import { PROMOTION_VALUES } from '../promotions/index.js';

@@ -3,7 +3,7 @@
 import { normalizeOrderNumber } from '../orders/index.js';
 import type { Entities } from './entities.js';
 import type { Flow, FlowSet, FlowSlot } from './flow-types.js';
-import { readYesNo, type Lexicon, type LexiconText } from './lexicon.js';
+import { readYesNo, type Lexicon, type LexiconText } from '../language/index.js';
 
 export type SlotValue = string | string[];
 

@@ -17,7 +17,7 @@ export type { Entities } from './entities.js';
 export type { FormState } from './forms.js';
 export type { IntentResult } from './intent.js';
 export type { LanguageResult } from '../nlu/index.js';
-export { readYesNo, lexiconText } from './lexicon.js';
+export { readYesNo, lexiconText } from '../language/index.js';
 export type { OrderFetches, PrefetchedOrders } from './orders.js';
 export { ORDER_INTENTS } from './orders.js';
 export type { Reply } from './render.js';

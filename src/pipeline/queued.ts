@@ -4,7 +4,7 @@
 import type { Snapshot } from '../knowledge/snapshot.js';
 import type { Effect } from './effects.js';
 import type { Understanding } from './understand.js';
-import { EMPTY_LEXICON, lexiconText } from './lexicon.js';
+import { EMPTY_LEXICON, lexiconText } from '../language/index.js';
 import { renderReply, type Reply } from './render.js';
 
 export interface QueuedInput {

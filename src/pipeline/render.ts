@@ -5,7 +5,7 @@ import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
 import { findTemplate } from '../knowledge/snapshot.js';
 import type { QuickReply } from '../knowledge/schema.js';
 import { AppError, dateTimeFormat } from '../shared/index.js';
-import { countryValues } from './country-phrases.js';
+import { countryValues } from '../language/index.js';
 import type { Entities } from './entities.js';
 import type { ProductCard } from './product-values.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';

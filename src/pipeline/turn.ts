@@ -10,7 +10,7 @@ import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation, typ
 import { understand, type Understanding } from './understand.js';
 import type { PipelineInput, PipelineResult } from './turn-io.js';
 import { interpret, type Interpretation } from './interpret.js';
-import { lexiconText } from './lexicon.js';
+import { lexiconText } from '../language/index.js';
 import { nextConversation } from './next-state.js';
 import { normalizeOrderNumber, type OrderChange } from '../orders/index.js';
 import type { OrderFetches, PrefetchedOrders } from './orders.js';

@@ -6,7 +6,7 @@ import type { Flow, FlowSet, FlowSettings } from '../../src/pipeline/flow-types.
 import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation } from '../../src/pipeline/form-turn.js';
 import { asked, fillSlots, flowStartedBy, missingSlots, nextQuestion, startForm, type FormState, type SlotSource } from '../../src/pipeline/forms.js';
 import type { FormInProgress } from '../../src/pipeline/interpret.js';
-import { compileLexicon, lexiconText } from '../../src/pipeline/lexicon.js';
+import { compileLexicon, lexiconText } from '../../src/language/index.js';
 
 const lexicon = compileLexicon({
   yes: ['yes', 'sure'],
