@@ -2,7 +2,7 @@
 // reported as file:line:col; a country the shipping files name that a language's table leaves out is a warning.
 import { z } from 'zod';
 import { languageCountries, type CountryPhrases, type LanguageCountries } from '../language/index.js';
-import { countriesNamed, type ShippingContent } from '../pipeline/shipping.js';
+import { countriesNamed, type ShippingContent } from '../shipping/index.js';
 import { problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
 import { isSafeKey } from './schema.js';

@@ -5,7 +5,7 @@ import type { CountryIndex, CountryPhrases, Lexicon } from '../language/index.js
 import type { IntentModel, IntentThreshold, LanguageModel } from '../nlu/index.js';
 import type { FlowSet } from '../pipeline/flow-types.js';
 import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
-import type { ShippingContent } from '../pipeline/shipping.js';
+import type { ShippingContent } from '../shipping/index.js';
 import type { PromotionContent } from '../promotions/index.js';
 import type { HelpIndex } from '../faq/index.js';
 import type { RuleRunner } from './rules.js';

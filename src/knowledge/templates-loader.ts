@@ -5,7 +5,7 @@ import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES } from '../orders/index.js';
 import { COUNTRY_VALUES } from '../language/index.js';
 import { PRODUCT_VALUES } from '../pipeline/product-values.js';
-import { SHIPPING_VALUES } from '../pipeline/shipping.js';
+import { SHIPPING_VALUES } from '../shipping/index.js';
 import { PROMOTION_VALUES } from '../promotions/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { problemAt } from '../shared/index.js';

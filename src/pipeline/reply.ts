@@ -8,7 +8,7 @@ import type { IntentResult } from './intent.js';
 import { orderValues } from '../orders/index.js';
 import { LOOKUP_PAUSE_MINUTES, type OrderStage } from './orders.js';
 import { renderReply, type Reply, type TemplateValue } from './render.js';
-import { shippingValues, type DutiesFacts, type ShippingFacts } from './shipping.js';
+import { shippingValues, type DutiesFacts, type ShippingFacts } from '../shipping/index.js';
 import { lineValues, promotionValues, type PromotionStage } from '../promotions/index.js';
 import type { HelpArticle } from '../faq/index.js';
 

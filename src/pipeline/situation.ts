@@ -23,7 +23,7 @@ import { productStage, withDestination, type ProductStage } from './products.js'
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
 import type { HelpMatch } from '../faq/index.js';
 import { localeRegion } from '../shared/index.js';
-import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
+import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from '../shipping/index.js';
 
 export interface TurnInput {
   understood: Understanding;
