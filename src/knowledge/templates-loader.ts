@@ -4,7 +4,7 @@ import path from 'node:path';
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES } from '../orders/index.js';
 import { COUNTRY_VALUES } from '../language/index.js';
-import { PRODUCT_VALUES } from '../pipeline/product-values.js';
+import { PRODUCT_VALUES } from '../products/index.js';
 import { SHIPPING_VALUES } from '../shipping/index.js';
 import { PROMOTION_VALUES } from '../promotions/index.js';
 import type { ContentProblem } from '../shared/index.js';
