@@ -5,7 +5,7 @@ import { languageCountries, type CountryPhrases, type LanguageCountries } from '
 import { countriesNamed, type ShippingContent } from '../shipping/index.js';
 import { problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
-import { isSafeKey } from './schema.js';
+import { isSafeKey } from '../content/index.js';
 
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 /** An ISO 3166-1 alpha-2 code of a real country or territory ("DE"); not "ZZ" (unknown) or a made-up one. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { compileLexicon, type Lexicon, type LexiconSource } from '../language/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { problemAt, type JsonDocument } from '../shared/index.js';
-import { isSafeKey } from './schema.js';
+import { isSafeKey } from '../content/index.js';
 
 const Entry = z
   .string()

@@ -2,7 +2,7 @@
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
 import { fold } from '../shared/index.js';
-import { isSafeKey, type Condition, type Rule, type RuleEvent } from './schema.js';
+import { isSafeKey, type Condition, type MatchedRule, type Rule, type RuleEvent, type RuleRunner } from '../content/index.js';
 
 /** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
 export function resolvePath(value: unknown, path: string): unknown {
@@ -45,17 +45,6 @@ export const customOperators: Record<string, (factValue: unknown, ruleValue: unk
 const builtInOperators = 'equal notEqual lessThan lessThanInclusive greaterThan greaterThanInclusive in notIn contains doesNotContain'.split(' ');
 
 export const knownOperators = new Set([...builtInOperators, ...Object.keys(customOperators)]);
-
-export interface MatchedRule {
-  name: string;
-  priority: number;
-  event: RuleEvent;
-}
-
-export interface RuleRunner {
-  /** The rules that matched, highest priority first; lower priorities than the first action are not evaluated. */
-  run(facts: Record<string, unknown>): MatchedRule[] | Promise<MatchedRule[]>;
-}
 
 /** Operators a guard may check before the engine runs, with json-rules-engine's meaning of the built-in ones. */
 const guardOperators: Record<string, (factValue: unknown, ruleValue: unknown) => boolean> = {

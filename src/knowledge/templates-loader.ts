@@ -11,8 +11,8 @@ import type { ContentProblem } from '../shared/index.js';
 import { problemAt } from '../shared/index.js';
 import { listFolders, listJson, type ContentReader } from './content-reader.js';
 import { isOrderTemplate } from './order-rules.js';
-import { TemplatesFile, type Settings } from './schema.js';
-import type { CompiledTemplate } from './snapshot.js';
+import { TemplatesFile, type Settings } from '../content/index.js';
+import type { CompiledTemplate } from '../content/index.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
 export const TEMPLATE_VALUES = [

@@ -2,7 +2,7 @@
 // the last topic the bot answered), and whether a message is a short follow-up with no intent of its own ("and to
 // Japan?", "¿y cuánto tardan?"). Pure.
 import type { Entities } from './entities.js';
-import type { FlowSettings } from './flow-types.js';
+import type { FlowSettings } from '../content/index.js';
 import type { IntentResult } from './intent.js';
 import type { Lexicon, LexiconText } from '../language/index.js';
 import type { ProductAspect } from './product-aspects.js';

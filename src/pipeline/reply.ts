@@ -1,6 +1,6 @@
 // The reply: one or more templates (an answer, then a question the bot still waits for) rendered in the reply
 // language with the turn's values, as one message with their quick replies.
-import { findTemplate, type Snapshot } from '../knowledge/snapshot.js';
+import { findTemplate, type Snapshot } from '../content/index.js';
 import type { CaseState } from './case.js';
 import type { PipelineContext } from './decide.js';
 import type { Entities } from './entities.js';

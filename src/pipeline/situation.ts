@@ -1,6 +1,6 @@
 // Everything a turn knows before it decides: the order (from orders read beforehand), the destination of a
 // shipping question, the case, and the rules' facts over all of it. Pure.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
 import { recent } from './context.js';
 import { buildFacts, localTime, type Facts, type PipelineContext } from './decide.js';

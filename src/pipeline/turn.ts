@@ -1,7 +1,7 @@
 // One turn of the pipeline, in two steps around the reads the caller does: prepareTurn works out what the message
 // means here and what must be read (an order, the customer's latest); decideTurn, given those reads, decides the
 // reply, the next state and the effects, and can decide again once the effects' outcome is known. Pure.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { caseFromForm, type CaseState } from './case.js';
 import { decide, type Action } from './decide.js';
 import { newConversationState, type ConversationState } from './state.js';
