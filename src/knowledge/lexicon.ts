@@ -1,5 +1,5 @@
 // locales/<lang>/lexicon.json: the word lists a language needs beyond its training phrases (yes and no, "I don't
-// know", follow-up cues, kinds of problem and of change). Read and checked here; compiled by the pipeline.
+// know", follow-up cues, kinds of problem and of change). Read and checked here; compiled by language/lexicon.ts.
 import { z } from 'zod';
 import { compileLexicon, type Lexicon, type LexiconSource } from '../language/index.js';
 import type { ContentProblem } from '../shared/index.js';
