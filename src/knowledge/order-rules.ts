@@ -1,6 +1,7 @@
 // The rules about orders rather than messages: care/*.json (what to tell a shopper when the store reports an
 // order event) and packages/*.json (what to put in a parcel). Same conditions and operators as rules/, their own
-// events; every matching rule counts, not only the first.
+// events; every matching rule counts, not only the first. Their shapes are content/order-rules.ts; here they are
+// compiled, and the values their templates may use are named.
 import { Engine } from 'json-rules-engine';
 import { ORDER_VALUES } from '../orders/index.js';
 import { COUNTRY_VALUES } from '../language/index.js';
