@@ -1,6 +1,6 @@
 // Reads a rule's fact path ("entities.orderNumber") over plain data: own properties only, never through the
 // prototype, and never JSONPath (its path library has had code-execution advisories).
-import { isSafeKey } from './schema.js';
+import { isSafeKey } from '../content/index.js';
 
 /** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
 export function resolvePath(value: unknown, path: string): unknown {

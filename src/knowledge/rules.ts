@@ -3,7 +3,7 @@
 import { Engine } from 'json-rules-engine';
 import { fold } from '../shared/index.js';
 import { resolvePath } from './fact-path.js';
-import type { Condition, Rule, RuleEvent } from './schema.js';
+import type { Condition, MatchedRule, Rule, RuleEvent, RuleRunner } from '../content/index.js';
 
 const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
@@ -36,17 +36,6 @@ export const customOperators: Record<string, (factValue: unknown, ruleValue: unk
 const builtInOperators = 'equal notEqual lessThan lessThanInclusive greaterThan greaterThanInclusive in notIn contains doesNotContain'.split(' ');
 
 export const knownOperators = new Set([...builtInOperators, ...Object.keys(customOperators)]);
-
-export interface MatchedRule {
-  name: string;
-  priority: number;
-  event: RuleEvent;
-}
-
-export interface RuleRunner {
-  /** The rules that matched, highest priority first; lower priorities than the first action are not evaluated. */
-  run(facts: Record<string, unknown>): MatchedRule[] | Promise<MatchedRule[]>;
-}
 
 /** Operators a guard may check before the engine runs, with json-rules-engine's meaning of the built-in ones. */
 const guardOperators: Record<string, (factValue: unknown, ruleValue: unknown) => boolean> = {

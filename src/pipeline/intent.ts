@@ -1,7 +1,7 @@
 // Intent stage: the language's classifier ranks the intents with calibrated confidences (the probability that
 // each is right); a quick-reply payload ("intent:order_status") names the intent outright. Below the language's
 // threshold, or out of scope, the bot will not answer it as is.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { OUT_OF_SCOPE } from '../nlu/index.js';
 
 export { OUT_OF_SCOPE };

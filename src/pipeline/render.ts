@@ -1,11 +1,10 @@
 // Render stage: the chosen template in the reply language, formatted with the message's entities and the
 // store's variables (numbers, dates, currency and plurals in the shopper's locale), plus quick replies.
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
-import { findTemplate } from '../knowledge/snapshot.js';
-import type { QuickReply } from '../knowledge/schema.js';
+import type { CompiledTemplate, QuickReply, Snapshot } from '../content/index.js';
+import { findTemplate } from '../content/index.js';
 import { AppError, dateTimeFormat } from '../shared/index.js';
-import { countryValues } from './country-phrases.js';
+import { countryValues } from '../language/index.js';
 import type { Entities } from './entities.js';
 import type { ProductCard } from './product-values.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';

@@ -1,6 +1,6 @@
 // Everything a turn knows before it decides: the order (from orders read beforehand), the destination of a
 // shipping question, the case, and the rules' facts over all of it. Pure.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
 import { recent } from './context.js';
 import { buildFacts, localTime, type Facts, type PipelineContext } from './decide.js';
@@ -23,7 +23,7 @@ import { productStage, withDestination, type ProductStage } from './products.js'
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
 import type { HelpMatch } from '../faq/index.js';
 import { localeRegion } from '../shared/index.js';
-import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
+import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from '../shipping/index.js';
 
 export interface TurnInput {
   understood: Understanding;

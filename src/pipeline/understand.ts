@@ -1,6 +1,6 @@
 // The stages that need no rules and no conversation: what a message says on its own (its language, intent and
 // entities).
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { replaceEmails } from '../shared/index.js';
 import { findAmount, findCodes } from '../promotions/index.js';
 import { extractEntities, type Entities } from './entities.js';
