@@ -132,8 +132,8 @@ export function intentFeatures(text: string, language: string): number[] {
   let rest = replaceEmails(text, () => (shape('email'), ' '))
     .replace(TRACKING_CODES, () => (shape('tracking'), ' '))
     .replace(LONG_NUMBER, () => (shape('number'), ' '));
-  const letters = rest.match(/\p{L}/gu);
-  if (letters && letters.length > 3 && rest === rest.toUpperCase() && rest !== rest.toLowerCase()) shape('capitals');
+  // Written in capitals: cheap checks first, the letters counted only then.
+  if (rest !== rest.toLowerCase() && rest === rest.toUpperCase() && (rest.match(/\p{L}/gu)?.length ?? 0) > 3) shape('capitals');
   rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));
 
   const messageWords = words(fold(rest)).filter((word) => !NUMBER.test(word));

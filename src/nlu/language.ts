@@ -119,10 +119,11 @@ function scoreLatin(model: LatinModel, francLanguages: string[], text: string, h
   }
   const knownShare = telling.length ? knownWords / telling.length : 0;
   const scores = new Map<string, number>();
+  const hinted = baseLanguage(hints.locale);
   model.languages.forEach((language, index) => {
     let score = totals[index]! + model.priors[index]!;
     if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
-    if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
+    if (language === hinted) score += HINT_PRIOR;
     scores.set(language, score);
   });
   const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);

@@ -71,13 +71,29 @@ const scriptPatterns: [Script, RegExp][] = [
 /** How many letters of each script the text has. */
 export function countScripts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
-  for (const char of text.match(/\p{L}/gu) ?? []) {
-    // Most letters are ASCII or accented Latin ones (up to U+024F every letter is Latin): no need to try each
-    // script's pattern on them.
-    const script = char < '\x80' || (char >= '\xC0' && char <= '\u024F') ? 'latin' : (scriptPatterns.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other');
-    counts.set(script, (counts.get(script) ?? 0) + 1);
+  const add = (script: Script) => counts.set(script, (counts.get(script) ?? 0) + 1);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // Most letters are ASCII or accented Latin ones (up to U+024F every letter is Latin): read by their code, with
+    // no string made for them and no script's pattern tried on them.
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) add('latin');
+      continue;
+    }
+    const point = text.codePointAt(index)!;
+    if (point > 0xffff) index++;
+    const char = String.fromCodePoint(point);
+    if (!LETTER.test(char)) continue;
+    add(point >= 0xc0 && point <= 0x24f ? 'latin' : scriptOf(char));
   }
   return counts;
+}
+
+const LETTER = /\p{L}/u;
+
+function scriptOf(letter: string): Script {
+  for (const [script, pattern] of scriptPatterns) if (pattern.test(letter)) return script;
+  return 'other';
 }
 
 export const hasLetters = (text: string) => /\p{L}/u.test(text);
