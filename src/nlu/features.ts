@@ -138,14 +138,16 @@ export function intentFeatures(text: string, language: string): number[] {
 
   const messageWords = words(fold(rest)).filter((word) => !NUMBER.test(word));
   shape(lengthShape(messageWords.length));
-  messageWords.forEach((word, index) => {
-    for (const feature of wordFeatures(word, language)) features.push(feature);
+  for (let index = 0; index < messageWords.length; index++) {
+    const word = messageWords[index]!;
+    const own = wordFeatures(word, language);
+    for (let feature = 0; feature < own.length; feature++) features.push(own[feature]!);
     const next = messageWords[index + 1];
     if (next !== undefined) {
       features.push(hashOf(Kind.Pair, `${word} ${next}`));
       junctionGrams(word, next, features);
     }
-  });
+  }
   if (features.length > MAX_FEATURES) features.length = MAX_FEATURES;
   return features;
 }

@@ -24,7 +24,8 @@ export function classifyIntent(snapshot: Snapshot, text: string, language: strin
   if (named && model.intents.includes(named)) {
     return { intent: named, confidence: 1, confident: true, alternatives: [] };
   }
-  const [top, ...rest] = model.classify(text);
+  // The likeliest intent and the three next to it are all a turn uses.
+  const [top, ...rest] = model.classify(text, 4);
   if (!top) return { intent: OUT_OF_SCOPE, confidence: 0, confident: false, alternatives: [] };
   const { threshold } = snapshot.intentThresholds.get(model.language)!;
   return {
