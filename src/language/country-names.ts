@@ -9,6 +9,8 @@ export interface CountryIndex {
   names: Map<string, string>;
   /** Leading letters of one-word names → ISO code, for inflected forms ("Германию", "Francji"). */
   stems: Map<string, string>;
+  /** The first four letters of every stem: a word starting otherwise has none, and needs no further look-up. */
+  stemStarts: Set<string>;
   /** Names written in Han or Katakana, found inside unspaced Japanese text. */
   cjkNames: [string, string][];
   longestName: number;
@@ -123,7 +125,8 @@ function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryI
   }
   for (const stem of ambiguousStems) stems.delete(stem);
   const cjkNames = [...names].filter(([name]) => /[\p{Script=Han}\p{Script=Katakana}]/u.test(name));
-  return { names, stems, cjkNames, longestName: Math.min(longestName, 4), firstWords };
+  const stemStarts = new Set([...stems.keys()].map((stem) => stem.slice(0, MIN_STEM)));
+  return { names, stems, stemStarts, cjkNames, longestName: Math.min(longestName, 4), firstWords };
 }
 
 const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
@@ -135,7 +138,8 @@ const MIN_STEM = 4;
 const MAX_STEM = 6;
 const stemOf = (word: string) => (word.length > MIN_STEM ? word.slice(0, Math.min(MAX_STEM, word.length - 1)) : undefined);
 
-function findStem(token: string, stems: Map<string, string>): string | undefined {
+function findStem(token: string, { stems, stemStarts }: CountryIndex): string | undefined {
+  if (!stemStarts.has(token.slice(0, MIN_STEM))) return undefined;
   for (let length = Math.min(MAX_STEM, token.length - 1); length >= MIN_STEM; length--) {
     const code = stems.get(token.slice(0, length));
     if (code) return code;
@@ -159,7 +163,7 @@ export function findCountry(text: string, index: CountryIndex): string | undefin
     if (code && token.length > 1) return code;
   }
   for (const token of tokens) {
-    const code = token.length > MIN_STEM ? findStem(withoutArabicPrefix(token), index.stems) : undefined;
+    const code = token.length > MIN_STEM ? findStem(withoutArabicPrefix(token), index) : undefined;
     if (code) return code;
   }
   // Japanese writes no spaces: look for names inside runs of CJK text.
