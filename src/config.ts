@@ -1,9 +1,8 @@
 // The environment, parsed once at start-up into a typed config. Nothing else reads process.env.
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { parseBusinessHours } from './handoff/hours.js';
-import { compileTrustProxy } from './network/client-address.js';
-import { parseHeaderLine } from './orders/http-source.js';
+import { compileTrustProxy } from './network/index.js';
+import { parseBusinessHours, parseHeaderLine } from './shared/index.js';
 
 const isTimeZone = (zone: string) => {
   try {

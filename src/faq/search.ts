@@ -19,7 +19,11 @@ export interface HelpSettings {
 export interface HelpIndex {
   settings: HelpSettings;
   articles: ReadonlyMap<string, readonly HelpArticle[]>;
-  search(language: string, text: string): HelpMatch | undefined;
+  /**
+   * The best article for the message. With `needs`, none unless it could be that good: a message whose words the
+   * articles cannot cover enough is not searched at all.
+   */
+  search(language: string, text: string, needs?: 'confident' | 'strong'): HelpMatch | undefined;
 }
 
 export interface HelpMatch {
@@ -84,7 +88,7 @@ export function buildHelpIndex(
   return {
     settings,
     articles: byLanguage,
-    search(language, text) {
+    search(language, text, needs) {
       const engine = engines.get(language);
       if (!engine) return undefined;
       const isCommon = commonness.get(language)!;
@@ -93,6 +97,9 @@ export function buildHelpIndex(
       // searched; a message sharing no word with the articles (most) is not searched at all.
       const vocabulary = vocabularies.get(language)!;
       const shared = said.filter((term) => vocabulary.has(term));
+      // An article's coverage is at most the share of the message's words any article has.
+      const coverable = shared.length / said.length;
+      if (needs && coverable < (needs === 'strong' ? STRONG_COVERAGE : MIN_COVERAGE)) return undefined;
       const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => shared }) : [];
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared

@@ -12,7 +12,6 @@ export {
   type AgentInput,
 } from './agents.js';
 export { createDesk, type Desk } from './desk.js';
-export { isOpen, nextOpening, parseBusinessHours } from './hours.js';
 export { conversationLanguage } from './lines.js';
 export { createLoginLockout, LockedOut } from './lockout.js';
 export { createPresence, type Presence } from './presence.js';

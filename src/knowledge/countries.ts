@@ -1,11 +1,11 @@
 // locales/<lang>/countries.json: how each language writes a country and the phrases around it. Problems are
 // reported as file:line:col; a country the shipping files name that a language's table leaves out is a warning.
 import { z } from 'zod';
-import { languageCountries, type CountryPhrases, type LanguageCountries } from '../pipeline/country-phrases.js';
-import { countriesNamed, type ShippingContent } from '../pipeline/shipping.js';
+import { languageCountries, type CountryPhrases, type LanguageCountries } from '../language/index.js';
+import { countriesNamed, type ShippingContent } from '../shipping/index.js';
 import { problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
-import { isSafeKey } from './schema.js';
+import { isSafeKey } from '../content/index.js';
 
 const englishRegions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 /** An ISO 3166-1 alpha-2 code of a real country or territory ("DE"); not "ZZ" (unknown) or a made-up one. */

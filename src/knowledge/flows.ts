@@ -4,14 +4,13 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { EffectSpec, Flow, FlowSet, FlowSettings, SlotFill } from '../pipeline/flow-types.js';
+import type { EffectSpec, Flow, FlowSet, FlowSettings, SlotFill } from '../content/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { problemAt, type JsonDocument } from '../shared/index.js';
-import { bareEmoji } from '../pipeline/context.js';
-import type { Lexicon } from '../pipeline/lexicon.js';
+import { bareEmoji, type Lexicon } from '../language/index.js';
 import { compileLexicons, kindListProblems, readLexicons, type ContentFiles } from './lexicon.js';
 import { compileCondition } from './rules.js';
-import { Condition, IntentId, TemplateId } from './schema.js';
+import { Condition, IntentId, TemplateId } from '../content/index.js';
 
 const Name = z.string().regex(/^[a-z][A-Za-z0-9_]*$/, 'names are plain words such as "orderNumber"');
 const FILL = /^(entity:(orderNumber|email|country|trackingCode)|yes\/no|picture|text|words:[a-z][A-Za-z0-9_]*)$/;

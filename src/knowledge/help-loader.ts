@@ -34,7 +34,7 @@ function helpIndex(articles: HelpArticle[], settings: HelpSettings, corpora: Rec
   return {
     settings,
     articles: new Map([...parts].map(([language, part]) => [language, part.articles.get(language)!])),
-    search: (language, text) => parts.get(language)?.search(language, text),
+    search: (language, text, needs) => parts.get(language)?.search(language, text, needs),
   };
 }
 

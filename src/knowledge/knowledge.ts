@@ -1,7 +1,7 @@
 // The knowledge in service: the snapshot serving now, and a reload that swaps in a new one only when it is sound.
 import type { ContentProblem } from '../shared/index.js';
 import { loadSnapshot, type LoadOptions } from './load.js';
-import type { Snapshot } from './snapshot.js';
+import type { Snapshot } from '../content/index.js';
 
 export interface ReloadResult {
   ok: boolean;

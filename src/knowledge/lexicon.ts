@@ -1,10 +1,10 @@
 // locales/<lang>/lexicon.json: the word lists a language needs beyond its training phrases (yes and no, "I don't
-// know", follow-up cues, kinds of problem and of change). Read and checked here; compiled by the pipeline.
+// know", follow-up cues, kinds of problem and of change). Read and checked here; compiled by language/lexicon.ts.
 import { z } from 'zod';
-import { compileLexicon, type Lexicon, type LexiconSource } from '../pipeline/lexicon.js';
+import { compileLexicon, type Lexicon, type LexiconSource } from '../language/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { problemAt, type JsonDocument } from '../shared/index.js';
-import { isSafeKey } from './schema.js';
+import { isSafeKey } from '../content/index.js';
 
 const Entry = z
   .string()

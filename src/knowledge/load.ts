@@ -4,8 +4,7 @@
 // it runs while the rest is read.
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { writtenCountryNames } from '../pipeline/country-phrases.js';
-import { buildCountryIndex } from '../pipeline/entities.js';
+import { buildCountryIndex, writtenCountryNames } from '../language/index.js';
 import { intentModelsFor, intentThreshold, isEarly, trainLanguageModel, type IntentModel, type IntentThreshold } from '../nlu/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { ContentReader } from './content-reader.js';
@@ -13,12 +12,12 @@ import { loadCountryPhrases } from './countries.js';
 import { loadFlowContent } from './flows.js';
 import { loadHelp } from './help-loader.js';
 import { localeProblems, readLocales, type Locales } from './locales-loader.js';
-import { CareRulesFile, compileOrderRules, ORDER_TEMPLATE_VALUES, PackageRulesFile } from './order-rules.js';
+import { compileOrderRules, ORDER_TEMPLATE_VALUES } from './order-rules.js';
 import { loadPromotions } from './promotions-loader.js';
 import { compileRules } from './rules.js';
 import { conditionFacts, loadRules, operatorProblems, orderTemplateProblems, readOrderRules } from './rules-loader.js';
 import { loadShipping } from './shipping-loader.js';
-import type { Snapshot } from './snapshot.js';
+import { CareRulesFile, PackageRulesFile, type Snapshot } from '../content/index.js';
 import { loadTemplates, TEMPLATE_VALUES } from './templates-loader.js';
 
 export { TEMPLATE_VALUES };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { ContentProblem, JsonDocument } from '../shared/index.js';
 import { fold, problemAt } from '../shared/index.js';
 import { listFolders, type ContentReader } from './content-reader.js';
-import { IntentsFile, SettingsFile, UiFile, type Settings } from './schema.js';
+import { IntentsFile, SettingsFile, UiFile, type Settings } from '../content/index.js';
 
 /** Fewer training utterances than this in a language makes its classifier guess. */
 export const MIN_UTTERANCES = 20;

@@ -1,7 +1,6 @@
 // promotions/promotions.json: the store's discounts, checked against its countries and languages.
 import { compilePromotions, promotionProblems, PromotionsFile, type PromotionContent } from '../promotions/index.js';
-import { EU_COUNTRIES } from '../pipeline/shipping.js';
-import { problemAt } from '../shared/index.js';
+import { EU_COUNTRIES, problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
 import { isCountry } from './shipping-loader.js';
 

@@ -8,8 +8,8 @@ import { problemAt, type JsonDocument } from '../shared/index.js';
 import { listJson, type ContentReader } from './content-reader.js';
 import { isOrderTemplate } from './order-rules.js';
 import { knownOperators } from './rules.js';
-import { RulesFile, type Condition, type Rule } from './schema.js';
-import type { CompiledTemplate } from './snapshot.js';
+import { RulesFile, type Condition, type Rule } from '../content/index.js';
+import type { CompiledTemplate } from '../content/index.js';
 
 /** Visits a condition and every condition nested in it, with its path in the file. */
 export function conditionFacts(condition: Condition, path: (string | number)[], visit: (condition: Condition, path: (string | number)[]) => void): void {

@@ -2,17 +2,8 @@
 // its path library has had code-execution advisories) and a few operators that keep rules readable.
 import { Engine } from 'json-rules-engine';
 import { fold } from '../shared/index.js';
-import { isSafeKey, type Condition, type Rule, type RuleEvent } from './schema.js';
-
-/** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
-export function resolvePath(value: unknown, path: string): unknown {
-  let current: unknown = value;
-  for (const key of path.split('.')) {
-    if (current === null || typeof current !== 'object' || !isSafeKey(key) || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
-}
+import { resolvePath } from './fact-path.js';
+import type { Condition, MatchedRule, Rule, RuleEvent, RuleRunner } from '../content/index.js';
 
 const isPresent = (value: unknown) => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
 
@@ -46,17 +37,6 @@ const builtInOperators = 'equal notEqual lessThan lessThanInclusive greaterThan 
 
 export const knownOperators = new Set([...builtInOperators, ...Object.keys(customOperators)]);
 
-export interface MatchedRule {
-  name: string;
-  priority: number;
-  event: RuleEvent;
-}
-
-export interface RuleRunner {
-  /** The rules that matched, highest priority first; lower priorities than the first action are not evaluated. */
-  run(facts: Record<string, unknown>): MatchedRule[] | Promise<MatchedRule[]>;
-}
-
 /** Operators a guard may check before the engine runs, with json-rules-engine's meaning of the built-in ones. */
 const guardOperators: Record<string, (factValue: unknown, ruleValue: unknown) => boolean> = {
   equal: (factValue, ruleValue) => factValue === ruleValue,
@@ -88,13 +68,14 @@ const syncOperators: Record<string, (factValue: unknown, ruleValue: unknown) => 
  * conditions of forms that are checked on every message without the cost of an engine run.
  */
 export function compileCondition(condition: Condition): Guard {
-  if (condition.all) {
-    const parts = condition.all.map(compileCondition);
-    return (facts) => parts.every((part) => part(facts));
-  }
+  // Plain loops: a callback made per call (every, some) would be garbage on every message.
+  if (condition.all) return allOf(condition.all.map(compileCondition));
   if (condition.any) {
     const parts = condition.any.map(compileCondition);
-    return (facts) => parts.some((part) => part(facts));
+    return (facts) => {
+      for (const part of parts) if (part(facts)) return true;
+      return false;
+    };
   }
   if (condition.not) {
     const inner = compileCondition(condition.not);
@@ -103,6 +84,14 @@ export function compileCondition(condition: Condition): Guard {
   const operator = syncOperators[condition.operator ?? ''] ?? (() => false);
   const { fact = '', path, value } = condition;
   return (facts) => operator(path ? resolvePath(facts[fact], path) : facts[fact], value);
+}
+
+/** Whether every check holds, the first that fails ending it. */
+function allOf(checks: Guard[]): Guard {
+  return (facts) => {
+    for (const check of checks) if (!check(facts)) return false;
+    return true;
+  };
 }
 
 /**
@@ -258,9 +247,9 @@ function deepFreeze<T>(value: T): T {
 export function compileRules(rules: Rule[]): RuleRunner {
   const compiled = rules.map((rule) => {
     const conditions = compileEngineCondition(rule.conditions as Condition);
-    const guards = guardsOf(rule);
+    const guards = allOf(guardsOf(rule));
     // The guards first, as for the engine: a rule whose simple conditions fail is never evaluated further.
-    return { rule, matches: conditions && ((facts: Record<string, unknown>) => guards.every((guard) => guard(facts)) && conditions(facts)) };
+    return { rule, matches: conditions && ((facts: Record<string, unknown>) => guards(facts) && conditions(facts)) };
   });
   if (compiled.some(({ matches }) => !matches)) return engineRules(rules);
   const priorities = [...new Set(rules.map((rule) => rule.priority))].sort((a, b) => b - a);

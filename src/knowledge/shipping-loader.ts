@@ -1,9 +1,8 @@
 // shipping/zones.json and shipping/duties.json: the zones a store ships to and the duties notes by country.
-import { EU_COUNTRIES, type ShippingContent } from '../pipeline/shipping.js';
-import { problemAt } from '../shared/index.js';
+import { DutiesFile, ZonesFile, type ShippingContent } from '../shipping/index.js';
+import { EU_COUNTRIES, problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
 import { isCountryCode } from './countries.js';
-import { DutiesFile, ZonesFile } from './schema.js';
 
 /** A country code, or EU (its members) or * (everywhere else). */
 export const isCountry = (code: string) => code === 'EU' || code === '*' || isCountryCode(code);

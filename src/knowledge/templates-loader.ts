@@ -3,16 +3,16 @@
 import path from 'node:path';
 import { IntlMessageFormat, type Formatters } from 'intl-messageformat';
 import { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES } from '../orders/index.js';
-import { COUNTRY_VALUES } from '../pipeline/country-phrases.js';
-import { PRODUCT_VALUES } from '../pipeline/product-values.js';
-import { SHIPPING_VALUES } from '../pipeline/shipping.js';
+import { COUNTRY_VALUES } from '../language/index.js';
+import { PRODUCT_VALUES } from '../products/index.js';
+import { SHIPPING_VALUES } from '../shipping/index.js';
 import { PROMOTION_VALUES } from '../promotions/index.js';
 import type { ContentProblem } from '../shared/index.js';
 import { problemAt } from '../shared/index.js';
 import { listFolders, listJson, type ContentReader } from './content-reader.js';
 import { isOrderTemplate } from './order-rules.js';
-import { TemplatesFile, type Settings } from './schema.js';
-import type { CompiledTemplate } from './snapshot.js';
+import { TemplatesFile, type Settings } from '../content/index.js';
+import type { CompiledTemplate } from '../content/index.js';
 
 /** Values every template may use: the message's entities and the renderer's own, besides settings.variables. */
 export const TEMPLATE_VALUES = [

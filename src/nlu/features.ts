@@ -132,30 +132,44 @@ export function intentFeatures(text: string, language: string): number[] {
   let rest = replaceEmails(text, () => (shape('email'), ' '))
     .replace(TRACKING_CODES, () => (shape('tracking'), ' '))
     .replace(LONG_NUMBER, () => (shape('number'), ' '));
-  const letters = rest.match(/\p{L}/gu);
-  if (letters && letters.length > 3 && rest === rest.toUpperCase() && rest !== rest.toLowerCase()) shape('capitals');
+  // Written in capitals: cheap checks first, the letters counted only then.
+  if (rest !== rest.toLowerCase() && rest === rest.toUpperCase() && (rest.match(/\p{L}/gu)?.length ?? 0) > 3) shape('capitals');
   rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));
 
   const messageWords = words(fold(rest)).filter((word) => !NUMBER.test(word));
   shape(lengthShape(messageWords.length));
-  messageWords.forEach((word, index) => {
-    for (const feature of wordFeatures(word, language)) features.push(feature);
+  for (let index = 0; index < messageWords.length; index++) {
+    const word = messageWords[index]!;
+    const own = wordFeatures(word, language);
+    for (let feature = 0; feature < own.length; feature++) features.push(own[feature]!);
     const next = messageWords[index + 1];
     if (next !== undefined) {
       features.push(hashOf(Kind.Pair, `${word} ${next}`));
       junctionGrams(word, next, features);
     }
-  });
+  }
   if (features.length > MAX_FEATURES) features.length = MAX_FEATURES;
   return features;
 }
 
+/** Stems of the words messages used lately, per language: stemming is most of a message's search terms' cost. */
+const recentStems = new Map<string, Map<string, string>>();
+
+function stemsOfMessages(language: string): Map<string, string> {
+  let stems = recentStems.get(language);
+  if (!stems) recentStems.set(language, (stems = new Map()));
+  // Past its size the map starts again, as the word features' cache does.
+  if (stems.size >= WORD_CACHE_SIZE) stems.clear();
+  return stems;
+}
+
 /**
- * Search terms of a text (help articles): the stems of its words, the character pairs of its Japanese. `stems`
- * keeps the stems already worked out: the help search reads every training utterance of a language when it is
- * built, and stemming was most of that time while the utterances have only a few thousand different words.
+ * Search terms of a text (help articles): the stems of its words, the character pairs of its Japanese. The stems
+ * already worked out are kept: in `stemsSeen` while the help search is built (it reads every training utterance of a
+ * language, a few thousand different words), else in a bounded map of the words messages used lately.
  */
-export function searchTerms(text: string, language: string, stems?: Map<string, string>): string[] {
+export function searchTerms(text: string, language: string, stemsSeen?: Map<string, string>): string[] {
+  const stems = stemsSeen ?? stemsOfMessages(language);
   const terms: string[] = [];
   const rest = text.replace(CJK_RUN, (run) => {
     const chars = [...run];
@@ -167,7 +181,6 @@ export function searchTerms(text: string, language: string, stems?: Map<string, 
   for (const word of words(fold(rest))) {
     if (NUMBER.test(word)) continue;
     if (!stem || word.length <= 2) terms.push(word);
-    else if (!stems) terms.push(stem(word));
     else {
       const known = stems.get(word);
       const stemmed = known ?? stem(word);

@@ -56,8 +56,11 @@ export interface IntentModel {
   language: string;
   intents: string[];
   temperature: number;
-  /** Intents ranked by the probability that each is the right one; empty when the message has nothing to go on. */
-  classify(text: string): IntentScore[];
+  /**
+   * Intents ranked by the probability that each is the right one, the `count` likeliest (all by default); empty when
+   * the message has nothing to go on.
+   */
+  classify(text: string, count?: number): IntentScore[];
   /** The cross-validated predictions this model's calibration was fitted on. */
   heldOut(): HeldOutPrediction[];
   data: IntentModelData;
@@ -165,6 +168,20 @@ export function trainIntentModelData(language: string, utterances: Utterances, o
   return calibratedModelData(language, utterances, trainIntentWeights(language, utterances, training), heldOut);
 }
 
+/** The labels of the `count` highest probabilities, highest first (ties: the lower label first, as a stable sort). */
+function likeliest(probabilities: Float64Array, count: number): number[] {
+  const top: number[] = [];
+  for (let label = 0; label < probabilities.length; label++) {
+    let at = top.length;
+    while (at > 0 && probabilities[top[at - 1]!]! < probabilities[label]!) at--;
+    if (at < count) {
+      top.splice(at, 0, label);
+      if (top.length > count) top.pop();
+    }
+  }
+  return top;
+}
+
 export function intentModelFrom(data: IntentModelData): IntentModel {
   const { language, intents, weights, temperature } = data;
   const index = buildFeatureIndex(weights.keys);
@@ -175,7 +192,7 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
     intents,
     temperature,
     data,
-    classify(text) {
+    classify(text, count = intents.length) {
       const features = intentFeatures(text, language);
       if (features.length === 0) return [];
       rows.length = 0;
@@ -184,7 +201,7 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
         if (row >= 0) rows.push(row);
       }
       const probabilities = softmax(scoreCompactRows(weights, rows, features.length, scores), temperature);
-      return intents.map((intent, label) => ({ intent, confidence: probabilities[label]! })).sort((a, b) => b.confidence - a.confidence);
+      return likeliest(probabilities, Math.min(count, intents.length)).map((label) => ({ intent: intents[label]!, confidence: probabilities[label]! }));
     },
     heldOut() {
       const { confidence, predicted, actual } = data.heldOut;

@@ -4,7 +4,7 @@
 // conversation's language so far. Russian, Arabic and Japanese written in Latin letters are candidates too.
 import { francAll } from 'franc';
 import { fold, hasLetters, words, type Script } from '../shared/index.js';
-import { addRow, dominantScript, isNumber, trainLatinModel, trigrams, type LatinModel } from './latin-model.js';
+import { addRow, addRowAt, dominantScript, isNumber, trainLatinModel, trigrams, type LatinModel } from './latin-model.js';
 
 export interface LanguageHints {
   /** The widget's locale, e.g. "es-MX" from navigator.language. */
@@ -108,15 +108,22 @@ function scoreLatin(model: LatinModel, francLanguages: string[], text: string, h
   const totals = new Float64Array(model.languages.length);
   let knownWords = 0;
   for (const { word, folded } of telling) {
+    const whole = model.knownWordTable.rowOf.get(word);
+    if (whole !== undefined) {
+      addRowAt(model.knownWordTable, whole, totals);
+      knownWords += model.knownWordTable.presence[whole]!;
+      continue;
+    }
     if (addRow(model.wordTable, folded, totals)) knownWords++;
     for (const gram of trigrams(word)) addRow(model.gramTable, gram, totals);
   }
   const knownShare = telling.length ? knownWords / telling.length : 0;
   const scores = new Map<string, number>();
+  const hinted = baseLanguage(hints.locale);
   model.languages.forEach((language, index) => {
     let score = totals[index]! + model.priors[index]!;
     if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
-    if (language === baseLanguage(hints.locale)) score += HINT_PRIOR;
+    if (language === hinted) score += HINT_PRIOR;
     scores.set(language, score);
   });
   const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);

@@ -3,14 +3,8 @@
 import { z } from 'zod';
 import { byNewest, normalizeOrderNumber, OrderListSchema, OrderSchema, type Order } from './order.js';
 import { createRemoteClient, type RemoteResponse, type ResilienceTuning } from './remote.js';
-import type { Logger } from '../shared/index.js';
+import { parseHeaderLine, type Logger } from '../shared/index.js';
 import { DEFAULT_LIST_LIMIT, OrderSourceError, type ActionResult, type OrderSource } from './source.js';
-
-/** "Authorization: Bearer xyz" → its name and value; undefined when the line is not a header. */
-export function parseHeaderLine(line: string): { name: string; value: string } | undefined {
-  const match = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*([^\r\n]*[^\s])[ \t]*$/.exec(line);
-  return match ? { name: match[1]!, value: match[2]! } : undefined;
-}
 
 /** What the bot may put in a URL path: an order number or customer id, never "../" or a query. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;

@@ -17,7 +17,7 @@ export {
 } from './source.js';
 export { createFileOrderSource, DEMO_ORDERS_FILE, type FileOrderSourceOptions } from './file-source.js';
 export { createMemoryOrderSource, readOrdersFile } from './memory-source.js';
-export { createHttpOrderSource, parseHeaderLine, type HttpOrderSourceOptions } from './http-source.js';
+export { createHttpOrderSource, type HttpOrderSourceOptions } from './http-source.js';
 export { createShopifyOrderSource, type ShopifyOrderSourceOptions } from './shopify-source.js';
 export { ORDER_VALUES, RENAMED_ORDER_VALUES, WRITTEN_DATES, orderValues, writeDate, type OrderValue, type OrderValueOptions } from './values.js';
 export { createRemoteClient, DEFAULT_TUNING, type ResilienceTuning } from './remote.js';

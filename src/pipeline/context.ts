@@ -1,10 +1,10 @@
 // The conversation's context: what it has established that the next few messages may lean on (the country named,
-// the last topic the bot answered), whether a message is a short follow-up with no intent of its own ("and to
-// Japan?", "¿y cuánto tardan?"), and what an emoji-only message means. Pure.
+// the last topic the bot answered), and whether a message is a short follow-up with no intent of its own ("and to
+// Japan?", "¿y cuánto tardan?"). Pure.
 import type { Entities } from './entities.js';
-import type { FlowSettings } from './flow-types.js';
+import type { FlowSettings } from '../content/index.js';
 import type { IntentResult } from './intent.js';
-import type { Lexicon, LexiconText } from './lexicon.js';
+import type { Lexicon, LexiconText } from '../language/index.js';
 import type { ProductAspect } from './product-aspects.js';
 
 export interface ConversationContext {
@@ -19,21 +19,6 @@ export interface ConversationContext {
 /** An entry of the context while it is recent enough to count. */
 export function recent<T extends { turn: number }>(entry: T | undefined, turn: number, turns: number): T | undefined {
   return entry && turn - entry.turn < turns ? entry : undefined;
-}
-
-/** An emoji as the settings list it: without variation selectors or skin tones. */
-export const bareEmoji = (symbol: string) => symbol.replace(/[\uFE0F\u{1F3FB}-\u{1F3FF}]/gu, '');
-
-const PICTOGRAPHS = /\p{Extended_Pictographic}(?:\u200D\p{Extended_Pictographic})*/gu;
-
-/** What an emoji-only message means ("yes", "no" or intents), the most often meant first; empty for any other. */
-export function emojiMeanings(text: string, table: ReadonlyMap<string, string[]>): string[] {
-  if (table.size === 0 || /[\p{L}\p{N}]/u.test(text)) return [];
-  const symbols = bareEmoji(text).match(PICTOGRAPHS);
-  if (!symbols) return [];
-  const tally = new Map<string, number>();
-  for (const symbol of symbols) for (const meaning of table.get(symbol) ?? []) tally.set(meaning, (tally.get(meaning) ?? 0) + 1);
-  return [...tally].sort((a, b) => b[1] - a[1]).map(([meaning]) => meaning);
 }
 
 /** Entities that carry a topic without a flow of its own. */

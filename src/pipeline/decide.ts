@@ -1,8 +1,7 @@
 // Rules stage: the operator's json-rules-engine rules run over the facts of this message and conversation; the
 // matching rule with the highest priority decides what to do (reply, ask for something, hand off), and every
 // matching "tag" rule adds its tag.
-import type { Snapshot } from '../knowledge/snapshot.js';
-import type { RuleEvent } from '../knowledge/schema.js';
+import type { RuleEvent, Snapshot } from '../content/index.js';
 import type { CaseFact } from './case.js';
 import type { ConversationState } from './state.js';
 import type { Entities } from './entities.js';
@@ -10,7 +9,7 @@ import type { IntentResult } from './intent.js';
 import type { LanguageResult } from '../nlu/index.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
 import type { ProductFacts } from './products.js';
-import type { Destination, DutiesFacts, ShippingFacts } from './shipping.js';
+import type { Destination, DutiesFacts, ShippingFacts } from '../shipping/index.js';
 import { wallClock } from '../shared/index.js';
 import type { Catalogue } from '../products/index.js';
 import type { PromotionFact, PromotionsFact } from '../promotions/index.js';

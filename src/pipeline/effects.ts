@@ -2,7 +2,7 @@
 // them out in one place (or, in a dry run, says what it would do), and the outcome of a request to the store is
 // given back to the pipeline as a fact (orderRequest) for the reply that follows.
 import type { OrderChange } from '../orders/index.js';
-import type { EffectSpec } from './flow-types.js';
+import type { EffectSpec } from '../content/index.js';
 
 /** The order a person who takes over should see: its number, status and what became of a request. */
 export interface OrderSummary {

@@ -1,6 +1,7 @@
 // Extracts what a shopper's message names: order numbers, tracking codes, e-mail addresses and countries.
 import { findEmails, TRACKING_CODE } from '../shared/index.js';
-import { fold, normalizeCompatibly, words } from '../shared/index.js';
+import { normalizeCompatibly } from '../shared/index.js';
+import { findCountry, type CountryIndex } from '../language/index.js';
 
 export interface Entities {
   orderNumber?: string;
@@ -14,129 +15,6 @@ export interface Entities {
   amount?: { amount: number; currency: string };
 }
 
-/** Country names in every supported language (from Intl.DisplayNames) plus common short forms. */
-export interface CountryIndex {
-  /** Folded name → ISO code; names may have several words. */
-  names: Map<string, string>;
-  /** Leading letters of one-word names → ISO code, for inflected forms ("Германию", "Francji"). */
-  stems: Map<string, string>;
-  /** Names written in Han or Katakana, found inside unspaced Japanese text. */
-  cjkNames: [string, string][];
-  longestName: number;
-  /** First word of a name → the most words a name starting with it has: most words start none. */
-  firstWords: Map<string, number>;
-}
-
-const regionCodes = (() => {
-  const codes: string[] = [];
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const english = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-  for (const first of letters) {
-    for (const second of letters) {
-      const code = first + second;
-      // Private-use, grouping and withdrawn codes (East Germany, Yugoslavia, Zaire, …) name no country to ship to.
-      if (/^(AA|Q[M-Z]|X[A-Z]|ZZ|ZR|EU|UN|EZ|DD|YU|CS|SU|BU|TP|AN|NT|FX|DY|HV|NH|RH|VD|YD)$/.test(code)) continue;
-      if (english.of(code)) codes.push(code);
-    }
-  }
-  return codes;
-})();
-
-const countryAliases: Record<string, string> = {
-  usa: 'US',
-  america: 'US',
-  eeuu: 'US',
-  'estados unidos': 'US',
-  'etats unis': 'US',
-  uk: 'GB',
-  england: 'GB',
-  britain: 'GB',
-  'great britain': 'GB',
-  scotland: 'GB',
-  wales: 'GB',
-  inglaterra: 'GB',
-  angleterre: 'GB',
-  holland: 'NL',
-  holanda: 'NL',
-  hollande: 'NL',
-  uae: 'AE',
-  emirates: 'AE',
-  ksa: 'SA',
-  'czech republic': 'CZ',
-  turkey: 'TR',
-  russia: 'RU',
-  'south korea': 'KR',
-  korea: 'KR',
-  アメリカ: 'US',
-  米国: 'US',
-  英国: 'GB',
-  イギリス: 'GB',
-  ドイツ: 'DE',
-  フランス: 'FR',
-  сша: 'US',
-  америка: 'US',
-  англия: 'GB',
-  امريكا: 'US',
-  الامارات: 'AE',
-  السعوديه: 'SA',
-  مصر: 'EG',
-};
-
-/** Country names that are also ordinary words in some language, which would be found by mistake. */
-const ambiguousNames = ['jersey', 'guernsey', 'chad', 'jordan', 'georgia', 'niger', 'guinea', 'togo', 'mali', 'man'];
-
-/** Languages whose country names change their endings in a sentence ("в Германию", "do Francji"). */
-const inflectingLanguages = new Set(['ru', 'pl', 'tr']);
-
-/**
- * `written` adds the names and phrases of the content's country tables ("do Niemiec", "ABD'ye", "в США"): shoppers
- * write them as the bot does.
- */
-export function buildCountryIndex(languages: string[], written: Iterable<[string, string]> = []): CountryIndex {
-  const names = new Map<string, string>();
-  const inflectable = new Set<string>();
-  for (const language of languages) {
-    const display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
-    for (const code of regionCodes) {
-      const name = display.of(code);
-      if (!name) continue;
-      const folded = words(fold(name)).join(' ');
-      if (folded && !names.has(folded)) names.set(folded, code);
-      if (folded && inflectingLanguages.has(language)) inflectable.add(folded);
-    }
-  }
-  for (const [alias, code] of Object.entries(countryAliases)) names.set(words(fold(alias)).join(' '), code);
-  for (const name of ambiguousNames) names.delete(name);
-  const index = indexOf(names, inflectable);
-  // Only what the index does not find already: an inflected form ("niemiec") or a short name ("abd").
-  for (const [text, code] of written) {
-    const tokens = words(fold(text));
-    if (tokens.some((token) => ambiguousNames.includes(token)) || findCountry(text, index) === code) continue;
-    names.set(tokens.join(' '), code);
-  }
-  return indexOf(names, inflectable);
-}
-
-function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryIndex {
-  let longestName = 1;
-  const stems = new Map<string, string>();
-  const ambiguousStems = new Set<string>();
-  const firstWords = new Map<string, number>();
-  for (const [name, code] of names) {
-    const nameWords = name.split(' ');
-    longestName = Math.max(longestName, nameWords.length);
-    firstWords.set(nameWords[0]!, Math.max(firstWords.get(nameWords[0]!) ?? 0, nameWords.length));
-    // Only names of inflecting languages get stems: "service" must not find Dutch "Servië".
-    const stem = name.includes(' ') || !inflectable.has(name) ? undefined : stemOf(name);
-    if (!stem) continue;
-    if (stems.has(stem) && stems.get(stem) !== code) ambiguousStems.add(stem);
-    stems.set(stem, code);
-  }
-  for (const stem of ambiguousStems) stems.delete(stem);
-  const cjkNames = [...names].filter(([name]) => /[\p{Script=Han}\p{Script=Katakana}]/u.test(name));
-  return { names, stems, cjkNames, longestName: Math.min(longestName, 4), firstWords };
-}
-
 /** An empty label ("a@b..com", "a@.b.com"): such an address is not kept, since it is kept to be written to. */
 const EMPTY_DOMAIN_LABEL = /@\.|\.\./;
 /**
@@ -146,51 +24,9 @@ const EMPTY_DOMAIN_LABEL = /@\.|\.\./;
  */
 const ORDER_NUMBER = /(?:#|№|\bno\.?\s*|\bnr\.?\s*|\bn[°º]\s*)(\d{4,12})\b|(?<![\d.,:/+-])\b(\d{5,12})\b(?![.,:/]\d)/iu;
 const ARABIC_INDIC_DIGITS = /[٠-٩۰-۹]/g;
-const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
-/** The letters ARABIC_PREFIXES can start with: any other word keeps its letters, and needs no second look-up. */
-const ARABIC_PREFIX_START = /^[وبلاف]/;
-const withoutArabicPrefix = (word: string) => (ARABIC_PREFIX_START.test(word) ? word.replace(ARABIC_PREFIXES, '') : word);
 
 function normalizeDigits(text: string): string {
   return normalizeCompatibly(text, 'NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String(((digit.charCodeAt(0) - 0x0660) % 0x90) % 10));
-}
-
-const MIN_STEM = 4;
-const MAX_STEM = 6;
-const stemOf = (word: string) => (word.length > MIN_STEM ? word.slice(0, Math.min(MAX_STEM, word.length - 1)) : undefined);
-
-function findStem(token: string, stems: Map<string, string>): string | undefined {
-  for (let length = Math.min(MAX_STEM, token.length - 1); length >= MIN_STEM; length--) {
-    const code = stems.get(token.slice(0, length));
-    if (code) return code;
-  }
-  return undefined;
-}
-
-function findCountry(text: string, index: CountryIndex): string | undefined {
-  const tokens = words(fold(text));
-  for (let start = 0; start < tokens.length; start++) {
-    const token = tokens[start]!;
-    // Longer names first ("south korea" before "korea"), and only as long as a name starting with this word is.
-    const longest = Math.min(index.longestName, tokens.length - start, index.firstWords.get(token) ?? 1);
-    for (let length = longest; length > 1; length--) {
-      const code = index.names.get(tokens.slice(start, start + length).join(' '));
-      if (code) return code;
-    }
-    const bare = withoutArabicPrefix(token);
-    const code = index.names.get(token) ?? (bare === token ? undefined : index.names.get(bare));
-    if (code && token.length > 1) return code;
-  }
-  for (const token of tokens) {
-    const code = token.length > MIN_STEM ? findStem(withoutArabicPrefix(token), index.stems) : undefined;
-    if (code) return code;
-  }
-  // Japanese writes no spaces: look for names inside runs of CJK text.
-  const cjk = text.match(/[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu);
-  if (cjk) {
-    for (const [name, code] of index.cjkNames) if (cjk.some((run) => run.includes(name))) return code;
-  }
-  return undefined;
 }
 
 export function extractEntities(text: string, countries: CountryIndex): Entities {

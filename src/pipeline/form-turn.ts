@@ -3,7 +3,7 @@
 // pending one once after a change of subject. Pure.
 import type { Action } from './decide.js';
 import { effectsOf, type Effect, type EffectContext } from './effects.js';
-import type { Flow, FlowSettings } from './flow-types.js';
+import type { Flow, FlowSettings } from '../content/index.js';
 import { asked, missingSlots, nextQuestion, slotOf, type FormState } from './forms.js';
 import type { FormInProgress, Relation } from './interpret.js';
 import type { ReplyPart } from './reply.js';

@@ -2,8 +2,8 @@
 // a message, tells which slot to ask for next, and counts how often the same question was asked. Pure.
 import { normalizeOrderNumber } from '../orders/index.js';
 import type { Entities } from './entities.js';
-import type { Flow, FlowSet, FlowSlot } from './flow-types.js';
-import { readYesNo, type Lexicon, type LexiconText } from './lexicon.js';
+import type { Flow, FlowSet, FlowSlot } from '../content/index.js';
+import { readYesNo, type Lexicon, type LexiconText } from '../language/index.js';
 
 export type SlotValue = string | string[];
 

@@ -3,7 +3,7 @@
 // facts) → decide (a flow's end, or the rules, then the flow's next question) → render → {reply, next state,
 // effects}. Each stage is a function from plain data to plain data over one immutable knowledge snapshot; nothing
 // here reads files, clocks, sockets or order systems, and nothing here changes the world: effects are only listed.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { decideTurn, prepareTurn } from './turn.js';
 import type { PipelineInput, PipelineResult } from './turn-io.js';
 
@@ -17,7 +17,7 @@ export type { Entities } from './entities.js';
 export type { FormState } from './forms.js';
 export type { IntentResult } from './intent.js';
 export type { LanguageResult } from '../nlu/index.js';
-export { readYesNo, lexiconText } from './lexicon.js';
+export { readYesNo, lexiconText } from '../language/index.js';
 export type { OrderFetches, PrefetchedOrders } from './orders.js';
 export { ORDER_INTENTS } from './orders.js';
 export type { Reply } from './render.js';

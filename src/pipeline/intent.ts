@@ -1,7 +1,7 @@
 // Intent stage: the language's classifier ranks the intents with calibrated confidences (the probability that
 // each is right); a quick-reply payload ("intent:order_status") names the intent outright. Below the language's
 // threshold, or out of scope, the bot will not answer it as is.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { OUT_OF_SCOPE } from '../nlu/index.js';
 
 export { OUT_OF_SCOPE };
@@ -24,7 +24,8 @@ export function classifyIntent(snapshot: Snapshot, text: string, language: strin
   if (named && model.intents.includes(named)) {
     return { intent: named, confidence: 1, confident: true, alternatives: [] };
   }
-  const [top, ...rest] = model.classify(text);
+  // The likeliest intent and the three next to it are all a turn uses.
+  const [top, ...rest] = model.classify(text, 4);
   if (!top) return { intent: OUT_OF_SCOPE, confidence: 0, confident: false, alternatives: [] };
   const { threshold } = snapshot.intentThresholds.get(model.language)!;
   return {

@@ -1,12 +1,11 @@
 // The interpret stage: what a message means in this conversation, beyond its own words. It fills the slots of
 // the question the bot asked, tells an answer from a change of subject, starts the flow a topic needs, reads
 // emoji-only messages, and lets a short follow-up continue the last topic. Pure.
-import type { Snapshot } from '../knowledge/snapshot.js';
-import { emojiMeanings, isFollowUp, recent } from './context.js';
+import type { Flow, Snapshot } from '../content/index.js';
+import { isFollowUp, recent } from './context.js';
 import type { ConversationState } from './state.js';
-import type { Flow } from './flow-types.js';
 import { fillSlots, flowStartedBy, startForm, type FormState, type SlotSource } from './forms.js';
-import { bothLexicons, EMPTY_LEXICON, lexiconText, type Lexicon } from './lexicon.js';
+import { bothLexicons, emojiMeanings, EMPTY_LEXICON, lexiconText, type Lexicon } from '../language/index.js';
 import type { Understanding } from './understand.js';
 
 /** Where the intent the bot acts on comes from. */

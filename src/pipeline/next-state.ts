@@ -3,7 +3,7 @@
 import type { CaseState } from './case.js';
 import { nextContext } from './context.js';
 import type { ConversationState } from './state.js';
-import type { FlowSettings } from './flow-types.js';
+import type { FlowSettings } from '../content/index.js';
 import type { TurnOutcome } from './form-turn.js';
 import type { Understanding } from './understand.js';
 import type { Interpretation } from './interpret.js';

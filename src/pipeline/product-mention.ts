@@ -3,7 +3,7 @@
 // make the mention ambiguous, and the bot asks which. Option values are read through the lexicons' colour and size
 // lists, so "navy" is not "blue" but "olive green" is both olive and green.
 import { findProducts, searchTerms, type Catalogue, type Product, type ProductMatch } from '../products/index.js';
-import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
+import { lexiconText, type Lexicon, type LexiconText } from '../language/index.js';
 
 type Lexicons = readonly (Lexicon | undefined)[];
 

@@ -1,6 +1,6 @@
 // A product reply's extras: the values its templates use, the product card under it, and the candidates as buttons
 // when the bot asks which product the shopper means. Only replies from product templates ("product.…") get them.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { localized } from '../products/index.js';
 import { productCard, productValues, type ProductCard } from './product-values.js';
 import type { Reply, TemplateValue } from './render.js';

@@ -1,30 +1,12 @@
 // What product replies say, in the reply's language: the product's title and attributes as the store wrote them
 // (its default language where it has no translation), option names, stock, the price in the shopper's currency,
-// and the product card shown under the reply.
+// and the product card shown under the reply. The values' names (PRODUCT_VALUES) are in products/values.ts, where
+// the content loader reads them too.
 import { currencyOf, localized, lowestPrice, priceIn, type Product, type Variant } from '../products/index.js';
 import { formatMoney, listFormat, type ProductCard } from '../shared/index.js';
 import type { ProductStage } from './products.js';
 
 export type { ProductCard } from '../shared/index.js';
-
-/** Values product templates may use, besides the shipping zone's and the country's. */
-export const PRODUCT_VALUES = [
-  'productTitle',
-  'material',
-  'care',
-  'dimensions',
-  'sizeGuide',
-  'fit',
-  'colors',
-  'sizes',
-  'askedVariant',
-  'variantName',
-  'availableVariants',
-  'price',
-  'basePrice',
-  'restriction',
-  'candidates',
-];
 
 /** The most variants a reply lists as available. */
 const MAX_LISTED = 8;

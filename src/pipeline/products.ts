@@ -3,10 +3,10 @@
 // says about it, as the rules' fact `product`. Pure over the catalogue the caller passes in.
 import { currencyOf, findProducts, lowestPrice, priceIn, productOnPage, type Catalogue, type Product, type Variant } from '../products/index.js';
 import { recent } from './context.js';
-import { lexiconText, type Lexicon, type LexiconText } from './lexicon.js';
+import { lexiconText, type Lexicon, type LexiconText } from '../language/index.js';
 import { PLACE_ASPECTS, PRODUCT_INTENT, SIZE_TWIN, type ProductAspect } from './product-aspects.js';
 import { askedOptions, kindIn, namedBesides, productsByOption, withoutNames } from './product-mention.js';
-import type { ShippingFacts } from './shipping.js';
+import type { ShippingFacts } from '../shipping/index.js';
 
 export interface ProductFacts {
   /** found: one product; ambiguous: the mention fits several (see candidates); none: no product is known. */

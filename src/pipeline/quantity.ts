@@ -5,7 +5,7 @@
 import { findProducts, type Catalogue } from '../products/index.js';
 import { DISCOUNT_INTENT } from '../promotions/index.js';
 import type { Entities } from './entities.js';
-import { lexiconText, type Lexicon } from './lexicon.js';
+import { lexiconText, type Lexicon } from '../language/index.js';
 
 // linear: a run of at most four digits between two fixed one-character lookarounds, and an optional run of spaces
 // before one fixed character in a lookahead.

@@ -1,10 +1,10 @@
 // While a conversation waits for a person who is away (reason "offline" or "no_agents"), the bot stays silent
 // except for one thing: it was asked for an e-mail address. It keeps the address the shopper gives, or, when they
 // have none ("I don't remember it"), says once that the chat stays open and the answer will come here. Pure.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import type { Effect } from './effects.js';
 import type { Understanding } from './understand.js';
-import { EMPTY_LEXICON, lexiconText } from './lexicon.js';
+import { EMPTY_LEXICON, lexiconText } from '../language/index.js';
 import { renderReply, type Reply } from './render.js';
 
 export interface QueuedInput {

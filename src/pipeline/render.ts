@@ -1,11 +1,10 @@
 // Render stage: the chosen template in the reply language, formatted with the message's entities and the
 // store's variables (numbers, dates, currency and plurals in the shopper's locale), plus quick replies.
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { CompiledTemplate, Snapshot } from '../knowledge/snapshot.js';
-import { findTemplate } from '../knowledge/snapshot.js';
-import type { QuickReply } from '../knowledge/schema.js';
+import type { CompiledTemplate, QuickReply, Snapshot } from '../content/index.js';
+import { findTemplate } from '../content/index.js';
 import { AppError, dateTimeFormat } from '../shared/index.js';
-import { countryValues } from './country-phrases.js';
+import { countryValues } from '../language/index.js';
 import type { Entities } from './entities.js';
 import type { ProductCard } from './product-values.js';
 import { OUT_OF_SCOPE, type IntentResult } from './intent.js';
@@ -79,18 +78,37 @@ function suggestions(snapshot: Snapshot, language: string, suggest: NonNullable<
     .map((intent) => ({ label: labels[intent] ?? intent, value: `intent:${intent}` }));
 }
 
+/** Every value a template's variants name, once per template. */
+const namedValues = new WeakMap<CompiledTemplate, string[]>();
+function argumentsOf(template: CompiledTemplate): string[] {
+  let names = namedValues.get(template);
+  if (!names) namedValues.set(template, (names = [...new Set(template.variantArguments.flat())]));
+  return names;
+}
+
+/**
+ * The values the template's variants name, each from the first place that has it: the turn's own values, today,
+ * the country's phrases, the message's entities, the store's variables. Codes and amounts reach templates through
+ * the promotions' own values ({code}, {orderAmount}), not as entities.
+ */
+function valuesFor(snapshot: Snapshot, template: CompiledTemplate, input: RenderInput): Record<string, TemplateValue> {
+  const { entities, values: own } = input;
+  let country: Record<string, TemplateValue> | undefined;
+  const values: Record<string, TemplateValue> = {};
+  for (const name of argumentsOf(template)) {
+    if (own && Object.hasOwn(own, name)) values[name] = own[name];
+    else if (name === 'today') values[name] = input.now;
+    else if (Object.hasOwn((country ??= countryValues(snapshot.countryPhrases, template.language, entities.country)), name)) values[name] = country[name];
+    else if (name !== 'promoCodes' && name !== 'amount' && Object.hasOwn(entities, name)) values[name] = entities[name as keyof Entities] as TemplateValue;
+    else if (Object.hasOwn(snapshot.settings.variables, name)) values[name] = snapshot.settings.variables[name];
+  }
+  return values;
+}
+
 export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   const template = findTemplate(snapshot, input.language, input.templateId);
   if (!template) throw new AppError('internal', `template "${input.templateId}" does not exist`);
-  // Codes and amounts reach templates through the promotions' own values ({code}, {orderAmount}).
-  const { promoCodes: _codes, amount: _amount, ...named } = input.entities;
-  const values: Record<string, TemplateValue> = {
-    ...snapshot.settings.variables,
-    ...named,
-    ...countryValues(snapshot.countryPhrases, template.language, input.entities.country),
-    today: input.now,
-    ...input.values,
-  };
+  const values = valuesFor(snapshot, template, input);
   // A moment named in a reply ("we're back Monday 09:00") is written in the shopper's language and the store's time.
   if (values.reopensAt instanceof Date) {
     values.reopensAt = dateTimeFormat(template.language, {

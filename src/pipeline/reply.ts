@@ -1,6 +1,6 @@
 // The reply: one or more templates (an answer, then a question the bot still waits for) rendered in the reply
 // language with the turn's values, as one message with their quick replies.
-import { findTemplate, type Snapshot } from '../knowledge/snapshot.js';
+import { findTemplate, type Snapshot } from '../content/index.js';
 import type { CaseState } from './case.js';
 import type { PipelineContext } from './decide.js';
 import type { Entities } from './entities.js';
@@ -8,7 +8,7 @@ import type { IntentResult } from './intent.js';
 import { orderValues } from '../orders/index.js';
 import { LOOKUP_PAUSE_MINUTES, type OrderStage } from './orders.js';
 import { renderReply, type Reply, type TemplateValue } from './render.js';
-import { shippingValues, type DutiesFacts, type ShippingFacts } from './shipping.js';
+import { shippingValues, type DutiesFacts, type ShippingFacts } from '../shipping/index.js';
 import { lineValues, promotionValues, type PromotionStage } from '../promotions/index.js';
 import type { HelpArticle } from '../faq/index.js';
 

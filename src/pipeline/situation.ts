@@ -1,6 +1,6 @@
 // Everything a turn knows before it decides: the order (from orders read beforehand), the destination of a
 // shipping question, the case, and the rules' facts over all of it. Pure.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
 import { recent } from './context.js';
 import { buildFacts, localTime, type Facts, type PipelineContext } from './decide.js';
@@ -24,7 +24,7 @@ import { promotionStage, type PromotionStage } from '../promotions/index.js';
 import { asksInQuantity } from './quantity.js';
 import type { HelpMatch } from '../faq/index.js';
 import { localeRegion } from '../shared/index.js';
-import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from './shipping.js';
+import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from '../shipping/index.js';
 
 export interface TurnInput {
   understood: Understanding;
@@ -68,7 +68,7 @@ function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): Hel
   if (!index) return undefined;
   const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
   if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || turn.understood.entities.orderNumber)) return undefined;
-  const match = index.search(turn.understood.language.language, turn.understood.text);
+  const match = index.search(turn.understood.language.language, turn.understood.text, overrides ? 'strong' : 'confident');
   return match && (overrides ? match.strong : match.confident) ? match : undefined;
 }
 

@@ -1,7 +1,7 @@
 // One turn of the pipeline, in two steps around the reads the caller does: prepareTurn works out what the message
 // means here and what must be read (an order, the customer's latest); decideTurn, given those reads, decides the
 // reply, the next state and the effects, and can decide again once the effects' outcome is known. Pure.
-import type { Snapshot } from '../knowledge/snapshot.js';
+import type { Snapshot } from '../content/index.js';
 import { caseFromForm, type CaseState } from './case.js';
 import { decide, type Action } from './decide.js';
 import { newConversationState, type ConversationState } from './state.js';
@@ -10,7 +10,7 @@ import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation, typ
 import { understand, type Understanding } from './understand.js';
 import type { PipelineInput, PipelineResult } from './turn-io.js';
 import { interpret, type Interpretation } from './interpret.js';
-import { lexiconText } from './lexicon.js';
+import { lexiconText } from '../language/index.js';
 import { nextConversation } from './next-state.js';
 import { normalizeOrderNumber, type OrderChange } from '../orders/index.js';
 import type { OrderFetches, PrefetchedOrders } from './orders.js';

@@ -2,7 +2,7 @@
 // (opening hours in the store's time zone, agents online).
 import fp from 'fastify-plugin';
 import { createConversationService, type ConversationService } from '../conversations/index.js';
-import { isOpen, nextOpening, parseBusinessHours } from '../handoff/index.js';
+import { isOpen, nextOpening, parseBusinessHours } from '../shared/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -24,7 +24,7 @@ export default fp(
     const presence = createPresence();
     app.decorate('io', io);
     app.decorate('cluster', cluster);
-    app.decorate('publisher', createPublisher(io, app.attachments.withLinks));
+    app.decorate('publisher', createPublisher(io, app.attachments.withLinks, { clustered: !!app.config.REDIS_URL }));
     app.decorate('presence', presence);
     app.decorate('agentsOnline', () => Math.max(cluster.onlineCount(), presence.onlineAgents().length));
     // Sockets go first, so that closing the HTTP server does not wait on open websockets.

@@ -1,9 +1,9 @@
 // Products from the store's own HTTP API: GET {base}/products answers the catalogue file's shape
 // ({baseCurrency, rates, translations, products}), read through the same resilient client as orders.
-import { createRemoteClient, parseHeaderLine, type ResilienceTuning } from '../orders/index.js';
+import { createRemoteClient, type ResilienceTuning } from '../orders/index.js';
 import { CatalogueSchema, type CatalogueData } from './product.js';
 import { describeIssues } from './issues.js';
-import type { Logger } from '../shared/index.js';
+import { parseHeaderLine, type Logger } from '../shared/index.js';
 import { ProductSourceError, type ProductSource } from './source.js';
 
 export interface HttpProductSourceOptions {

@@ -16,6 +16,7 @@ export { createShopifyProductSource, type ShopifyProductSourceOptions } from './
 export { catalogueFileProblems } from './check.js';
 export { createProductCatalogue, type ProductCatalogue } from './service.js';
 export { currencyOf, lowestPrice, priceIn, type Price } from './currency.js';
+export { PRODUCT_VALUES } from './values.js';
 
 type ProductsConfig = Pick<
   Config,

@@ -13,6 +13,8 @@ export interface TermFilter {
 const MAX_DISTANCE = 2;
 /** Past this many deletion strings (a catalogue of many thousand names) the filter lets every word through. */
 const MAX_ENTRIES = 2_000_000;
+/** Words whose answer is kept; past this many the memory starts again. */
+const MAX_REMEMBERED = 20_000;
 
 /** Every string left after deleting at most `distance` characters (UTF-16 units, as the search counts them). */
 function deletions(term: string, distance: number, into: Set<string>): Set<string> {
@@ -55,15 +57,26 @@ export function buildTermFilter(vocabulary: Iterable<string>): TermFilter {
     deletions(term, MAX_DISTANCE, near);
     if (near.size > MAX_ENTRIES) return { mayMatch: () => true };
   }
+  const mayMatch = (term: string, distance: number, prefix: boolean) => {
+    if (prefix) {
+      const next = sorted[lowerBound(sorted, term)];
+      if (next?.startsWith(term)) return true;
+    }
+    // A word longer than every name's word by more than the typos allowed matches none of them.
+    if (term.length > longest + distance) return false;
+    return anyDeletionIn(term, Math.min(distance, MAX_DISTANCE), near);
+  };
+  // Shoppers use the same words again and again: the answers for the words of recent messages are kept.
+  const answered = new Map<string, boolean>();
   return {
     mayMatch(term, distance, prefix) {
-      if (prefix) {
-        const next = sorted[lowerBound(sorted, term)];
-        if (next?.startsWith(term)) return true;
+      const key = `${distance}${prefix ? '+' : ' '}${term}`;
+      let answer = answered.get(key);
+      if (answer === undefined) {
+        if (answered.size >= MAX_REMEMBERED) answered.clear();
+        answered.set(key, (answer = mayMatch(term, distance, prefix)));
       }
-      // A word longer than every name's word by more than the typos allowed matches none of them.
-      if (term.length > longest + distance) return false;
-      return anyDeletionIn(term, Math.min(distance, MAX_DISTANCE), near);
+      return answer;
     },
   };
 }

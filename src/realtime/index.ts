@@ -4,7 +4,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { FastifyInstance } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
-import { Server } from 'socket.io';
+import { Server, type Namespace } from 'socket.io';
 import type { AttachmentService } from '../attachments/index.js';
 import type { Config } from '../config.js';
 import { forShopper, type ConversationService, type Publisher } from '../conversations/index.js';
@@ -129,12 +129,25 @@ export function createClusterPresence(io: Server, isClustered: boolean) {
 export type ClusterPresence = ReturnType<typeof createClusterPresence>;
 
 /**
+ * Whether a shopper's conversation has a socket besides `except` that could hear it. Only a single node knows: in a
+ * cluster the other nodes' sockets are not in the local rooms.
+ */
+function hasOtherListeners(shoppers: Namespace, room: string, except: string | undefined, clustered: boolean): boolean {
+  if (clustered) return true;
+  const members = shoppers.adapter.rooms.get(room);
+  return !!members && members.size > (except !== undefined && members.has(except) ? 1 : 0);
+}
+
+/**
  * The publisher the services use. A queue change is announced, once per burst, to whoever listens (the desk sends
  * the agents' queue views). `withLinks` gives a message fresh signed links to its pictures as it goes out.
+ * `clustered`: other nodes may hold the conversation's sockets, so every message is broadcast; on a single node, a
+ * shopper's own message is not even encoded when no other tab of that chat is open (the usual case).
  */
 export function createPublisher(
   io: Server,
   withLinks: (message: Message) => Message = (message) => message,
+  { clustered = false }: { clustered?: boolean } = {},
 ): Publisher & { onQueueChanged(listener: QueueListener): void } {
   const shoppers = io.of('/shopper');
   const agents = io.of('/agent');
@@ -153,8 +166,9 @@ export function createPublisher(
     },
     message(record, stored, options) {
       const message = withLinks(stored);
-      if (!message.internal) {
-        const room = shoppers.to(conversationRoom(record.id));
+      const roomName = conversationRoom(record.id);
+      if (!message.internal && hasOtherListeners(shoppers, roomName, options?.exceptSocket, clustered)) {
+        const room = shoppers.to(roomName);
         (options?.exceptSocket ? room.except(options.exceptSocket) : room).emit('message', forShopper(message));
       }
       if (record.assignedTo) agents.to(agentRoom(record.assignedTo)).emit('message', message);

@@ -1,7 +1,9 @@
 // Small pieces every module uses: the error hierarchy, the injected clock, the socket protocol's types, text patterns,
 // personal-data masking and signatures. The browser bundles import shared/protocol.ts directly.
+export * from './business-hours.js';
 export * from './clock.js';
 export * from './errors.js';
+export * from './header-line.js';
 export * from './intl.js';
 export * from './json-file.js';
 export type * from './logger.js';

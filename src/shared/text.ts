@@ -12,21 +12,28 @@ export const normalizeCompatibly = (text: string, form: 'NFKC' | 'NFKD'): string
 
 const ASCII = /^[\x00-\x7F]*$/;
 
+/** The last text folded, and its folding. */
+let lastFolded = { text: '', folded: '' };
+
 /**
  * Lower-cases and removes what chat typists leave out anyway: accents and other combining marks, Arabic hamza
  * seats, tatweel and ta marbuta, Turkish dotless i. "Zamówienie", "zamowienie" and "ZAMOWIENIE" become one word.
  */
 export function fold(text: string): string {
+  // Several stages fold the same message one after another: the last one folded is kept.
+  if (text === lastFolded.text) return lastFolded.folded;
   // ASCII text has nothing to fold but its case: most messages and training phrases skip the normalizations.
-  if (text.length <= 8000 && ASCII.test(text)) return text.toLowerCase();
-  return (
-    normalizeCompatibly(text.toLowerCase(), 'NFKD')
-      // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
-      .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
-      .replace(/ـ/g, '')
-      .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
-      .normalize('NFC')
-  );
+  const folded =
+    text.length <= 8000 && ASCII.test(text)
+      ? text.toLowerCase()
+      : normalizeCompatibly(text.toLowerCase(), 'NFKD')
+          // Kana voicing marks are letters' own parts, not accents: ド must not become ト.
+          .replace(/\p{M}/gu, (mark) => (mark === '\u3099' || mark === '\u309A' ? mark : ''))
+          .replace(/ـ/g, '')
+          .replace(foldPattern, (char) => arabicFolds[char] ?? latinFolds[char] ?? char)
+          .normalize('NFC');
+  lastFolded = { text, folded };
+  return folded;
 }
 
 /**
@@ -40,10 +47,9 @@ const WORD = /[\p{L}\p{N}\p{M}]{1,64}/gu;
 
 /** Word tokens: runs of letters and digits in any script, bounded in length and in number. */
 export function words(text: string): string[] {
-  const tokens: string[] = [];
-  for (const [token] of text.matchAll(WORD)) {
-    if (tokens.push(token) === MAX_WORDS) break;
-  }
+  // One global match returns the tokens alone, without a match object per token.
+  const tokens = text.match(WORD) ?? [];
+  if (tokens.length > MAX_WORDS) tokens.length = MAX_WORDS;
   return tokens;
 }
 
@@ -65,13 +71,29 @@ const scriptPatterns: [Script, RegExp][] = [
 /** How many letters of each script the text has. */
 export function countScripts(text: string): Map<Script, number> {
   const counts = new Map<Script, number>();
-  for (const char of text.match(/\p{L}/gu) ?? []) {
-    // Most letters are ASCII or accented Latin ones (up to U+024F every letter is Latin): no need to try each
-    // script's pattern on them.
-    const script = char < '\x80' || (char >= '\xC0' && char <= '\u024F') ? 'latin' : (scriptPatterns.find(([, pattern]) => pattern.test(char))?.[0] ?? 'other');
-    counts.set(script, (counts.get(script) ?? 0) + 1);
+  const add = (script: Script) => counts.set(script, (counts.get(script) ?? 0) + 1);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    // Most letters are ASCII or accented Latin ones (up to U+024F every letter is Latin): read by their code, with
+    // no string made for them and no script's pattern tried on them.
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) add('latin');
+      continue;
+    }
+    const point = text.codePointAt(index)!;
+    if (point > 0xffff) index++;
+    const char = String.fromCodePoint(point);
+    if (!LETTER.test(char)) continue;
+    add(point >= 0xc0 && point <= 0x24f ? 'latin' : scriptOf(char));
   }
   return counts;
+}
+
+const LETTER = /\p{L}/u;
+
+function scriptOf(letter: string): Script {
+  for (const [script, pattern] of scriptPatterns) if (pattern.test(letter)) return script;
+  return 'other';
 }
 
 export const hasLetters = (text: string) => /\p{L}/u.test(text);

@@ -25,16 +25,36 @@ export function tallyConversation(record: ConversationRecord): Tally {
   return tally;
 }
 
+/** Whether two versions of a conversation tally alike: most writes (a bot turn, a message) change nothing counted. */
+function talliesAlike(before: ConversationRecord, after: ConversationRecord): boolean {
+  return (
+    (before.state.turns === 0) === (after.state.turns === 0) &&
+    !before.handoff === !after.handoff &&
+    before.handoff?.intent === after.handoff?.intent &&
+    before.lastIntent === after.lastIntent &&
+    before.state.language === after.state.language &&
+    before.waitSeconds === after.waitSeconds &&
+    before.firstResponseSeconds === after.firstResponseSeconds &&
+    before.rating?.score === after.rating?.score
+  );
+}
+
 /** What a write changes in the totals: the new record's tally less the old one's, without the counts that stay. */
 export function tallyChange(before: ConversationRecord | undefined, after: ConversationRecord | undefined): Tally {
+  if (before && after && talliesAlike(before, after)) return {};
+  const old = before ? tallyConversation(before) : {};
+  const now = after ? tallyConversation(after) : {};
   const change: Tally = {};
-  for (const [name, value] of Object.entries(after ? tallyConversation(after) : {})) change[name] = value;
-  for (const [name, value] of Object.entries(before ? tallyConversation(before) : {})) change[name] = (change[name] ?? 0) - value;
-  return Object.fromEntries(Object.entries(change).filter(([, value]) => value !== 0));
+  for (const name in now) {
+    const value = now[name]! - (old[name] ?? 0);
+    if (value !== 0) change[name] = value;
+  }
+  for (const name in old) if (!(name in now) && old[name] !== 0) change[name] = -old[name]!;
+  return change;
 }
 
 /** Adds a change into running totals, in place. */
 export function addTally(totals: Tally, change: Tally): Tally {
-  for (const [name, value] of Object.entries(change)) totals[name] = (totals[name] ?? 0) + value;
+  for (const name in change) totals[name] = (totals[name] ?? 0) + change[name]!;
   return totals;
 }

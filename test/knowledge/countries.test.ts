@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { loadSnapshot } from '../../src/knowledge/index.js';
-import { countryForms } from '../../src/pipeline/country-phrases.js';
+import { countryForms } from '../../src/language/index.js';
 import { formatProblem } from '../../src/shared/errors.js';
 import { makeContentDir, tinyContent } from '../helpers.js';
 

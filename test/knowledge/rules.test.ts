@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRules, engineRules, type RuleRunner } from '../../src/knowledge/rules.js';
-import { RulesFile, type Condition, type Rule } from '../../src/knowledge/schema.js';
+import { compileRules, engineRules } from '../../src/knowledge/rules.js';
+import { RulesFile, type Condition, type Rule, type RuleRunner } from '../../src/content/index.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const shippedRules: Rule[] = readdirSync(path.join(root, 'rules'))

@@ -2,9 +2,9 @@
 // customs replies carry those phrases.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findTemplate, type Snapshot } from '../../src/knowledge/index.js';
-import { countryForms, type CountryForms } from '../../src/pipeline/country-phrases.js';
+import { countryForms, type CountryForms } from '../../src/language/index.js';
 import { runPipeline } from '../../src/pipeline/index.js';
-import { countriesNamed, dutiesFacts, shippingFacts } from '../../src/pipeline/shipping.js';
+import { countriesNamed, dutiesFacts, shippingFacts } from '../../src/shipping/index.js';
 import { loadDefaultSnapshot } from '../helpers.js';
 
 let snapshot: Snapshot;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCountryIndex, extractEntities } from '../../src/pipeline/entities.js';
+import { buildCountryIndex } from '../../src/language/index.js';
+import { extractEntities } from '../../src/pipeline/entities.js';
 
 const countries = buildCountryIndex(['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'tr', 'ar', 'ja']);
 const entities = (text: string) => extractEntities(text, countries);

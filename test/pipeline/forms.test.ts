@@ -2,11 +2,11 @@
 // when a question is repeated or a person offered, and what a finished flow does.
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/pipeline/decide.js';
-import type { Flow, FlowSet, FlowSettings } from '../../src/pipeline/flow-types.js';
+import type { Flow, FlowSet, FlowSettings } from '../../src/content/index.js';
 import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation } from '../../src/pipeline/form-turn.js';
 import { asked, fillSlots, flowStartedBy, missingSlots, nextQuestion, startForm, type FormState, type SlotSource } from '../../src/pipeline/forms.js';
 import type { FormInProgress } from '../../src/pipeline/interpret.js';
-import { compileLexicon, lexiconText } from '../../src/pipeline/lexicon.js';
+import { compileLexicon, lexiconText } from '../../src/language/index.js';
 
 const lexicon = compileLexicon({
   yes: ['yes', 'sure'],

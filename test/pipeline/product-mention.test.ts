@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, lexiconText, type LexiconSource } from '../../src/pipeline/lexicon.js';
+import { compileLexicon, lexiconText, type LexiconSource } from '../../src/language/index.js';
 import { askedOptions, namedBesides, productsByOption, withoutNames } from '../../src/pipeline/product-mention.js';
 import { buildCatalogue, CatalogueSchema, DEMO_PRODUCTS_FILE } from '../../src/products/index.js';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLexicon, type LexiconSource } from '../../src/pipeline/lexicon.js';
+import { compileLexicon, type LexiconSource } from '../../src/language/index.js';
 import { asksInQuantity } from '../../src/pipeline/quantity.js';
 import { buildCatalogue, CatalogueSchema, DEMO_PRODUCTS_FILE } from '../../src/products/index.js';
 

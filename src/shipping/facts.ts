@@ -1,9 +1,7 @@
 // Shipping and customs facts: which zone a country is in (carriers, days, cost) and which duties note applies,
 // from the operator's shipping/ content. Pure lookups over the snapshot.
-import type { DutyRule, ShippingZone } from '../knowledge/schema.js';
 import { EU_COUNTRIES, formatMoney, listFormat, localeRegion } from '../shared/index.js';
-
-export { EU_COUNTRIES };
+import type { DutyRule, ShippingZone } from './schema.js';
 
 export interface ShippingContent {
   zones: ShippingZone[];
@@ -95,7 +93,7 @@ export function dutiesFacts(content: ShippingContent | undefined, country: strin
 
 export { localeRegion };
 
-/** Values shipping and customs templates may use, besides the country's (COUNTRY_VALUES in country-phrases.ts). */
+/** Values shipping and customs templates may use, besides the country's (COUNTRY_VALUES in language/). */
 export const SHIPPING_VALUES = ['minDays', 'maxDays', 'shippingCost', 'freeShippingOver', 'hasFreeShipping', 'carriers', 'dutiesNote', 'threshold'];
 
 const money = formatMoney;

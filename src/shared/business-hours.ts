@@ -1,5 +1,5 @@
 // Business hours: "mon-fri 09:00-18:00, sat 10:00-14:00" in the store's time zone. Pure functions of the clock.
-import { wallClock } from '../shared/index.js';
+import { wallClock } from './clock.js';
 
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 

@@ -1,17 +1,40 @@
 // The knowledge snapshot: everything the pipeline needs, compiled from the content folders and never changed
 // after it is built. A content change builds a new one.
 import type { IntlMessageFormat } from 'intl-messageformat';
-import type { CountryPhrases } from '../pipeline/country-phrases.js';
-import type { CountryIndex } from '../pipeline/entities.js';
+import type { CountryIndex, CountryPhrases, Lexicon } from '../language/index.js';
 import type { IntentModel, IntentThreshold, LanguageModel } from '../nlu/index.js';
-import type { FlowSet } from '../pipeline/flow-types.js';
-import type { Lexicon } from '../pipeline/lexicon.js';
-import type { CareRule, OrderRuleSet, PackageRule } from './order-rules.js';
-import type { ShippingContent } from '../pipeline/shipping.js';
+import type { FlowSet } from './flow-types.js';
+import type { CareRule, PackageRule } from './order-rules.js';
+import type { ShippingContent } from '../shipping/index.js';
 import type { PromotionContent } from '../promotions/index.js';
 import type { HelpIndex } from '../faq/index.js';
-import type { RuleRunner } from './rules.js';
-import type { QuickReply, Rule, Settings, UiFile } from './schema.js';
+import type { QuickReply, Rule, RuleEvent, Settings, UiFile } from './schema.js';
+
+export interface MatchedRule {
+  name: string;
+  priority: number;
+  event: RuleEvent;
+}
+
+/** rules/*.json, compiled (knowledge/rules.ts). */
+export interface RuleRunner {
+  /** The rules that matched, highest priority first; lower priorities than the first action are not evaluated. */
+  run(facts: Record<string, unknown>): MatchedRule[] | Promise<MatchedRule[]>;
+}
+
+export interface OrderRuleMatch<E> {
+  name: string;
+  description?: string;
+  priority: number;
+  event: E;
+}
+
+/** care/*.json or packages/*.json, compiled (knowledge/order-rules.ts). */
+export interface OrderRuleSet<R extends { name: string; description?: string; priority: number; event: unknown }> {
+  readonly rules: readonly R[];
+  /** Every rule that matches the facts, highest priority first (file order among equals). */
+  run(facts: Record<string, unknown>): Promise<OrderRuleMatch<R['event']>[]>;
+}
 
 export interface CompiledTemplate {
   id: string;

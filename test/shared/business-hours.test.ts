@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOpen, nextOpening, parseBusinessHours } from '../../src/handoff/hours.js';
-import { hashPassword, verifyPassword } from '../../src/handoff/passwords.js';
+import { isOpen, nextOpening, parseBusinessHours } from '../../src/shared/business-hours.js';
 
 const hours = parseBusinessHours('mon-fri 09:00-18:00, sat 10:00-14:00');
 
@@ -20,16 +19,5 @@ describe('business hours', () => {
     expect(isOpen(parseBusinessHours(''), new Date(), 'UTC')).toBe(true);
     expect(() => parseBusinessHours('weekdays 9-5')).toThrow(/mon-fri 09:00-18:00/);
     expect(() => parseBusinessHours('mon 18:00-09:00')).toThrow();
-  });
-});
-
-describe('passwords', () => {
-  it('keeps only a salted scrypt hash and verifies it', async () => {
-    const hash = await hashPassword('correct horse battery');
-    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$/);
-    expect(hash).not.toContain('correct');
-    expect(await verifyPassword('correct horse battery', hash)).toBe(true);
-    expect(await verifyPassword('correct horse batterx', hash)).toBe(false);
-    expect(await hashPassword('correct horse battery')).not.toBe(hash);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileKinds, compileLexicon, compileWords, lexiconText, readYesNo } from '../../src/pipeline/lexicon.js';
+import { compileKinds, compileLexicon, compileWords, lexiconText, readYesNo } from '../../src/language/index.js';
 
 const matches = (entries: string[], text: string) => compileWords(entries).matches(lexiconText(text));
 

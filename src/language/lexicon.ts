@@ -230,6 +230,17 @@ const either = (first: WordMatcher, second: WordMatcher): WordMatcher => ({ matc
  */
 export function bothLexicons(first: Lexicon, second: Lexicon | undefined): Lexicon {
   if (!second || second === first) return first;
+  // Lexicons live as long as their snapshot: each pair is put together once, not on every message.
+  let pairs = combined.get(first);
+  if (!pairs) combined.set(first, (pairs = new WeakMap()));
+  let both = pairs.get(second);
+  if (!both) pairs.set(second, (both = combine(first, second)));
+  return both;
+}
+
+const combined = new WeakMap<Lexicon, WeakMap<Lexicon, Lexicon>>();
+
+function combine(first: Lexicon, second: Lexicon): Lexicon {
   const kinds = new Map(second.kinds);
   for (const [name, matcher] of first.kinds) {
     const other = second.kinds.get(name);

@@ -1,6 +1,6 @@
 // The compiled shape of flows/ (multi-turn requests such as "cancel my order"): what each flow asks for, how a
 // message fills each slot, and what happens once everything is in. The knowledge loader builds these once per
-// snapshot; the form stage (forms.ts) runs them.
+// snapshot; the pipeline's form stage (pipeline/forms.ts) runs them.
 
 /** A check over the rules' facts, compiled from a condition in the rules' own syntax. */
 export type Predicate = (facts: Record<string, unknown>) => boolean;

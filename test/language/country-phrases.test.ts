@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryForms, countryValues, languageCountries } from '../../src/pipeline/country-phrases.js';
+import { countryForms, countryValues, languageCountries } from '../../src/language/index.js';
 
 const french = languageCountries('fr', {
   patterns: {
