@@ -166,6 +166,30 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
     .flatMap(withSingular)
     .filter((term) => !catalogue.generic.has(term) && catalogue.terms.mayMatch(term, fuzziness(term) || 0, isPrefix(term)));
   if (terms.length === 0) return [];
+  return [...rememberedSearch(catalogue, terms, language)];
+}
+
+/** Searches kept per catalogue, most recent last; past this many the oldest goes. */
+const MAX_REMEMBERED_SEARCHES = 5_000;
+const searches = new WeakMap<Catalogue, Map<string, readonly ProductMatch[]>>();
+
+/**
+ * The products these words find, kept per catalogue: only words that can match a name reach here, so shoppers'
+ * questions about the same products search the same few words again and again.
+ */
+function rememberedSearch(catalogue: Catalogue, terms: string[], language: string): readonly ProductMatch[] {
+  let remembered = searches.get(catalogue);
+  if (!remembered) searches.set(catalogue, (remembered = new Map()));
+  const key = `${language} ${terms.join(' ')}`;
+  let found = remembered.get(key);
+  if (found) return found;
+  found = rankProducts(catalogue, terms, language);
+  if (remembered.size >= MAX_REMEMBERED_SEARCHES) remembered.delete(remembered.keys().next().value!);
+  remembered.set(key, found);
+  return found;
+}
+
+function rankProducts(catalogue: Catalogue, terms: string[], language: string): ProductMatch[] {
   const results = catalogue.index.search(terms.join(' '), {
     fuzzy: (term) => fuzziness(term),
     prefix: isPrefix,
