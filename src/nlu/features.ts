@@ -52,7 +52,7 @@ const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+/gu;
 const NUMBER = /^\p{N}+$/u;
 
 /** Features past this many are not read: a long story says no more about its intent than its first sentences. */
-const MAX_FEATURES = 400;
+export const MAX_FEATURES = 400;
 
 // Each kind of feature hashes under its own seed, so the word "ord" and the letter gram "ord" stay apart.
 enum Kind {
@@ -89,7 +89,7 @@ const WORD_CACHE_SIZE = 20_000;
 const wordCaches = new Map<string, Map<string, number[]>>();
 
 /** A word's own features: itself, its stem, its letter grams. */
-function wordFeatures(word: string, language: string): number[] {
+export function wordFeatures(word: string, language: string): number[] {
   let cache = wordCaches.get(language);
   if (!cache) wordCaches.set(language, (cache = new Map()));
   let features = cache.get(word);
@@ -125,31 +125,55 @@ function cjkGrams(run: string, into: number[]): void {
 
 const lengthShape = (count: number) => (count <= 1 ? 'len1' : count <= 2 ? 'len2' : count <= 5 ? 'len5' : count <= 12 ? 'len12' : 'long');
 
-/** The message's features as hashes; a feature found twice counts twice. */
-export function intentFeatures(text: string, language: string): number[] {
-  const features: number[] = [];
-  const shape = (name: string) => features.push(hashOf(Kind.Shape, name));
+/** What a message has besides its words' own features (shapes, Japanese grams), and its words. */
+function messageParts(text: string): { leading: number[]; messageWords: string[] } {
+  const leading: number[] = [];
+  const shape = (name: string) => leading.push(hashOf(Kind.Shape, name));
   let rest = replaceEmails(text, () => (shape('email'), ' '))
     .replace(TRACKING_CODES, () => (shape('tracking'), ' '))
     .replace(LONG_NUMBER, () => (shape('number'), ' '));
   // Written in capitals: cheap checks first, the letters counted only then.
   if (rest !== rest.toLowerCase() && rest === rest.toUpperCase() && (rest.match(/\p{L}/gu)?.length ?? 0) > 3) shape('capitals');
-  rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, features), ' '));
-
+  rest = rest.replace(CJK_RUN, (run) => (cjkGrams(run, leading), ' '));
   const messageWords = words(fold(rest)).filter((word) => !NUMBER.test(word));
   shape(lengthShape(messageWords.length));
+  return { leading, messageWords };
+}
+
+/** A word pair's features: the pair, and the grams across the two words' junction. */
+function pairFeatures(word: string, next: string, into: number[]): void {
+  into.push(hashOf(Kind.Pair, `${word} ${next}`));
+  junctionGrams(word, next, into);
+}
+
+/** The message's features as hashes; a feature found twice counts twice. */
+export function intentFeatures(text: string, language: string): number[] {
+  const { leading: features, messageWords } = messageParts(text);
   for (let index = 0; index < messageWords.length; index++) {
     const word = messageWords[index]!;
     const own = wordFeatures(word, language);
     for (let feature = 0; feature < own.length; feature++) features.push(own[feature]!);
     const next = messageWords[index + 1];
-    if (next !== undefined) {
-      features.push(hashOf(Kind.Pair, `${word} ${next}`));
-      junctionGrams(word, next, features);
-    }
+    if (next !== undefined) pairFeatures(word, next, features);
   }
   if (features.length > MAX_FEATURES) features.length = MAX_FEATURES;
   return features;
+}
+
+/**
+ * The same features in two parts, for a model that keeps each word's own features' scores added up: the words,
+ * whose own features are `wordFeatures(word)`, and the others. `count` is how many features there are in all;
+ * past MAX_FEATURES the parts say nothing of which are read, and intentFeatures is the one to use.
+ */
+export function intentFeatureParts(text: string, language: string): { words: string[]; others: number[]; count: number } {
+  const { leading: others, messageWords } = messageParts(text);
+  let count = 0;
+  for (let index = 0; index < messageWords.length; index++) {
+    count += wordFeatures(messageWords[index]!, language).length;
+    const next = messageWords[index + 1];
+    if (next !== undefined) pairFeatures(messageWords[index]!, next, others);
+  }
+  return { words: messageWords, others, count: count + others.length };
 }
 
 /** Stems of the words messages used lately, per language: stemming is most of a message's search terms' cost. */

@@ -16,10 +16,12 @@
 // about 0.4 s of CPU per language for the model, and as much again for its three calibration folds, all in
 // worker threads (see trainer.ts).
 import { fitTemperature, type HeldOutPrediction } from './calibration.js';
-import { intentFeatures } from './features.js';
+import { intentFeatureParts, intentFeatures, MAX_FEATURES, wordFeatures } from './features.js';
 import {
+  addCompactRow,
   buildFeatureIndex,
   compactWeights,
+  finishCompactScores,
   scoreCompactRows,
   scoreRows,
   softmax,
@@ -31,6 +33,9 @@ import {
 
 /** Changes whenever features or training change, so that models saved by an older version are not reused. */
 export const MODEL_VERSION = 'logreg-2';
+
+/** Words whose summed weights a model keeps (see intentModelFrom). */
+const SCORED_WORDS = 10_000;
 
 export const TRAINING: TrainingOptions = { epochs: 4, learningRate: 0.5, l2: 1e-4, minCount: 1, seed: 13 };
 /** Folds of the cross-validation that fits the temperature and yields the held-out predictions thresholds use. */
@@ -187,20 +192,52 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
   const index = buildFeatureIndex(weights.keys);
   const rows: number[] = [];
   const scores = new Float64Array(weights.classes);
+  // A word's own features (itself, its stem, its letter grams) are most of a message's, each a look-up in tables
+  // too large for the processor's cache: their weights are added up once per word and kept for the words of recent
+  // messages (past the bound the memory starts again).
+  const seenWords = new Map<string, Float64Array>();
+  const wordScores = (word: string): Float64Array => {
+    let own = seenWords.get(word);
+    if (own) return own;
+    own = new Float64Array(weights.classes);
+    for (const key of wordFeatures(word, language)) {
+      const row = index.rowOf(key);
+      if (row >= 0) addCompactRow(weights, row, own);
+    }
+    if (seenWords.size >= SCORED_WORDS) seenWords.clear();
+    seenWords.set(word, own);
+    return own;
+  };
   return {
     language,
     intents,
     temperature,
     data,
     classify(text, count = intents.length) {
-      const features = intentFeatures(text, language);
-      if (features.length === 0) return [];
-      rows.length = 0;
-      for (const key of features) {
-        const row = index.rowOf(key);
-        if (row >= 0) rows.push(row);
+      const parts = intentFeatureParts(text, language);
+      if (parts.count === 0) return [];
+      if (parts.count > MAX_FEATURES) {
+        // Only the first features are read: the plain way, feature by feature.
+        const features = intentFeatures(text, language);
+        rows.length = 0;
+        for (const key of features) {
+          const row = index.rowOf(key);
+          if (row >= 0) rows.push(row);
+        }
+        scoreCompactRows(weights, rows, features.length, scores);
+      } else {
+        scores.fill(0);
+        for (const word of parts.words) {
+          const own = wordScores(word);
+          for (let label = 0; label < own.length; label++) scores[label]! += own[label]!;
+        }
+        for (const key of parts.others) {
+          const row = index.rowOf(key);
+          if (row >= 0) addCompactRow(weights, row, scores);
+        }
+        finishCompactScores(weights, parts.count, scores);
       }
-      const probabilities = softmax(scoreCompactRows(weights, rows, features.length, scores), temperature);
+      const probabilities = softmax(scores, temperature);
       return likeliest(probabilities, Math.min(count, intents.length)).map((label) => ({ intent: intents[label]!, confidence: probabilities[label]! }));
     },
     heldOut() {

@@ -180,14 +180,20 @@ export function compactWeights({ classes, keys, weights, bias }: LinearWeights):
 
 /** scoreRows for compact weights. */
 export function scoreCompactRows(model: CompactWeights, rows: ArrayLike<number>, featureCount: number, into: Float64Array): Float64Array {
-  const { classes, weights, scales, bias } = model;
   into.fill(0);
-  for (let index = 0; index < rows.length; index++) {
-    const row = rows[index]!;
-    const base = row * classes;
-    const scale = scales[row]!;
-    for (let label = 0; label < classes; label++) into[label]! += weights[base + label]! * scale;
-  }
+  for (let index = 0; index < rows.length; index++) addCompactRow(model, rows[index]!, into);
+  return finishCompactScores(model, featureCount, into);
+}
+
+/** Adds one feature's row of weights to running class sums. */
+export function addCompactRow({ classes, weights, scales }: CompactWeights, row: number, into: Float64Array): void {
+  const base = row * classes;
+  const scale = scales[row]!;
+  for (let label = 0; label < classes; label++) into[label]! += weights[base + label]! * scale;
+}
+
+/** Running class sums of `featureCount` features as logits: scaled by the square root of the count, plus the bias. */
+export function finishCompactScores({ classes, bias }: CompactWeights, featureCount: number, into: Float64Array): Float64Array {
   const norm = featureCount > 0 ? 1 / Math.sqrt(featureCount) : 0;
   for (let label = 0; label < classes; label++) into[label] = into[label]! * norm + bias[label]!;
   return into;
