@@ -29,6 +29,9 @@ function normalizeDigits(text: string): string {
   return normalizeCompatibly(text, 'NFKC').replace(ARABIC_INDIC_DIGITS, (digit) => String(((digit.charCodeAt(0) - 0x0660) % 0x90) % 10));
 }
 
+/** Both shapes of an order number have four digits in a row: most messages have none and skip the pattern. */
+const FOUR_DIGITS = /\d{4}/;
+
 export function extractEntities(text: string, countries: CountryIndex): Entities {
   const normalized = normalizeDigits(text);
   const entities: Entities = {};
@@ -38,7 +41,7 @@ export function extractEntities(text: string, countries: CountryIndex): Entities
   const tracking = withoutEmail.match(TRACKING_CODE)?.[0];
   if (tracking) entities.trackingCode = tracking.toUpperCase();
   const withoutCodes = tracking ? withoutEmail.replace(tracking, ' ') : withoutEmail;
-  const order = withoutCodes.match(ORDER_NUMBER);
+  const order = FOUR_DIGITS.test(withoutCodes) ? withoutCodes.match(ORDER_NUMBER) : null;
   if (order) entities.orderNumber = order[1] ?? order[2];
   const country = findCountry(withoutCodes, countries);
   if (country) entities.country = country;
