@@ -46,22 +46,17 @@ export function buildFeatureIndex(keys: Uint32Array): FeatureIndex {
   let capacity = 16;
   while (capacity < keys.length * 2) capacity *= 2;
   const mask = capacity - 1;
-  // Each slot holds its key and its row side by side: a look-up reads one place in memory, not two (the tables are
-  // larger than the processor's cache, and a message looks up dozens of features).
-  const slots = new Int32Array(capacity * 2);
-  for (let slot = 0; slot < capacity; slot++) slots[slot * 2 + 1] = -1;
+  const slotRows = new Int32Array(capacity).fill(-1);
   keys.forEach((key, row) => {
     let slot = key & mask;
-    while (slots[slot * 2 + 1] !== -1) slot = (slot + 1) & mask;
-    slots[slot * 2] = key | 0;
-    slots[slot * 2 + 1] = row;
+    while (slotRows[slot] !== -1) slot = (slot + 1) & mask;
+    slotRows[slot] = row;
   });
   return {
     rowOf(key) {
-      const signed = key | 0;
       for (let slot = key & mask; ; slot = (slot + 1) & mask) {
-        const row = slots[slot * 2 + 1]!;
-        if (row === -1 || slots[slot * 2] === signed) return row;
+        const row = slotRows[slot]!;
+        if (row === -1 || keys[row] === key) return row;
       }
     },
   };
