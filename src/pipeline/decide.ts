@@ -8,7 +8,7 @@ import type { Entities } from './entities.js';
 import type { IntentResult } from './intent.js';
 import type { LanguageResult } from '../nlu/index.js';
 import type { OrderLookup, OrderRequestResult } from './orders.js';
-import type { ProductFacts } from './products.js';
+import type { ProductFacts } from './product-facts.js';
 import type { Destination, DutiesFacts, ShippingFacts } from '../shipping/index.js';
 import { wallClock } from '../shared/index.js';
 import type { Catalogue } from '../products/index.js';

@@ -4,7 +4,7 @@
 // the content loader reads them too.
 import { currencyOf, localized, lowestPrice, priceIn, type Product, type Variant } from '../products/index.js';
 import { formatMoney, listFormat, type ProductCard } from '../shared/index.js';
-import type { ProductStage } from './products.js';
+import type { ProductStage } from './product-facts.js';
 
 export type { ProductCard } from '../shared/index.js';
 

@@ -4,7 +4,7 @@ import type { Snapshot } from '../content/index.js';
 import { addToOpenCase, caseFact, caseFromForm, type CaseState } from './case.js';
 import { recent } from './context.js';
 import { buildFacts, localTime, type Facts, type PipelineContext } from './decide.js';
-import { type ConversationState } from './state.js';
+import type { ConversationState } from './state.js';
 import type { IntentResult } from './intent.js';
 import type { FormInProgress, Interpretation } from './interpret.js';
 import type { Understanding } from './understand.js';
@@ -19,7 +19,8 @@ import {
   type PrefetchedOrders,
 } from './orders.js';
 import { PLACE_ASPECTS, PRODUCT_INTENT } from './product-aspects.js';
-import { productStage, withDestination, type ProductStage } from './products.js';
+import type { ProductStage } from './product-facts.js';
+import { productStage, withDestination } from './products.js';
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
 import { asksInQuantity } from './quantity.js';
 import type { HelpMatch } from '../faq/index.js';
