@@ -4,7 +4,7 @@ import path from 'node:path';
 import isSafeRegex from 'safe-regex2';
 import type { ZodType } from 'zod';
 import type { ContentProblem } from '../shared/index.js';
-import { problemAt, type JsonDocument } from '../shared/index.js';
+import { editDistance, problemAt, type JsonDocument } from '../shared/index.js';
 import { listJson, type ContentReader } from './content-reader.js';
 import { isOrderTemplate } from './order-rules.js';
 import { knownOperators } from './rules.js';
@@ -73,20 +73,9 @@ export async function readOrderRules<R extends { name: string; conditions: unkno
   return read;
 }
 
-/** Edit distance between two short strings (typos in ids). */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /** The candidate within three edits of the name, if any: "care.shiped" → "care.shipped". */
 function closest(name: string, candidates: string[]): string | undefined {
-  const scored = candidates.map((candidate) => ({ candidate, score: distance(name, candidate) })).sort((a, b) => a.score - b.score);
+  const scored = candidates.map((candidate) => ({ candidate, score: editDistance(name, candidate) })).sort((a, b) => a.score - b.score);
   return scored[0] && scored[0].score <= 3 ? scored[0].candidate : undefined;
 }
 

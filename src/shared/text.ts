@@ -97,3 +97,14 @@ function scriptOf(letter: string): Script {
 }
 
 export const hasLetters = (text: string) => /\p{L}/u.test(text);
+
+/** Levenshtein distance between two short strings, in UTF-16 units (as the catalogue's fuzzy search counts them). */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}

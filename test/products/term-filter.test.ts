@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTermFilter } from '../../src/products/term-filter.js';
-
-/** Levenshtein distance, in UTF-16 units as the catalogue's search counts it. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
+import { editDistance as distance } from '../../src/shared/index.js';
 
 const vocabulary = ['ceramic', 'mug', 'merino', 'scarf', 'teapot', 'taza', 'bufanda', 'кружка', 'الكوب', 'マグ', 'leather', 'schürze'];
 
