@@ -1,6 +1,7 @@
 // Reads a rule's fact path ("entities.orderNumber") over plain data: own properties only, never through the
 // prototype, and never JSONPath (its path library has had code-execution advisories).
 import { isSafeKey } from '../content/index.js';
+import { boundedMemo } from '../shared/index.js';
 
 /** Resolves "entities.orderNumber" over plain data; own properties only, never through the prototype. */
 export function resolvePath(value: unknown, path: string): unknown {
@@ -15,15 +16,8 @@ export function resolvePath(value: unknown, path: string): unknown {
 }
 
 /** The rules' paths (few, and the same on every message) split once; none for a path with an unsafe key. */
-const pathKeys = new Map<string, string[] | null>();
-function keysOf(path: string): string[] | null {
-  let keys = pathKeys.get(path);
-  if (keys === undefined) {
-    const split = path.split('.');
-    keys = split.every(isSafeKey) ? split : null;
-    // Paths come from the content; a flood of different ones (never seen) would only start the map again.
-    if (pathKeys.size >= 10_000) pathKeys.clear();
-    pathKeys.set(path, keys);
-  }
-  return keys;
-}
+// Paths come from the content; a flood of different ones (never seen) would only start the memory again.
+const keysOf = boundedMemo((path: string): string[] | null => {
+  const split = path.split('.');
+  return split.every(isSafeKey) ? split : null;
+}, 10_000);

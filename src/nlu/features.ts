@@ -10,7 +10,7 @@ import porterIt from 'natural/lib/natural/stemmers/porter_stemmer_it.js';
 import porterNl from 'natural/lib/natural/stemmers/porter_stemmer_nl.js';
 import porterPt from 'natural/lib/natural/stemmers/porter_stemmer_pt.js';
 import porterRu from 'natural/lib/natural/stemmers/porter_stemmer_ru.js';
-import { everywhere, fold, MAX_WORDS, replaceEmails, TRACKING_CODE, words } from '../shared/index.js';
+import { boundedMemo, everywhere, fold, MAX_WORDS, replaceEmails, TRACKING_CODE, words } from '../shared/index.js';
 
 type Stem = (word: string) => string;
 
@@ -86,21 +86,20 @@ function letterGrams(word: string, into: number[]): void {
 
 /** Words the stores' shoppers use again and again: their features are worked out once per language. */
 const WORD_CACHE_SIZE = 20_000;
-const wordCaches = new Map<string, Map<string, number[]>>();
+const wordCaches = new Map<string, (word: string) => number[]>();
 
 /** A word's own features: itself, its stem, its letter grams. */
 export function wordFeatures(word: string, language: string): number[] {
-  let cache = wordCaches.get(language);
-  if (!cache) wordCaches.set(language, (cache = new Map()));
-  let features = cache.get(word);
-  if (features) return features;
-  features = [hashOf(Kind.Word, word)];
+  let cached = wordCaches.get(language);
+  if (!cached) wordCaches.set(language, (cached = boundedMemo((known: string) => ownFeatures(known, language), WORD_CACHE_SIZE)));
+  return cached(word);
+}
+
+function ownFeatures(word: string, language: string): number[] {
+  const features = [hashOf(Kind.Word, word)];
   const stem = stemmers[language];
   if (stem && word.length > 2) features.push(hashOf(Kind.Stem, stem(word)));
   letterGrams(word, features);
-  // Past its size the cache starts again: simpler than an LRU, and a chat's words are back within a few messages.
-  if (cache.size >= WORD_CACHE_SIZE) cache.clear();
-  cache.set(word, features);
   return features;
 }
 

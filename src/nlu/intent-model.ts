@@ -15,6 +15,7 @@
 // once-seen features adds 0.6 points, and L2 between 1e-5 and 1e-3 changes nothing measurable. Training takes
 // about 0.4 s of CPU per language for the model, and as much again for its three calibration folds, all in
 // worker threads (see trainer.ts).
+import { boundedMemo } from '../shared/index.js';
 import { fitTemperature, type HeldOutPrediction } from './calibration.js';
 import { intentFeatureParts, intentFeatures, MAX_FEATURES, wordFeatures } from './features.js';
 import {
@@ -195,19 +196,14 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
   // A word's own features (itself, its stem, its letter grams) are most of a message's, each a look-up in tables
   // too large for the processor's cache: their weights are added up once per word and kept for the words of recent
   // messages (past the bound the memory starts again).
-  const seenWords = new Map<string, Float64Array>();
-  const wordScores = (word: string): Float64Array => {
-    let own = seenWords.get(word);
-    if (own) return own;
-    own = new Float64Array(weights.classes);
+  const wordScores = boundedMemo((word: string): Float64Array => {
+    const own = new Float64Array(weights.classes);
     for (const key of wordFeatures(word, language)) {
       const row = index.rowOf(key);
       if (row >= 0) addCompactRow(weights, row, own);
     }
-    if (seenWords.size >= SCORED_WORDS) seenWords.clear();
-    seenWords.set(word, own);
     return own;
-  };
+  }, SCORED_WORDS);
   return {
     language,
     intents,

@@ -6,6 +6,7 @@ export * from './errors.js';
 export * from './header-line.js';
 export * from './intl.js';
 export * from './json-file.js';
+export * from './memo.js';
 export type * from './logger.js';
 export * from './patterns.js';
 export * from './privacy.js';
