@@ -1,22 +1,11 @@
 // The words of the products' names per language, sorted, to tell when a shopper's bare noun also begins a word of
 // another product's name in that language: "tea" is the tea sampler's word and the start of "teapot", "чай" of
 // "чайник", "thé" of "théière", "Tee" of "Teekanne". Said alone, such a word fits both products.
+import { lowerBound } from './term-filter.js';
 
 export interface HeadWords {
   /** The products other than `except` with a longer word in that language's names that begins with `word`. */
   sharing(word: string, language: string, except: string): string[];
-}
-
-/** The first index of `sorted` whose word is not before `word`. */
-function lowerBound(sorted: readonly (readonly [string, string])[], word: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]![0] < word) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /** `names`: each name's language ("*" for a name in every language), product and search terms. */
@@ -33,7 +22,7 @@ export function buildHeadWords(names: Iterable<{ language: string; product: stri
       const found = new Set<string>();
       for (const list of [byLanguage.get(language), byLanguage.get('*')]) {
         if (!list) continue;
-        for (let index = lowerBound(list, word); index < list.length && list[index]![0].startsWith(word); index++) {
+        for (let index = lowerBound(list, word, ([name]) => name); index < list.length && list[index]![0].startsWith(word); index++) {
           const [name, product] = list[index]!;
           // The same word in another name is mostly a word about it ("tea cup", "tea urn"); a longer one is a
           // compound of it ("teapot").

@@ -37,13 +37,13 @@ function anyDeletionIn(term: string, distance: number, known: ReadonlySet<string
   return false;
 }
 
-/** The first index of `sorted` whose word is not before `term`. */
-function lowerBound(sorted: readonly string[], term: string): number {
+/** The first index of `sorted` (in the order of `wordOf`) whose word is not before `word`. */
+export function lowerBound<T>(sorted: readonly T[], word: string, wordOf: (item: T) => string): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (sorted[middle]! < term) low = middle + 1;
+    if (wordOf(sorted[middle]!) < word) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -59,7 +59,7 @@ export function buildTermFilter(vocabulary: Iterable<string>): TermFilter {
   }
   const mayMatch = (term: string, distance: number, prefix: boolean) => {
     if (prefix) {
-      const next = sorted[lowerBound(sorted, term)];
+      const next = sorted[lowerBound(sorted, term, (known) => known)];
       if (next?.startsWith(term)) return true;
     }
     // A word longer than every name's word by more than the typos allowed matches none of them.
