@@ -52,8 +52,9 @@ async function widget(
   await context.close();
 }
 
-async function consoleScenes(page: Page, url: string): Promise<void> {
-  await signInToConsole(page, url);
+async function consoleScenes(page: Page, server: Parameters<typeof signInToConsole>[1]): Promise<void> {
+  const { url } = server;
+  await signInToConsole(page, server);
   await page.getByRole('tablist', { name: 'Conversations' }).waitFor();
   const identity = { customerId: 'cust_1001', hash: signCustomerId(SECRET, 'cust_1001') };
   await shopper(url, { locale: 'ja-JP', identity, page: 'https://aurora-ceramics.example/products/terracotta-mug' }, ['担当者と話したいです']);
@@ -92,7 +93,7 @@ try {
   await widget(scene.browser, url, 'widget-ar', { locale: 'ar-EG', words: ['هل تشحنون إلى الإمارات؟'], replies: 1 });
   await widget(scene.browser, url, 'widget-ja', { locale: 'ja-JP', words: ['返品したいです'], replies: 1 });
   await widget(scene.browser, url, 'widget-mobile', { locale: 'en-GB', phone: true, words: ['do you ship to Canada?'], replies: 1 });
-  await consoleScenes(await scene.browser.newPage({ viewport: { width: 1440, height: 860 } }), url);
+  await consoleScenes(await scene.browser.newPage({ viewport: { width: 1440, height: 860 } }), scene.server);
   process.stdout.write(`screenshots written to ${OUT}/\n`);
 } finally {
   for (const socket of sockets) socket.disconnect();

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -82,11 +83,19 @@ export async function startConsoleScene(storePage: (borderlessUrl: string) => st
 
 export const AGENT_PASSWORD = 'correct horse battery';
 
-export async function signInToConsole(page: Page, serverUrl: string): Promise<void> {
-  await page.goto(`${serverUrl}/console`);
+/**
+ * Signs Ana in and resolves once the server counts her new console among the connected ones, so a shopper who asks
+ * for a person right after finds her online.
+ */
+export async function signInToConsole(page: Page, server: { url: string; app: FastifyInstance }): Promise<void> {
+  const { until } = await import('../helpers.js');
+  const consoles = server.app.io.of('/agent').sockets;
+  const before = new Set(consoles.keys());
+  await page.goto(`${server.url}/console`);
   await page.getByRole('textbox', { name: 'E-mail' }).fill('ana@shop.example');
   await page.getByRole('textbox', { name: 'Password' }).fill(AGENT_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await until(() => [...consoles.keys()].some((id) => !before.has(id)), 10_000);
 }
 
 /** Ana's console as a bare socket (no browser), for tests where only the shopper's side is watched. */

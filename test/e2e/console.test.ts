@@ -38,7 +38,7 @@ async function shopperWantingAPerson(words = 'I want to talk to a person', auth:
 
 async function openConsole(viewport = { width: 1280, height: 800 }): Promise<Page> {
   const page = await scene.browser.newPage({ viewport });
-  await signInToConsole(page, scene.server.url);
+  await signInToConsole(page, scene.server);
   await page.getByRole('tablist', { name: 'Conversations' }).waitFor();
   return page;
 }
@@ -200,7 +200,7 @@ describe('the agents console', () => {
       } as typeof Notification;
     });
     const page = await context.newPage();
-    await signInToConsole(page, scene.server.url);
+    await signInToConsole(page, scene.server);
     await page.getByRole('tablist', { name: 'Conversations' }).waitFor();
     expect(await page.evaluate(() => Notification.permission)).toBe('granted');
     // Headless Chromium keeps every tab visible; the page is told it is hidden, as a switch of tabs would.

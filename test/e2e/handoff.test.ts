@@ -20,7 +20,7 @@ async function shopperSays(page: Page, text: string): Promise<void> {
 describe('the widget and the console side by side', () => {
   it('goes from the bot to a person and back, in the shopper language', async () => {
     const console = await scene.browser.newPage();
-    await signInToConsole(console, scene.server.url);
+    await signInToConsole(console, scene.server);
     await console.getByText('Nobody is waiting.').waitFor();
 
     const shop = await scene.browser.newPage();

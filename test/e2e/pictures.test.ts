@@ -24,7 +24,7 @@ const loadedWidth = (image: Locator) => image.evaluate((node) => ((node as HTMLI
 describe('pictures between the widget and the console', () => {
   it('a shopper reports a broken item with a photo; the agent sees the case and the photo first, and sends one back', async () => {
     const console = await scene.browser.newPage();
-    await signInToConsole(console, scene.server.url);
+    await signInToConsole(console, scene.server);
     await console.getByText('Nobody is waiting.').waitFor();
 
     const shop = await scene.browser.newPage();

@@ -53,7 +53,7 @@ describe('hardening: XSS payloads in the widget and the console', () => {
     const shop = await scene.browser.newPage();
     for (const page of [console, shop]) page.on('dialog', async (dialog) => (dialogs++, await dialog.dismiss()));
 
-    await signInToConsole(console, scene.server.url);
+    await signInToConsole(console, scene.server);
 
     await shop.goto(`${scene.store.origin}/`);
     await shop.locator('.launcher').click();
