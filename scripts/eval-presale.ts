@@ -1,7 +1,8 @@
-// npm run eval:presale: the pre-sale question set (eval/presale/<lang>.jsonl, written blind from its SPEC.md), each
-// line one dry-run turn with the shopper's page, country, date and cart, scored by what the reply did: the right
-// product and aspect with a card, the candidates asked about, the promotion listed or diagnosed for the right
-// reason, the help article of the topic, or a hand-off. Prints accuracy per language and per kind. Measuring only.
+// npm run eval:presale [-- eval/presale-b]: a pre-sale question set (eval/presale by default, or the folder given;
+// each set written blind from eval/presale/SPEC.md), one <lang>.jsonl per language, each line one dry-run turn with
+// the shopper's page, country, date and cart, scored by what the reply did: the right product and aspect with a card,
+// the candidates asked about, the promotion listed or diagnosed for the right reason, the help article of the topic,
+// or a hand-off. Prints accuracy per language and per kind. Measuring only.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dryRunTurn, type DryRunResult } from '../src/conversations/index.js';
@@ -81,7 +82,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const { snapshot, problems } = await loadSnapshot(root);
 if (!snapshot) throw new Error(`content does not load: ${problems.map((problem) => problem.message).join('; ')}`);
 const catalogue = buildCatalogue(CatalogueSchema.parse(JSON.parse(readFileSync(DEMO_PRODUCTS_FILE, 'utf8'))));
-const folder = path.join(root, 'eval/presale');
+const set = process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? 'eval/presale';
+const folder = path.resolve(root, set);
 
 const tally = new Map<string, { right: number; total: number }>();
 const count = (key: string, right: boolean) => {
@@ -128,7 +130,7 @@ const show = (prefix: string) => {
   for (const [key, { right, total }] of [...tally].filter(([key]) => key.startsWith(prefix)))
     console.log(`${key.slice(prefix.length).padEnd(20)} ${String(total).padStart(4)}  ${((100 * right) / total).toFixed(1).padStart(5)}%`);
 };
-console.log('pre-sale set (eval/presale): accuracy\n\nper language         lines  right');
+console.log(`pre-sale set (${path.relative(root, folder)}): accuracy\n\nper language         lines  right`);
 show('language ');
 console.log('\nper kind             lines  right');
 show('kind ');
