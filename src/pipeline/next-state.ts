@@ -38,8 +38,8 @@ export function nextConversation(input: NextStateInput): ConversationState {
     lowConfidenceStreak: isUnderstood ? 0 : previous.lowConfidenceStreak + 1,
     language: understood.language.isSupported ? understood.language.language : previous.language,
   };
-  const tags = [...new Set([...(previous.tags ?? []), ...outcome.tags])];
-  if (tags.length) next.tags = tags;
+  const tags = outcome.tags.length ? [...new Set([...(previous.tags ?? []), ...outcome.tags])] : previous.tags;
+  if (tags?.length) next.tags = tags;
   const { form } = outcome;
   if (form) {
     next.form = form;
@@ -47,7 +47,11 @@ export function nextConversation(input: NextStateInput): ConversationState {
   } else if (outcome.awaiting) {
     next.awaiting = outcome.awaiting.intent ? outcome.awaiting : { slot: outcome.awaiting.slot, intent: topic ?? understood.intent.intent };
   }
-  for (const [key, value] of Object.entries(input.orders.state)) if (value !== undefined) Object.assign(next, { [key]: value });
+  const orderState = input.orders.state;
+  for (const key in orderState) {
+    const value = orderState[key as keyof typeof orderState];
+    if (value !== undefined) Object.assign(next, { [key]: value });
+  }
   if (input.caseState) next.case = input.caseState;
   const answered = outcome.action === 'reply' && topic && settings.followUps.intents.includes(topic) ? topic : undefined;
   const context = nextContext(previous.context, {

@@ -1,27 +1,48 @@
 // The store's running analytics totals: what each conversation contributes (its tally), added on every write so
 // that reading the totals costs the same with ten conversations or a million.
+import { boundedMemo } from '../shared/index.js';
 import type { ConversationRecord, Tally } from './types.js';
 
+/** The two count names of an intent or a language ("intent:refund:conversations", …), made once per value. */
+const countNames = (kind: string) => boundedMemo((value: string) => [`${kind}:${value}:conversations`, `${kind}:${value}:handoffs`] as const, NAMES_KEPT);
+const NAMES_KEPT = 1000;
+const intentNames = countNames('intent');
+const languageNames = countNames('language');
+
+const add = (into: Tally, name: string, value: number) => {
+  into[name] = (into[name] ?? 0) + value;
+};
+
 /**
- * What one conversation adds to the totals. Only conversations where the shopper wrote count; one counts as
- * automated if it never went to a person; its rating is its last one.
+ * Adds what one conversation counts, times `sign`, into `into`. Only conversations where the shopper wrote count;
+ * one counts as automated if it never went to a person; its rating is its last one.
  */
+function addConversation(into: Tally, record: ConversationRecord, sign: 1 | -1): void {
+  if (record.state.turns === 0) return;
+  const handoffs = record.handoff ? sign : 0;
+  const [intentConversations, intentHandoffs] = intentNames(record.handoff?.intent ?? record.lastIntent ?? 'unknown');
+  const [languageConversations, languageHandoffs] = languageNames(record.state.language ?? 'unknown');
+  add(into, 'conversations', sign);
+  add(into, 'handoffs', handoffs);
+  add(into, intentConversations, sign);
+  add(into, intentHandoffs, handoffs);
+  add(into, languageConversations, sign);
+  add(into, languageHandoffs, handoffs);
+  if (handoffs && record.waitSeconds !== undefined) {
+    add(into, 'waits', sign);
+    add(into, 'waitSeconds', sign * record.waitSeconds);
+  }
+  if (handoffs && record.firstResponseSeconds !== undefined) {
+    add(into, 'firstResponses', sign);
+    add(into, 'firstResponseSeconds', sign * record.firstResponseSeconds);
+  }
+  if (record.rating) add(into, `rating:${record.rating.score}`, sign);
+}
+
+/** What one conversation adds to the totals. */
 export function tallyConversation(record: ConversationRecord): Tally {
-  if (record.state.turns === 0) return {};
-  const handoffs = record.handoff ? 1 : 0;
-  const intent = record.handoff?.intent ?? record.lastIntent ?? 'unknown';
-  const language = record.state.language ?? 'unknown';
-  const tally: Tally = {
-    conversations: 1,
-    handoffs,
-    [`intent:${intent}:conversations`]: 1,
-    [`intent:${intent}:handoffs`]: handoffs,
-    [`language:${language}:conversations`]: 1,
-    [`language:${language}:handoffs`]: handoffs,
-  };
-  if (handoffs && record.waitSeconds !== undefined) Object.assign(tally, { waits: 1, waitSeconds: record.waitSeconds });
-  if (handoffs && record.firstResponseSeconds !== undefined) Object.assign(tally, { firstResponses: 1, firstResponseSeconds: record.firstResponseSeconds });
-  if (record.rating) tally[`rating:${record.rating.score}`] = 1;
+  const tally: Tally = {};
+  addConversation(tally, record, 1);
   return tally;
 }
 
@@ -41,15 +62,11 @@ function talliesAlike(before: ConversationRecord, after: ConversationRecord): bo
 
 /** What a write changes in the totals: the new record's tally less the old one's, without the counts that stay. */
 export function tallyChange(before: ConversationRecord | undefined, after: ConversationRecord | undefined): Tally {
-  if (before && after && talliesAlike(before, after)) return {};
-  const old = before ? tallyConversation(before) : {};
-  const now = after ? tallyConversation(after) : {};
   const change: Tally = {};
-  for (const name in now) {
-    const value = now[name]! - (old[name] ?? 0);
-    if (value !== 0) change[name] = value;
-  }
-  for (const name in old) if (!(name in now) && old[name] !== 0) change[name] = -old[name]!;
+  if (before && after && talliesAlike(before, after)) return change;
+  if (before) addConversation(change, before, -1);
+  if (after) addConversation(change, after, 1);
+  for (const name in change) if (change[name] === 0) delete change[name];
   return change;
 }
 
