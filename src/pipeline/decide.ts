@@ -1,7 +1,7 @@
 // Rules stage: the operator's json-rules-engine rules run over the facts of this message and conversation; the
 // matching rule with the highest priority decides what to do (reply, ask for something, hand off), and every
 // matching "tag" rule adds its tag.
-import type { RuleEvent, Snapshot } from '../content/index.js';
+import type { MatchedRule, RuleEvent, Snapshot } from '../content/index.js';
 import type { CaseFact } from './case.js';
 import type { ConversationState } from './state.js';
 import type { Entities } from './entities.js';
@@ -173,9 +173,19 @@ export interface Decision {
   tags: string[];
 }
 
-export async function decide(snapshot: Snapshot, facts: Facts): Promise<Decision> {
-  const matched = await snapshot.engine.run(facts as unknown as Record<string, unknown>);
-  const chosen = matched.find((match) => match.event.type !== 'tag');
-  const tags = matched.flatMap((match) => (match.event.type === 'tag' ? [match.event.params.tag] : []));
+/** The rules' decision; at once when every rule is compiled, after json-rules-engine's run when some are not. */
+export function decide(snapshot: Snapshot, facts: Facts): Decision | Promise<Decision> {
+  const matched = snapshot.engine.run(facts as unknown as Record<string, unknown>);
+  return Array.isArray(matched) ? decisionOf(matched) : matched.then(decisionOf);
+}
+
+/** The first rule that acts (anything but a tag) chooses the action; every matching tag rule adds its tag. */
+function decisionOf(matched: MatchedRule[]): Decision {
+  let chosen: MatchedRule | undefined;
+  const tags: string[] = [];
+  for (const match of matched) {
+    if (match.event.type === 'tag') tags.push(match.event.params.tag);
+    else chosen ??= match;
+  }
   return { rule: chosen?.name, action: chosen?.event as Action | undefined, tags };
 }
