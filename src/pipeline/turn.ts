@@ -3,7 +3,7 @@
 // reply, the next state and the effects, and can decide again once the effects' outcome is known. Pure.
 import type { Snapshot } from '../content/index.js';
 import { caseFromForm, type CaseState } from './case.js';
-import { decide, type Action } from './decide.js';
+import { decide } from './decide.js';
 import { newConversationState, type ConversationState } from './state.js';
 import { awaitsOutcome, type Effect, type EffectOutcome, type OrderSummary } from './effects.js';
 import { afterRules, askAgain, cannotAnswer, finishFlow, type FormSituation, type TurnOutcome } from './form-turn.js';
@@ -260,21 +260,21 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   });
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
   const flowName = outcome.form?.flow ?? interpretation.started?.flow.name ?? interpretation.pending?.flow.name;
-  return {
+  const result: PipelineResult = {
     ...understood,
     rule: outcome.rule,
-    action: outcome.action as Action['type'] | 'none',
+    action: outcome.action,
     reply,
     handoff: outcome.handoff,
     tags: outcome.tags,
     conversation,
-    effects: [...earlierEffects, ...outcome.effects],
-    ...(interpretation.topic ? { topic: interpretation.topic } : {}),
-    ...(outcome.step && flowName
-      ? { flow: { name: flowName, step: outcome.step, ...(outcome.form?.pending ? { waitingFor: outcome.form.pending } : {}) } }
-      : {}),
-    ...(order ? { order } : {}),
-    ...(situation.orders.error ? { orderError: situation.orders.error } : {}),
-    ...(situation.orders.failedLookup ? { failedLookup: situation.orders.failedLookup } : {}),
+    effects: earlierEffects.length ? [...earlierEffects, ...outcome.effects] : outcome.effects,
   };
+  // The optional parts are set only when present, without an object made and spread for each.
+  if (interpretation.topic) result.topic = interpretation.topic;
+  if (outcome.step && flowName) result.flow = { name: flowName, step: outcome.step, ...(outcome.form?.pending ? { waitingFor: outcome.form.pending } : {}) };
+  if (order) result.order = order;
+  if (situation.orders.error) result.orderError = situation.orders.error;
+  if (situation.orders.failedLookup) result.failedLookup = situation.orders.failedLookup;
+  return result;
 }
