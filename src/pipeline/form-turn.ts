@@ -109,11 +109,8 @@ function remind(pending: FormInProgress): Pick<TurnOutcome, 'parts' | 'form' | '
 export function afterRules(situation: FormSituation, decision: { rule?: string; action?: Action; tags: string[] }): TurnOutcome {
   const { relation, pending, started } = situation;
   const { action } = decision;
+  // A fresh outcome, completed in place below rather than copied once more for each case.
   const outcome: TurnOutcome = {
-    ...empty(),
-    rule: decision.rule,
-    action: action?.type ?? 'none',
-    tags: decision.tags,
     parts: action
       ? [
           {
@@ -122,25 +119,37 @@ export function afterRules(situation: FormSituation, decision: { rule?: string; 
           },
         ]
       : [],
+    action: action?.type ?? 'none',
+    tags: decision.tags,
+    effects: [],
+    rule: decision.rule,
   };
-  if (action?.type === 'handoff')
-    return {
-      ...outcome,
-      handoff: { reason: action.params.reason, priority: action.params.priority },
-      opensCase: !!action.params.openCase,
-      step: pending || started ? 'ended' : undefined,
-    };
+  if (action?.type === 'handoff') {
+    outcome.handoff = { reason: action.params.reason, priority: action.params.priority };
+    outcome.opensCase = !!action.params.openCase;
+    outcome.step = pending || started ? 'ended' : undefined;
+    return outcome;
+  }
   const inPlay = started ?? (relation === 'answer' || relation === 'repeat' ? pending : undefined);
   if (action?.type === 'ask') {
     const owner = [inPlay, pending].find((candidate) => candidate && slotOf(candidate.flow, action.params.slot));
-    if (!owner) return { ...outcome, awaiting: { slot: action.params.slot, intent: action.params.intent } };
-    return { ...outcome, form: asked(owner.form, action.params.slot, owner.filled.length > 0), step: 'ask' };
+    if (!owner) outcome.awaiting = { slot: action.params.slot, intent: action.params.intent };
+    else Object.assign(outcome, { form: asked(owner.form, action.params.slot, owner.filled.length > 0), step: 'ask' });
+    return outcome;
   }
   const waiting = relation === 'digression' ? pending : undefined;
   const question = !action && inPlay ? ask(inPlay.flow, inPlay.form, inPlay.filled.length > 0 || inPlay === started, situation) : undefined;
   if (question?.form || question?.step === 'offer_person')
-    return { ...outcome, parts: [...outcome.parts, ...question.parts], action: question.form ? 'ask' : 'reply', form: question.form, step: question.step };
-  if (!waiting) return { ...outcome, step: inPlay ? 'ended' : undefined };
+    return Object.assign(outcome, {
+      parts: [...outcome.parts, ...question.parts],
+      action: question.form ? 'ask' : 'reply',
+      form: question.form,
+      step: question.step,
+    });
+  if (!waiting) {
+    outcome.step = inPlay ? 'ended' : undefined;
+    return outcome;
+  }
   const reminder = remind(waiting);
-  return { ...outcome, parts: [...outcome.parts, ...reminder.parts], form: reminder.form, step: reminder.step };
+  return Object.assign(outcome, { parts: [...outcome.parts, ...reminder.parts], form: reminder.form, step: reminder.step });
 }
