@@ -92,55 +92,65 @@ const FOREIGN_MIN_WORDS = 4;
 
 const baseLanguage = (locale: string | undefined) => locale?.toLowerCase().split(/[-_]/)[0];
 interface LatinScores {
-  ranked: [string, number][];
+  /** The likeliest language and its score, and the score of the next one (-Infinity when there is none). */
+  best: string;
+  bestScore: number;
+  runnerUpScore: number;
   telling: string[];
   knownShare: number;
   francTop?: string;
 }
 
+/** The two highest scores, the earlier language first among equal ones. */
+function topTwo(languages: string[], scores: Float64Array): Pick<LatinScores, 'best' | 'bestScore' | 'runnerUpScore'> {
+  let best = 0;
+  let runnerUp = -1;
+  for (let index = 1; index < scores.length; index++) {
+    if (scores[index]! > scores[best]!) [runnerUp, best] = [best, index];
+    else if (runnerUp < 0 || scores[index]! > scores[runnerUp]!) runnerUp = index;
+  }
+  return { best: languages[best]!, bestScore: scores[best]!, runnerUpScore: runnerUp < 0 ? -Infinity : scores[runnerUp]! };
+}
+
 /** Scores a Latin-script message against every Latin-script language, asking franc only when it could matter. */
 function scoreLatin(model: LatinModel, francLanguages: string[], text: string, hints: LanguageHints): LatinScores {
+  const scores = new Float64Array(model.languages.length);
   // Words are looked up folded ("zamowienie" is "zamówienie"); trigrams keep the accents, which tell languages apart.
-  const telling = words(text.toLowerCase())
-    .filter((word) => !isNumber(word))
-    .map((word) => ({ word, folded: fold(word) }))
-    .filter(({ folded }) => !model.neutralWords.has(folded));
-  const totals = new Float64Array(model.languages.length);
+  const telling: string[] = [];
   let knownWords = 0;
-  for (const { word, folded } of telling) {
+  for (const word of words(text.toLowerCase())) {
+    if (isNumber(word)) continue;
+    const folded = fold(word);
+    if (model.neutralWords.has(folded)) continue;
+    telling.push(folded);
     const whole = model.knownWordTable.rowOf.get(word);
     if (whole !== undefined) {
-      addRowAt(model.knownWordTable, whole, totals);
+      addRowAt(model.knownWordTable, whole, scores);
       knownWords += model.knownWordTable.presence[whole]!;
       continue;
     }
-    if (addRow(model.wordTable, folded, totals)) knownWords++;
-    for (const gram of trigrams(word)) addRow(model.gramTable, gram, totals);
+    if (addRow(model.wordTable, folded, scores)) knownWords++;
+    for (const gram of trigrams(word)) addRow(model.gramTable, gram, scores);
   }
   const knownShare = telling.length ? knownWords / telling.length : 0;
-  const scores = new Map<string, number>();
   const hinted = baseLanguage(hints.locale);
   model.languages.forEach((language, index) => {
-    let score = totals[index]! + model.priors[index]!;
+    let score = scores[index]! + model.priors[index]!;
     if (language === hints.conversationLanguage) score += CONVERSATION_PRIOR;
     if (language === hinted) score += HINT_PRIOR;
-    scores.set(language, score);
+    scores[index] = score;
   });
-  const byScore = () => [...scores].sort((a, b) => b[1] - a[1]);
-  let ranked = byScore();
+  const top = topTwo(model.languages, scores);
   // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,
   // or to name a language we do not speak.
-  const margin = ranked[0]![1] - (ranked[1]?.[1] ?? -Infinity);
   const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && telling.length >= FOREIGN_MIN_WORDS;
-  const tellingWords = telling.map(({ folded }) => folded);
-  if (margin > FRANC_WEIGHT && !mayBeForeign) return { ranked, telling: tellingWords, knownShare };
+  if (top.bestScore - top.runnerUpScore > FRANC_WEIGHT && !mayBeForeign) return { ...top, telling, knownShare };
   const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
   for (const [code, score] of franc) {
-    const language = fromIso6393[code];
-    if (language && scores.has(language)) scores.set(language, scores.get(language)! + FRANC_WEIGHT * score);
+    const index = model.languages.indexOf(fromIso6393[code] ?? '');
+    if (index >= 0) scores[index] = scores[index]! + FRANC_WEIGHT * score;
   }
-  ranked = byScore();
-  return { ranked, telling: tellingWords, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
+  return { ...topTwo(model.languages, scores), telling, knownShare, francTop: franc[0] ? fromIso6393[franc[0][0]] : undefined };
 }
 
 /** A short message whose every telling word the fallback language uses too ("retour", "cancelar pedido", "ok"). */
@@ -197,14 +207,12 @@ export function trainLanguageModel(corpora: Record<string, string[]>): LanguageM
       }
       if (script !== 'latin' || latin.languages.length === 0) return result(fallback, 0.2, fallbackSource);
 
-      const { ranked, telling, knownShare, francTop } = scoreLatin(latin, francLanguages, text, hints);
+      const { best, bestScore, runnerUpScore, telling, knownShare, francTop } = scoreLatin(latin, francLanguages, text, hints);
       // Only words most languages use ("ok", "refund"), or not one word known in any language (a name, a typo,
       // keyboard mashing): nothing to switch languages on; nor in a short message the shopper's language reads as
       // well as any other.
       if (telling.length === 0) return result(fallback, 0.5, fallbackSource);
       if (fallbackSource !== 'default' && (knownShare === 0 || fitsFallback(latin, telling, fallback))) return result(fallback, 0.5, fallbackSource);
-      const [best, bestScore] = ranked[0]!;
-      const runnerUpScore = ranked[1]?.[1] ?? -Infinity;
       const confidence = 1 / (1 + Math.exp(runnerUpScore - bestScore));
 
       // A sentence in a language we do not speak: franc names another language and we know few of its words.
