@@ -261,7 +261,10 @@ function finish(snapshot: Snapshot, turn: PreparedTurn, situation: Situation, ou
   const order = outcome.effects.find((effect): effect is Extract<Effect, { type: 'hand_off' }> => effect.type === 'hand_off')?.order ?? orderSummary(situation);
   const flowName = outcome.form?.flow ?? interpretation.started?.flow.name ?? interpretation.pending?.flow.name;
   const result: PipelineResult = {
-    ...understood,
+    text: understood.text,
+    language: understood.language,
+    intent: understood.intent,
+    entities: understood.entities,
     rule: outcome.rule,
     action: outcome.action,
     reply,
