@@ -58,7 +58,7 @@ export function prepareTurn(snapshot: Snapshot, input: PipelineInput): PreparedT
   const attachments = input.attachments ?? [];
   const interpretation = interpret(snapshot, heard, { conversation, payload: input.payload, attachments });
   const understood = keepLanguage(heard, conversation, interpretation);
-  const turn: TurnInput = {
+  const turn: PreparedTurn = {
     understood,
     interpretation,
     conversation,
@@ -67,8 +67,11 @@ export function prepareTurn(snapshot: Snapshot, input: PipelineInput): PreparedT
     context: input.context ?? {},
     attachments,
     payload: input.payload,
+    variantSeed: input.variantSeed,
+    fetches: {},
   };
-  return { ...turn, variantSeed: input.variantSeed, fetches: turnFetches(turn, snapshot.flows.settings.rememberTurns) };
+  turn.fetches = turnFetches(turn, snapshot.flows.settings.rememberTurns);
+  return turn;
 }
 
 function orderSummary(situation: Situation, request?: EffectOutcome): OrderSummary | undefined {
