@@ -6,16 +6,21 @@ import { fold, words } from '../shared/index.js';
 
 /** A message as the lists read it: folded words, space-padded so a phrase matches whole words only. */
 export interface LexiconText {
-  tokens: string[];
-  padded: string;
-  folded: string;
-  wordCount: number;
+  readonly tokens: readonly string[];
+  readonly padded: string;
+  readonly folded: string;
+  readonly wordCount: number;
 }
+
+/** The last text read, kept: the stages of one turn read the same message one after another. */
+let lastRead: LexiconText = { tokens: [], padded: '  ', folded: '', wordCount: 0 };
 
 export function lexiconText(text: string): LexiconText {
   const folded = fold(text);
+  if (folded === lastRead.folded) return lastRead;
   const tokens = words(folded);
-  return { tokens, padded: ` ${tokens.join(' ')} `, folded, wordCount: tokens.length };
+  lastRead = { tokens, padded: ` ${tokens.join(' ')} `, folded, wordCount: tokens.length };
+  return lastRead;
 }
 
 // linear: an optional one-letter conjunction or preposition, then one of two fixed articles, then a lookahead (a
@@ -66,7 +71,7 @@ export function compileWords(entries: readonly string[]): WordMatcher {
     else phrases.push(` ${tokens.join(' ')} `);
   }
   const arabic = entries.some((entry) => ARABIC_LETTER.test(entry));
-  const inWords = (tokens: string[], padded: string) =>
+  const inWords = (tokens: readonly string[], padded: string) =>
     (exact.size > 0 && tokens.some((token) => exact.has(token))) ||
     phrases.some((phrase) => padded.includes(phrase)) ||
     prefixes.some((prefix) => padded.includes(prefix));

@@ -48,7 +48,8 @@ export function dominantScript(text: string): Script | undefined {
   return best;
 }
 
-export const isNumber = (word: string) => /^\p{N}+$/u.test(word);
+const DIGITS_ONLY = /^\p{N}+$/u;
+export const isNumber = (word: string) => DIGITS_ONLY.test(word);
 
 /** A language's Latin-script utterances counted, and the log of their share of all its utterances; none if it has none. */
 function countLatin(utterances: string[]): { words: Counts; grams: Counts; prior: number; lowerCased: string[] } | undefined {

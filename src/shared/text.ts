@@ -45,11 +45,19 @@ export const MAX_WORDS = 500;
 /** A longer run of letters (Cyrillic or Thai written without spaces) is read as several words of 64 characters. */
 const WORD = /[\p{L}\p{N}\p{M}]{1,64}/gu;
 
-/** Word tokens: runs of letters and digits in any script, bounded in length and in number. */
-export function words(text: string): string[] {
+/** The last text split into words, and its words. */
+let lastSplit: { text: string; tokens: readonly string[] } = { text: '', tokens: [] };
+
+/**
+ * Word tokens: runs of letters and digits in any script, bounded in length and in number. Several stages split the
+ * same folded message one after another: the last text's words are kept, which is why they are read-only.
+ */
+export function words(text: string): readonly string[] {
+  if (text === lastSplit.text) return lastSplit.tokens;
   // One global match returns the tokens alone, without a match object per token.
   const tokens = text.match(WORD) ?? [];
   if (tokens.length > MAX_WORDS) tokens.length = MAX_WORDS;
+  lastSplit = { text, tokens };
   return tokens;
 }
 
@@ -96,7 +104,8 @@ function scriptOf(letter: string): Script {
   return 'other';
 }
 
-export const hasLetters = (text: string) => /\p{L}/u.test(text);
+const A_LETTER = /\p{L}/u;
+export const hasLetters = (text: string) => A_LETTER.test(text);
 
 /** Levenshtein distance between two short strings, in UTF-16 units (as the catalogue's fuzzy search counts them). */
 export function editDistance(a: string, b: string): number {
