@@ -20,7 +20,8 @@ export function findCodes(text: string, content: PromotionContent | undefined, e
   const skip = new Set(exclude.map((value) => value.toUpperCase()));
   // A message written all in capitals says nothing by its capitals.
   const shouting = !/\p{Ll}/u.test(text);
-  for (const [token] of text.matchAll(TOKEN)) {
+  // One global match gives the tokens alone, without a match object for each.
+  for (const token of text.match(TOKEN) ?? []) {
     const upper = token.toUpperCase();
     if (skip.has(upper) || found.some((code) => code.toUpperCase() === upper)) continue;
     const known = content?.byCode.get(upper);
