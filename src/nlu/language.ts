@@ -3,7 +3,7 @@
 // no language wins by having more utterances) is combined with franc, the widget's locale hint and the
 // conversation's language so far. Russian, Arabic and Japanese written in Latin letters are candidates too.
 import { francAll } from 'franc';
-import { fold, hasLetters, words, type Script } from '../shared/index.js';
+import { boundedMemo, fold, hasLetters, words, type Script } from '../shared/index.js';
 import { addRow, addRowAt, dominantScript, isNumber, trainLatinModel, trigrams, type LatinModel } from './latin-model.js';
 
 export interface LanguageHints {
@@ -90,7 +90,10 @@ const MAX_DETECTION_LENGTH = 300;
 const FOREIGN_KNOWN_SHARE = 0.34;
 const FOREIGN_MIN_WORDS = 4;
 
-const baseLanguage = (locale: string | undefined) => locale?.toLowerCase().split(/[-_]/)[0];
+const LOCALE_SEPARATOR = /[-_]/;
+/** A locale's language ("pt-BR" → "pt"); locales are few, so each is worked out once. */
+const languageOfLocale = boundedMemo((locale: string) => locale.toLowerCase().split(LOCALE_SEPARATOR)[0]!, 1000);
+const baseLanguage = (locale: string | undefined) => (locale === undefined ? undefined : languageOfLocale(locale));
 interface LatinScores {
   /** The likeliest language and its score, and the score of the next one (-Infinity when there is none). */
   best: string;
