@@ -141,13 +141,17 @@ function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) =
   });
   /** Each kind found, with the most words of its entries the message has. */
   const add = (found: Map<number, number>, kind: number, length: number) => found.set(kind, Math.max(found.get(kind) ?? 0, length));
+  const startingWith = (token: string, start: string, found: Map<number, number>) => {
+    for (const entry of byStart.get(start) ?? NO_ENTRIES) if (token.startsWith(entry.text)) add(found, entry.kind, 1);
+  };
   const inWords = (tokens: readonly string[], padded: string, found: Map<number, number>) => {
     for (const token of tokens) {
       for (const kind of exact.get(token) ?? NO_KINDS) add(found, kind, 1);
       for (const entry of byFirstWord.get(token) ?? NO_ENTRIES) if (padded.includes(entry.text)) add(found, entry.kind, entry.words);
+      if (byStart.size === 0) continue;
       // A one-letter entry with a final "*" is filed under its letter, which a word's first two letters never are.
-      for (const start of [token.slice(0, 2), token.slice(0, 1)])
-        for (const entry of byStart.get(start) ?? NO_ENTRIES) if (token.startsWith(entry.text)) add(found, entry.kind, 1);
+      startingWith(token, token.slice(0, 2), found);
+      startingWith(token, token.slice(0, 1), found);
     }
   };
   return (text) => {
