@@ -180,10 +180,11 @@ function likeliest(probabilities: Float64Array, count: number): number[] {
   for (let label = 0; label < probabilities.length; label++) {
     let at = top.length;
     while (at > 0 && probabilities[top[at - 1]!]! < probabilities[label]!) at--;
-    if (at < count) {
-      top.splice(at, 0, label);
-      if (top.length > count) top.pop();
-    }
+    if (at >= count) continue;
+    // Insert at `at`, the last one falling off when the list is full (in place: splice would make a list each time).
+    if (top.length < count) top.push(label);
+    for (let index = top.length - 1; index > at; index--) top[index] = top[index - 1]!;
+    top[at] = label;
   }
   return top;
 }
