@@ -1,7 +1,8 @@
 // Finds the help article a message asks about: BM25 (MiniSearch) over each language's articles, their question
 // and phrasings weighing more than their answer, with the pipeline's own folding and stemming. A handful of
-// articles cannot tell a rare word from a common one, so the words common in the language's training utterances
-// ("my", "you", "kunnen jullie", "ます") are left out of the query. The score is per remaining word of the message,
+// articles cannot tell a rare word from a common one, so the words most intents' training utterances use ("my",
+// "you", "kunnen jullie", "ます") are left out of the query; a word frequent in a few intents only ("account",
+// "size") names a subject and stays. The score is per remaining word of the message,
 // so a long message does not score higher for being long. Pure once built.
 import MiniSearch from 'minisearch';
 import type { HelpArticle } from './article.js';
@@ -60,7 +61,8 @@ export function buildHelpIndex(
   articles: readonly HelpArticle[],
   settings: HelpSettings,
   terms: Terms,
-  background: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** Per language, each intent's training utterances. */
+  background: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(),
 ): HelpIndex {
   const byLanguage = new Map<string, HelpArticle[]>();
   for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
@@ -125,12 +127,28 @@ function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string
   return !!titled;
 }
 
-/** A term in at least one text in a hundred of the language's training utterances says little about a subject. */
+/** A term in at least one text in a hundred of the language's training utterances… */
 const COMMON_SHARE = 0.01;
+/** …and in the utterances of at least half its intents says little about a subject: "can", "my", "order". */
+const COMMON_SPREAD = 0.5;
 
-function commonTerms(texts: readonly string[], language: string, terms: Terms): (term: string) => boolean {
+function commonTerms(groups: readonly (readonly string[])[], language: string, terms: Terms): (term: string) => boolean {
   const documents = new Map<string, number>();
-  for (const text of texts) for (const term of new Set(terms(text, language))) documents.set(term, (documents.get(term) ?? 0) + 1);
-  const least = Math.max(2, texts.length * COMMON_SHARE);
-  return (term) => (documents.get(term) ?? 0) >= least;
+  const intents = new Map<string, number>();
+  let texts = 0;
+  for (const group of groups) {
+    const inGroup = new Set<string>();
+    for (const text of group) {
+      texts++;
+      for (const term of new Set(terms(text, language))) {
+        documents.set(term, (documents.get(term) ?? 0) + 1);
+        inGroup.add(term);
+      }
+    }
+    for (const term of inGroup) intents.set(term, (intents.get(term) ?? 0) + 1);
+  }
+  const least = Math.max(2, texts * COMMON_SHARE);
+  const spread = Math.max(1, groups.length * COMMON_SPREAD);
+  const common = new Set([...documents].filter(([term, count]) => count >= least && (intents.get(term) ?? 0) >= spread).map(([term]) => term));
+  return (term) => common.has(term);
 }

@@ -9,8 +9,8 @@ import type { ContentReader } from './content-reader.js';
 
 const builtBefore = new Map<string, { key: string; index: HelpIndex }>();
 
-/** One language's search; the training utterances tell it which words most messages have. */
-function languageIndex(language: string, articles: HelpArticle[], settings: HelpSettings, background: string[]): HelpIndex {
+/** One language's search; each intent's training utterances tell it which words most intents use. */
+function languageIndex(language: string, articles: HelpArticle[], settings: HelpSettings, background: string[][]): HelpIndex {
   const key = createHash('sha256')
     .update(JSON.stringify([settings, articles, background]))
     .digest('hex');
@@ -29,7 +29,7 @@ function helpIndex(articles: HelpArticle[], settings: HelpSettings, corpora: Rec
   const parts = new Map<string, HelpIndex>();
   for (const language of new Set(articles.map((article) => article.language))) {
     const own = articles.filter((article) => article.language === language);
-    parts.set(language, languageIndex(language, own, settings, Object.values(corpora[language] ?? {}).flat()));
+    parts.set(language, languageIndex(language, own, settings, Object.values(corpora[language] ?? {})));
   }
   return {
     settings,
