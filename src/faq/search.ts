@@ -6,9 +6,9 @@
 // so a long message does not score higher for being long. Pure once built.
 import MiniSearch from 'minisearch';
 import type { HelpArticle } from './article.js';
+import { termStatistics, type Terms, type TermStatistics } from './term-statistics.js';
 
-/** Turns text into search terms: the language's stems, character pairs for Japanese. */
-export type Terms = (text: string, language: string) => string[];
+export type { Terms } from './term-statistics.js';
 
 export interface HelpSettings {
   /** The least BM25 score an article needs to be the answer; below it the bot falls back as if there were none. */
@@ -54,6 +54,9 @@ const MIN_COVERAGE = 0.25;
 const STRONG_COVERAGE = 0.6;
 /** …and scores at least this many times settings.minScore… */
 const STRONG_FACTOR = 3;
+/** …and shares at least this many of them, or one the intents hardly know ("plastic"): one word the intents use
+ * often ("size", "retour") is their subject too, not the question asked about it ("what size should I get?")… */
+const STRONG_TERMS = 2;
 /** …and every word it shares with the message in its question or phrasings (what it is about), not only in its
  * answer: "sent" in a gift card's answer does not make "you sent me the wrong item" about gift cards. */
 
@@ -67,7 +70,7 @@ export function buildHelpIndex(
   const byLanguage = new Map<string, HelpArticle[]>();
   for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
   const engines = new Map<string, MiniSearch<Indexed>>();
-  const commonness = new Map<string, (term: string) => boolean>();
+  const statistics = new Map<string, TermStatistics>();
   const vocabularies = new Map<string, ReadonlySet<string>>();
   for (const [language, list] of byLanguage) {
     const engine = new MiniSearch<Indexed>({
@@ -85,7 +88,7 @@ export function buildHelpIndex(
       language,
       new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap((field) => terms(field, language)))),
     );
-    commonness.set(language, commonTerms(background.get(language) ?? [], language, terms));
+    statistics.set(language, termStatistics(background.get(language) ?? [], language, terms));
   }
   return {
     settings,
@@ -93,7 +96,7 @@ export function buildHelpIndex(
     search(language, text, needs) {
       const engine = engines.get(language);
       if (!engine) return undefined;
-      const isCommon = commonness.get(language)!;
+      const { isCommon, isFrequent } = statistics.get(language)!;
       const said = [...new Set(terms(text, language))].filter((term) => !isCommon(term));
       // Whole words only: a word no article has finds nothing and adds nothing to any score, so only the others are
       // searched; a message sharing no word with the articles (most) is not searched at all.
@@ -110,7 +113,12 @@ export function buildHelpIndex(
       // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
       const coverage = best.terms.length / said.length;
       const confident = score >= settings.minScore && coverage >= MIN_COVERAGE;
-      const strong = confident && score >= settings.minScore * STRONG_FACTOR && coverage >= STRONG_COVERAGE && isAbout(engine, best.id as number, best.terms);
+      const strong =
+        confident &&
+        score >= settings.minScore * STRONG_FACTOR &&
+        coverage >= STRONG_COVERAGE &&
+        (best.terms.length >= STRONG_TERMS || !isFrequent(best.terms[0]!)) &&
+        isAbout(engine, best.id as number, best.terms);
       return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage };
     },
   };
@@ -125,30 +133,4 @@ function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string
     filter: (result) => result.id === id,
   });
   return !!titled;
-}
-
-/** A term in at least one text in a hundred of the language's training utterances… */
-const COMMON_SHARE = 0.01;
-/** …and in the utterances of at least half its intents says little about a subject: "can", "my", "order". */
-const COMMON_SPREAD = 0.5;
-
-function commonTerms(groups: readonly (readonly string[])[], language: string, terms: Terms): (term: string) => boolean {
-  const documents = new Map<string, number>();
-  const intents = new Map<string, number>();
-  let texts = 0;
-  for (const group of groups) {
-    const inGroup = new Set<string>();
-    for (const text of group) {
-      texts++;
-      for (const term of new Set(terms(text, language))) {
-        documents.set(term, (documents.get(term) ?? 0) + 1);
-        inGroup.add(term);
-      }
-    }
-    for (const term of inGroup) intents.set(term, (intents.get(term) ?? 0) + 1);
-  }
-  const least = Math.max(2, texts * COMMON_SHARE);
-  const spread = Math.max(1, groups.length * COMMON_SPREAD);
-  const common = new Set([...documents].filter(([term, count]) => count >= least && (intents.get(term) ?? 0) >= spread).map(([term]) => term));
-  return (term) => common.has(term);
 }

@@ -58,6 +58,27 @@ describe('help article search', () => {
     expect(match?.confident).toBe(true);
   });
 
+  // A specific question an article answers beats an intent's general answer (returns); the subject alone does not.
+  it.each([
+    ['de', 'kann ich das in einer anderen Größe umtauschen?'],
+    ['fr', 'je peux échanger contre une autre taille ?'],
+    ['pl', 'czy mogę wymienić na inny rozmiar?'],
+    ['it', 'posso cambiare la taglia se è troppo piccola?'],
+  ])('answers a size exchange over the returns intent (%s)', (language, text) => {
+    const match = search(language, text);
+    expect(match?.article.id).toBe('size-exchange');
+    expect(match?.strong).toBe(true);
+  });
+
+  it.each([
+    ['en', 'what size should i get?'],
+    ['en', 'size chart?'],
+    ['fr', 'comment faire un retour ?'],
+    ['es', '¿qué talla me recomiendas?'],
+  ])('takes no confident intent over for one shared subject word (%s: %s)', (language, text) => {
+    expect(search(language, text)?.strong ?? false).toBe(false);
+  });
+
   it('searches only the language of the message', () => {
     expect(search('de', 'is your packaging plastic free?')?.confident ?? false).toBe(false);
   });
