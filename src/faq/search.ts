@@ -73,9 +73,13 @@ export function buildHelpIndex(
   const statistics = new Map<string, TermStatistics>();
   const vocabularies = new Map<string, ReadonlySet<string>>();
   for (const [language, list] of byLanguage) {
+    const stats = termStatistics(background.get(language) ?? [], language, terms);
+    statistics.set(language, stats);
+    // Each phrasing is a line of its own: a pair of words never spans two of them.
+    const indexTerms = (text: string) => text.split('\n').flatMap((line) => withPairs(terms(line, language), stats.isCommon));
     const engine = new MiniSearch<Indexed>({
       fields: ['question', 'phrasings', 'answer'],
-      tokenize: (text) => terms(text, language),
+      tokenize: indexTerms,
       // The terms are already folded and stemmed.
       processTerm: (term) => term,
       // Whole words only: a prefix or a typo of a common word would find an article it has nothing to do with.
@@ -84,11 +88,7 @@ export function buildHelpIndex(
     const documents = list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer }));
     engine.addAll(documents);
     engines.set(language, engine);
-    vocabularies.set(
-      language,
-      new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap((field) => terms(field, language)))),
-    );
-    statistics.set(language, termStatistics(background.get(language) ?? [], language, terms));
+    vocabularies.set(language, new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap(indexTerms))));
   }
   return {
     settings,
@@ -104,25 +104,43 @@ export function buildHelpIndex(
       const shared = said.filter((term) => vocabulary.has(term));
       // An article's coverage is at most the share of the message's words any article has.
       const coverable = shared.length / said.length;
+      const query = shared.length > 1 ? [...shared, ...pairsOf(said).filter((pair) => vocabulary.has(pair))] : shared;
       if (needs && coverable < (needs === 'strong' ? STRONG_COVERAGE : MIN_COVERAGE)) return undefined;
-      const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => shared }) : [];
+      const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => query }) : [];
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
       // out over the message's words that are not common.
       const score = best.score / best.terms.length / said.length;
       // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
-      const coverage = best.terms.length / said.length;
+      const words = best.terms.filter((term) => !isPair(term));
+      const coverage = words.length / said.length;
       const confident = score >= settings.minScore && coverage >= MIN_COVERAGE;
       const strong =
         confident &&
         score >= settings.minScore * STRONG_FACTOR &&
         coverage >= STRONG_COVERAGE &&
-        (best.terms.length >= STRONG_TERMS || !isFrequent(best.terms[0]!)) &&
+        (words.length >= STRONG_TERMS || !isFrequent(words[0]!)) &&
         isAbout(engine, best.id as number, best.terms);
       return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage };
     },
   };
 }
+
+/**
+ * The terms and, after them, each two uncommon words that follow each other (common ones between them left out):
+ * "tarjetas de regalo" is a gift card, which an article on wrapping with "una tarjeta" and "de regalo" is not.
+ */
+function withPairs(terms: readonly string[], isCommon: (term: string) => boolean): string[] {
+  return [...terms, ...pairsOf(terms.filter((term) => !isCommon(term)))];
+}
+
+function pairsOf(words: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let index = 0; index + 1 < words.length; index++) pairs.push(`${words[index]} ${words[index + 1]}`);
+  return pairs;
+}
+
+const isPair = (term: string) => term.includes(' ');
 
 /** Whether all these terms are in the article's question or phrasings. */
 function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string[]): boolean {

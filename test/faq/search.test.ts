@@ -79,6 +79,21 @@ describe('help article search', () => {
     expect(search(language, text)?.strong ?? false).toBe(false);
   });
 
+  // Gift cards and gift wrapping share "regalo", "cadeau", "presente" and a card: the words that follow each other
+  // in one phrasing ("tarjetas de regalo") tell them apart.
+  it.each([
+    ['es', '¿tenéis tarjetas de regalo?', 'gift-cards'],
+    ['es', 'quiero comprar una tarjeta regalo para mi hermana', 'gift-cards'],
+    ['es', '¿me podéis envolver el pedido para regalo?', 'gift-wrapping'],
+    ['pt', 'vocês vendem vale-presente?', 'gift-cards'],
+    ['pt', 'dá para embrulhar para presente?', 'gift-wrapping'],
+    ['it', 'avete buoni regalo?', 'gift-cards'],
+    ['it', 'mi fate una confezione regalo?', 'gift-wrapping'],
+    ['fr', 'vous vendez des cartes cadeaux ?', 'gift-cards'],
+  ])('tells gift cards from gift wrapping (%s: %s)', (language, text, article) => {
+    expect(search(language, text)?.article.id).toBe(article);
+  });
+
   it('searches only the language of the message', () => {
     expect(search('de', 'is your packaging plastic free?')?.confident ?? false).toBe(false);
   });
