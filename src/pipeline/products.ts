@@ -39,6 +39,11 @@ function saidAspect(
   return namesVariant && (!said || said === 'options') ? 'stock' : said;
 }
 
+/** A price for a quantity ("wholesale price for 20 bags") is none the catalogue lists: a person quotes it. */
+function quoted(said: ProductAspect | undefined, lexicon: Lexicon | undefined, words: LexiconText): ProductAspect | undefined {
+  return said === 'price' && lexicon?.kinds.get('quantity')?.find(words) ? 'unlisted' : said;
+}
+
 /**
  * Beyond a product question: a product named with something asked about it while the classifier was unsure (or
  * sure it is about shipping), a choice among candidates, or a question about the product on the page or the one the
@@ -150,7 +155,7 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   const namesVariant = !!(options.color || options.size || picked.variant);
   const said = saidAspect(asks(), [input.lexicon], () => (product ? withoutNames(words, product, input.language) : words), namesVariant);
   // "and the scarf?" after a question about the mug's material asks the scarf's.
-  const aspect = said ?? memory?.aspect ?? null;
+  const aspect = quoted(said, input.lexicon, words) ?? memory?.aspect ?? null;
   if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;
   // A shipping question about a product is about shipping it, unless it asks what the catalogue cannot say.
   const asksPlace = !aspect || (!PLACE_ASPECTS.has(aspect) && aspect !== 'unlisted');

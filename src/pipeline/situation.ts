@@ -84,8 +84,14 @@ function articleOverProduct(snapshot: Snapshot, turn: TurnInput, intent: IntentR
   const { status, aspect } = question.facts;
   if (status !== 'none' && !(status === 'found' && aspect === null)) return undefined;
   const match = helpFor(snapshot, turn, { ...intent, confident: false });
-  return match && (match.strong || aspect === null) ? match : undefined;
+  // About a product named, an article that shares a word or two ("phone" in "does it work with my phone?") is a
+  // guess: the data does not say, and a person does.
+  const fits = match && (status === 'none' || match.coverage >= NAMED_PRODUCT_COVERAGE);
+  return match && fits && (match.strong || aspect === null) ? match : undefined;
 }
+
+/** The least share of a question about a named product an article must cover to answer it instead of a person. */
+const NAMED_PRODUCT_COVERAGE = 0.5;
 
 /** Intents that need the shopper's order or a person: an article never answers for them. */
 const NEVER_ARTICLE_INTENTS = new Set([
