@@ -62,7 +62,9 @@ function isAboutProduct(input: ProductStageInput, picked: Picked, said: ProductA
   // A classifier sure of something else never gives way to a near miss of a name alone.
   const written = picked.from !== 'message' || picked.isExact;
   if (intent.confident) return (known && written && !!said) || answersPlace || (intent.intent === 'shipping_info' && named && written);
-  if (named) return true;
+  // Something no product's data says (engraving, a gift box, a price for a quantity) is the catalogue's to decline,
+  // whichever product it is about: no article or guess of the classifier's answers it.
+  if (named || said === 'unlisted') return true;
   if (picked.candidates.length > 0) return (!!said || !!memory?.aspect) && (picked.isExact || !!said);
   return (known && !!said) || answersPlace;
 }
@@ -153,9 +155,13 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   const { product } = picked;
   const options = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
   const namesVariant = !!(options.color || options.size || picked.variant);
-  const said = saidAspect(asks(), [input.lexicon], () => (product ? withoutNames(words, product, input.language) : words), namesVariant);
+  const said = quoted(
+    saidAspect(asks(), [input.lexicon], () => (product ? withoutNames(words, product, input.language) : words), namesVariant),
+    input.lexicon,
+    words,
+  );
   // "and the scarf?" after a question about the mug's material asks the scarf's.
-  const aspect = quoted(said, input.lexicon, words) ?? memory?.aspect ?? null;
+  const aspect = said ?? memory?.aspect ?? null;
   if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;
   // A shipping question about a product is about shipping it, unless it asks what the catalogue cannot say.
   const asksPlace = !aspect || (!PLACE_ASPECTS.has(aspect) && aspect !== 'unlisted');
