@@ -3,6 +3,7 @@
 // language's utterances rebuilds that language's search only.
 import { createHash } from 'node:crypto';
 import { buildHelpIndex, HelpSettingsFile, readArticles, type HelpArticle, type HelpIndex, type HelpSettings } from '../faq/index.js';
+import { withoutSpelledLetters } from '../language/index.js';
 import { searchTerms } from '../nlu/index.js';
 import { problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
@@ -18,7 +19,9 @@ function languageIndex(language: string, articles: HelpArticle[], settings: Help
   if (known?.key === key) return known.index;
   // Stems are kept while the index is built (it reads every training utterance), not for as long as it serves.
   let stems: Map<string, string> | undefined = new Map();
-  const index = buildHelpIndex(articles, settings, (text, of) => searchTerms(text, of, stems), new Map([[language, background]]));
+  // "groesse" and "Größe" are one word to the search, in the articles and in the messages.
+  const terms = (text: string, of: string) => searchTerms(withoutSpelledLetters(text, of), of, stems);
+  const index = buildHelpIndex(articles, settings, terms, new Map([[language, background]]));
   stems = undefined;
   builtBefore.set(language, { key, index });
   return index;

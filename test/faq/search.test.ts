@@ -98,6 +98,12 @@ describe('help article search', () => {
     expect(search(language, text)?.article.id).toBe(article);
   });
 
+  it('reads German umlauts spelled out as the umlaut ("groesse", "fuer")', () => {
+    expect(search('de', 'kann ich die groesse tauschen?')?.article.id).toBe('size-exchange');
+    expect(search('de', 'kann ich die Größe tauschen?')?.article.id).toBe('size-exchange');
+    expect(search('de', 'gibt es eine Garantie fuer die Lampe?')?.article.id).toBe('warranty');
+  });
+
   it('searches only the language of the message', () => {
     expect(search('de', 'is your packaging plastic free?')?.confident ?? false).toBe(false);
   });
