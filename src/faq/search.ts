@@ -25,6 +25,8 @@ export interface HelpIndex {
    * articles cannot cover enough is not searched at all.
    */
   search(language: string, text: string, needs?: 'confident' | 'strong'): HelpMatch | undefined;
+  /** Whether many of the intent's training utterances in that language have the term. */
+  isIntentWord(language: string, term: string, intent: string): boolean;
 }
 
 export interface HelpMatch {
@@ -37,6 +39,8 @@ export interface HelpMatch {
   strong: boolean;
   /** The share of the message's uncommon words the article has. */
   coverage: number;
+  /** Those words. */
+  words: readonly string[];
 }
 
 interface Indexed {
@@ -65,7 +69,7 @@ export function buildHelpIndex(
   settings: HelpSettings,
   terms: Terms,
   /** Per language, each intent's training utterances. */
-  background: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(),
+  background: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map(),
 ): HelpIndex {
   const byLanguage = new Map<string, HelpArticle[]>();
   for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
@@ -73,7 +77,7 @@ export function buildHelpIndex(
   const statistics = new Map<string, TermStatistics>();
   const vocabularies = new Map<string, ReadonlySet<string>>();
   for (const [language, list] of byLanguage) {
-    const stats = termStatistics(background.get(language) ?? [], language, terms);
+    const stats = termStatistics(background.get(language) ?? {}, language, terms);
     statistics.set(language, stats);
     // Each phrasing is a line of its own: a pair of words never spans two of them.
     const indexTerms = (text: string) => text.split('\n').flatMap((line) => withPairs(terms(line, language), stats.isCommon));
@@ -93,6 +97,7 @@ export function buildHelpIndex(
   return {
     settings,
     articles: byLanguage,
+    isIntentWord: (language, term, intent) => !!statistics.get(language)?.isFrequentIn(term, intent),
     search(language, text, needs) {
       const engine = engines.get(language);
       if (!engine) return undefined;
@@ -121,7 +126,7 @@ export function buildHelpIndex(
         coverage >= STRONG_COVERAGE &&
         (words.length >= STRONG_TERMS || !isFrequent(words[0]!)) &&
         isAbout(engine, best.id as number, best.terms);
-      return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage };
+      return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage, words };
     },
   };
 }

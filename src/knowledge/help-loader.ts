@@ -11,7 +11,7 @@ import type { ContentReader } from './content-reader.js';
 const builtBefore = new Map<string, { key: string; index: HelpIndex }>();
 
 /** One language's search; each intent's training utterances tell it which words most intents use. */
-function languageIndex(language: string, articles: HelpArticle[], settings: HelpSettings, background: string[][]): HelpIndex {
+function languageIndex(language: string, articles: HelpArticle[], settings: HelpSettings, background: Record<string, string[]>): HelpIndex {
   const key = createHash('sha256')
     .update(JSON.stringify([settings, articles, background]))
     .digest('hex');
@@ -32,12 +32,13 @@ function helpIndex(articles: HelpArticle[], settings: HelpSettings, corpora: Rec
   const parts = new Map<string, HelpIndex>();
   for (const language of new Set(articles.map((article) => article.language))) {
     const own = articles.filter((article) => article.language === language);
-    parts.set(language, languageIndex(language, own, settings, Object.values(corpora[language] ?? {})));
+    parts.set(language, languageIndex(language, own, settings, corpora[language] ?? {}));
   }
   return {
     settings,
     articles: new Map([...parts].map(([language, part]) => [language, part.articles.get(language)!])),
     search: (language, text, needs) => parts.get(language)?.search(language, text, needs),
+    isIntentWord: (language, term, intent) => !!parts.get(language)?.isIntentWord(language, term, intent),
   };
 }
 
