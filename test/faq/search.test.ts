@@ -94,6 +94,8 @@ describe('help article search', () => {
     ['it', 'mi fate una confezione regalo?', 'gift-wrapping'],
     ['fr', 'vous vendez des cartes cadeaux ?', 'gift-cards'],
     ['ar', 'اقدر اطلب بالتلفون؟', 'order-by-phone'],
+    ['ar', 'تقدرون تغلفون الهدية؟', 'gift-wrapping'],
+    ['ar', 'ابي اشتري بطاقة هدية لصديقتي', 'gift-cards'],
   ])('finds the article of everyday wording (%s: %s)', (language, text, article) => {
     expect(search(language, text)?.article.id).toBe(article);
   });
