@@ -68,3 +68,25 @@ for (const row of rows) {
       `  ${ok ? ' ' : '✗'} ${row.language} ${row.score.toFixed(2).padStart(6)} ${String(row.found).padEnd(15)} want ${String(row.article).padEnd(15)} ${row.text}`,
     );
 }
+
+// What listing an intent in faq/settings.json's `intents` would do: the share of its own training utterances an
+// article would then answer (any confident match), next to the share a strong match already takes over today.
+// An intent whose utterances articles would often take has a general answer worth keeping: list only intents
+// with a low share, and read what they are taken by.
+console.log('\nper intent: training utterances an article would answer if listed in "intents", and strong matches now');
+const perIntent = new Map<string, { total: number; confident: number; strong: number }>();
+for (const language of [...new Set(rows.map((row) => row.language))]) {
+  const corpus = JSON.parse(readFileSync(path.join(root, 'locales', language, 'intents.json'), 'utf8')) as Record<string, string[]>;
+  for (const [intent, texts] of Object.entries(corpus)) {
+    const tally = perIntent.get(intent) ?? { total: 0, confident: 0, strong: 0 };
+    for (const text of texts) {
+      const match = help.search(language, normalizeText(text));
+      tally.total++;
+      if (match?.confident) tally.confident++;
+      if (match?.strong) tally.strong++;
+    }
+    perIntent.set(intent, tally);
+  }
+}
+for (const [intent, { total, confident, strong }] of perIntent)
+  console.log(`  ${intent.padEnd(18)} ${String(total).padStart(5)}  ${pct(confident, total).padStart(6)} if listed  ${pct(strong, total).padStart(6)} strong`);

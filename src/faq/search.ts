@@ -1,13 +1,14 @@
 // Finds the help article a message asks about: BM25 (MiniSearch) over each language's articles, their question
 // and phrasings weighing more than their answer, with the pipeline's own folding and stemming. A handful of
-// articles cannot tell a rare word from a common one, so the words common in the language's training utterances
-// ("my", "you", "kunnen jullie", "ます") are left out of the query. The score is per remaining word of the message,
+// articles cannot tell a rare word from a common one, so the words most intents' training utterances use ("my",
+// "you", "kunnen jullie", "ます") are left out of the query; a word frequent in a few intents only ("account",
+// "size") names a subject and stays. The score is per remaining word of the message,
 // so a long message does not score higher for being long. Pure once built.
 import MiniSearch from 'minisearch';
 import type { HelpArticle } from './article.js';
+import { termStatistics, type Terms, type TermStatistics } from './term-statistics.js';
 
-/** Turns text into search terms: the language's stems, character pairs for Japanese. */
-export type Terms = (text: string, language: string) => string[];
+export type { Terms } from './term-statistics.js';
 
 export interface HelpSettings {
   /** The least BM25 score an article needs to be the answer; below it the bot falls back as if there were none. */
@@ -24,6 +25,8 @@ export interface HelpIndex {
    * articles cannot cover enough is not searched at all.
    */
   search(language: string, text: string, needs?: 'confident' | 'strong'): HelpMatch | undefined;
+  /** Whether many of the intent's training utterances in that language have the term. */
+  isIntentWord(language: string, term: string, intent: string): boolean;
 }
 
 export interface HelpMatch {
@@ -36,6 +39,8 @@ export interface HelpMatch {
   strong: boolean;
   /** The share of the message's uncommon words the article has. */
   coverage: number;
+  /** Those words. */
+  words: readonly string[];
 }
 
 interface Indexed {
@@ -53,6 +58,9 @@ const MIN_COVERAGE = 0.25;
 const STRONG_COVERAGE = 0.6;
 /** …and scores at least this many times settings.minScore… */
 const STRONG_FACTOR = 3;
+/** …and shares at least this many of them, or one the intents hardly know ("plastic"): one word the intents use
+ * often ("size", "retour") is their subject too, not the question asked about it ("what size should I get?")… */
+const STRONG_TERMS = 2;
 /** …and every word it shares with the message in its question or phrasings (what it is about), not only in its
  * answer: "sent" in a gift card's answer does not make "you sent me the wrong item" about gift cards. */
 
@@ -60,17 +68,22 @@ export function buildHelpIndex(
   articles: readonly HelpArticle[],
   settings: HelpSettings,
   terms: Terms,
-  background: ReadonlyMap<string, readonly string[]> = new Map(),
+  /** Per language, each intent's training utterances. */
+  background: ReadonlyMap<string, Readonly<Record<string, readonly string[]>>> = new Map(),
 ): HelpIndex {
   const byLanguage = new Map<string, HelpArticle[]>();
   for (const article of articles) byLanguage.set(article.language, [...(byLanguage.get(article.language) ?? []), article]);
   const engines = new Map<string, MiniSearch<Indexed>>();
-  const commonness = new Map<string, (term: string) => boolean>();
+  const statistics = new Map<string, TermStatistics>();
   const vocabularies = new Map<string, ReadonlySet<string>>();
   for (const [language, list] of byLanguage) {
+    const stats = termStatistics(background.get(language) ?? {}, language, terms);
+    statistics.set(language, stats);
+    // Each phrasing is a line of its own: a pair of words never spans two of them.
+    const indexTerms = (text: string) => text.split('\n').flatMap((line) => withPairs(terms(line, language), stats.isCommon));
     const engine = new MiniSearch<Indexed>({
       fields: ['question', 'phrasings', 'answer'],
-      tokenize: (text) => terms(text, language),
+      tokenize: indexTerms,
       // The terms are already folded and stemmed.
       processTerm: (term) => term,
       // Whole words only: a prefix or a typo of a common word would find an article it has nothing to do with.
@@ -79,19 +92,16 @@ export function buildHelpIndex(
     const documents = list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer }));
     engine.addAll(documents);
     engines.set(language, engine);
-    vocabularies.set(
-      language,
-      new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap((field) => terms(field, language)))),
-    );
-    commonness.set(language, commonTerms(background.get(language) ?? [], language, terms));
+    vocabularies.set(language, new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap(indexTerms))));
   }
   return {
     settings,
     articles: byLanguage,
+    isIntentWord: (language, term, intent) => !!statistics.get(language)?.isFrequentIn(term, intent),
     search(language, text, needs) {
       const engine = engines.get(language);
       if (!engine) return undefined;
-      const isCommon = commonness.get(language)!;
+      const { isCommon, isFrequent } = statistics.get(language)!;
       const said = [...new Set(terms(text, language))].filter((term) => !isCommon(term));
       // Whole words only: a word no article has finds nothing and adds nothing to any score, so only the others are
       // searched; a message sharing no word with the articles (most) is not searched at all.
@@ -99,20 +109,43 @@ export function buildHelpIndex(
       const shared = said.filter((term) => vocabulary.has(term));
       // An article's coverage is at most the share of the message's words any article has.
       const coverable = shared.length / said.length;
+      const query = shared.length > 1 ? [...shared, ...pairsOf(said).filter((pair) => vocabulary.has(pair))] : shared;
       if (needs && coverable < (needs === 'strong' ? STRONG_COVERAGE : MIN_COVERAGE)) return undefined;
-      const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => shared }) : [];
+      const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => query }) : [];
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
       // out over the message's words that are not common.
       const score = best.score / best.terms.length / said.length;
       // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
-      const coverage = best.terms.length / said.length;
+      const words = best.terms.filter((term) => !isPair(term));
+      const coverage = words.length / said.length;
       const confident = score >= settings.minScore && coverage >= MIN_COVERAGE;
-      const strong = confident && score >= settings.minScore * STRONG_FACTOR && coverage >= STRONG_COVERAGE && isAbout(engine, best.id as number, best.terms);
-      return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage };
+      const strong =
+        confident &&
+        score >= settings.minScore * STRONG_FACTOR &&
+        coverage >= STRONG_COVERAGE &&
+        (words.length >= STRONG_TERMS || !isFrequent(words[0]!)) &&
+        isAbout(engine, best.id as number, best.terms);
+      return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage, words };
     },
   };
 }
+
+/**
+ * The terms and, after them, each two uncommon words that follow each other (common ones between them left out):
+ * "tarjetas de regalo" is a gift card, which an article on wrapping with "una tarjeta" and "de regalo" is not.
+ */
+function withPairs(terms: readonly string[], isCommon: (term: string) => boolean): string[] {
+  return [...terms, ...pairsOf(terms.filter((term) => !isCommon(term)))];
+}
+
+function pairsOf(words: readonly string[]): string[] {
+  const pairs: string[] = [];
+  for (let index = 0; index + 1 < words.length; index++) pairs.push(`${words[index]} ${words[index + 1]}`);
+  return pairs;
+}
+
+const isPair = (term: string) => term.includes(' ');
 
 /** Whether all these terms are in the article's question or phrasings. */
 function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string[]): boolean {
@@ -123,14 +156,4 @@ function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string
     filter: (result) => result.id === id,
   });
   return !!titled;
-}
-
-/** A term in at least one text in a hundred of the language's training utterances says little about a subject. */
-const COMMON_SHARE = 0.01;
-
-function commonTerms(texts: readonly string[], language: string, terms: Terms): (term: string) => boolean {
-  const documents = new Map<string, number>();
-  for (const text of texts) for (const term of new Set(terms(text, language))) documents.set(term, (documents.get(term) ?? 0) + 1);
-  const least = Math.max(2, texts.length * COMMON_SHARE);
-  return (term) => (documents.get(term) ?? 0) >= least;
 }

@@ -28,6 +28,7 @@ const Entry = z.strictObject({
   the: Form.optional(),
   to: Form.optional(),
   in: Form.optional(),
+  places: z.array(z.string().trim().min(2).max(60)).max(50).optional(),
 });
 
 export const CountriesFile = z.strictObject({

@@ -3,14 +3,15 @@
 // language's utterances rebuilds that language's search only.
 import { createHash } from 'node:crypto';
 import { buildHelpIndex, HelpSettingsFile, readArticles, type HelpArticle, type HelpIndex, type HelpSettings } from '../faq/index.js';
+import { withoutSpelledLetters } from '../language/index.js';
 import { searchTerms } from '../nlu/index.js';
 import { problemAt } from '../shared/index.js';
 import type { ContentReader } from './content-reader.js';
 
 const builtBefore = new Map<string, { key: string; index: HelpIndex }>();
 
-/** One language's search; the training utterances tell it which words most messages have. */
-function languageIndex(language: string, articles: HelpArticle[], settings: HelpSettings, background: string[]): HelpIndex {
+/** One language's search; each intent's training utterances tell it which words most intents use. */
+function languageIndex(language: string, articles: HelpArticle[], settings: HelpSettings, background: Record<string, string[]>): HelpIndex {
   const key = createHash('sha256')
     .update(JSON.stringify([settings, articles, background]))
     .digest('hex');
@@ -18,7 +19,9 @@ function languageIndex(language: string, articles: HelpArticle[], settings: Help
   if (known?.key === key) return known.index;
   // Stems are kept while the index is built (it reads every training utterance), not for as long as it serves.
   let stems: Map<string, string> | undefined = new Map();
-  const index = buildHelpIndex(articles, settings, (text, of) => searchTerms(text, of, stems), new Map([[language, background]]));
+  // "groesse" and "Größe" are one word to the search, in the articles and in the messages.
+  const terms = (text: string, of: string) => searchTerms(withoutSpelledLetters(text, of), of, stems);
+  const index = buildHelpIndex(articles, settings, terms, new Map([[language, background]]));
   stems = undefined;
   builtBefore.set(language, { key, index });
   return index;
@@ -29,12 +32,13 @@ function helpIndex(articles: HelpArticle[], settings: HelpSettings, corpora: Rec
   const parts = new Map<string, HelpIndex>();
   for (const language of new Set(articles.map((article) => article.language))) {
     const own = articles.filter((article) => article.language === language);
-    parts.set(language, languageIndex(language, own, settings, Object.values(corpora[language] ?? {}).flat()));
+    parts.set(language, languageIndex(language, own, settings, corpora[language] ?? {}));
   }
   return {
     settings,
     articles: new Map([...parts].map(([language, part]) => [language, part.articles.get(language)!])),
     search: (language, text, needs) => parts.get(language)?.search(language, text, needs),
+    isIntentWord: (language, term, intent) => !!parts.get(language)?.isIntentWord(language, term, intent),
   };
 }
 

@@ -80,10 +80,10 @@ const ambiguousNames = ['jersey', 'guernsey', 'chad', 'jordan', 'georgia', 'nige
 const inflectingLanguages = new Set(['ru', 'pl', 'tr']);
 
 /**
- * `written` adds the names and phrases of the content's country tables ("do Niemiec", "ABD'ye", "в США"): shoppers
- * write them as the bot does.
+ * `written` adds the names, phrases and places of the content's country tables ("do Niemiec", "ABD'ye", "в США",
+ * "Riyadh"), with their language: shoppers write them as the bot does.
  */
-export function buildCountryIndex(languages: string[], written: Iterable<[string, string]> = []): CountryIndex {
+export function buildCountryIndex(languages: string[], written: Iterable<[string, string, string?]> = []): CountryIndex {
   const names = new Map<string, string>();
   const inflectable = new Set<string>();
   for (const language of languages) {
@@ -98,14 +98,25 @@ export function buildCountryIndex(languages: string[], written: Iterable<[string
   }
   for (const [alias, code] of Object.entries(countryAliases)) names.set(words(fold(alias)).join(' '), code);
   for (const name of ambiguousNames) names.delete(name);
-  const index = indexOf(names, inflectable);
+  const index = indexOf(withoutArticles(names), inflectable);
   // Only what the index does not find already: an inflected form ("niemiec") or a short name ("abd").
-  for (const [text, code] of written) {
+  for (const [text, code, language] of written) {
     const tokens = words(fold(text));
     if (tokens.some((token) => ambiguousNames.includes(token)) || findCountry(text, index) === code) continue;
     names.set(tokens.join(' '), code);
+    // A city changes its ending as a country does: "İstanbul'a", "в Москву".
+    if (tokens.length === 1 && language && inflectingLanguages.has(language)) inflectable.add(tokens[0]!);
   }
-  return indexOf(names, inflectable);
+  return indexOf(withoutArticles(names), inflectable);
+}
+
+/** "الكويت" is written "للكويت", "بالكويت": a word loses its article with its prefix, so names are kept without it. */
+function withoutArticles(names: Map<string, string>): Map<string, string> {
+  for (const [name, code] of [...names]) {
+    const bare = name.startsWith(ARABIC_ARTICLE) && !name.includes(' ') ? name.slice(ARABIC_ARTICLE.length) : undefined;
+    if (bare && bare.length >= MIN_ARABIC_NAME && !names.has(bare)) names.set(bare, code);
+  }
+  return names;
 }
 
 function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryIndex {
@@ -130,6 +141,9 @@ function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryI
 }
 
 const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
+const ARABIC_ARTICLE = 'ال';
+/** A shorter name without its article is a common word more likely than a country. */
+const MIN_ARABIC_NAME = 3;
 /** The letters ARABIC_PREFIXES can start with: any other word keeps its letters, and needs no second look-up. */
 const ARABIC_PREFIX_START = /^[وبلاف]/;
 const withoutArabicPrefix = (word: string) => (ARABIC_PREFIX_START.test(word) ? word.replace(ARABIC_PREFIXES, '') : word);

@@ -18,6 +18,8 @@ export interface CountryEntry {
   the?: string;
   to?: string;
   in?: string;
+  /** Other names shoppers give the country's destination: its well-known cities, short forms ("Riyadh", "SP"). */
+  places?: string[];
 }
 
 export interface LanguageCountries {
@@ -88,12 +90,13 @@ export function countryValues(phrases: CountryPhrases, language: string, code: s
   return { countryName: forms.name, theCountry: forms.the, toCountry: forms.to, inCountry: forms.in };
 }
 
-/** Every name and phrase the tables write, with its country: shoppers write them too ("do Niemiec", "ABD'ye"). */
-export function* writtenCountryNames(phrases: CountryPhrases): Generator<[string, string]> {
+/** Every name, phrase and place the tables write, with its country and language: shoppers write them too ("do
+ * Niemiec", "ABD'ye", "Riyadh"). */
+export function* writtenCountryNames(phrases: CountryPhrases): Generator<[string, string, string]> {
   for (const [language, table] of phrases) {
     for (const code of Object.keys(table.countries)) {
       const { name, the, to, in: inside } = countryForms(phrases, language, code);
-      for (const text of new Set([name, the, to, inside])) yield [text, code];
+      for (const text of new Set([name, the, to, inside, ...(table.countries[code]!.places ?? [])])) yield [text, code, language];
     }
   }
 }

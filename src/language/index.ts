@@ -15,6 +15,7 @@ export {
 } from './country-phrases.js';
 export { buildCountryIndex, findCountry, type CountryIndex } from './country-names.js';
 export { bareEmoji, emojiMeanings } from './emoji.js';
+export { withoutSpelledLetters } from './spelling.js';
 export {
   bothLexicons,
   compileKinds,

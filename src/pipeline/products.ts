@@ -39,6 +39,11 @@ function saidAspect(
   return namesVariant && (!said || said === 'options') ? 'stock' : said;
 }
 
+/** A price for a quantity ("wholesale price for 20 bags") is none the catalogue lists: a person quotes it. */
+function quoted(said: ProductAspect | undefined, lexicon: Lexicon | undefined, words: LexiconText): ProductAspect | undefined {
+  return said === 'price' && lexicon?.kinds.get('quantity')?.find(words) ? 'unlisted' : said;
+}
+
 /**
  * Beyond a product question: a product named with something asked about it while the classifier was unsure (or
  * sure it is about shipping), a choice among candidates, or a question about the product on the page or the one the
@@ -57,7 +62,9 @@ function isAboutProduct(input: ProductStageInput, picked: Picked, said: ProductA
   // A classifier sure of something else never gives way to a near miss of a name alone.
   const written = picked.from !== 'message' || picked.isExact;
   if (intent.confident) return (known && written && !!said) || answersPlace || (intent.intent === 'shipping_info' && named && written);
-  if (named) return true;
+  // Something no product's data says (engraving, a gift box, a price for a quantity) is the catalogue's to decline,
+  // whichever product it is about: no article or guess of the classifier's answers it.
+  if (named || said === 'unlisted') return true;
   if (picked.candidates.length > 0) return (!!said || !!memory?.aspect) && (picked.isExact || !!said);
   return (known && !!said) || answersPlace;
 }
@@ -148,7 +155,11 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   const { product } = picked;
   const options = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
   const namesVariant = !!(options.color || options.size || picked.variant);
-  const said = saidAspect(asks(), [input.lexicon], () => (product ? withoutNames(words, product, input.language) : words), namesVariant);
+  const said = quoted(
+    saidAspect(asks(), [input.lexicon], () => (product ? withoutNames(words, product, input.language) : words), namesVariant),
+    input.lexicon,
+    words,
+  );
   // "and the scarf?" after a question about the mug's material asks the scarf's.
   const aspect = said ?? memory?.aspect ?? null;
   if (!isProductIntent && !isAboutProduct(input, picked, said, memory)) return null;

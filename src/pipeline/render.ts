@@ -137,6 +137,11 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   } catch (error) {
     throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(error as Error).message}`);
   }
-  const quickReplies = [...template.quickReplies, ...(input.suggest ? suggestions(snapshot, template.language, input.suggest) : [])];
+  // The likeliest topics first, then the template's own buttons ("talk to a person"), each once.
+  const own = template.quickReplies;
+  const suggested = input.suggest
+    ? suggestions(snapshot, template.language, input.suggest).filter((reply) => !own.some((mine) => mine.value === reply.value))
+    : [];
+  const quickReplies = [...suggested, ...own];
   return { templateId: template.id, language: template.language, text, quickReplies };
 }

@@ -19,11 +19,12 @@ import {
   type PrefetchedOrders,
 } from './orders.js';
 import { PLACE_ASPECTS, PRODUCT_INTENT } from './product-aspects.js';
+import { articleOverProduct, helpFor } from './help-articles.js';
+import type { HelpMatch } from '../faq/index.js';
 import type { ProductStage } from './product-facts.js';
 import { productStage, withDestination } from './products.js';
 import { promotionStage, type PromotionStage } from '../promotions/index.js';
 import { asksInQuantity } from './quantity.js';
-import type { HelpMatch } from '../faq/index.js';
 import { localeRegion } from '../shared/index.js';
 import { chooseDestination, dutiesFacts, SHIPPING_INTENTS, shippingFacts, type Destination, type DutiesFacts, type ShippingFacts } from '../shipping/index.js';
 
@@ -58,47 +59,6 @@ export interface Situation {
   help?: HelpMatch;
   facts: Facts;
 }
-
-/**
- * An article answers when no intent is sure of the message, or its intent lets articles answer for it; over any
- * other confident intent only a strong match does ("do you sell gift cards?" is about gift cards, not payment), and
- * never over an order's own business or a request for a person, which need the order or the person.
- */
-function helpFor(snapshot: Snapshot, turn: TurnInput, intent: IntentResult): HelpMatch | undefined {
-  const index = snapshot.help;
-  if (!index) return undefined;
-  const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
-  if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || turn.understood.entities.orderNumber)) return undefined;
-  const match = index.search(turn.understood.language.language, turn.understood.text, overrides ? 'strong' : 'confident');
-  return match && (overrides ? match.strong : match.confident) ? match : undefined;
-}
-
-/**
- * A help article that answers a product question better than the catalogue can: the question names no product
- * ("do you email when things are back in stock?") or asks nothing the catalogue has a field for ("is there a
- * warranty on the lamp?"). An article that fits the message strongly answers it; one that merely fits, only when
- * the message asks no aspect the catalogue knows ("is the white one in stock?" shares words with the article on
- * restock alerts, but asks the catalogue).
- */
-function articleOverProduct(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, question: ProductStage): HelpMatch | undefined {
-  const { status, aspect } = question.facts;
-  if (status !== 'none' && !(status === 'found' && aspect === null)) return undefined;
-  const match = helpFor(snapshot, turn, { ...intent, confident: false });
-  return match && (match.strong || aspect === null) ? match : undefined;
-}
-
-/** Intents that need the shopper's order or a person: an article never answers for them. */
-const NEVER_ARTICLE_INTENTS = new Set([
-  'order_status',
-  'refund_status',
-  'cancel_order',
-  'human_agent',
-  'complaint',
-  'payment_issue',
-  'greeting',
-  'goodbye',
-  'thanks',
-]);
 
 /** The flow this message is about: one it starts, else the one it answers (or failed to answer). */
 function formInPlay({ relation, started, pending }: Interpretation): FormInProgress | undefined {
@@ -231,7 +191,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
   const orders = lookUpOrder(orderInput(turn), prefetched);
   const topicIntent = actingIntent(turn);
   const question = turn.understood.language.isSupported ? productOf(snapshot, turn, topicIntent, inPlay) : null;
-  const unnamed = question ? articleOverProduct(snapshot, turn, topicIntent, question) : undefined;
+  const unnamed = question ? articleOverProduct(snapshot, turn.understood, topicIntent, question) : undefined;
   const asked = unnamed ? null : question;
   const place = destinationInput(
     turn,
@@ -257,7 +217,7 @@ export function situate(snapshot: Snapshot, turn: TurnInput, prefetched: Prefetc
     : topicIntent;
   const promotions = promotionsOf(snapshot, turn, intent.intent, orders, orders.state.customerCountry);
   // The catalogue answers a question about one of its products; a help article, what nothing else does.
-  const help = product ? undefined : (unnamed ?? helpFor(snapshot, turn, intent));
+  const help = product ? undefined : (unnamed ?? helpFor(snapshot, turn.understood, intent));
   const facts = buildFacts(
     understood.text,
     understood.language,

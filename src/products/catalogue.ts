@@ -5,14 +5,17 @@ import { fold } from '../shared/index.js';
 import { allWordings, type CatalogueData, type Product, type Variant } from './product.js';
 import { buildHeadWords, type HeadWords } from './head-words.js';
 import { buildTermFilter, type TermFilter } from './term-filter.js';
+import { headWords, ownWords } from './name-ends.js';
 
 interface NameDocument {
   id: number;
   product: string;
   language: string;
   text: string;
-  /** How many search terms the name has: a short word counts only when it is the whole name ("mug", "oud"). */
+  /** How many search terms the name has: a short word counts only when it is the whole name ("mug", "oud")… */
   termCount: number;
+  /** …or the word that says what it is, where the name's language puts it ("Keramische mok", "Sac cabas en cuir"). */
+  ends: string[];
 }
 
 export interface Catalogue {
@@ -92,16 +95,21 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
   }
   const generic = new Set([...productsPerTerm].filter(([, products]) => products.size >= GENERIC_AT).map(([term]) => term));
   const vocabulary = new Set<string>();
+  const ownWord = ownWords(
+    data.products.map((product) => ({ id: product.id, names: namesOf(product) })),
+    searchTerms,
+  );
   const documents = data.products.flatMap((product) =>
     namesOf(product).map(([language, text]) => {
       const terms = searchTerms(text).filter((term) => !generic.has(term));
       for (const term of terms) vocabulary.add(term);
-      return { product: product.id, language: language ?? '*', text, termCount: terms.length };
+      const ends = headWords(terms, language).filter((term) => ownWord(language ?? '*', term));
+      return { product: product.id, language: language ?? '*', text, termCount: terms.length, ends };
     }),
   );
   const index = new MiniSearch<NameDocument>({
     fields: ['text'],
-    storeFields: ['product', 'language', 'termCount'],
+    storeFields: ['product', 'language', 'termCount', 'ends'],
     tokenize: searchTerms,
     processTerm: (term) => (generic.has(term) ? null : term),
   });
@@ -131,9 +139,13 @@ const MAX_CANDIDATES = 4;
 /** Below this, a match is a stray letter pair or a short typo, not a product named. */
 const MIN_SCORE = 4;
 
-/** A short word is matched exactly, so its plural would find nothing: "mugs", "rugs" also search "mug", "rug".
- * Longer words reach their singular within the typo they are allowed. */
-const withSingular = (term: string) => (term.length === 4 && term.endsWith('s') ? [term, term.slice(0, 3)] : [term]);
+/** A short word is matched exactly, so its plural would find nothing: "mugs", "rugs" also search "mug", "rug". A
+ * longer one would find its singular only as a typo, which scores too low to name a product: "tazas", "bougies"
+ * also search "taza", "bougie". */
+function withSingular(catalogue: Catalogue, term: string): string[] {
+  // A name's own word ending in "s" ("tênis") is no plural: its "singular" would only count it twice.
+  return term.length >= 4 && term.endsWith('s') && !catalogue.terms.mayMatch(term, 0, false) ? [term, term.slice(0, -1)] : [term];
+}
 
 const isUnspaced = (term: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(term);
 
@@ -142,11 +154,14 @@ const isUnspaced = (term: string) => /[\p{Script=Han}\p{Script=Hiragana}\p{Scrip
  * when a word of four letters or more (or two pairs of Japanese characters) matched, or when short words are the
  * whole name in the shopper's own language ("mug", "oud", "急須").
  */
-function isMeant(result: SearchResult & { language: string; termCount: number }, language: string): boolean {
+function isMeant(result: NameResult, language: string): boolean {
   // One pair of Japanese characters is a coincidence ("メリ" of アメリカ in メリノウール); two are a name.
   if (result.terms.some((term) => term.length > 3) || result.terms.filter(isUnspaced).length >= 2) return true;
-  return (result.language === language || result.language === '*') && result.terms.length >= result.termCount;
+  if (result.language !== language && result.language !== '*') return false;
+  return result.terms.length >= result.termCount || result.terms.some((term) => result.ends.includes(term) && result.queryTerms.includes(term));
 }
+
+type NameResult = SearchResult & { product: string; language: string; termCount: number; ends: string[] };
 
 // linear: each repetition starts with "-", which the run before it cannot match, so a text matches one way only.
 const SKU = /[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+/g;
@@ -163,7 +178,7 @@ export function findProducts(catalogue: Catalogue, text: string, language: strin
   }
   // A word that can match no name would find nothing: leaving it out changes no result, and spares its fuzzy search.
   const terms = searchTerms(text)
-    .flatMap(withSingular)
+    .flatMap((term) => withSingular(catalogue, term))
     .filter((term) => !catalogue.generic.has(term) && catalogue.terms.mayMatch(term, fuzziness(term) || 0, isPrefix(term)));
   if (terms.length === 0) return [];
   return [...rememberedSearch(catalogue, terms, language)];
@@ -200,7 +215,7 @@ function rankProducts(catalogue: Catalogue, terms: string[], language: string): 
   const best = new Map<string, number>();
   const exact = new Set<string>();
   const meant: SearchResult[] = [];
-  for (const result of results as (SearchResult & { product: string; language: string; termCount: number })[]) {
+  for (const result of results as NameResult[]) {
     if (!isMeant(result, language)) continue;
     meant.push(result);
     best.set(result.product, Math.max(best.get(result.product) ?? 0, result.score));

@@ -15,11 +15,14 @@ describe('a discount question about buying in quantity', () => {
     expect(asks('en', 'any discount for wholesale orders?')).toBe(true);
     expect(asks('tr', 'toptan alırsam indirim olur mu')).toBe(true);
     expect(asks('ja', '業務用にまとめて注文したら安くなりますか')).toBe(true);
+    expect(asks('pl', 'czy przy zakupie hurtowym jest rabat?')).toBe(true);
   });
 
   it('is a number of a product the catalogue has', () => {
     expect(asks('en', 'a discount if I take 6 candles?')).toBe(true);
     expect(asks('nl', 'korting als ik 8 geurkaarsen koop?')).toBe(true);
+    // A plural finds its singular: "tazas" is the mug's "taza".
+    expect(asks('es', 'si pido 12 tazas hay descuento?')).toBe(true);
   });
 
   it('is not a percentage, an amount of money, a code, or another intent', () => {

@@ -67,6 +67,16 @@ describe('finding the product a shopper names', () => {
     expect(findProducts(catalogue, 'two mugs please', 'en')[0]?.isExact).toBe(true);
   });
 
+  it('finds a product by the short word its name says what it is with, in the shopper language', () => {
+    expect(ids('hoeveel kost de mok?', 'nl')).toEqual(['mug']);
+    expect(ids('is de tas van echt leer?', 'nl')).toEqual(['bag']);
+    expect(ids('le sac est en cuir véritable ?', 'fr')).toEqual(['bag']);
+    // The words around it describe it ("Bio-" of the T-shirt, "per" of the cushion cover): they name nothing alone.
+    expect(ids('ist das bio?', 'de')).toEqual([]);
+    expect(ids('grazie per la risposta', 'it')).toEqual([]);
+    expect(ids('de mok van keramiek', 'en')).toEqual([]);
+  });
+
   it('finds a product by an alias the store gave it', () => {
     expect(ids('is the raincoat ok in heavy rain', 'en')).toEqual(['jacket']);
     expect(ids('el chubasquero abriga?', 'es')).toEqual(['jacket']);

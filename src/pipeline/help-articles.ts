@@ -1,0 +1,59 @@
+// Which help article answers a turn, if any: over an unsure or listed intent, over a confident one only when it
+// fits strongly, and over the catalogue when it knows better than "which product?" or "the data does not say". Pure.
+import type { Snapshot } from '../content/index.js';
+import type { HelpMatch } from '../faq/index.js';
+import type { IntentResult } from './intent.js';
+import { PRODUCT_INTENT } from './product-aspects.js';
+import type { ProductStage } from './product-facts.js';
+import type { Understanding } from './understand.js';
+
+/**
+ * An article answers when no intent is sure of the message, or its intent lets articles answer for it; over any
+ * other confident intent only a strong match does ("do you sell gift cards?" is about gift cards, not payment), and
+ * never over an order's own business or a request for a person, which need the order or the person.
+ */
+export function helpFor(snapshot: Snapshot, understood: Understanding, intent: IntentResult): HelpMatch | undefined {
+  const index = snapshot.help;
+  if (!index) return undefined;
+  const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
+  if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || understood.entities.orderNumber)) return undefined;
+  const match = index.search(understood.language.language, understood.text, overrides ? 'strong' : 'confident');
+  return match && (overrides ? match.strong : match.confident) ? match : undefined;
+}
+
+/**
+ * A help article that answers a product question better than the catalogue can: the question names no product
+ * ("do you email when things are back in stock?") or asks nothing the catalogue has a field for ("is there a
+ * warranty on the lamp?"). An article that fits the message strongly answers it; one that merely fits, only when
+ * the message asks no aspect the catalogue knows ("is the white one in stock?" shares words with the article on
+ * restock alerts, but asks the catalogue).
+ */
+export function articleOverProduct(snapshot: Snapshot, understood: Understanding, intent: IntentResult, question: ProductStage): HelpMatch | undefined {
+  const { status, aspect } = question.facts;
+  if (status !== 'none' && !(status === 'found' && aspect === null)) return undefined;
+  const match = helpFor(snapshot, understood, { ...intent, confident: false });
+  // About a product named, an article that shares a word or two ("phone" in "does it work with my phone?") is a
+  // guess: the data does not say, and a person does.
+  const fits = match && (status === 'none' || match.coverage >= NAMED_PRODUCT_COVERAGE);
+  // Asking what the catalogue knows, an article that shares only product questions' own words ("size", "small" in
+  // "what size is the small one?") answers another question: "which product?" comes first.
+  const language = understood.language.language;
+  const ownWords = aspect !== null && match?.words.every((word) => snapshot.help!.isIntentWord(language, word, PRODUCT_INTENT));
+  return match && fits && !ownWords && (match.strong || aspect === null) ? match : undefined;
+}
+
+/** The least share of a question about a named product an article must cover to answer it instead of a person. */
+const NAMED_PRODUCT_COVERAGE = 0.5;
+
+/** Intents that need the shopper's order or a person: an article never answers for them. */
+const NEVER_ARTICLE_INTENTS = new Set([
+  'order_status',
+  'refund_status',
+  'cancel_order',
+  'human_agent',
+  'complaint',
+  'payment_issue',
+  'greeting',
+  'goodbye',
+  'thanks',
+]);
