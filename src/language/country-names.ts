@@ -14,8 +14,11 @@ export interface CountryIndex {
   /** Names written in Han or Katakana, found inside unspaced Japanese text. */
   cjkNames: [string, string][];
   longestName: number;
-  /** First word of a name → the most words a name starting with it has: most words start none. */
-  firstWords: Map<string, number>;
+  /**
+   * First word of a name → the most words a name starting with it has, and the country when that word alone is a
+   * name: one look-up per word of the message, and most words start none.
+   */
+  firstWords: Map<string, { longest: number; code?: string }>;
 }
 
 const regionCodes = (() => {
@@ -123,11 +126,14 @@ function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryI
   let longestName = 1;
   const stems = new Map<string, string>();
   const ambiguousStems = new Set<string>();
-  const firstWords = new Map<string, number>();
+  const firstWords = new Map<string, { longest: number; code?: string }>();
   for (const [name, code] of names) {
     const nameWords = name.split(' ');
     longestName = Math.max(longestName, nameWords.length);
-    firstWords.set(nameWords[0]!, Math.max(firstWords.get(nameWords[0]!) ?? 0, nameWords.length));
+    const first = firstWords.get(nameWords[0]!) ?? { longest: 0 };
+    first.longest = Math.max(first.longest, nameWords.length);
+    if (nameWords.length === 1) first.code = code;
+    firstWords.set(nameWords[0]!, first);
     // Only names of inflecting languages get stems: "service" must not find Dutch "Servië".
     const stem = name.includes(' ') || !inflectable.has(name) ? undefined : stemOf(name);
     if (!stem) continue;
@@ -167,13 +173,14 @@ export function findCountry(text: string, index: CountryIndex): string | undefin
   for (let start = 0; start < tokens.length; start++) {
     const token = tokens[start]!;
     // Longer names first ("south korea" before "korea"), and only as long as a name starting with this word is.
-    const longest = Math.min(index.longestName, tokens.length - start, index.firstWords.get(token) ?? 1);
+    const first = index.firstWords.get(token);
+    const longest = Math.min(index.longestName, tokens.length - start, first?.longest ?? 1);
     for (let length = longest; length > 1; length--) {
       const code = index.names.get(tokens.slice(start, start + length).join(' '));
       if (code) return code;
     }
     const bare = withoutArabicPrefix(token);
-    const code = index.names.get(token) ?? (bare === token ? undefined : index.names.get(bare));
+    const code = first?.code ?? (bare === token ? undefined : index.names.get(bare));
     if (code && token.length > 1) return code;
   }
   for (const token of tokens) {

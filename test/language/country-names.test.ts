@@ -34,6 +34,14 @@ describe('the country a message names', () => {
     expect(findCountry(text, snapshot.countries)).toBe(code);
   });
 
+  // Istanbul is also written in languages whose names do not inflect: the Turkish one still gets its endings.
+  it.each([
+    ['ud yagi istanbula kac gunde gelir', 'TR'],
+    ['istanbulda teslimat var mı', 'TR'],
+  ])('finds a city inflected in its own language, whatever other languages write it: %s', (text, code) => {
+    expect(findCountry(text, snapshot.countries)).toBe(code);
+  });
+
   it.each(['what is the price of the mug?', 'كم سعر العين', 'la livraison est gratuite ?'])('finds none in a message that names none: %s', (text) => {
     expect(findCountry(text, snapshot.countries)).toBeUndefined();
   });
