@@ -111,6 +111,8 @@ export function buildHelpIndex(
       const coverable = shared.length / said.length;
       const query = shared.length > 1 ? [...shared, ...pairsOf(said).filter((pair) => vocabulary.has(pair))] : shared;
       if (needs && coverable < (needs === 'strong' ? STRONG_COVERAGE : MIN_COVERAGE)) return undefined;
+      // Nor can a match be strong with fewer than two shared words, unless the one is a word the intents hardly use.
+      if (needs === 'strong' && shared.length < STRONG_TERMS && (shared.length === 0 || isFrequent(shared[0]!))) return undefined;
       const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => query }) : [];
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
