@@ -3,21 +3,19 @@
 import { boundedMemo } from '../shared/index.js';
 import type { ConversationRecord, Tally } from './types.js';
 
+const NAMES_KEPT = 1000;
 /** The two count names of an intent or a language ("intent:refund:conversations", …), made once per value. */
 const countNames = (kind: string) => boundedMemo((value: string) => [`${kind}:${value}:conversations`, `${kind}:${value}:handoffs`] as const, NAMES_KEPT);
-const NAMES_KEPT = 1000;
 const intentNames = countNames('intent');
 const languageNames = countNames('language');
 
-const add = (into: Tally, name: string, value: number) => {
-  into[name] = (into[name] ?? 0) + value;
-};
+const add = (into: Map<string, number>, name: string, value: number) => into.set(name, (into.get(name) ?? 0) + value);
 
 /**
  * Adds what one conversation counts, times `sign`, into `into`. Only conversations where the shopper wrote count;
  * one counts as automated if it never went to a person; its rating is its last one.
  */
-function addConversation(into: Tally, record: ConversationRecord, sign: 1 | -1): void {
+function addConversation(into: Map<string, number>, record: ConversationRecord, sign: 1 | -1): void {
   if (record.state.turns === 0) return;
   const handoffs = record.handoff ? sign : 0;
   const [intentConversations, intentHandoffs] = intentNames(record.handoff?.intent ?? record.lastIntent ?? 'unknown');
@@ -41,9 +39,9 @@ function addConversation(into: Tally, record: ConversationRecord, sign: 1 | -1):
 
 /** What one conversation adds to the totals. */
 export function tallyConversation(record: ConversationRecord): Tally {
-  const tally: Tally = {};
+  const tally = new Map<string, number>();
   addConversation(tally, record, 1);
-  return tally;
+  return Object.fromEntries(tally);
 }
 
 /** Whether two versions of a conversation tally alike: most writes (a bot turn, a message) change nothing counted. */
@@ -64,9 +62,11 @@ function talliesAlike(before: ConversationRecord, after: ConversationRecord): bo
 export function tallyChange(before: ConversationRecord | undefined, after: ConversationRecord | undefined): Tally {
   const change: Tally = {};
   if (before && after && talliesAlike(before, after)) return change;
-  if (before) addConversation(change, before, -1);
-  if (after) addConversation(change, after, 1);
-  for (const name in change) if (change[name] === 0) delete change[name];
+  // Added up in a Map, which takes names that come and go better than an object does.
+  const sums = new Map<string, number>();
+  if (before) addConversation(sums, before, -1);
+  if (after) addConversation(sums, after, 1);
+  for (const [name, value] of sums) if (value !== 0) change[name] = value;
   return change;
 }
 
