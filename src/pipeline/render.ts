@@ -105,6 +105,17 @@ function valuesFor(snapshot: Snapshot, template: CompiledTemplate, input: Render
   return values;
 }
 
+/** A variant that names no value reads the same in every locale and every reply: it is formatted once. */
+const literalTexts = new WeakMap<CompiledTemplate, (string | undefined)[]>();
+function literalText(template: CompiledTemplate, index: number): string | undefined {
+  let texts = literalTexts.get(template);
+  if (!texts) {
+    texts = template.variants.map((variant, at) => (template.variantArguments[at]!.length === 0 ? String(variant.format({})) : undefined));
+    literalTexts.set(template, texts);
+  }
+  return texts[index];
+}
+
 export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   const template = findTemplate(snapshot, input.language, input.templateId);
   if (!template) throw new AppError('internal', `template "${input.templateId}" does not exist`);
@@ -133,7 +144,7 @@ export function renderReply(snapshot: Snapshot, input: RenderInput): Reply {
   for (const name of template.variantArguments[chosen]!) values[name] ??= '';
   let text: string;
   try {
-    text = String(variantsFor(template, input.locale)[chosen]!.format(values));
+    text = literalText(template, chosen) ?? String(variantsFor(template, input.locale)[chosen]!.format(values));
   } catch (error) {
     throw new AppError('internal', `template "${template.id}" (${template.language}) could not be formatted: ${(error as Error).message}`);
   }
