@@ -125,7 +125,7 @@ function cjkGrams(run: string, into: number[]): void {
 const lengthShape = (count: number) => (count <= 1 ? 'len1' : count <= 2 ? 'len2' : count <= 5 ? 'len5' : count <= 12 ? 'len12' : 'long');
 
 /** What a message has besides its words' own features (shapes, Japanese grams), and its words. */
-function messageParts(text: string): { leading: number[]; messageWords: string[] } {
+function messageParts(text: string): { leading: number[]; messageWords: readonly string[] } {
   const leading: number[] = [];
   const shape = (name: string) => leading.push(hashOf(Kind.Shape, name));
   let rest = replaceEmails(text, () => (shape('email'), ' '))
@@ -161,18 +161,13 @@ export function intentFeatures(text: string, language: string): number[] {
 
 /**
  * The same features in two parts, for a model that keeps each word's own features' scores added up: the words,
- * whose own features are `wordFeatures(word)`, and the others. `count` is how many features there are in all;
+ * whose own features are `wordFeatures(word)`, and the others. All features are the words' own and the others;
  * past MAX_FEATURES the parts say nothing of which are read, and intentFeatures is the one to use.
  */
-export function intentFeatureParts(text: string, language: string): { words: string[]; others: number[]; count: number } {
+export function intentFeatureParts(text: string, language: string): { words: readonly string[]; others: number[] } {
   const { leading: others, messageWords } = messageParts(text);
-  let count = 0;
-  for (let index = 0; index < messageWords.length; index++) {
-    count += wordFeatures(messageWords[index]!, language).length;
-    const next = messageWords[index + 1];
-    if (next !== undefined) pairFeatures(messageWords[index]!, next, others);
-  }
-  return { words: messageWords, others, count: count + others.length };
+  for (let index = 0; index + 1 < messageWords.length; index++) pairFeatures(messageWords[index]!, messageWords[index + 1]!, others);
+  return { words: messageWords, others };
 }
 
 /** Stems of the words messages used lately, per language: stemming is most of a message's search terms' cost. */

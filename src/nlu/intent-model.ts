@@ -196,14 +196,15 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
   const scores = new Float64Array(weights.classes);
   // A word's own features (itself, its stem, its letter grams) are most of a message's, each a look-up in tables
   // too large for the processor's cache: their weights are added up once per word and kept for the words of recent
-  // messages (past the bound the memory starts again).
-  const wordScores = boundedMemo((word: string): Float64Array => {
+  // messages, with how many they are (past the bound the memory starts again).
+  const wordScores = boundedMemo((word: string): { own: Float64Array; count: number } => {
+    const features = wordFeatures(word, language);
     const own = new Float64Array(weights.classes);
-    for (const key of wordFeatures(word, language)) {
+    for (const key of features) {
       const row = index.rowOf(key);
       if (row >= 0) addCompactRow(weights, row, own);
     }
-    return own;
+    return { own, count: features.length };
   }, SCORED_WORDS);
   return {
     language,
@@ -211,9 +212,16 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
     temperature,
     data,
     classify(text, count = intents.length) {
-      const parts = intentFeatureParts(text, language);
-      if (parts.count === 0) return [];
-      if (parts.count > MAX_FEATURES) {
+      const { words, others } = intentFeatureParts(text, language);
+      scores.fill(0);
+      let featureCount = others.length;
+      for (const word of words) {
+        const { own, count: ownCount } = wordScores(word);
+        featureCount += ownCount;
+        for (let label = 0; label < own.length; label++) scores[label]! += own[label]!;
+      }
+      if (featureCount === 0) return [];
+      if (featureCount > MAX_FEATURES) {
         // Only the first features are read: the plain way, feature by feature.
         const features = intentFeatures(text, language);
         rows.length = 0;
@@ -223,16 +231,11 @@ export function intentModelFrom(data: IntentModelData): IntentModel {
         }
         scoreCompactRows(weights, rows, features.length, scores);
       } else {
-        scores.fill(0);
-        for (const word of parts.words) {
-          const own = wordScores(word);
-          for (let label = 0; label < own.length; label++) scores[label]! += own[label]!;
-        }
-        for (const key of parts.others) {
+        for (const key of others) {
           const row = index.rowOf(key);
           if (row >= 0) addCompactRow(weights, row, scores);
         }
-        finishCompactScores(weights, parts.count, scores);
+        finishCompactScores(weights, featureCount, scores);
       }
       const probabilities = softmax(scores, temperature);
       return likeliest(probabilities, Math.min(count, intents.length)).map((label) => ({ intent: intents[label]!, confidence: probabilities[label]! }));
