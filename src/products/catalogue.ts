@@ -5,7 +5,7 @@ import { fold } from '../shared/index.js';
 import { allWordings, type CatalogueData, type Product, type Variant } from './product.js';
 import { buildHeadWords, type HeadWords } from './head-words.js';
 import { buildTermFilter, type TermFilter } from './term-filter.js';
-import { headWords, ownWords } from './name-ends.js';
+import { thingWords, ownWords } from './name-ends.js';
 
 interface NameDocument {
   id: number;
@@ -103,7 +103,7 @@ export function buildCatalogue(data: CatalogueData): Catalogue {
     namesOf(product).map(([language, text]) => {
       const terms = searchTerms(text).filter((term) => !generic.has(term));
       for (const term of terms) vocabulary.add(term);
-      const ends = headWords(terms, language).filter((term) => ownWord(language ?? '*', term));
+      const ends = thingWords(terms, language).filter((term) => ownWord(language ?? '*', term));
       return { product: product.id, language: language ?? '*', text, termCount: terms.length, ends };
     }),
   );

@@ -10,7 +10,7 @@ const MIN_WORD = 3;
 const DIGIT = /\p{N}/u;
 
 /** The word of a name in `language` that says what the thing is, for a name of several words ("*": unknown). */
-export function headWords(terms: readonly string[], language: string | undefined): string[] {
+export function thingWords(terms: readonly string[], language: string | undefined): string[] {
   if (terms.length < 2 || !language) return [];
   const head = THING_LAST.has(language) ? terms.at(-1)! : terms[0]!;
   return head.length >= MIN_WORD && !DIGIT.test(head) ? [head] : [];
