@@ -47,11 +47,7 @@ export function nextConversation(input: NextStateInput): ConversationState {
   } else if (outcome.awaiting) {
     next.awaiting = outcome.awaiting.intent ? outcome.awaiting : { slot: outcome.awaiting.slot, intent: topic ?? understood.intent.intent };
   }
-  const orderState = input.orders.state;
-  for (const key in orderState) {
-    const value = orderState[key as keyof typeof orderState];
-    if (value !== undefined) Object.assign(next, { [key]: value });
-  }
+  for (const [key, value] of Object.entries(input.orders.state)) if (value !== undefined) Object.assign(next, { [key]: value });
   if (input.caseState) next.case = input.caseState;
   const answered = outcome.action === 'reply' && topic && settings.followUps.intents.includes(topic) ? topic : undefined;
   const context = nextContext(previous.context, {
