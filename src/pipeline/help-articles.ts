@@ -10,7 +10,7 @@ import type { Understanding } from './understand.js';
 /**
  * An article answers when no intent is sure of the message, or its intent lets articles answer for it; over any
  * other confident intent only a strong match does ("do you sell gift cards?" is about gift cards, not payment), and
- * never over an order's own business or a request for a person, which need the order or the person.
+ * never over an order's own business, an item problem, a discount code or a request for a person.
  */
 export function helpFor(snapshot: Snapshot, understood: Understanding, intent: IntentResult): HelpMatch | undefined {
   const index = snapshot.help;
@@ -45,7 +45,10 @@ export function articleOverProduct(snapshot: Snapshot, understood: Understanding
 /** The least share of a question about a named product an article must cover to answer it instead of a person. */
 const NAMED_PRODUCT_COVERAGE = 0.5;
 
-/** Intents that need the shopper's order or a person: an article never answers for them. */
+/**
+ * Intents that need the shopper's order, a case, the store's promotions or a person: an article never answers for
+ * them ("my item is defective" opens a case, not the warranty article; "any sales right now?" lists the codes).
+ */
 const NEVER_ARTICLE_INTENTS = new Set([
   'order_status',
   'refund_status',
@@ -53,6 +56,8 @@ const NEVER_ARTICLE_INTENTS = new Set([
   'human_agent',
   'complaint',
   'payment_issue',
+  'item_problem',
+  'discount_code',
   'greeting',
   'goodbye',
   'thanks',
