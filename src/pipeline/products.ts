@@ -41,7 +41,7 @@ function saidAspect(
 
 /** A price for a quantity ("wholesale price for 20 bags") is none the catalogue lists: a person quotes it. */
 function quoted(said: ProductAspect | undefined, lexicon: Lexicon | undefined, words: LexiconText): ProductAspect | undefined {
-  return said === 'price' && lexicon?.kinds.get('quantity')?.find(words) ? 'unlisted' : said;
+  return said === 'price' && lexicon?.kinds.get('quantity')?.findAll(words).includes('bulk') ? 'unlisted' : said;
 }
 
 /**

@@ -25,6 +25,18 @@ describe('a discount question about buying in quantity', () => {
     expect(asks('es', 'si pido 12 tazas hay descuento?')).toBe(true);
   });
 
+  it('is a number with words for buying, without naming what', () => {
+    expect(asks('en', 'if we order 30, do you knock something off?')).toBe(true);
+    expect(asks('it', 'se ne compro 5 mi fate uno sconto?')).toBe(true);
+    expect(asks('fr', "si j'en prends 8, vous faites une remise ?")).toBe(true);
+    expect(asks('ru', 'если куплю 12, будет скидка?')).toBe(true);
+    expect(asks('tr', '15 alırsam indirim var mı')).toBe(true);
+    expect(asks('ja', '20買ったら割引ありますか')).toBe(true);
+    // Buying words without a number ask about the codes.
+    expect(asks('en', 'if I buy today is there a discount?')).toBe(false);
+    expect(asks('es', 'si compro hoy hay algún descuento?')).toBe(false);
+  });
+
   it('is not a percentage, an amount of money, a code, or another intent', () => {
     expect(asks('en', 'do you have 15% off candles?')).toBe(false);
     expect(asks('en', 'a discount on 2 candles over 50 dollars', { amount: { amount: 50, currency: 'USD' } })).toBe(false);
