@@ -1,18 +1,21 @@
 // Products a message points at by one of their options instead of their name ("the blue one", "el grande",
 // "大きい方"): the catalogue's products that come in that colour or size. One such product is the one meant; several
 // make the mention ambiguous, and the bot asks which. Option values are read through the lexicons' colour and size
-// lists, so "navy" is not "blue" but "olive green" is both olive and green.
+// lists, so "navy" is not "blue" but "olive green" is both olive and green; the product's material text through the
+// materials list ("the linen one", "das aus Wolle"), its main material (named first) before a lining or a wick.
 import { findProducts, searchTerms, type Catalogue, type Product, type ProductMatch } from '../products/index.js';
 import { lexiconText, type Lexicon, type LexiconText } from '../language/index.js';
 
 type Lexicons = readonly (Lexicon | undefined)[];
 
-/** The lists of option words, and the variant field each describes. */
+/** The lists of option words, and the variant field each describes (materials: the product's material text). */
 const OPTION_LISTS = [
   ['colors', 'color'],
   ['sizes', 'size'],
+  ['materials', 'material'],
 ] as const;
 type OptionList = (typeof OPTION_LISTS)[number][0];
+type VariantList = Exclude<OptionList, 'materials'>;
 
 /** More products than this in one colour or size is no mention of one: the bot asks for the name instead. */
 export const MAX_OPTION_CANDIDATES = 4;
@@ -32,7 +35,7 @@ function kindsIn(lexicons: Lexicons, list: OptionList, text: LexiconText): strin
 }
 
 /** The kinds an option value is (in the store's words, else in the shopper's translation of it). */
-export function valueKinds(catalogue: Catalogue, lexicons: Lexicons, list: OptionList, value: string, language: string): string[] {
+export function valueKinds(catalogue: Catalogue, lexicons: Lexicons, list: VariantList, value: string, language: string): string[] {
   const own = kindsIn(lexicons, list, lexiconText(value));
   return own.length > 0 ? own : kindsIn(lexicons, list, lexiconText(catalogue.data.translations[value]?.[language] ?? ''));
 }
@@ -49,16 +52,40 @@ function productsOfKind(catalogue: Catalogue, lexicons: Lexicons, list: OptionLi
   const cacheKey = `${language}:${list}:${kind}`;
   let products = byKind.get(cacheKey);
   if (!products) {
-    const field = OPTION_LISTS.find(([name]) => name === list)![1];
-    products = catalogue.data.products.filter((product) =>
-      product.variants.some((variant) => {
-        const value = variant[field];
-        return !!value && valueKinds(catalogue, lexicons, list, value, language).includes(kind);
-      }),
-    );
+    products = list === 'materials' ? productsOfMaterial(catalogue, lexicons, kind) : productsWithValue(catalogue, lexicons, list, kind, language);
     byKind.set(cacheKey, products);
   }
   return products;
+}
+
+function productsWithValue(catalogue: Catalogue, lexicons: Lexicons, list: VariantList, kind: string, language: string): Product[] {
+  const field = list === 'colors' ? 'color' : 'size';
+  return catalogue.data.products.filter((product) =>
+    product.variants.some((variant) => {
+      const value = variant[field];
+      return !!value && valueKinds(catalogue, lexicons, list, value, language).includes(kind);
+    }),
+  );
+}
+
+/** The materials a product's text names in every language it is written in: the main ones (each wording's first). */
+function materialKinds(product: Product, lexicons: Lexicons): { main: Set<string>; any: Set<string> } {
+  const main = new Set<string>();
+  const any = new Set<string>();
+  for (const wording of wordings(product.material))
+    for (const lexicon of lexicons) {
+      const found = lexicon?.kinds.get('materials')?.findAll(lexiconText(wording)) ?? [];
+      if (found[0]) main.add(found[0]);
+      for (const kind of found) any.add(kind);
+    }
+  return { main, any };
+}
+
+/** The products made mainly of the material, else those with any of it (a porcelain pot inside a steel samovar). */
+function productsOfMaterial(catalogue: Catalogue, lexicons: Lexicons, kind: string): Product[] {
+  const kinds = catalogue.data.products.map((product) => [product, materialKinds(product, lexicons)] as const);
+  const main = kinds.filter(([, found]) => found.main.has(kind));
+  return (main.length > 0 ? main : kinds.filter(([, found]) => found.any.has(kind))).map(([product]) => product);
 }
 
 /**
@@ -74,6 +101,32 @@ export function productsByOption(catalogue: Catalogue, words: LexiconText, lexic
     found = found ? found.filter((product) => products.includes(product)) : products;
   }
   return found && found.length <= MAX_OPTION_CANDIDATES ? found : [];
+}
+
+/**
+ * The products of a material the message names, when that material word is all that names the one product found:
+ * "the wool one" finds the wool scarf by its title, yet the rug is wool too. None when a word of its name besides
+ * a material is written ("wool scarf", "garrafa de inox"), or the whole of a name written unspaced ("リネンワンピース").
+ */
+export function sharingMaterial(catalogue: Catalogue, found: Product, text: string, words: LexiconText, lexicons: Lexicons, language: string): Product[] {
+  const kind = kindIn(lexicons, 'materials', words);
+  if (!kind) return [];
+  const products = productsOfKind(catalogue, lexicons, 'materials', kind, language);
+  if (products.length < 2 || products.length > MAX_OPTION_CANDIDATES || !products.includes(found)) return [];
+  const isMaterial = (token: string) => !!kindIn(lexicons, 'materials', lexiconText(token));
+  const title = typeof found.title === 'string' ? found.title : found.title[language];
+  const names = [title, ...(found.aliases?.[language] ?? [])].filter((name): name is string => !!name).map((name) => lexiconText(name));
+  // Terms as the catalogue search reads them: "المريلة" is the apron's "مريلة".
+  const written = new Set(searchTerms(text));
+  const named = names.some((name) =>
+    UNSPACED.test(name.folded)
+      ? words.folded.includes(name.folded)
+      : searchTerms(name.folded).some((term) => term.length >= MIN_NAME_WORD && written.has(term) && !isMaterial(term)),
+  );
+  if (named) return [];
+  // The search's own reading of the rest ("botellas" is the bottle's "botella").
+  const rest = words.tokens.filter((token) => !isMaterial(token)).join(' ');
+  return findProducts(catalogue, rest, language).some((match) => match.product === found) ? [] : products;
 }
 
 /** A one-character size as a word of its own, compiled once per character (sizes are few). */

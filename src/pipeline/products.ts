@@ -5,7 +5,7 @@ import { currencyOf, findProducts, lowestPrice, priceIn, productOnPage, type Cat
 import { recent } from './context.js';
 import { lexiconText, type Lexicon, type LexiconText } from '../language/index.js';
 import { PLACE_ASPECTS, PRODUCT_INTENT, SIZE_TWIN, type ProductAspect } from './product-aspects.js';
-import { askedOptions, kindIn, namedBesides, productsByOption, withoutNames } from './product-mention.js';
+import { askedOptions, kindIn, namedBesides, productsByOption, sharingMaterial, withoutNames } from './product-mention.js';
 import type { ShippingFacts } from '../shipping/index.js';
 import { NO_FACTS, type ProductFacts, type ProductMemory, type ProductStage, type ProductStageInput } from './product-facts.js';
 
@@ -61,7 +61,9 @@ function isAboutProduct(input: ProductStageInput, picked: Picked, said: ProductA
   // about a known product in the catalogue's own words; a product named in a shipping question is about that product.
   // A classifier sure of something else never gives way to a near miss of a name alone.
   const written = picked.from !== 'message' || picked.isExact;
-  if (intent.confident) return (known && written && !!said) || answersPlace || (intent.intent === 'shipping_info' && named && written);
+  // "shipping for the tea one?" names a word several products share: which one decides where it may go.
+  const shipsWhich = (named && written) || (picked.candidates.length > 0 && picked.isExact);
+  if (intent.confident) return (known && written && !!said) || answersPlace || (intent.intent === 'shipping_info' && shipsWhich);
   // Something no product's data says (engraving, a gift box, a price for a quantity) is the catalogue's to decline,
   // whichever product it is about: no article or guess of the classifier's answers it.
   if (named || said === 'unlisted') return true;
@@ -79,7 +81,8 @@ function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, asks: (
   if (input.payload?.startsWith('product:')) return true;
   if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
   if (!intent.confident || intent.intent === 'shipping_info') return true;
-  return !!asks() || !!colorKind([input.lexicon], words) || !!kindIn([input.lexicon], 'sizes', words) || (input.namesCountry && !!memory?.aspect);
+  const option = (['colors', 'sizes', 'materials'] as const).some((list) => !!kindIn([input.lexicon], list, words));
+  return !!asks() || option || (input.namesCountry && !!memory?.aspect);
 }
 
 /** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */
@@ -96,7 +99,13 @@ interface Picked {
   isExact: boolean;
 }
 
-function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductMemory | undefined, byOption: () => Product[]): Picked {
+function choose(
+  input: ProductStageInput,
+  catalogue: Catalogue,
+  memory: ProductMemory | undefined,
+  byOption: () => Product[],
+  sharedMaterial: (found: Product) => Product[],
+): Picked {
   const chosen = input.payload?.startsWith('product:') ? catalogue.byId.get(input.payload.slice('product:'.length)) : undefined;
   if (chosen) return { product: chosen, from: 'choice', candidates: [], isExact: true };
   const onPage = productOnPage(catalogue, input.page);
@@ -108,6 +117,8 @@ function choose(input: ProductStageInput, catalogue: Catalogue, memory: ProductM
   const earlier = memory?.id ? catalogue.byId.get(memory.id) : undefined;
   // With a product on the page or in the chat, only a name written out counts as another: "wasche" is not "Tasche".
   const matches = onPage || earlier ? found.filter((match) => match.isExact) : found;
+  const shared = matches.length === 1 && !matches[0]!.variant && !onPage && !earlier ? sharedMaterial(matches[0]!.product) : [];
+  if (shared.length > 0) return { from: null, candidates: shared, isExact: true };
   if (matches.length === 1)
     return {
       product: matches[0]!.product,
@@ -151,7 +162,8 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   const lexicons = [input.lexicon, input.defaultLexicon];
   // "does it run small?" asks about fit, not about the products that come in small.
   const byOption = () => (asks() === 'size_guide' ? [] : productsByOption(catalogue, words, lexicons, input.language));
-  const picked = choose(input, catalogue, memory, byOption);
+  const sharedMaterial = (found: Product) => sharingMaterial(catalogue, found, input.text, words, lexicons, input.language);
+  const picked = choose(input, catalogue, memory, byOption, sharedMaterial);
   const { product } = picked;
   const options = product ? askedOptions(product, catalogue, words, input.text, lexicons, input.language) : {};
   const namesVariant = !!(options.color || options.size || picked.variant);
