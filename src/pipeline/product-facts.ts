@@ -48,6 +48,8 @@ export interface ProductStageInput {
    * item received ("arrived broken"): either way it is about an order, not the catalogue. */
   ownIntent?: string;
   reportsProblem: boolean;
+  /** The message names an order, a tracking code or a discount code: about those, not the catalogue. */
+  namesOrderOrCode: boolean;
   /** The message names a country (an answer to "which country?"). */
   namesCountry: boolean;
   /** A flow is waiting for this message: only a confident product question interrupts it. */

@@ -63,7 +63,7 @@ function isAboutProduct(input: ProductStageInput, picked: Picked, said: ProductA
   const written = picked.from !== 'message' || picked.isExact;
   // "shipping for the tea one?" names a word several products share: which one decides where it may go.
   const shipsWhich = (named && written) || (picked.candidates.length > 0 && picked.isExact);
-  if (intent.confident) return (known && written && !!said) || answersPlace || (intent.intent === 'shipping_info' && shipsWhich);
+  if (intent.confident) return (known && written && !!said) || answersPlace || (intent.intent === 'shipping_info' && shipsWhich) || asksUnlisted(input, said);
   // Something no product's data says (engraving, a gift box, a price for a quantity) is the catalogue's to decline,
   // whichever product it is about: no article or guess of the classifier's answers it.
   if (named || said === 'unlisted') return true;
@@ -79,10 +79,20 @@ function isAboutProduct(input: ProductStageInput, picked: Picked, said: ProductA
 function mayBeAboutProduct(input: ProductStageInput, words: LexiconText, asks: () => ProductAspect | undefined, memory: ProductMemory | undefined): boolean {
   const { intent } = input;
   if (input.payload?.startsWith('product:')) return true;
+  if (asksUnlisted(input, asks())) return true;
   if ((intent.confident && ORDER_BOUND_INTENTS.has(intent.intent)) || ORDER_BOUND_INTENTS.has(input.ownIntent ?? '') || input.reportsProblem) return false;
   if (!intent.confident || intent.intent === 'shipping_info') return true;
   const option = (['colors', 'sizes', 'materials'] as const).some((list) => !!kindIn([input.lexicon], list, words));
   return !!asks() || option || (input.namesCountry && !!memory?.aspect);
+}
+
+/**
+ * Something no product's data has a field for (engraving, a gift box, compatibility, a certification), asked with
+ * no order or code named and no problem reported: the catalogue declines it whatever intent the classifier is sure
+ * of ("can you engrave it?" read as a change to an order, "a discount if it comes gift boxed?" as a discount).
+ */
+function asksUnlisted(input: ProductStageInput, said: ProductAspect | undefined): boolean {
+  return said === 'unlisted' && !input.namesOrderOrCode && !input.reportsProblem;
 }
 
 /** Intents about an order already placed, a person or a complaint: never a question about the catalogue. */

@@ -127,6 +127,8 @@ function caseOf(turn: TurnInput, inPlay: FormInProgress | undefined, opensCase: 
   );
 }
 
+const namesOrderOrCode = (entities: TurnInput['understood']['entities']) => !!(entities.orderNumber || entities.trackingCode || entities.promoCodes?.length);
+
 /** The product a pre-sale question is about, from the catalogue the context carries. */
 function productOf(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, inPlay: FormInProgress | undefined): ProductStage | null {
   const language = turn.understood.language.language;
@@ -143,6 +145,7 @@ function productOf(snapshot: Snapshot, turn: TurnInput, intent: IntentResult, in
     namesCountry: !!turn.understood.entities.country,
     ...(turn.understood.intent.confident ? { ownIntent: turn.understood.intent.intent } : {}),
     reportsProblem: turn.interpretation.topic?.from === 'words',
+    namesOrderOrCode: namesOrderOrCode(turn.understood.entities),
     isFlowAnswer: !!inPlay && inPlay !== turn.interpretation.started,
     memory: turn.conversation.context?.product,
     turn: turn.conversation.turns,
