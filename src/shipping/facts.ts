@@ -54,6 +54,8 @@ export interface ShippingFacts {
 export interface DutiesFacts {
   country: string;
   note: string;
+  /** Only the catch-all rule ("*") covers the country: what the store knows in general, nothing said for it. */
+  general: boolean;
   threshold?: { amount: number; currency: string };
 }
 
@@ -88,7 +90,8 @@ export function dutiesFacts(content: ShippingContent | undefined, country: strin
   // Duties rules are tried in file order: the operator writes the exceptions first.
   const rule = content.duties.find((entry) => matches(entry.countries, country));
   if (!rule) return null;
-  return { country, note: rule.note, ...(rule.threshold ? { threshold: rule.threshold } : {}) };
+  const general = !rule.countries.some((code) => code === country || (code === 'EU' && EU_COUNTRIES.includes(country)));
+  return { country, note: rule.note, general, ...(rule.threshold ? { threshold: rule.threshold } : {}) };
 }
 
 export { localeRegion };

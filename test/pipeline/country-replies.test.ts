@@ -184,4 +184,11 @@ describe('shipping and customs replies', () => {
     expect(shippingFacts(snapshot.shipping, 'HU')).toMatchObject({ ships: true, zone: 'eu' });
     expect(dutiesFacts(snapshot.shipping, 'HU')).toMatchObject({ note: 'vat_at_checkout' });
   });
+
+  it('says when only the catch-all duties rule covers a country: the data says nothing for it', () => {
+    expect(dutiesFacts(snapshot.shipping, 'BR')).toMatchObject({ note: 'paid_on_delivery', general: true });
+    expect(dutiesFacts(snapshot.shipping, 'JP')).toMatchObject({ general: true });
+    expect(dutiesFacts(snapshot.shipping, 'US')).toMatchObject({ note: 'us_de_minimis', general: false });
+    expect(dutiesFacts(snapshot.shipping, 'FR')).toMatchObject({ note: 'vat_at_checkout', general: false });
+  });
 });
