@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileLexicon, lexiconText, type LexiconSource } from '../../src/language/index.js';
-import { askedOptions, namedBesides, productsByOption, withoutNames } from '../../src/pipeline/product-mention.js';
+import { askedOptions, namedBesides, productsByOption, sharingMaterial, withoutNames } from '../../src/pipeline/product-mention.js';
 import { buildCatalogue, CatalogueSchema, DEMO_PRODUCTS_FILE } from '../../src/products/index.js';
 
 const catalogue = buildCatalogue(CatalogueSchema.parse(JSON.parse(readFileSync(DEMO_PRODUCTS_FILE, 'utf8'))));
@@ -22,6 +22,27 @@ describe('products named by one of their options', () => {
     expect(byOption('ja', 'シルバーのはいくら')).toEqual(['bottle', 'samovar']);
     // Written with the article on it.
     expect(byOption('ar', 'بكم الفضي')).toEqual(['bottle', 'samovar']);
+  });
+
+  it('are the products made of the material the message names, read from their material texts', () => {
+    expect(byOption('en', 'the linen one, can it be ironed')).toEqual(['apron', 'dress']);
+    expect(byOption('it', 'quello di lana quanto costa')).toEqual(['rug', 'scarf']);
+    expect(byOption('nl', 'die van linnen, is die wasbaar')).toEqual(['apron', 'dress']);
+    expect(byOption('ru', 'шерстяной сколько стоит')).toEqual(['rug', 'scarf']);
+    // The main material, named first: the tote's cotton lining and the candle's cotton wick do not count.
+    expect(byOption('en', 'the cotton one')).not.toContain('bag');
+  });
+
+  it('by a material alone ask which even when the word is in one name; not beside another word of the name', () => {
+    const shared = (language: string, text: string, id: string) =>
+      sharingMaterial(catalogue, catalogue.byId.get(id)!, text, lexiconText(text), [lexiconOf(language), english], language)
+        .map((product) => product.id)
+        .sort();
+    expect(shared('en', 'how much is the wool one', 'scarf')).toEqual(['rug', 'scarf']);
+    expect(shared('es', 'cuánto cuesta la de lana', 'scarf')).toEqual(['rug', 'scarf']);
+    expect(shared('en', 'how much is the wool scarf', 'scarf')).toEqual([]);
+    expect(shared('es', 'las botellas son de acero inoxidable?', 'bottle')).toEqual([]);
+    expect(shared('ja', 'リネンワンピースはいくら', 'dress')).toEqual([]);
   });
 
   it('count a shade of the colour: "green" is also the olive green apron', () => {
