@@ -9,7 +9,6 @@ import { askedOptions, kindIn, namedBesides, productsByOption, sharingMaterial, 
 import type { ShippingFacts } from '../shipping/index.js';
 import { NO_FACTS, type ProductFacts, type ProductMemory, type ProductStage, type ProductStageInput } from './product-facts.js';
 
-const colorKind = (lexicons: (Lexicon | undefined)[], text: LexiconText) => kindIn(lexicons, 'colors', text);
 const isAvailable = (variant: Variant) => variant.stock === null || variant.stock > 0;
 
 /** The aspect of the most specific words the message has ("combien de litres" over "combien"); something the
