@@ -51,6 +51,17 @@ const messages = readdirSync(path.join(root, 'eval/dev'))
       .map((line) => (JSON.parse(line) as { text: string }).text),
   );
 
+/** CPU time the host gave to others while this machine waited for it (Linux `steal`), in seconds; undefined elsewhere. */
+function stolenSeconds(): number | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    return Number(fields[8]) / 100;
+  } catch {
+    return undefined;
+  }
+}
+const stolenAtStart = stolenSeconds();
+
 const loadStarted = performance.now();
 const { snapshot } = await loadSnapshot(root);
 if (!snapshot) throw new Error('content does not load; run borderless check');
@@ -297,6 +308,9 @@ console.log(
     .map((value) => value.toFixed(1))
     .join(' ')} (the figures below are only comparable within one run on a busy machine)`,
 );
+const stolen = stolenSeconds();
+if (stolen !== undefined && stolenAtStart !== undefined)
+  console.log(`CPU time the host took for others during the run (steal): ${(stolen - stolenAtStart).toFixed(1)} s; more than a few seconds slows every figure`);
 console.log(`${messages.length} dev messages in ${snapshot.languages.length} languages × ${ROUNDS} rounds = ${whole.length} messages\n`);
 console.log(`${'stage'.padEnd(12)}${'median ms'.padStart(10)}${'p99 ms'.padStart(10)}`);
 for (const [stage, samples] of Object.entries(stages)) {
