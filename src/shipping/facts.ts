@@ -65,8 +65,9 @@ export function countriesNamed(content: ShippingContent): string[] {
   return [...new Set(codes.flatMap((code) => (code === 'EU' ? EU_COUNTRIES : code === '*' ? [] : [code])))];
 }
 
-const matches = (codes: string[], country: string) =>
-  codes.some((code) => code === country || code === '*' || (code === 'EU' && EU_COUNTRIES.includes(country)));
+/** A code that names the country itself or through "EU" (not the catch-all "*"). */
+const names = (code: string, country: string) => code === country || (code === 'EU' && EU_COUNTRIES.includes(country));
+const matches = (codes: string[], country: string) => codes.some((code) => code === '*' || names(code, country));
 
 /** A zone naming the country itself wins over one that covers it through "EU" or "*". */
 function bestMatch<T extends { countries: string[] }>(entries: T[], country: string): T | undefined {
@@ -90,7 +91,7 @@ export function dutiesFacts(content: ShippingContent | undefined, country: strin
   // Duties rules are tried in file order: the operator writes the exceptions first.
   const rule = content.duties.find((entry) => matches(entry.countries, country));
   if (!rule) return null;
-  const general = !rule.countries.some((code) => code === country || (code === 'EU' && EU_COUNTRIES.includes(country)));
+  const general = !rule.countries.some((code) => names(code, country));
   return { country, note: rule.note, general, ...(rule.threshold ? { threshold: rule.threshold } : {}) };
 }
 
