@@ -114,8 +114,7 @@ export function sharingMaterial(catalogue: Catalogue, found: Product, text: stri
   const products = productsOfKind(catalogue, lexicons, 'materials', kind, language);
   if (products.length < 2 || products.length > MAX_OPTION_CANDIDATES || !products.includes(found)) return [];
   const isMaterial = (token: string) => !!kindIn(lexicons, 'materials', lexiconText(token));
-  const title = typeof found.title === 'string' ? found.title : found.title[language];
-  const names = [title, ...(found.aliases?.[language] ?? [])].filter((name): name is string => !!name).map((name) => lexiconText(name));
+  const names = namesIn(found, language);
   // Terms as the catalogue search reads them: "المريلة" is the apron's "مريلة".
   const written = new Set(searchTerms(text));
   const named = names.some((name) =>
@@ -165,8 +164,7 @@ export function askedOptions(product: Product, catalogue: Catalogue, words: Lexi
 /** The message without the words of the product's names in the shopper's language (or any language's when the
  * store wrote one title for all): its title and its aliases. Names in Japanese are taken out where they are written. */
 export function withoutNames(words: LexiconText, product: Product, language: string): LexiconText {
-  const title = typeof product.title === 'string' ? product.title : product.title[language];
-  const names = [title, ...(product.aliases?.[language] ?? [])].filter((name): name is string => !!name).map((name) => lexiconText(name));
+  const names = namesIn(product, language);
   let rest = words.folded;
   for (const name of names) if (UNSPACED.test(name.folded)) rest = rest.replaceAll(name.tokens.join(''), ' ');
   // Short words of a name ("de", "en") are the language's own and may be part of the question ("de qué está hecha").
@@ -181,6 +179,12 @@ export function withoutNames(words: LexiconText, product: Product, language: str
       .tokens.filter((token) => !named.has(token))
       .join(' '),
   );
+}
+
+/** A product's title and aliases in the shopper's language (or the one title a store wrote for all), as read. */
+function namesIn(product: Product, language: string): LexiconText[] {
+  const title = typeof product.title === 'string' ? product.title : product.title[language];
+  return [title, ...(product.aliases?.[language] ?? [])].filter((name): name is string => !!name).map((name) => lexiconText(name));
 }
 
 /** Words of a name shorter than this stay in the message. */
