@@ -11,8 +11,10 @@ export interface CountryIndex {
   stems: Map<string, string>;
   /** The first four letters of every stem: a word starting otherwise has none, and needs no further look-up. */
   stemStarts: Set<string>;
-  /** Names written in Han or Katakana, found inside unspaced Japanese text. */
+  /** Names written in Han or Katakana, found inside unspaced Japanese text, in the order they are preferred. */
   cjkNames: [string, string][];
+  /** A CJK name's first character → the positions in `cjkNames` of the names starting with it. */
+  cjkStarts: Map<string, number[]>;
   longestName: number;
   /**
    * First word of a name → the most words a name starting with it has, and the country when that word alone is a
@@ -142,8 +144,10 @@ function indexOf(names: Map<string, string>, inflectable: Set<string>): CountryI
   }
   for (const stem of ambiguousStems) stems.delete(stem);
   const cjkNames = [...names].filter(([name]) => /[\p{Script=Han}\p{Script=Katakana}]/u.test(name));
+  const cjkStarts = new Map<string, number[]>();
+  cjkNames.forEach(([name], position) => cjkStarts.set(name[0]!, [...(cjkStarts.get(name[0]!) ?? []), position]));
   const stemStarts = new Set([...stems.keys()].map((stem) => stem.slice(0, MIN_STEM)));
-  return { names, stems, stemStarts, cjkNames, longestName: Math.min(longestName, 4), firstWords };
+  return { names, stems, stemStarts, cjkNames, cjkStarts, longestName: Math.min(longestName, 4), firstWords };
 }
 
 const ARABIC_PREFIXES = /^(وال|بال|لل|ال|و|ب|ل|ف)/;
@@ -189,8 +193,17 @@ export function findCountry(text: string, index: CountryIndex): string | undefin
   }
   // Japanese writes no spaces: look for names inside runs of CJK text.
   const cjk = text.match(/[\p{Script=Han}\p{Script=Katakana}ー]{2,}/gu);
-  if (cjk) {
-    for (const [name, code] of index.cjkNames) if (cjk.some((run) => run.includes(name))) return code;
-  }
-  return undefined;
+  return cjk ? findCjkName(cjk, index) : undefined;
 }
+
+/** The most preferred CJK name inside any of the runs: only the names starting with each character are tried. */
+function findCjkName(runs: string[], { cjkNames, cjkStarts }: CountryIndex): string | undefined {
+  let best = cjkNames.length;
+  for (const run of runs) {
+    for (let at = 0; at < run.length; at++) {
+      for (const position of cjkStarts.get(run[at]!) ?? NONE) if (position < best && run.startsWith(cjkNames[position]![0], at)) best = position;
+    }
+  }
+  return cjkNames[best]?.[1];
+}
+const NONE: readonly number[] = [];
