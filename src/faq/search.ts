@@ -41,6 +41,8 @@ export interface HelpMatch {
   coverage: number;
   /** Those words. */
   words: readonly string[];
+  /** Those of them in the article's question: what it is about, not only how it may be asked. */
+  questionWords: readonly string[];
 }
 
 interface Indexed {
@@ -76,6 +78,7 @@ export function buildHelpIndex(
   const engines = new Map<string, MiniSearch<Indexed>>();
   const statistics = new Map<string, TermStatistics>();
   const vocabularies = new Map<string, ReadonlySet<string>>();
+  const questionTerms = new Map<HelpArticle, ReadonlySet<string>>();
   for (const [language, list] of byLanguage) {
     const stats = termStatistics(background.get(language) ?? {}, language, terms);
     statistics.set(language, stats);
@@ -91,6 +94,7 @@ export function buildHelpIndex(
     });
     const documents = list.map((article, id) => ({ id, question: article.question, phrasings: article.phrasings.join('\n'), answer: article.answer }));
     engine.addAll(documents);
+    for (const article of list) questionTerms.set(article, new Set(terms(article.question, language)));
     engines.set(language, engine);
     vocabularies.set(language, new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap(indexTerms))));
   }
@@ -128,7 +132,9 @@ export function buildHelpIndex(
         coverage >= STRONG_COVERAGE &&
         (words.length >= STRONG_TERMS || !isFrequent(words[0]!)) &&
         isAbout(engine, best.id as number, best.terms);
-      return { article: byLanguage.get(language)![best.id as number]!, score, confident, strong, coverage, words };
+      const article = byLanguage.get(language)![best.id as number]!;
+      const questionWords = words.filter((word) => questionTerms.get(article)!.has(word));
+      return { article, score, confident, strong, coverage, words, questionWords };
     },
   };
 }

@@ -10,16 +10,25 @@ import type { Understanding } from './understand.js';
 /**
  * An article answers when no intent is sure of the message, or its intent lets articles answer for it; over any
  * other confident intent only a strong match does ("do you sell gift cards?" is about gift cards, not payment), and
- * never over an order's own business, an item problem, a discount code or a request for a person.
+ * never over an order's own business, an item problem or a request for a person. Over the promotions, only a strong
+ * match on a word of the article's own question that the promotions' do not use, and no code named: "do you do gift
+ * wrap?" may sound like a sale, "wrap" says it is not; "any sales right now?" (the price-drop article is asked
+ * "it went on sale right after my order") or "my code GIFT5 fails" is the promotions' business.
  */
 export function helpFor(snapshot: Snapshot, understood: Understanding, intent: IntentResult): HelpMatch | undefined {
   const index = snapshot.help;
   if (!index) return undefined;
   const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
   if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || understood.entities.orderNumber)) return undefined;
+  const ownWordsOnly = overrides && intent.intent === PROMOTIONS_INTENT;
+  if (ownWordsOnly && understood.entities.promoCodes?.length) return undefined;
   const match = index.search(understood.language.language, understood.text, overrides ? 'strong' : 'confident');
-  return match && (overrides ? match.strong : match.confident) ? match : undefined;
+  if (!match || !(overrides ? match.strong : match.confident)) return undefined;
+  const language = understood.language.language;
+  return ownWordsOnly && match.questionWords.every((word) => index.isIntentWord(language, word, PROMOTIONS_INTENT)) ? undefined : match;
 }
+
+const PROMOTIONS_INTENT = 'discount_code';
 
 /**
  * A help article that answers a product question better than the catalogue can: the question names no product
@@ -46,8 +55,8 @@ export function articleOverProduct(snapshot: Snapshot, understood: Understanding
 const NAMED_PRODUCT_COVERAGE = 0.5;
 
 /**
- * Intents that need the shopper's order, a case, the store's promotions or a person: an article never answers for
- * them ("my item is defective" opens a case, not the warranty article; "any sales right now?" lists the codes).
+ * Intents that need the shopper's order, a case or a person: an article never answers for them ("my item is
+ * defective" opens a case, not the warranty article).
  */
 const NEVER_ARTICLE_INTENTS = new Set([
   'order_status',
@@ -57,7 +66,6 @@ const NEVER_ARTICLE_INTENTS = new Set([
   'complaint',
   'payment_issue',
   'item_problem',
-  'discount_code',
   'greeting',
   'goodbye',
   'thanks',
