@@ -32,14 +32,15 @@ const PROMOTIONS_INTENT = 'discount_code';
 
 /**
  * A help article that answers a product question better than the catalogue can: the question names no product
- * ("do you email when things are back in stock?") or asks nothing the catalogue has a field for ("is there a
- * warranty on the lamp?"). An article that fits the message strongly answers it; one that merely fits, only when
- * the message asks no aspect the catalogue knows ("is the white one in stock?" shares words with the article on
- * restock alerts, but asks the catalogue).
+ * ("do you email when things are back in stock?"), asks nothing the catalogue has a field for, or asks about
+ * something else beside it ("how long is the warranty on the lamp?" is no question of the lamp's size). An article
+ * that fits the message strongly answers it; one that merely fits, only when the message asks no aspect the
+ * catalogue knows ("is the white one in stock?" shares words with the article on restock alerts, but asks the
+ * catalogue).
  */
 export function articleOverProduct(snapshot: Snapshot, understood: Understanding, intent: IntentResult, question: ProductStage): HelpMatch | undefined {
   const { status, aspect } = question.facts;
-  if (status !== 'none' && !(status === 'found' && aspect === null)) return undefined;
+  if (status === 'ambiguous') return undefined;
   const match = helpFor(snapshot, understood, { ...intent, confident: false });
   // About a product named, an article that shares a word or two ("phone" in "does it work with my phone?") is a
   // guess: the data does not say, and a person does.
@@ -47,8 +48,14 @@ export function articleOverProduct(snapshot: Snapshot, understood: Understanding
   // Asking what the catalogue knows, an article that shares only product questions' own words ("size", "small" in
   // "what size is the small one?") answers another question: "which product?" comes first.
   const language = understood.language.language;
-  const ownWords = aspect !== null && match?.words.every((word) => snapshot.help!.isIntentWord(language, word, PRODUCT_INTENT));
-  return match && fits && !ownWords && (match.strong || aspect === null) ? match : undefined;
+  const isProductWord = (word: string) => snapshot.help!.isIntentWord(language, word, PRODUCT_INTENT);
+  const ownWords = aspect !== null && match?.words.every(isProductWord);
+  // Over an answer the catalogue has for a product ("dispo en quelles couleurs ?" on its page), the article must be about
+  // something else: a word of its own question, or two words, that product questions do not use ("tell me when the
+  // grey scarf is back").
+  const elsewhere = (words: readonly string[]) => words.filter((word) => !isProductWord(word)).length;
+  const aboutElse = aspect === null || status === 'none' || (match && (elsewhere(match.questionWords) > 0 || elsewhere(match.words) >= 2));
+  return match && fits && !ownWords && aboutElse && (match.strong || aspect === null) ? match : undefined;
 }
 
 /** The least share of a question about a named product an article must cover to answer it instead of a person. */
