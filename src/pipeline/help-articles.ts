@@ -11,21 +11,30 @@ import type { Understanding } from './understand.js';
  * An article answers when no intent is sure of the message, or its intent lets articles answer for it; over any
  * other confident intent only a strong match does ("do you sell gift cards?" is about gift cards, not payment), and
  * never over an order's own business, an item problem or a request for a person. Over the promotions, only a strong
- * match on a word of the article's own question that the promotions' do not use, and no code named: "do you do gift
- * wrap?" may sound like a sale, "wrap" says it is not; "any sales right now?" (the price-drop article is asked
- * "it went on sale right after my order") or "my code GIFT5 fails" is the promotions' business.
+ * match about something else and no code named: "do you do gift wrap?" may sound like a sale, "wrap" says it is
+ * not; "any sales right now?" or "my code GIFT5 fails" is the promotions' business.
  */
 export function helpFor(snapshot: Snapshot, understood: Understanding, intent: IntentResult): HelpMatch | undefined {
   const index = snapshot.help;
   if (!index) return undefined;
   const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
   if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || understood.entities.orderNumber)) return undefined;
-  const ownWordsOnly = overrides && intent.intent === PROMOTIONS_INTENT;
-  if (ownWordsOnly && understood.entities.promoCodes?.length) return undefined;
+  const overPromotions = overrides && intent.intent === PROMOTIONS_INTENT;
+  if (overPromotions && understood.entities.promoCodes?.length) return undefined;
   const match = index.search(understood.language.language, understood.text, overrides ? 'strong' : 'confident');
   if (!match || !(overrides ? match.strong : match.confident)) return undefined;
+  return overPromotions && !isAboutElse(snapshot, understood, match, PROMOTIONS_INTENT) ? undefined : match;
+}
+
+/**
+ * Whether an article the message shares words with is about something other than the intent's subject: it shares
+ * a word of its own question the intent's training hardly uses, or two such words ("the price went down after I
+ * ordered" is a price drop, though "price" and "after" are the promotions' words too).
+ */
+function isAboutElse(snapshot: Snapshot, understood: Understanding, match: HelpMatch, intent: string): boolean {
   const language = understood.language.language;
-  return ownWordsOnly && match.questionWords.every((word) => index.isIntentWord(language, word, PROMOTIONS_INTENT)) ? undefined : match;
+  const elsewhere = (words: readonly string[]) => words.filter((word) => !snapshot.help!.isIntentWord(language, word, intent)).length;
+  return elsewhere(match.questionWords) > 0 || elsewhere(match.words) >= 2;
 }
 
 const PROMOTIONS_INTENT = 'discount_code';
@@ -48,13 +57,11 @@ export function articleOverProduct(snapshot: Snapshot, understood: Understanding
   // Asking what the catalogue knows, an article that shares only product questions' own words ("size", "small" in
   // "what size is the small one?") answers another question: "which product?" comes first.
   const language = understood.language.language;
-  const isProductWord = (word: string) => snapshot.help!.isIntentWord(language, word, PRODUCT_INTENT);
-  const ownWords = aspect !== null && match?.words.every(isProductWord);
-  // Over an answer the catalogue has for a product ("dispo en quelles couleurs ?" on its page), the article must be about
-  // something else: a word of its own question, or two words, that product questions do not use ("tell me when the
-  // grey scarf is back").
-  const elsewhere = (words: readonly string[]) => words.filter((word) => !isProductWord(word)).length;
-  const aboutElse = aspect === null || status === 'none' || (match && (elsewhere(match.questionWords) > 0 || elsewhere(match.words) >= 2));
+  const ownWords = aspect !== null && match?.words.every((word) => snapshot.help!.isIntentWord(language, word, PRODUCT_INTENT));
+  // Over an answer the catalogue has for a product ("dispo en quelles couleurs ?" on its page), the article must be
+  // about something else ("tell me when the grey scarf is back").
+  const overCatalogue = status === 'found' && aspect !== null;
+  const aboutElse = !overCatalogue || (match && isAboutElse(snapshot, understood, match, PRODUCT_INTENT));
   return match && fits && !ownWords && aboutElse && (match.strong || aspect === null) ? match : undefined;
 }
 
