@@ -7,6 +7,7 @@ import { lexiconText, type Lexicon, type LexiconText } from '../language/index.j
 import { PLACE_ASPECTS, PRODUCT_INTENT, SIZE_TWIN, type ProductAspect } from './product-aspects.js';
 import { askedOptions, kindIn, namedBesides, productsByOption, sharingMaterial, withoutNames } from './product-mention.js';
 import type { ShippingFacts } from '../shipping/index.js';
+import { quantityIn } from './quantity.js';
 import { NO_FACTS, type ProductFacts, type ProductMemory, type ProductStage, type ProductStageInput } from './product-facts.js';
 
 const isAvailable = (variant: Variant) => variant.stock === null || variant.stock > 0;
@@ -38,9 +39,10 @@ function saidAspect(
   return namesVariant && (!said || said === 'options') ? 'stock' : said;
 }
 
-/** A price for a quantity ("wholesale price for 20 bags") is none the catalogue lists: a person quotes it. */
-function quoted(said: ProductAspect | undefined, lexicon: Lexicon | undefined, words: LexiconText): ProductAspect | undefined {
-  return said === 'price' && lexicon?.kinds.get('quantity')?.findAll(words).includes('bulk') ? 'unlisted' : said;
+/** A price for a quantity ("wholesale price for 20 bags", "how much if I order 20?") is none the catalogue lists: a
+ * person quotes it. */
+function quoted(said: ProductAspect | undefined, lexicon: Lexicon | undefined, text: string): ProductAspect | undefined {
+  return said === 'price' && quantityIn(text, lexicon) === 'quantity' ? 'unlisted' : said;
 }
 
 /**
@@ -179,7 +181,7 @@ export function productStage(input: ProductStageInput): ProductStage | null {
   const said = quoted(
     saidAspect(asks(), [input.lexicon], () => (product ? withoutNames(words, product, input.language) : words), namesVariant),
     input.lexicon,
-    words,
+    input.text,
   );
   // "and the scarf?" after a question about the mug's material asks the scarf's.
   const aspect = said ?? memory?.aspect ?? null;

@@ -23,8 +23,18 @@ export function asksInQuantity(
   language: string,
 ): boolean {
   if (intent !== DISCOUNT_INTENT || entities.promoCodes?.length || entities.amount) return false;
+  return (
+    quantityIn(text, lexicon) === 'quantity' || (!!catalogue && quantityIn(text, lexicon) === 'count' && findProducts(catalogue, text, language).length > 0)
+  );
+}
+
+/**
+ * What the message says of a quantity: 'quantity' when it says one ("wholesale", "if I order 20"), 'count' when it
+ * has a number only, which may be a size or a volume as well.
+ */
+export function quantityIn(text: string, lexicon: Lexicon | undefined): 'quantity' | 'count' | undefined {
   const kinds = lexicon?.kinds.get('quantity')?.findAll(lexiconText(text)) ?? [];
-  if (kinds.includes('bulk')) return true;
-  if (!COUNT.test(text)) return false;
-  return kinds.includes('buying') || (!!catalogue && findProducts(catalogue, text, language).length > 0);
+  if (kinds.includes('bulk')) return 'quantity';
+  if (!COUNT.test(text)) return undefined;
+  return kinds.includes('buying') ? 'quantity' : 'count';
 }
