@@ -94,13 +94,19 @@ export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'borderless_process_' });
   const { messages, pipelineSeconds, handoffs, handoffsRefused, waitSeconds, reloads } = eventMetrics(registry);
+  // One counter per language, intent and outcome (a few hundred at most), kept: prom-client would otherwise sort
+  // and join the labels again for every message.
+  const messageCounters = new Map<string, { inc(): void }>();
   let state: StateReader | undefined;
   stateGauges(registry, () => state);
 
   return {
     registry,
     message(language: string, intent: string, outcome: Outcome, seconds?: number) {
-      messages.inc({ language, intent, outcome });
+      const key = `${language} ${intent} ${outcome}`;
+      let counter = messageCounters.get(key);
+      if (!counter) messageCounters.set(key, (counter = messages.labels({ language, intent, outcome })));
+      counter.inc();
       if (seconds !== undefined) pipelineSeconds.observe(seconds);
     },
     handoff: (reason: string) => handoffs.inc({ reason }),
