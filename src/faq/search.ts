@@ -6,6 +6,7 @@
 // so a long message does not score higher for being long. Pure once built.
 import MiniSearch from 'minisearch';
 import type { HelpArticle } from './article.js';
+import { compoundSplitter } from './compounds.js';
 import { termStatistics, type Terms, type TermStatistics } from './term-statistics.js';
 
 export type { Terms } from './term-statistics.js';
@@ -79,6 +80,7 @@ export function buildHelpIndex(
   const statistics = new Map<string, TermStatistics>();
   const vocabularies = new Map<string, ReadonlySet<string>>();
   const questionTerms = new Map<HelpArticle, ReadonlySet<string>>();
+  const splitters = new Map<string, (term: string) => string[]>();
   for (const [language, list] of byLanguage) {
     const stats = termStatistics(background.get(language) ?? {}, language, terms);
     statistics.set(language, stats);
@@ -96,7 +98,9 @@ export function buildHelpIndex(
     engine.addAll(documents);
     for (const article of list) questionTerms.set(article, new Set(terms(article.question, language)));
     engines.set(language, engine);
-    vocabularies.set(language, new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap(indexTerms))));
+    const vocabulary = new Set(documents.flatMap((document) => [document.question, document.phrasings, document.answer].flatMap(indexTerms)));
+    vocabularies.set(language, vocabulary);
+    splitters.set(language, compoundSplitter(language, vocabulary));
   }
   return {
     settings,
@@ -106,7 +110,7 @@ export function buildHelpIndex(
       const engine = engines.get(language);
       if (!engine) return undefined;
       const { isCommon, isFrequent } = statistics.get(language)!;
-      const said = [...new Set(terms(text, language))].filter((term) => !isCommon(term));
+      const said = [...new Set(terms(text, language).flatMap(splitters.get(language)!))].filter((term) => !isCommon(term));
       // Whole words only: a word no article has finds nothing and adds nothing to any score, so only the others are
       // searched; a message sharing no word with the articles (most) is not searched at all.
       const vocabulary = vocabularies.get(language)!;
