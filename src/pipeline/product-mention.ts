@@ -4,7 +4,7 @@
 // lists, so "navy" is not "blue" but "olive green" is both olive and green; the product's material text through the
 // materials list ("the linen one", "das aus Wolle"), its main material (named first) before a lining or a wick.
 import { findProducts, searchTerms, type Catalogue, type Product, type ProductMatch } from '../products/index.js';
-import { lexiconText, type Lexicon, type LexiconText } from '../language/index.js';
+import { lexiconText, type KindMatcher, type Lexicon, type LexiconText } from '../language/index.js';
 
 type Lexicons = readonly (Lexicon | undefined)[];
 
@@ -74,11 +74,24 @@ function materialKinds(product: Product, lexicons: Lexicons): { main: Set<string
   const any = new Set<string>();
   for (const wording of wordings(product.material))
     for (const lexicon of lexicons) {
-      const found = lexicon?.kinds.get('materials')?.findAll(lexiconText(wording)) ?? [];
-      if (found[0]) main.add(found[0]);
-      for (const kind of found) any.add(kind);
+      const materials = lexicon?.kinds.get('materials');
+      if (!materials) continue;
+      const first = firstKind(materials, wording);
+      if (first) main.add(first);
+      for (const kind of materials.findAll(lexiconText(wording))) any.add(kind);
     }
   return { main, any };
+}
+
+/** The kind named first in the text ("soy wax, cotton wick" is wax), read word by word: the lists' own order is not
+ * the text's. */
+function firstKind(kinds: KindMatcher, text: string): string | undefined {
+  const tokens = text.split(/\s+/);
+  for (let count = 1; count <= tokens.length; count++) {
+    const found = kinds.find(lexiconText(tokens.slice(0, count).join(' ')));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The products made mainly of the material, else those with any of it (a porcelain pot inside a steel samovar). */
@@ -113,10 +126,12 @@ export function sharingMaterial(catalogue: Catalogue, found: Product, text: stri
   if (!kind) return [];
   const products = productsOfKind(catalogue, lexicons, 'materials', kind, language);
   if (products.length < 2 || products.length > MAX_OPTION_CANDIDATES || !products.includes(found)) return [];
-  const isMaterial = (token: string) => !!kindIn(lexicons, 'materials', lexiconText(token));
-  const names = namesIn(found, language);
   // Terms as the catalogue search reads them: "المريلة" is the apron's "مريلة".
   const written = new Set(searchTerms(text));
+  // A word the material texts of several of them share describes the material ("organic" cotton), naming none.
+  const described = describingWords(products);
+  const isMaterial = (token: string) => described.has(token) || !!kindIn(lexicons, 'materials', lexiconText(token));
+  const names = namesIn(found, language);
   const named = names.some((name) =>
     UNSPACED.test(name.folded)
       ? words.folded.includes(name.folded)
@@ -127,6 +142,16 @@ export function sharingMaterial(catalogue: Catalogue, found: Product, text: stri
   const rest = words.tokens.filter((token) => !isMaterial(token)).join(' ');
   return findProducts(catalogue, rest, language).some((match) => match.product === found) ? [] : products;
 }
+
+/** The words the material texts of at least two of the products have, in any language. */
+function describingWords(products: readonly Product[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const product of products) for (const term of materialTerms(product)) seen.set(term, (seen.get(term) ?? 0) + 1);
+  return new Set([...seen].filter(([, count]) => count >= 2).map(([term]) => term));
+}
+
+/** The words of a product's material texts, in every language they are written in. */
+const materialTerms = (product: Product) => new Set(wordings(product.material).flatMap((wording) => searchTerms(wording)));
 
 /** A one-character size as a word of its own, compiled once per character (sizes are few). */
 const aloneByCharacter = new Map<string, RegExp>();
