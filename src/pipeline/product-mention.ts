@@ -17,8 +17,9 @@ const OPTION_LISTS = [
 type OptionList = (typeof OPTION_LISTS)[number][0];
 type VariantList = Exclude<OptionList, 'materials'>;
 
-/** More products than this in one colour or size is no mention of one: the bot asks for the name instead. */
-export const MAX_OPTION_CANDIDATES = 4;
+/** More products than this in one colour or size is no mention of one: the bot asks for the name instead (as many
+ * as a reply's buttons can list). */
+export const MAX_OPTION_CANDIDATES = 8;
 
 /** The first kind of the list the text names, in the first lexicon that names one. */
 export function kindIn(lexicons: Lexicons, list: OptionList, text: LexiconText): string | undefined {
@@ -109,11 +110,34 @@ export function productsByOption(catalogue: Catalogue, words: LexiconText, lexic
   let found: Product[] | undefined;
   for (const [list] of OPTION_LISTS) {
     const kind = kindIn(lexicons, list, words);
-    if (!kind) continue;
-    const products = productsOfKind(catalogue, lexicons, list, kind, language);
+    const products = kind ? productsOfKind(catalogue, lexicons, list, kind, language) : list === 'sizes' ? productsInSize(catalogue, words) : undefined;
+    if (!products) continue;
     found = found ? found.filter((product) => products.includes(product)) : products;
   }
   return found && found.length <= MAX_OPTION_CANDIDATES ? found : [];
+}
+
+/** A size label of letters only, as clothes are sized ("XS", "XL", "XXL"); one letter alone is a word too often. */
+const LETTER_SIZE = /^x{1,3}[sml]?$/;
+const bySizeLabel = new WeakMap<Catalogue, Map<string, Product[]>>();
+
+/** The products sold in a letter size the message writes as a word of its own ("gibts das in XL noch?"). */
+function productsInSize(catalogue: Catalogue, words: LexiconText): Product[] | undefined {
+  let labels = bySizeLabel.get(catalogue);
+  if (!labels) {
+    labels = new Map();
+    for (const product of catalogue.data.products) {
+      for (const size of new Set(product.variants.map((variant) => variant.size?.toLowerCase()))) {
+        if (size && size.length >= 2 && LETTER_SIZE.test(size)) labels.set(size, [...(labels.get(size) ?? []), product]);
+      }
+    }
+    bySizeLabel.set(catalogue, labels);
+  }
+  for (const token of words.tokens) {
+    const products = labels.get(token);
+    if (products) return products;
+  }
+  return undefined;
 }
 
 /**

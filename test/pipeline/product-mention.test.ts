@@ -61,9 +61,13 @@ describe('products named by one of their options', () => {
     expect(byOption('pl', 'czy żółta jest w rozmiarze L')).toEqual(['jacket']);
   });
 
-  it('are none when no option is named, or too many products come in it to ask about', () => {
+  it('are none when no option is named', () => {
     expect(byOption('en', 'what is it made of')).toEqual([]);
-    expect(byOption('en', 'is the black one in stock')).toEqual([]);
+  });
+
+  it('are every product sold in a letter size the message writes', () => {
+    expect(byOption('de', 'gibts das in XL noch?')).toEqual(['dress', 'jacket', 'tshirt']);
+    expect(byOption('en', 'the XS one')).toEqual(['dress']);
   });
 });
 
