@@ -130,8 +130,9 @@ export interface ProductMatch {
 /** Short words are matched exactly (a typo of one is another word: "mug"/"mud", "sac"/"sec"); from five letters
  * one typo is allowed, and two from eight letters on. */
 const fuzziness = (term: string) => (term.length <= 4 ? false : term.length < 8 ? 1 : 2);
-/** A word of four letters or more also finds the names' words it begins ("cera" for "ceramic"). */
-const isPrefix = (term: string) => term.length >= 4;
+/** A word of five letters or more also finds the names' words it begins ("ceram" for "ceramic"); a shorter one is a
+ * word of its own too often ("kann" begins "Kanne", "lava" begins "lavanda"). */
+const isPrefix = (term: string) => term.length >= 5;
 /** A candidate this close to the best one makes the mention ambiguous. */
 const AMBIGUOUS_SHARE = 0.75;
 /** The most products a mention is ambiguous between (the bot offers them as buttons). */

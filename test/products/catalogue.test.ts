@@ -61,6 +61,11 @@ describe('finding the product a shopper names', () => {
     expect(ids('is the mug dishwasher safe', 'en')).toEqual(['mug']);
   });
 
+  it('takes no everyday word of four letters for the beginning of a name', () => {
+    expect(ids('das aus wolle, kann man das waschen', 'de')).not.toContain('teapot');
+    expect(ids('aquele de lã lava na máquina?', 'pt')).not.toContain('candle');
+  });
+
   it('finds a product by the plural of a short name, which is matched exactly', () => {
     expect(ids('are the mugs dishwasher safe', 'en')).toEqual(['mug']);
     expect(ids('do the rugs come in a bigger size', 'en')).toEqual(['rug']);
