@@ -23,9 +23,10 @@ export interface HelpIndex {
   articles: ReadonlyMap<string, readonly HelpArticle[]>;
   /**
    * The best article for the message. With `needs`, none unless it could be that good: a message whose words the
-   * articles cannot cover enough is not searched at all.
+   * articles cannot cover enough is not searched at all. `unsearched`: words taken out of the text that no article
+   * may match but that the message said (a product's name), counted among its words.
    */
-  search(language: string, text: string, needs?: 'confident' | 'strong'): HelpMatch | undefined;
+  search(language: string, text: string, needs?: 'confident' | 'strong', unsearched?: number): HelpMatch | undefined;
   /** Whether many of the intent's training utterances in that language have the term. */
   isIntentWord(language: string, term: string, intent: string): boolean;
 }
@@ -106,7 +107,7 @@ export function buildHelpIndex(
     settings,
     articles: byLanguage,
     isIntentWord: (language, term, intent) => !!statistics.get(language)?.isFrequentIn(term, intent),
-    search(language, text, needs) {
+    search(language, text, needs, unsearched = 0) {
       const engine = engines.get(language);
       if (!engine) return undefined;
       const { isCommon, isFrequent } = statistics.get(language)!;
@@ -116,7 +117,8 @@ export function buildHelpIndex(
       const vocabulary = vocabularies.get(language)!;
       const shared = said.filter((term) => vocabulary.has(term));
       // An article's coverage is at most the share of the message's words any article has.
-      const coverable = shared.length / said.length;
+      const wordCount = said.length + unsearched;
+      const coverable = shared.length / wordCount;
       const query = shared.length > 1 ? [...shared, ...pairsOf(said).filter((pair) => vocabulary.has(pair))] : shared;
       if (needs && coverable < (needs === 'strong' ? STRONG_COVERAGE : MIN_COVERAGE)) return undefined;
       // Nor can a match be strong with fewer than two shared words, unless the one is a word the intents hardly use.
@@ -125,10 +127,10 @@ export function buildHelpIndex(
       if (!best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
       // out over the message's words that are not common.
-      const score = best.score / best.terms.length / said.length;
+      const score = best.score / best.terms.length / wordCount;
       // One rare word shared ("Nummer" in "eine Nummer größer") is no answer to a message about something else.
       const words = best.terms.filter((term) => !isPair(term));
-      const coverage = words.length / said.length;
+      const coverage = words.length / wordCount;
       const confident = score >= settings.minScore && coverage >= MIN_COVERAGE;
       const strong =
         confident &&

@@ -37,7 +37,7 @@ function helpIndex(articles: HelpArticle[], settings: HelpSettings, corpora: Rec
   return {
     settings,
     articles: new Map([...parts].map(([language, part]) => [language, part.articles.get(language)!])),
-    search: (language, text, needs) => parts.get(language)?.search(language, text, needs),
+    search: (language, text, needs, unsearched) => parts.get(language)?.search(language, text, needs, unsearched),
     isIntentWord: (language, term, intent) => !!parts.get(language)?.isIntentWord(language, term, intent),
   };
 }

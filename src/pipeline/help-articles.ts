@@ -2,7 +2,10 @@
 // fits strongly, and over the catalogue when it knows better than "which product?" or "the data does not say". Pure.
 import type { Snapshot } from '../content/index.js';
 import type { HelpMatch } from '../faq/index.js';
+import type { Product } from '../products/index.js';
 import type { IntentResult } from './intent.js';
+import { lexiconText } from '../language/index.js';
+import { withoutNames } from './product-mention.js';
 import { PRODUCT_INTENT } from './product-aspects.js';
 import type { ProductStage } from './product-facts.js';
 import type { Understanding } from './understand.js';
@@ -14,14 +17,19 @@ import type { Understanding } from './understand.js';
  * match about something else and no code named: "do you do gift wrap?" may sound like a sale, "wrap" says it is
  * not; "any sales right now?" or "my code GIFT5 fails" is the promotions' business.
  */
-export function helpFor(snapshot: Snapshot, understood: Understanding, intent: IntentResult): HelpMatch | undefined {
+export function helpFor(
+  snapshot: Snapshot,
+  understood: Understanding,
+  intent: IntentResult,
+  asked: { text: string; unsearched: number } = { text: understood.text, unsearched: 0 },
+): HelpMatch | undefined {
   const index = snapshot.help;
   if (!index) return undefined;
   const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
   if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || understood.entities.orderNumber)) return undefined;
   const overPromotions = overrides && intent.intent === PROMOTIONS_INTENT;
   if (overPromotions && understood.entities.promoCodes?.length) return undefined;
-  const match = index.search(understood.language.language, understood.text, overrides ? 'strong' : 'confident');
+  const match = index.search(understood.language.language, asked.text, overrides ? 'strong' : 'confident', asked.unsearched);
   if (!match || !(overrides ? match.strong : match.confident)) return undefined;
   return overPromotions && !isAboutElse(snapshot, understood, match, PROMOTIONS_INTENT) ? undefined : match;
 }
@@ -50,19 +58,33 @@ const PROMOTIONS_INTENT = 'discount_code';
 export function articleOverProduct(snapshot: Snapshot, understood: Understanding, intent: IntentResult, question: ProductStage): HelpMatch | undefined {
   const { status, aspect } = question.facts;
   if (status === 'ambiguous') return undefined;
-  const match = helpFor(snapshot, understood, { ...intent, confident: false });
+  // An article that mentions the desk lamp is not about every question naming it: the product's name is no word it
+  // may match, though still one of the message's.
+  const language = understood.language.language;
+  const match = helpFor(
+    snapshot,
+    understood,
+    { ...intent, confident: false },
+    question.product ? withoutName(understood.text, question.product, language) : undefined,
+  );
   // About a product named, an article that shares a word or two ("phone" in "does it work with my phone?") is a
   // guess: the data does not say, and a person does.
   const fits = match && (status === 'none' || match.coverage >= NAMED_PRODUCT_COVERAGE);
   // Asking what the catalogue knows, an article that shares only product questions' own words ("size", "small" in
   // "what size is the small one?") answers another question: "which product?" comes first.
-  const language = understood.language.language;
   const ownWords = aspect !== null && match?.words.every((word) => snapshot.help!.isIntentWord(language, word, PRODUCT_INTENT));
   // Over an answer the catalogue has for a product ("dispo en quelles couleurs ?" on its page), the article must be
   // about something else ("tell me when the grey scarf is back").
   const overCatalogue = status === 'found' && aspect !== null;
   const aboutElse = !overCatalogue || (match && isAboutElse(snapshot, understood, match, PRODUCT_INTENT));
   return match && fits && !ownWords && aboutElse && (match.strong || aspect === null) ? match : undefined;
+}
+
+/** The message without the product's name, and how many of its words that took out. */
+function withoutName(text: string, product: Product, language: string): { text: string; unsearched: number } {
+  const all = lexiconText(text);
+  const rest = withoutNames(all, product, language);
+  return { text: rest.folded, unsearched: rest.folded === all.folded ? 0 : Math.max(1, all.tokens.length - rest.tokens.length) };
 }
 
 /** The least share of a question about a named product an article must cover to answer it instead of a person. */
