@@ -4,7 +4,7 @@
 // "you", "kunnen jullie", "ます") are left out of the query; a word frequent in a few intents only ("account",
 // "size") names a subject and stays. The score is per remaining word of the message,
 // so a long message does not score higher for being long. Pure once built.
-import MiniSearch from 'minisearch';
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { HelpArticle } from './article.js';
 import { compoundSplitter } from './compounds.js';
 import { termStatistics, type Terms, type TermStatistics } from './term-statistics.js';
@@ -103,6 +103,7 @@ export function buildHelpIndex(
     vocabularies.set(language, vocabulary);
     splitters.set(language, compoundSplitter(language, vocabulary));
   }
+  const searched = rememberedSearches(engines);
   return {
     settings,
     articles: byLanguage,
@@ -123,8 +124,9 @@ export function buildHelpIndex(
       if (needs && coverable < (needs === 'strong' ? STRONG_COVERAGE : MIN_COVERAGE)) return undefined;
       // Nor can a match be strong with fewer than two shared words, unless the one is a word the intents hardly use.
       if (needs === 'strong' && shared.length < STRONG_TERMS && (shared.length === 0 || isFrequent(shared[0]!))) return undefined;
-      const [best] = shared.length > 0 ? engine.search(text, { tokenize: () => query }) : [];
-      if (!best) return undefined;
+      const found = shared.length > 0 ? searched(language, query) : undefined;
+      const best = found?.best;
+      if (!found || !best) return undefined;
       // MiniSearch multiplies a result's score by the number of query terms it matched; undone here, and shared
       // out over the message's words that are not common.
       const score = best.score / best.terms.length / wordCount;
@@ -137,12 +139,43 @@ export function buildHelpIndex(
         score >= settings.minScore * STRONG_FACTOR &&
         coverage >= STRONG_COVERAGE &&
         (words.length >= STRONG_TERMS || !isFrequent(words[0]!)) &&
-        isAbout(engine, best.id as number, best.terms);
+        isAboutWords(engine, found, best);
       const article = byLanguage.get(language)![best.id as number]!;
       const questionWords = words.filter((word) => questionTerms.get(article)!.has(word));
       return { article, score, confident, strong, coverage, words, questionWords };
     },
   };
+}
+
+/** A search kept: its best result, and whether that article's question or phrasings have all the words it matched. */
+interface Searched {
+  best: SearchResult | undefined;
+  about?: boolean;
+}
+/** Searches kept; past this many the memory starts again. */
+const REMEMBERED_SEARCHES = 5_000;
+
+/**
+ * The best article depends on the words searched only, which come back from message to message ("gift wrap",
+ * "invoice"): each search is kept, and whether its best article is about those words once asked.
+ */
+function rememberedSearches(engines: ReadonlyMap<string, MiniSearch<Indexed>>): (language: string, query: readonly string[]) => Searched {
+  const searches = new Map<string, Searched>();
+  return (language, query) => {
+    const key = `${language} ${query.join('|')}`;
+    let found = searches.get(key);
+    if (!found) {
+      found = { best: engines.get(language)!.search(query.join(' '), { tokenize: () => [...query] })[0] };
+      if (searches.size >= REMEMBERED_SEARCHES) searches.clear();
+      searches.set(key, found);
+    }
+    return found;
+  };
+}
+
+function isAboutWords(engine: MiniSearch<Indexed>, found: Searched, best: SearchResult): boolean {
+  found.about ??= isAbout(engine, best.id as number, best.terms);
+  return found.about;
 }
 
 /**
