@@ -65,8 +65,8 @@ const STRONG_FACTOR = 3;
 /** …and shares at least this many of them, or one the intents hardly know ("plastic"): one word the intents use
  * often ("size", "retour") is their subject too, not the question asked about it ("what size should I get?")… */
 const STRONG_TERMS = 2;
-/** …and every word it shares with the message in its question or phrasings (what it is about), not only in its
- * answer: "sent" in a gift card's answer does not make "you sent me the wrong item" about gift cards. */
+/** …counting only the words it shares with the message in its question or phrasings (what it is about), not in its
+ * answer only: "sent" in a gift card's answer does not make "you sent me the wrong item" about gift cards. */
 
 export function buildHelpIndex(
   articles: readonly HelpArticle[],
@@ -134,12 +134,7 @@ export function buildHelpIndex(
       const words = best.terms.filter((term) => !isPair(term));
       const coverage = words.length / wordCount;
       const confident = score >= settings.minScore && coverage >= MIN_COVERAGE;
-      const strong =
-        confident &&
-        score >= settings.minScore * STRONG_FACTOR &&
-        coverage >= STRONG_COVERAGE &&
-        (words.length >= STRONG_TERMS || !isFrequent(words[0]!)) &&
-        isAboutWords(engine, found, best);
+      const strong = confident && score >= settings.minScore * STRONG_FACTOR && isStrong(aboutWords(engine, found, best), wordCount, isFrequent);
       const article = byLanguage.get(language)![best.id as number]!;
       const questionWords = words.filter((word) => questionTerms.get(article)!.has(word));
       return { article, score, confident, strong, coverage, words, questionWords };
@@ -147,10 +142,10 @@ export function buildHelpIndex(
   };
 }
 
-/** A search kept: its best result, and whether that article's question or phrasings have all the words it matched. */
+/** A search kept: its best result, and which of the words it matched that article's question or phrasings have. */
 interface Searched {
   best: SearchResult | undefined;
-  about?: boolean;
+  about?: readonly string[];
 }
 /** Searches kept; past this many the memory starts again. */
 const REMEMBERED_SEARCHES = 5_000;
@@ -173,9 +168,14 @@ function rememberedSearches(engines: ReadonlyMap<string, MiniSearch<Indexed>>): 
   };
 }
 
-function isAboutWords(engine: MiniSearch<Indexed>, found: Searched, best: SearchResult): boolean {
-  found.about ??= isAbout(engine, best.id as number, best.terms);
+function aboutWords(engine: MiniSearch<Indexed>, found: Searched, best: SearchResult): readonly string[] {
+  found.about ??= titledTerms(engine, best.id as number, best.terms).filter((term) => !isPair(term));
   return found.about;
+}
+
+/** Strong: the words of its question and phrasings alone cover enough of the message, two of them or a rare one. */
+function isStrong(about: readonly string[], wordCount: number, isFrequent: (term: string) => boolean): boolean {
+  return about.length / wordCount >= STRONG_COVERAGE && (about.length >= STRONG_TERMS || (about.length === 1 && !isFrequent(about[0]!)));
 }
 
 /**
@@ -194,13 +194,12 @@ function pairsOf(words: readonly string[]): string[] {
 
 const isPair = (term: string) => term.includes(' ');
 
-/** Whether all these terms are in the article's question or phrasings. */
-function isAbout(engine: MiniSearch<Indexed>, id: number, terms: readonly string[]): boolean {
+/** Those of the terms the article's question or phrasings have. */
+function titledTerms(engine: MiniSearch<Indexed>, id: number, terms: readonly string[]): string[] {
   const [titled] = engine.search(terms.join(' '), {
     tokenize: () => [...terms],
     fields: ['question', 'phrasings'],
-    combineWith: 'AND',
     filter: (result) => result.id === id,
   });
-  return !!titled;
+  return titled?.terms ?? [];
 }
