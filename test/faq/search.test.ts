@@ -31,7 +31,7 @@ describe('help article search', () => {
   it.each([
     ['de', 'ich brauche eine Firmenrechnung', 'invoice-copy'],
     ['nl', 'ik heb een bedrijfsfactuur nodig', 'invoice-copy'],
-  ])('reads a %s compound as the articles\' words inside it: %s', (language, text, article) => {
+  ])("reads a %s compound as the articles' words inside it: %s", (language, text, article) => {
     const match = search(language, text);
     expect(match?.article.id).toBe(article);
     expect(match?.confident).toBe(true);
