@@ -13,25 +13,27 @@ import type { Understanding } from './understand.js';
 /**
  * An article answers when no intent is sure of the message, or its intent lets articles answer for it; over any
  * other confident intent only a strong match does ("do you sell gift cards?" is about gift cards, not payment), and
- * never over an order's own business, an item problem or a request for a person. Over the promotions, only a strong
- * match about something else and no code named: "do you do gift wrap?" may sound like a sale, "wrap" says it is
- * not; "any sales right now?" or "my code GIFT5 fails" is the promotions' business.
+ * never over an order's own business or a request for a person. Over the promotions and item problems, only a
+ * strong match about something else, with no code named: "do you do gift wrap?" may sound like a sale, "wrap" says
+ * it is not; "can I swap it for another size if it doesn't fit?" may sound like a wrong size received; "any sales
+ * right now?", "my code GIFT5 fails" or "the mug came cracked" keep their own answers.
  */
-export function helpFor(
-  snapshot: Snapshot,
-  understood: Understanding,
-  intent: IntentResult,
-  asked: { text: string; unsearched: number } = { text: understood.text, unsearched: 0 },
-): HelpMatch | undefined {
+export function helpFor(snapshot: Snapshot, understood: Understanding, intent: IntentResult, asked: Asked = {}): HelpMatch | undefined {
   const index = snapshot.help;
   if (!index) return undefined;
   const overrides = intent.confident && !index.settings.intents.includes(intent.intent);
   if (overrides && (NEVER_ARTICLE_INTENTS.has(intent.intent) || understood.entities.orderNumber)) return undefined;
-  const overPromotions = overrides && intent.intent === PROMOTIONS_INTENT;
-  if (overPromotions && understood.entities.promoCodes?.length) return undefined;
-  const match = index.search(understood.language.language, asked.text, overrides ? 'strong' : 'confident', asked.unsearched);
+  const onlyAboutElse = overrides && ABOUT_ELSE_INTENTS.has(intent.intent);
+  if (onlyAboutElse && understood.entities.promoCodes?.length) return undefined;
+  const match = index.search(understood.language.language, asked.text ?? understood.text, overrides ? 'strong' : 'confident', asked.unsearched);
   if (!match || !(overrides ? match.strong : match.confident)) return undefined;
-  return overPromotions && !isAboutElse(snapshot, understood, match, PROMOTIONS_INTENT) ? undefined : match;
+  return onlyAboutElse && !isAboutElse(snapshot, understood, match, intent.intent) ? undefined : match;
+}
+
+/** What the search reads of the message: its text without a product's name, and how many words that took out. */
+interface Asked {
+  text?: string;
+  unsearched?: number;
 }
 
 /**
@@ -45,7 +47,8 @@ function isAboutElse(snapshot: Snapshot, understood: Understanding, match: HelpM
   return elsewhere(match.questionWords) > 0 || elsewhere(match.words) >= 2;
 }
 
-const PROMOTIONS_INTENT = 'discount_code';
+/** Intents an article answers over only when it is about something else (see helpFor). */
+const ABOUT_ELSE_INTENTS = new Set(['discount_code', 'item_problem']);
 
 /**
  * A help article that answers a product question better than the catalogue can: the question names no product
@@ -91,8 +94,7 @@ function withoutName(text: string, product: Product, language: string): { text: 
 const NAMED_PRODUCT_COVERAGE = 0.5;
 
 /**
- * Intents that need the shopper's order, a case or a person: an article never answers for them ("my item is
- * defective" opens a case, not the warranty article).
+ * Intents that need the shopper's order or a person: an article never answers for them.
  */
 const NEVER_ARTICLE_INTENTS = new Set([
   'order_status',
@@ -101,7 +103,6 @@ const NEVER_ARTICLE_INTENTS = new Set([
   'human_agent',
   'complaint',
   'payment_issue',
-  'item_problem',
   'greeting',
   'goodbye',
   'thanks',
