@@ -68,7 +68,7 @@ export function articleOverProduct(snapshot: Snapshot, understood: Understanding
     snapshot,
     understood,
     { ...intent, confident: false },
-    question.product ? withoutName(understood.text, question.product, language) : undefined,
+    question.product ? askedBesidesName(understood.text, question.product, language) : undefined,
   );
   // About a product named, an article that shares a word or two ("phone" in "does it work with my phone?") is a
   // guess: the data does not say, and a person does.
@@ -84,7 +84,7 @@ export function articleOverProduct(snapshot: Snapshot, understood: Understanding
 }
 
 /** The message without the product's name, and how many of its words that took out. */
-function withoutName(text: string, product: Product, language: string): { text: string; unsearched: number } {
+function askedBesidesName(text: string, product: Product, language: string): { text: string; unsearched: number } {
   const all = lexiconText(text);
   const rest = withoutNames(all, product, language);
   return { text: rest.folded, unsearched: rest.folded === all.folded ? 0 : Math.max(1, all.tokens.length - rest.tokens.length) };
