@@ -23,9 +23,8 @@ export function asksInQuantity(
   language: string,
 ): boolean {
   if (intent !== DISCOUNT_INTENT || entities.promoCodes?.length || entities.amount) return false;
-  return (
-    quantityIn(text, lexicon) === 'quantity' || (!!catalogue && quantityIn(text, lexicon) === 'count' && findProducts(catalogue, text, language).length > 0)
-  );
+  const said = quantityIn(text, lexicon);
+  return said === 'quantity' || (said === 'count' && !!catalogue && findProducts(catalogue, text, language).length > 0);
 }
 
 /**
