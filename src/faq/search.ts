@@ -6,6 +6,7 @@
 // so a long message does not score higher for being long. Pure once built.
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { HelpArticle } from './article.js';
+import { boundedMemo } from '../shared/index.js';
 import { compoundSplitter } from './compounds.js';
 import { termStatistics, type Terms, type TermStatistics } from './term-statistics.js';
 
@@ -155,17 +156,12 @@ const REMEMBERED_SEARCHES = 5_000;
  * "invoice"): each search is kept, and whether its best article is about those words once asked.
  */
 function rememberedSearches(engines: ReadonlyMap<string, MiniSearch<Indexed>>): (language: string, query: readonly string[]) => Searched {
-  const searches = new Map<string, Searched>();
-  return (language, query) => {
-    const key = `${language} ${query.join('|')}`;
-    let found = searches.get(key);
-    if (!found) {
-      found = { best: engines.get(language)!.search(query.join(' '), { tokenize: () => [...query] })[0] };
-      if (searches.size >= REMEMBERED_SEARCHES) searches.clear();
-      searches.set(key, found);
-    }
-    return found;
-  };
+  // Keyed by the language and the words, one a line (a term is a word or two, never a line break).
+  const search = boundedMemo((key: string): Searched => {
+    const [language, ...query] = key.split('\n');
+    return { best: engines.get(language!)!.search(query.join(' '), { tokenize: () => query })[0] };
+  }, REMEMBERED_SEARCHES);
+  return (language, query) => search([language, ...query].join('\n'));
 }
 
 function aboutWords(engine: MiniSearch<Indexed>, found: Searched, best: SearchResult): readonly string[] {
