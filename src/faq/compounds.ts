@@ -8,9 +8,10 @@ const MIN_REST = 3;
 /** A compound's end may be a word's stem cut shorter than the word alone is ("…rechn" of "rechnung"). */
 const MIN_CUT = 5;
 
-/** Splits a language's unknown words into the vocabulary's words they begin and end with; others stay as they are. */
-export function compoundSplitter(language: string, vocabulary: ReadonlySet<string>): (term: string) => string[] {
-  if (!COMPOUNDING.has(language)) return (term) => [term];
+/** Splits a language's unknown words into the vocabulary's words they begin and end with; others stay as they are.
+ * None for a language that does not write compounds as one word. */
+export function compoundSplitter(language: string, vocabulary: ReadonlySet<string>): ((term: string) => string[]) | undefined {
+  if (!COMPOUNDING.has(language)) return undefined;
   const words = [...vocabulary].filter((word) => word.length >= MIN_PART && !word.includes(' '));
   const known = new Set(words);
   // Each beginning of a word, to the shortest word it begins.

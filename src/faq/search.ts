@@ -82,7 +82,7 @@ export function buildHelpIndex(
   const statistics = new Map<string, TermStatistics>();
   const vocabularies = new Map<string, ReadonlySet<string>>();
   const questionTerms = new Map<HelpArticle, ReadonlySet<string>>();
-  const splitters = new Map<string, (term: string) => string[]>();
+  const splitters = new Map<string, ((term: string) => string[]) | undefined>();
   for (const [language, list] of byLanguage) {
     const stats = termStatistics(background.get(language) ?? {}, language, terms);
     statistics.set(language, stats);
@@ -113,7 +113,9 @@ export function buildHelpIndex(
       const engine = engines.get(language);
       if (!engine) return undefined;
       const { isCommon, isFrequent } = statistics.get(language)!;
-      const said = [...new Set(terms(text, language).flatMap(splitters.get(language)!))].filter((term) => !isCommon(term));
+      const split = splitters.get(language);
+      const read = terms(text, language);
+      const said = [...new Set(split ? read.flatMap(split) : read)].filter((term) => !isCommon(term));
       // Whole words only: a word no article has finds nothing and adds nothing to any score, so only the others are
       // searched; a message sharing no word with the articles (most) is not searched at all.
       const vocabulary = vocabularies.get(language)!;
