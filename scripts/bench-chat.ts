@@ -241,6 +241,17 @@ export async function runLoad(
   };
 }
 
+/** CPU time (user and system) a process has used so far, in seconds, from /proc; undefined where there is none. */
+export function cpuSeconds(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks of 1/100 s (USER_HZ on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 export const residentKb = (pid: number) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)?.[1] ?? 0);
 
 /** Resident memory a connected, idle shopper costs the server (its socket, session and conversation). */

@@ -18,6 +18,7 @@ import { buildCatalogue, CatalogueSchema, DEMO_PRODUCTS_FILE } from '../src/prod
 import autocannon from 'autocannon';
 import { topOfProfile, type ProfileEntry } from './cpu-profile.js';
 import {
+  cpuSeconds,
   isRedisReachable,
   maxEventLoopDelaySeconds,
   measureIdleShoppers,
@@ -152,6 +153,15 @@ const CAPACITY_SHOPPERS = 200;
 const OFFERED_SHOPPERS = 1000;
 const MESSAGES_PER_SHOPPER_PER_SECOND = 0.5;
 const CAPACITY = { warmupSeconds: 3, seconds: 10 };
+/**
+ * The capacity comparison takes turns: Borderless, the echo server, Borderless… each round 5 s after a 2 s warm-up,
+ * both servers running throughout, so that a slower spell of this shared machine weighs on both alike. Each server
+ * first runs 10 s uncounted: a fresh process is slower for its first seconds (its young heap grows, its caches of
+ * recent words fill), and a store's server runs for days.
+ */
+const CAPACITY_ROUNDS = 3;
+const CAPACITY_ROUND = { warmupSeconds: 2, seconds: 5 };
+const CAPACITY_WARM_UP = { warmupSeconds: 9, seconds: 1 };
 const OFFERED = { ...CAPACITY, perSecond: MESSAGES_PER_SHOPPER_PER_SECOND };
 const answered: string[] = [];
 for (const text of messages) {
@@ -166,8 +176,16 @@ interface Compared {
   /** From the first shopper connecting to the last one gone. */
   maxEventLoopDelayWholeRunMs: number;
 }
+/** A run with the CPU time the server process spent per reply while the replies were counted (Linux only). */
+type Measured = LoadResult & { cpuUsPerReply?: number };
+interface Capacity {
+  rounds: { borderless: Measured; echo: Measured }[];
+  /** Each server's median round by replies a second. */
+  borderless: Measured;
+  echo: Measured;
+}
 interface ChatFigures {
-  capacity: Compared;
+  capacity: Capacity;
   offered: Compared;
   profile: ProfileEntry[];
   idle: { count: number; kbPerShopper: number }[];
@@ -200,6 +218,39 @@ async function compareWithEcho(shoppers: number, options: { warmupSeconds: numbe
   const echoServer = await startEchoServer();
   const echo = await runLoad(echoServer.url, shoppers, answered, options).finally(() => echoServer.stop());
   return { borderless, echo, maxEventLoopDelayMs, maxEventLoopDelayWholeRunMs: Math.max(maxEventLoopDelayMs, outsideWindowMs) };
+}
+
+/** One closed-loop run of the capacity shoppers against a running server, with its CPU time per reply. */
+async function atCapacity(server: ServerProcess, options = CAPACITY_ROUND): Promise<Measured> {
+  const pid = server.child.pid!;
+  let before: number | undefined;
+  let after: number | undefined;
+  const result = await runLoad(server.url, CAPACITY_SHOPPERS, answered, options, {
+    start: async () => (before = cpuSeconds(pid)),
+    end: async () => (after = cpuSeconds(pid)),
+  });
+  const cpuUsPerReply = before === undefined || after === undefined ? undefined : ((after - before) * 1e6) / result.replies;
+  return { ...result, cpuUsPerReply };
+}
+
+const medianRun = (runs: Measured[]) => [...runs].sort((a, b) => a.repliesPerSecond - b.repliesPerSecond)[Math.floor(runs.length / 2)]!;
+
+/** Borderless (one process, in memory) and the bare echo server, both started once and measured in turns. */
+async function capacityInTurns(): Promise<Capacity> {
+  const borderlessServer = await startBorderless();
+  const echoServer = await startEchoServer().catch(async (error: unknown) => {
+    await borderlessServer.stop();
+    throw error;
+  });
+  try {
+    await atCapacity(borderlessServer, CAPACITY_WARM_UP);
+    await atCapacity(echoServer, CAPACITY_WARM_UP);
+    const rounds: Capacity['rounds'] = [];
+    for (let round = 0; round < CAPACITY_ROUNDS; round++) rounds.push({ borderless: await atCapacity(borderlessServer), echo: await atCapacity(echoServer) });
+    return { rounds, borderless: medianRun(rounds.map((round) => round.borderless)), echo: medianRun(rounds.map((round) => round.echo)) };
+  } finally {
+    await Promise.all([borderlessServer.stop(), echoServer.stop()]);
+  }
 }
 
 /** One process at capacity under `node --cpu-prof`: the ten functions with the most of its own CPU time. */
@@ -289,7 +340,7 @@ async function comparePreview(): Promise<ChatFigures['preview']> {
 let chat: ChatFigures | undefined;
 if (startup) {
   chat = {
-    capacity: await compareWithEcho(CAPACITY_SHOPPERS, CAPACITY),
+    capacity: await capacityInTurns(),
     offered: await compareWithEcho(OFFERED_SHOPPERS, OFFERED),
     profile: await profileAtCapacity(),
     idle: [await measureIdleShoppers(1000), await measureIdleShoppers(5000)],
@@ -330,17 +381,23 @@ if (startup) {
   console.log('server start-up and chat not measured: run `npm run build` first');
 }
 if (chat) {
-  const header = `${''.padEnd(26)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
+  const header = `${''.padEnd(30)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
   const row = (name: string, result: LoadResult) =>
-    `${name.padEnd(26)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
-  const ratio = ({ borderless, echo }: Compared) => ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(1);
+    `${name.padEnd(30)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
+  const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) =>
+    ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(1);
+  const cpu = (run: Measured) => (run.cpuUsPerReply === undefined ? "" : run.cpuUsPerReply.toFixed(0));
   console.log(
-    `\ncapacity: ${CAPACITY_SHOPPERS} shoppers on websockets, each sending the next message as soon as the reply arrives, 10 s after a 3 s warm-up; one process, state in memory`,
+    `\ncapacity: ${CAPACITY_SHOPPERS} shoppers on websockets, each sending the next message as soon as the reply arrives; one process, state in memory; ${CAPACITY_ROUNDS} rounds in turns (Borderless, echo, Borderless…), each ${CAPACITY_ROUND.seconds} s after a ${CAPACITY_ROUND.warmupSeconds} s warm-up, once each server has run ${CAPACITY_WARM_UP.warmupSeconds + CAPACITY_WARM_UP.seconds} s uncounted`,
   );
-  console.log(header);
-  console.log(row('Borderless', chat.capacity.borderless));
-  console.log(row('bare Socket.IO echo', chat.capacity.echo));
-  console.log(`replies per second per process: ${ratio(chat.capacity)}% of the echo server's`);
+  console.log(`${header}${'CPU µs/reply'.padStart(14)}`);
+  chat.capacity.rounds.forEach(({ borderless, echo }, index) => {
+    console.log(`${row(`Borderless, round ${index + 1}`, borderless)}${cpu(borderless).padStart(14)}`);
+    console.log(`${row(`echo, round ${index + 1}`, echo)}${cpu(echo).padStart(14)}   ratio ${ratio({ borderless, echo })}%`);
+  });
+  console.log(`${row('Borderless, median round', chat.capacity.borderless)}${cpu(chat.capacity.borderless).padStart(14)}`);
+  console.log(`${row('bare Socket.IO echo, median', chat.capacity.echo)}${cpu(chat.capacity.echo).padStart(14)}`);
+  console.log(`replies per second per process: ${ratio(chat.capacity)}% of the echo server's (median rounds)`);
   const offered = OFFERED_SHOPPERS * MESSAGES_PER_SHOPPER_PER_SECOND;
   console.log(
     `\noffered load: ${OFFERED_SHOPPERS} shoppers, each sending a message every ${1 / MESSAGES_PER_SHOPPER_PER_SECOND} s (${offered} messages/s), 10 s after a 3 s warm-up`,
