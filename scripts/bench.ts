@@ -386,7 +386,7 @@ if (chat) {
     `${name.padEnd(30)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
   const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) =>
     ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(1);
-  const cpu = (run: Measured) => (run.cpuUsPerReply === undefined ? "" : run.cpuUsPerReply.toFixed(0));
+  const cpu = (run: Measured) => (run.cpuUsPerReply === undefined ? '' : run.cpuUsPerReply.toFixed(0));
   console.log(
     `\ncapacity: ${CAPACITY_SHOPPERS} shoppers on websockets, each sending the next message as soon as the reply arrives; one process, state in memory; ${CAPACITY_ROUNDS} rounds in turns (Borderless, echo, Borderless…), each ${CAPACITY_ROUND.seconds} s after a ${CAPACITY_ROUND.warmupSeconds} s warm-up, once each server has run ${CAPACITY_WARM_UP.warmupSeconds + CAPACITY_WARM_UP.seconds} s uncounted`,
   );
