@@ -2,7 +2,10 @@
 // follow-up cues, kinds of problem and of change. Entries are folded like messages (case and accents do not count)
 // and match whole words or phrases; a final "*" matches any ending ("beschädig*"). Entries in scripts written
 // without spaces (Japanese) match anywhere in the message.
-import { fold, words } from '../shared/index.js';
+import { boundedMemo, fold, words } from '../shared/index.js';
+
+/** How many different texts' readings are kept. */
+const READ_TEXTS = 2000;
 
 /** A message as the lists read it: folded words, space-padded so a phrase matches whole words only. */
 export interface LexiconText {
@@ -12,16 +15,16 @@ export interface LexiconText {
   readonly wordCount: number;
 }
 
-/** The last text read, kept: the stages of one turn read the same message one after another. */
-let lastRead: LexiconText = { tokens: [], padded: '  ', folded: '', wordCount: 0 };
-
-export function lexiconText(text: string): LexiconText {
+/**
+ * Texts read lately, kept: the stages of one turn read the same message one after another, and the product stage
+ * reads the catalogue's names and options on every message. The same text gives the same reading, which is what
+ * lets a list remember its last match.
+ */
+export const lexiconText = boundedMemo((text: string): LexiconText => {
   const folded = fold(text);
-  if (folded === lastRead.folded) return lastRead;
   const tokens = words(folded);
-  lastRead = { tokens, padded: ` ${tokens.join(' ')} `, folded, wordCount: tokens.length };
-  return lastRead;
-}
+  return { tokens, padded: ` ${tokens.join(' ')} `, folded, wordCount: tokens.length };
+}, READ_TEXTS);
 
 // linear: an optional one-letter conjunction or preposition, then one of two fixed articles, then a lookahead (a
 // word of three letters or more: "البس" is a verb, not "the بس").
@@ -119,7 +122,7 @@ function listed<T>(map: Map<string, T[]>, key: string, value: T): void {
  * up the entries that begin with it (a phrase by its first word, a word with a final "*" by its first two letters),
  * instead of every entry of every list being looked for in the message.
  */
-function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) => Map<number, number> {
+function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) => ReadonlyMap<number, number> {
   const exact = new Map<string, number[]>();
   const byFirstWord = new Map<string, KindEntry[]>();
   const byStart = new Map<string, KindEntry[]>();
@@ -154,12 +157,16 @@ function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) =
       startingWith(token, token.slice(0, 1), found);
     }
   };
+  // The last text matched, kept: a stage often asks one list twice of a message (its first kind, its longest).
+  let last: { text: LexiconText; found: ReadonlyMap<number, number> } | undefined;
   return (text) => {
+    if (last?.text === text) return last.found;
     const found = new Map<number, number>();
     inWords(text.tokens, text.padded, found);
     for (const entry of anywhere) if (text.folded.includes(entry.text)) add(found, entry.kind, 1);
     const bare = arabic ? bareOf(text) : null;
     if (bare) inWords(bare.tokens, bare.padded, found);
+    last = { text, found };
     return found;
   };
 }
