@@ -100,15 +100,33 @@ export interface KindMatcher {
   findLongest(text: LexiconText): string | undefined;
 }
 
-/** One entry of a list of kinds: the kind's position in the file, and what the message must have. */
+/** A one-word entry with a final "*", or one written without spaces: its kind's position in the file, its text. */
 interface KindEntry {
   kind: number;
   text: string;
-  /** How many words it has: the more, the more specific. Entries written without spaces count as one. */
+}
+
+/** An entry of several words, filed by its first: the words after it (with a final "*", the last one only begun). */
+interface PhraseEntry {
+  kind: number;
+  rest: readonly string[];
+  isPrefix: boolean;
+  /** How many words it has: the more, the more specific. */
   words: number;
 }
 
+/** Whether a phrase's words after its first follow the message's word at `index`. */
+function followsAt(tokens: readonly string[], index: number, { rest, isPrefix }: PhraseEntry): boolean {
+  if (index + rest.length >= tokens.length) return false;
+  for (let offset = 0; offset < rest.length; offset++) {
+    const token = tokens[index + 1 + offset]!;
+    if (isPrefix && offset === rest.length - 1 ? !token.startsWith(rest[offset]!) : token !== rest[offset]) return false;
+  }
+  return true;
+}
+
 const NO_ENTRIES: readonly KindEntry[] = [];
+const NO_PHRASES: readonly PhraseEntry[] = [];
 const NO_KINDS: readonly number[] = [];
 
 function listed<T>(map: Map<string, T[]>, key: string, value: T): void {
@@ -119,12 +137,13 @@ function listed<T>(map: Map<string, T[]>, key: string, value: T): void {
 
 /**
  * The lists of kinds as one index, for the same matches as compileWords on each list: each word of a message looks
- * up the entries that begin with it (a phrase by its first word, a word with a final "*" by its first two letters),
- * instead of every entry of every list being looked for in the message.
+ * up the entries that begin with it (a phrase by its first word, then its next words among the message's next ones;
+ * a word with a final "*" by its first two letters), instead of every entry of every list being looked for in the
+ * message.
  */
 function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) => ReadonlyMap<number, number> {
   const exact = new Map<string, number[]>();
-  const byFirstWord = new Map<string, KindEntry[]>();
+  const byFirstWord = new Map<string, PhraseEntry[]>();
   const byStart = new Map<string, KindEntry[]>();
   const anywhere: KindEntry[] = [];
   let arabic = false;
@@ -133,12 +152,12 @@ function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) =
       arabic ||= ARABIC_LETTER.test(entry);
       const isPrefix = entry.trim().endsWith('*');
       const folded = fold(entry.replace(/\*\s*$/, ''));
-      if (UNSPACED.test(folded)) anywhere.push({ kind, text: folded.replace(/\s+/g, ''), words: 1 });
+      if (UNSPACED.test(folded)) anywhere.push({ kind, text: folded.replace(/\s+/g, '') });
       else {
         const tokens = words(folded);
         if (tokens.length === 1 && !isPrefix) listed(exact, tokens[0]!, kind);
-        else if (tokens.length === 1) listed(byStart, tokens[0]!.slice(0, 2), { kind, text: tokens[0]!, words: 1 });
-        else if (tokens.length > 1) listed(byFirstWord, tokens[0]!, { kind, text: ` ${tokens.join(' ')}${isPrefix ? '' : ' '}`, words: tokens.length });
+        else if (tokens.length === 1) listed(byStart, tokens[0]!.slice(0, 2), { kind, text: tokens[0]! });
+        else if (tokens.length > 1) listed(byFirstWord, tokens[0]!, { kind, rest: tokens.slice(1), isPrefix, words: tokens.length });
       }
     }
   });
@@ -147,10 +166,11 @@ function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) =
   const startingWith = (token: string, start: string, found: Map<number, number>) => {
     for (const entry of byStart.get(start) ?? NO_ENTRIES) if (token.startsWith(entry.text)) add(found, entry.kind, 1);
   };
-  const inWords = (tokens: readonly string[], padded: string, found: Map<number, number>) => {
-    for (const token of tokens) {
+  const inWords = (tokens: readonly string[], found: Map<number, number>) => {
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index]!;
       for (const kind of exact.get(token) ?? NO_KINDS) add(found, kind, 1);
-      for (const entry of byFirstWord.get(token) ?? NO_ENTRIES) if (padded.includes(entry.text)) add(found, entry.kind, entry.words);
+      for (const phrase of byFirstWord.get(token) ?? NO_PHRASES) if (followsAt(tokens, index, phrase)) add(found, phrase.kind, phrase.words);
       if (byStart.size === 0) continue;
       // A one-letter entry with a final "*" is filed under its letter, which a word's first two letters never are.
       startingWith(token, token.slice(0, 2), found);
@@ -162,10 +182,10 @@ function kindIndex(lists: readonly (readonly string[])[]): (text: LexiconText) =
   return (text) => {
     if (last?.text === text) return last.found;
     const found = new Map<number, number>();
-    inWords(text.tokens, text.padded, found);
+    inWords(text.tokens, found);
     for (const entry of anywhere) if (text.folded.includes(entry.text)) add(found, entry.kind, 1);
     const bare = arabic ? bareOf(text) : null;
-    if (bare) inWords(bare.tokens, bare.padded, found);
+    if (bare) inWords(bare.tokens, found);
     last = { text, found };
     return found;
   };
