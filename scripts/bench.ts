@@ -159,7 +159,7 @@ const CAPACITY = { warmupSeconds: 3, seconds: 10 };
  * first runs 10 s uncounted: a fresh process is slower for its first seconds (its young heap grows, its caches of
  * recent words fill), and a store's server runs for days.
  */
-const CAPACITY_ROUNDS = 3;
+const CAPACITY_ROUNDS = 5;
 const CAPACITY_ROUND = { warmupSeconds: 2, seconds: 5 };
 const CAPACITY_WARM_UP = { warmupSeconds: 9, seconds: 1 };
 const OFFERED = { ...CAPACITY, perSecond: MESSAGES_PER_SHOPPER_PER_SECOND };
