@@ -143,11 +143,12 @@ function scoreLatin(model: LatinModel, francLanguages: string[], text: string, h
     if (language === hinted) score += HINT_PRIOR;
     scores[index] = score;
   });
-  const top = topTwo(model.languages, scores);
+  const { best, bestScore, runnerUpScore } = topTwo(model.languages, scores);
   // franc can move a language by at most FRANC_WEIGHT, so it is only asked when that could change the answer,
   // or to name a language we do not speak.
   const mayBeForeign = knownShare < FOREIGN_KNOWN_SHARE && telling.length >= FOREIGN_MIN_WORDS;
-  if (top.bestScore - top.runnerUpScore > FRANC_WEIGHT && !mayBeForeign) return { ...top, telling, knownShare };
+  // Written out, not spread: this runs for every message in Latin letters.
+  if (bestScore - runnerUpScore > FRANC_WEIGHT && !mayBeForeign) return { best, bestScore, runnerUpScore, telling, knownShare };
   const franc = francAll(text, { only: francLanguages, minLength: 1 }) as [string, number][];
   for (const [code, score] of franc) {
     const index = model.languages.indexOf(fromIso6393[code] ?? '');
