@@ -45,6 +45,12 @@ describe('word lists', () => {
       'هل ينغسل بالغسالة',
       'spülmaschinenfest und wash',
       'shipping to Spain',
+      // A phrase after an earlier lone use of its first word, at the very end, or cut short by the end.
+      'ship it, then ship to Spain',
+      'which countries do you ship to',
+      'do you ship',
+      'bulasik makine',
+      'girer mi bulasik',
       'nothing here',
     ];
     for (const text of texts) {
