@@ -384,8 +384,7 @@ if (chat) {
   const header = `${''.padEnd(30)}${'replies/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}`;
   const row = (name: string, result: LoadResult) =>
     `${name.padEnd(30)}${result.repliesPerSecond.toFixed(0).padStart(10)}${[result.p50, result.p95, result.p99].map((value) => value.toFixed(1).padStart(10)).join('')}`;
-  const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) =>
-    ((100 * borderless.repliesPerSecond) / echo.repliesPerSecond).toFixed(1);
+  const ratio = ({ borderless, echo }: { borderless: LoadResult; echo: LoadResult }) => (100 * borderless.repliesPerSecond) / echo.repliesPerSecond;
   const cpu = (run: Measured) => (run.cpuUsPerReply === undefined ? '' : run.cpuUsPerReply.toFixed(0));
   console.log(
     `\ncapacity: ${CAPACITY_SHOPPERS} shoppers on websockets, each sending the next message as soon as the reply arrives; one process, state in memory; ${CAPACITY_ROUNDS} rounds in turns (Borderless, echo, Borderless…), each ${CAPACITY_ROUND.seconds} s after a ${CAPACITY_ROUND.warmupSeconds} s warm-up, once each server has run ${CAPACITY_WARM_UP.warmupSeconds + CAPACITY_WARM_UP.seconds} s uncounted`,
@@ -393,14 +392,14 @@ if (chat) {
   console.log(`${header}${'CPU µs/reply'.padStart(14)}`);
   chat.capacity.rounds.forEach(({ borderless, echo }, index) => {
     console.log(`${row(`Borderless, round ${index + 1}`, borderless)}${cpu(borderless).padStart(14)}`);
-    console.log(`${row(`echo, round ${index + 1}`, echo)}${cpu(echo).padStart(14)}   ratio ${ratio({ borderless, echo })}%`);
+    console.log(`${row(`echo, round ${index + 1}`, echo)}${cpu(echo).padStart(14)}   ratio ${ratio({ borderless, echo }).toFixed(1)}%`);
   });
   console.log(`${row('Borderless, median round', chat.capacity.borderless)}${cpu(chat.capacity.borderless).padStart(14)}`);
   console.log(`${row('bare Socket.IO echo, median', chat.capacity.echo)}${cpu(chat.capacity.echo).padStart(14)}`);
   // Each round's pair ran back to back, so its ratio is the one a slower spell of the machine changes least.
-  const roundRatios = chat.capacity.rounds.map((round) => (100 * round.borderless.repliesPerSecond) / round.echo.repliesPerSecond).sort((a, b) => a - b);
+  const roundRatios = chat.capacity.rounds.map(ratio).sort((a, b) => a - b);
   console.log(
-    `replies per second per process: ${roundRatios[Math.floor(roundRatios.length / 2)]!.toFixed(1)}% of the echo server's (the median of the rounds' ratios; ${ratio(chat.capacity)}% between the median rounds)`,
+    `replies per second per process: ${roundRatios[Math.floor(roundRatios.length / 2)]!.toFixed(1)}% of the echo server's (the median of the rounds' ratios; ${ratio(chat.capacity).toFixed(1)}% between the median rounds)`,
   );
   const offered = OFFERED_SHOPPERS * MESSAGES_PER_SHOPPER_PER_SECOND;
   console.log(
