@@ -16,17 +16,6 @@ export {
 export { buildCountryIndex, findCountry, type CountryIndex } from './country-names.js';
 export { bareEmoji, emojiMeanings } from './emoji.js';
 export { withoutSpelledLetters } from './spelling.js';
-export {
-  bothLexicons,
-  compileKinds,
-  compileLexicon,
-  compileWords,
-  EMPTY_LEXICON,
-  lexiconText,
-  readYesNo,
-  type KindMatcher,
-  type Lexicon,
-  type LexiconSource,
-  type LexiconText,
-  type WordMatcher,
-} from './lexicon.js';
+export { bothLexicons, compileLexicon, compileWords, EMPTY_LEXICON, readYesNo, type Lexicon, type LexiconSource, type WordMatcher } from './lexicon.js';
+export { compileKinds, type KindMatcher } from './kinds.js';
+export { lexiconText, type LexiconText } from './lexicon-text.js';
